@@ -1,0 +1,334 @@
+package nlp
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// Features are hashed to uint64 keys. A feature template starts a hash with
+// its own seed (featSeed(templateID)) and mixes in its parts with
+// mixString/mixInt; finish with featKey. Nothing allocates.
+
+const fnvOffset = 14695981039346656037
+const fnvPrime = 1099511628211
+
+// featSeed starts the key of feature template t.
+func featSeed(t int) uint64 {
+	return (fnvOffset ^ uint64(t)) * fnvPrime
+}
+
+// mixString mixes the bytes of s, and a separator, into h.
+func mixString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	h ^= 0xff
+	h *= fnvPrime
+	return h
+}
+
+// mixInt mixes v into h.
+func mixInt(h uint64, v int) uint64 {
+	h ^= uint64(v) + 0x9e3779b97f4a7c15
+	h *= fnvPrime
+	h ^= h >> 29
+	return h
+}
+
+// featKey finalises a feature hash; the result is never 0 (0 marks an empty
+// slot of the weight table).
+func featKey(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	if h == 0 {
+		h = 1
+	}
+	return h
+}
+
+// trainEntry is one (class, weight) cell of a feature while training, with
+// what the averaged perceptron needs to average it lazily.
+type trainEntry struct {
+	class int32
+	stamp int32   // update count when w last changed
+	w     float32 // current weight
+	acc   float64 // sum of w over all updates up to stamp
+}
+
+// averagedPerceptron is a multiclass averaged perceptron over hashed
+// features, used for training. Rows are sparse: a feature keeps only the
+// classes it was ever updated for. Freeze turns it into a compact
+// weightTable for prediction.
+type averagedPerceptron struct {
+	nclass int
+	rows   map[uint64][]trainEntry
+	step   int32
+}
+
+func newAveragedPerceptron(nclass int) *averagedPerceptron {
+	return &averagedPerceptron{nclass: nclass, rows: make(map[uint64][]trainEntry)}
+}
+
+// score adds the current weights of feats to scores (len nclass).
+func (p *averagedPerceptron) score(feats []uint64, scores []float32) {
+	for _, f := range feats {
+		for _, e := range p.rows[f] {
+			scores[e.class] += e.w
+		}
+	}
+}
+
+// tick counts one training example; call it once per example, before update.
+func (p *averagedPerceptron) tick() { p.step++ }
+
+// update adds delta to the weight of every feature in feats for class c.
+func (p *averagedPerceptron) update(feats []uint64, c int, delta float32) {
+	for _, f := range feats {
+		row := p.rows[f]
+		found := false
+		for i := range row {
+			e := &row[i]
+			if int(e.class) == c {
+				e.acc += float64(p.step-e.stamp) * float64(e.w)
+				e.stamp = p.step
+				e.w += delta
+				found = true
+				break
+			}
+		}
+		if !found {
+			p.rows[f] = append(row, trainEntry{class: int32(c), stamp: p.step, w: delta})
+		}
+	}
+}
+
+// freeze averages the weights, drops those whose magnitude is below minAbs,
+// and returns the compact table used for prediction.
+func (p *averagedPerceptron) freeze(minAbs float32) *weightTable {
+	type cell struct {
+		class uint16
+		w     float32
+	}
+	keys := make([]uint64, 0, len(p.rows))
+	avg := make(map[uint64][]cell, len(p.rows))
+	for k, row := range p.rows {
+		var cells []cell
+		for _, e := range row {
+			total := e.acc + float64(p.step-e.stamp)*float64(e.w)
+			w := float32(total / float64(max(p.step, 1)))
+			if w >= minAbs || w <= -minAbs {
+				cells = append(cells, cell{uint16(e.class), w})
+			}
+		}
+		if len(cells) > 0 {
+			keys = append(keys, k)
+			avg[k] = cells
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	t := newWeightTable(p.nclass, len(keys))
+	for _, k := range keys {
+		cells := avg[k]
+		cls := make([]uint16, len(cells))
+		ws := make([]float32, len(cells))
+		for i, c := range cells {
+			cls[i], ws[i] = c.class, c.w
+		}
+		t.add(k, cls, ws)
+	}
+	t.quantise()
+	return t
+}
+
+// weightTable is the frozen form of a perceptron: an open-addressing hash
+// table from feature key to a row of (class, weight) cells, with weights
+// quantised to int16. Safe for concurrent reads.
+type weightTable struct {
+	nclass int
+	scale  float32 // weight = int16 * scale
+	mask   uint64
+	keys   []uint64 // 0 = empty slot
+	start  []uint32 // row start in cls/wts, per slot
+	count  []uint8  // row length, per slot
+	cls    []uint16
+	wts    []int16
+	fw     []float32 // float weights before quantise; nil afterwards
+}
+
+func newWeightTable(nclass, nfeat int) *weightTable {
+	size := 1
+	for size < nfeat*2 {
+		size <<= 1
+	}
+	return &weightTable{
+		nclass: nclass,
+		mask:   uint64(size - 1),
+		keys:   make([]uint64, size),
+		start:  make([]uint32, size),
+		count:  make([]uint8, size),
+	}
+}
+
+func (t *weightTable) slot(k uint64) int {
+	i := k & t.mask
+	for {
+		if t.keys[i] == k || t.keys[i] == 0 {
+			return int(i)
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+func (t *weightTable) add(k uint64, cls []uint16, ws []float32) {
+	if len(cls) > 255 {
+		cls, ws = cls[:255], ws[:255]
+	}
+	s := t.slot(k)
+	t.keys[s] = k
+	t.start[s] = uint32(len(t.cls))
+	t.count[s] = uint8(len(cls))
+	t.cls = append(t.cls, cls...)
+	t.fw = append(t.fw, ws...)
+}
+
+func (t *weightTable) quantise() {
+	var maxAbs float32
+	for _, w := range t.fw {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(w))))
+	}
+	t.scale = maxAbs / 32767
+	if t.scale == 0 {
+		t.scale = 1
+	}
+	t.wts = make([]int16, len(t.fw))
+	for i, w := range t.fw {
+		t.wts[i] = int16(math.Round(float64(w / t.scale)))
+	}
+	t.fw = nil
+}
+
+// score adds the weights of feats to scores (len nclass), in units of
+// t.scale (callers compare scores, so the scale does not matter).
+func (t *weightTable) score(feats []uint64, scores []float32) {
+	for _, k := range feats {
+		i := k & t.mask
+		for {
+			kk := t.keys[i]
+			if kk == k {
+				s, n := t.start[i], uint32(t.count[i])
+				cls := t.cls[s : s+n]
+				wts := t.wts[s : s+n]
+				for j, c := range cls {
+					scores[c] += float32(wts[j])
+				}
+				break
+			}
+			if kk == 0 {
+				break
+			}
+			i = (i + 1) & t.mask
+		}
+	}
+}
+
+// features returns how many features the table holds.
+func (t *weightTable) features() int {
+	n := 0
+	for _, k := range t.keys {
+		if k != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// writeTo serialises the table.
+func (t *weightTable) writeTo(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	nfeat := t.features()
+	hdr := []uint64{uint64(t.nclass), uint64(nfeat), uint64(math.Float32bits(t.scale))}
+	if err := binary.Write(bw, binary.LittleEndian, hdr); err != nil {
+		return err
+	}
+	for i, k := range t.keys {
+		if k == 0 {
+			continue
+		}
+		s, n := t.start[i], uint32(t.count[i])
+		if err := binary.Write(bw, binary.LittleEndian, k); err != nil {
+			return err
+		}
+		if err := bw.WriteByte(byte(n)); err != nil {
+			return err
+		}
+		if err := binary.Write(bw, binary.LittleEndian, t.cls[s:s+n]); err != nil {
+			return err
+		}
+		if err := binary.Write(bw, binary.LittleEndian, t.wts[s:s+n]); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// readWeightTable reads a table written by writeTo.
+func readWeightTable(r io.Reader) (*weightTable, error) {
+	br, ok := r.(io.ByteReader)
+	if !ok {
+		return nil, fmt.Errorf("weight table: reader must be a byte reader")
+	}
+	var hdr [3]uint64
+	if err := binary.Read(r, binary.LittleEndian, &hdr); err != nil {
+		return nil, fmt.Errorf("weight table header: %w", err)
+	}
+	nclass, nfeat := int(hdr[0]), int(hdr[1])
+	if nclass <= 0 || nclass > 1<<16 || nfeat < 0 || nfeat > 1<<28 {
+		return nil, fmt.Errorf("weight table: implausible header (%d classes, %d features)", nclass, nfeat)
+	}
+	t := newWeightTable(nclass, nfeat)
+	t.scale = math.Float32frombits(uint32(hdr[2]))
+	t.cls = make([]uint16, 0, nfeat*2)
+	t.wts = make([]int16, 0, nfeat*2)
+	var cls [255]uint16
+	var wts [255]int16
+	for f := 0; f < nfeat; f++ {
+		var k uint64
+		if err := binary.Read(r, binary.LittleEndian, &k); err != nil {
+			return nil, fmt.Errorf("weight table feature %d: %w", f, err)
+		}
+		nb, err := br.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("weight table feature %d: %w", f, err)
+		}
+		n := int(nb)
+		if err := binary.Read(r, binary.LittleEndian, cls[:n]); err != nil {
+			return nil, fmt.Errorf("weight table feature %d: %w", f, err)
+		}
+		if err := binary.Read(r, binary.LittleEndian, wts[:n]); err != nil {
+			return nil, fmt.Errorf("weight table feature %d: %w", f, err)
+		}
+		for _, c := range cls[:n] {
+			if int(c) >= nclass {
+				return nil, fmt.Errorf("weight table feature %d: class %d out of range", f, c)
+			}
+		}
+		if k == 0 {
+			return nil, fmt.Errorf("weight table feature %d: zero key", f)
+		}
+		s := t.slot(k)
+		t.keys[s] = k
+		t.start[s] = uint32(len(t.cls))
+		t.count[s] = uint8(n)
+		t.cls = append(t.cls, cls[:n]...)
+		t.wts = append(t.wts, wts[:n]...)
+	}
+	return t, nil
+}
