@@ -165,3 +165,29 @@ func ReadCoNLLU(r io.Reader) ([]TreebankSentence, error) {
 	}
 	return out, nil
 }
+
+// WriteCoNLLU writes an analysed document in CoNLL-U format, one block per
+// sentence, with the sentence text and each token's byte span (in the MISC
+// column as Start=..|End=..) so that output can be checked against the
+// input.
+func WriteCoNLLU(w io.Writer, doc *Document) error {
+	bw := bufio.NewWriter(w)
+	for si := range doc.Sentences {
+		s := &doc.Sentences[si]
+		fmt.Fprintf(bw, "# sent_id = %d\n# text = %s\n", si+1, strings.ReplaceAll(doc.SentenceText(si), "\n", " "))
+		for i, t := range s.Tokens {
+			lemma, upos, xpos, rel := orUnderscore(t.Lemma), orUnderscore(t.UPOS), orUnderscore(t.XPOS), orUnderscore(t.DepRel)
+			fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t_\t%d\t%s\t_\tStart=%d|End=%d\n",
+				i+1, t.Text, lemma, upos, xpos, t.Head+1, rel, t.Start, t.End)
+		}
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+func orUnderscore(s string) string {
+	if s == "" {
+		return "_"
+	}
+	return s
+}
