@@ -1,0 +1,566 @@
+package coder
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/timex"
+)
+
+// actorRef is an actor found in a sentence with the words that name it.
+type actorRef struct {
+	actor    dyad.Actor
+	span     dyad.Span
+	tok      int  // head token
+	resolved bool // from a pronoun, title, capital or description
+	person   bool // a person or a title of one
+	kind     dict.MentionKind
+}
+
+// article is what the coder remembers of an article while coding it.
+type article struct {
+	a    *dyad.Article
+	text string
+	date time.Time
+	// history holds the actors named so far, most recent last.
+	history []actorRef
+	// context holds lemmas of earlier sentences that patterns' context
+	// upgrades look for.
+	context map[string]bool
+}
+
+// remember adds actors to the article's history, bounded.
+func (art *article) remember(refs ...actorRef) {
+	for _, r := range refs {
+		if r.actor.Code == "" {
+			continue
+		}
+		art.history = append(art.history, r)
+	}
+	if len(art.history) > 64 {
+		art.history = append(art.history[:0:0], art.history[len(art.history)-32:]...)
+	}
+}
+
+// lastPerson returns the most recent person (or government title) actor.
+func (art *article) lastPerson() (actorRef, bool) {
+	for i := len(art.history) - 1; i >= 0; i-- {
+		if art.history[i].person {
+			return art.history[i], true
+		}
+	}
+	return actorRef{}, false
+}
+
+// lastActor returns the most recent actor that is not a person, else any.
+func (art *article) lastActor(wantState bool) (actorRef, bool) {
+	for i := len(art.history) - 1; i >= 0; i-- {
+		h := art.history[i]
+		if !wantState || !h.person {
+			return h, true
+		}
+	}
+	return actorRef{}, false
+}
+
+// lastPair returns the two most recent actors of distinct codes, preferring
+// people and governments.
+func (art *article) lastPair() []actorRef {
+	var out []actorRef
+	for pass := 0; pass < 2 && len(out) < 2; pass++ {
+		out = out[:0]
+		for i := len(art.history) - 1; i >= 0 && len(out) < 2; i-- {
+			h := art.history[i]
+			if pass == 0 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital {
+				continue
+			}
+			if len(out) == 1 && out[0].actor.Code == h.actor.Code {
+				continue
+			}
+			out = append(out, h)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return []actorRef{out[1], out[0]}
+}
+
+// focus returns the code of the most recently named state in the article.
+func (art *article) focus() string {
+	for i := len(art.history) - 1; i >= 0; i-- {
+		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" {
+			return c
+		}
+	}
+	return ""
+}
+
+// sentCtx is one sentence being coded.
+type sentCtx struct {
+	c        *Coder
+	art      *article
+	s        *nlp.Sentence
+	n        int
+	children [][]int
+	words    []string
+	lemmas   []string
+	mentions []dict.Mention
+	tokMen   []int // token -> mention index or -1
+	memo     map[int][]actorRef
+	dates    []timex.Expression
+	place    string // country of a place named in the sentence
+}
+
+func newSentCtx(c *Coder, art *article, s *nlp.Sentence) *sentCtx {
+	n := len(s.Tokens)
+	sc := &sentCtx{c: c, art: art, s: s, n: n, children: make([][]int, n),
+		words: make([]string, n), lemmas: make([]string, n), tokMen: make([]int, n),
+		memo: map[int][]actorRef{}}
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		sc.words[i] = t.Text
+		sc.lemmas[i] = strings.ToLower(t.Lemma)
+		if sc.lemmas[i] == "" {
+			sc.lemmas[i] = strings.ToLower(t.Text)
+		}
+		sc.tokMen[i] = -1
+		if h := t.Head; h >= 0 && h < n && h != i {
+			sc.children[h] = append(sc.children[h], i)
+		}
+	}
+	if c.actors != nil {
+		sc.mentions = c.actors.FindActors(sc.words, sc.lemmas, art.date)
+	}
+	for mi, m := range sc.mentions {
+		for j := m.Start; j < m.End && j < n; j++ {
+			if j >= 0 {
+				sc.tokMen[j] = mi
+			}
+		}
+		if m.Kind == dict.KindCity || m.Kind == dict.KindState || m.Kind == dict.KindCapital {
+			if sc.place == "" || m.Kind == dict.KindCity {
+				sc.place = m.Actor.Code
+			}
+		}
+	}
+	return sc
+}
+
+// head returns the head of token i, or -1.
+func (sc *sentCtx) head(i int) int {
+	h := sc.s.Tokens[i].Head
+	if h < 0 || h >= sc.n {
+		return -1
+	}
+	return h
+}
+
+func (sc *sentCtx) rel(i int) string  { return sc.s.Tokens[i].DepRel }
+func (sc *sentCtx) upos(i int) string { return sc.s.Tokens[i].UPOS }
+
+// childWith returns the first child of i with relation rel (or a subtype).
+func (sc *sentCtx) childWith(i int, rel string) int {
+	for _, c := range sc.children[i] {
+		if nlp.RelIs(sc.rel(c), rel) {
+			return c
+		}
+	}
+	return -1
+}
+
+// caseOf returns the lemma of the preposition marking token i ("with"),
+// joined for multi-word markers ("according to").
+func (sc *sentCtx) caseOf(i int) string {
+	var parts []string
+	for _, c := range sc.children[i] {
+		if nlp.RelIs(sc.rel(c), "case") && c < i {
+			parts = append(parts, sc.lemmas[c])
+			for _, f := range sc.children[c] {
+				if nlp.RelIs(sc.rel(f), "fixed") {
+					parts = append(parts, sc.lemmas[f])
+				}
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// conjuncts returns i and the tokens coordinated with it (conj children,
+// recursively), for nominals.
+func (sc *sentCtx) conjuncts(i int) []int {
+	out := []int{i}
+	for k := 0; k < len(out) && k < 16; k++ {
+		for _, c := range sc.children[out[k]] {
+			if sc.rel(c) == "conj" && !isVerbal(sc.upos(c)) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+func isVerbal(upos string) bool { return upos == "VERB" || upos == "AUX" }
+func isNominal(upos string) bool {
+	return upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM" || upos == "ADJ" || upos == "X"
+}
+
+// subtreeBytes returns the byte span of the subtree of i.
+func (sc *sentCtx) subtreeBytes(i int) (int, int) {
+	f, l := sc.subtree(i)
+	return sc.s.Tokens[f].Start, sc.s.Tokens[l].End
+}
+
+// subtree returns the first and last token of the subtree of i.
+func (sc *sentCtx) subtree(i int) (int, int) {
+	first, last := i, i
+	stack := []int{i}
+	seen := 0
+	for len(stack) > 0 && seen <= sc.n {
+		seen++
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if j < first {
+			first = j
+		}
+		if j > last {
+			last = j
+		}
+		stack = append(stack, sc.children[j]...)
+	}
+	return first, last
+}
+
+// inSubtree reports whether b is in the subtree of a.
+func (sc *sentCtx) inSubtree(a, b int) bool {
+	for steps := 0; b >= 0 && steps <= sc.n; steps++ {
+		if b == a {
+			return true
+		}
+		b = sc.head(b)
+	}
+	return false
+}
+
+// dateInClause reports whether a date expression belongs to the clause
+// headed by clause rather than to a clause nested in it.
+func (sc *sentCtx) dateInClause(d *timex.Expression, clause int) bool {
+	for i := range sc.s.Tokens {
+		t := &sc.s.Tokens[i]
+		if t.Start-sc.s.Start >= d.Start && t.End-sc.s.Start <= d.End {
+			// walk up to the clause, refusing to cross another predicate
+			j := i
+			for steps := 0; j >= 0 && steps <= sc.n; steps++ {
+				if j == clause {
+					return true
+				}
+				if j != i && isVerbal(sc.upos(j)) && j != clause {
+					r := sc.rel(j)
+					if nlp.RelIs(r, "ccomp") || nlp.RelIs(r, "advcl") || nlp.RelIs(r, "acl") || nlp.RelIs(r, "xcomp") || r == "parataxis" {
+						return false
+					}
+				}
+				j = sc.head(j)
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// span returns the byte span of tokens [a, b].
+func (sc *sentCtx) span(a, b int) dyad.Span {
+	return dyad.Span{Start: sc.s.Tokens[a].Start, End: sc.s.Tokens[b].End}
+}
+
+// role returns the agent role of a lemma, from the dictionary or the
+// coder's small fallback list.
+func (sc *sentCtx) role(lemma string) (string, bool) {
+	if sc.c.agents != nil {
+		if r, ok := sc.c.agents.Agent(lemma); ok {
+			return r, true
+		}
+	}
+	r, ok := sc.c.lex.agentRoles[lemma]
+	return r, ok
+}
+
+// actorsAt returns the actors the nominal headed by h names, one per
+// coordinated state or organisation.
+func (sc *sentCtx) actorsAt(h int) []actorRef {
+	if h < 0 || h >= sc.n {
+		return nil
+	}
+	if r, ok := sc.memo[h]; ok {
+		return r
+	}
+	sc.memo[h] = nil // guards against cycles
+	var out []actorRef
+	for _, c := range sc.conjuncts(h) {
+		out = append(out, sc.single(c, 0)...)
+	}
+	out = dedupe(out)
+	sc.memo[h] = out
+	return out
+}
+
+func dedupe(rs []actorRef) []actorRef {
+	var out []actorRef
+	for _, r := range rs {
+		dup := false
+		for _, o := range out {
+			if o.actor.Code == r.actor.Code && o.actor.Role == r.actor.Role {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// mentionAt returns the mention covering token i.
+func (sc *sentCtx) mentionAt(i int) (dict.Mention, bool) {
+	if i < 0 || i >= sc.n || sc.tokMen[i] < 0 {
+		return dict.Mention{}, false
+	}
+	return sc.mentions[sc.tokMen[i]], true
+}
+
+// modifierRels are the relations through which a noun's country or
+// organisation is named.
+func isModifierRel(rel string) bool {
+	switch {
+	case rel == "amod", rel == "compound", nlp.RelIs(rel, "nmod"), rel == "flat", rel == "det:poss", rel == "appos":
+		return true
+	}
+	return false
+}
+
+// single resolves one nominal (not its conjuncts).
+func (sc *sentCtx) single(h, depth int) []actorRef {
+	if depth > 3 {
+		return nil
+	}
+	lemma := sc.lemmas[h]
+	f, l := sc.subtree(h)
+	sp := sc.span(f, l)
+	// pronouns
+	if sc.upos(h) == "PRON" || (sc.c.lex.pronoun[lemma] && sc.upos(h) != "PROPN") {
+		return sc.pronoun(h)
+	}
+	m, isMention := sc.mentionAt(h)
+	role := ""
+	personLike := false
+	if isMention && m.Kind != dict.KindAgent {
+		a := m.Actor
+		ref := actorRef{actor: a, span: sc.span(m.Start, m.End-1), tok: h, kind: m.Kind,
+			person: m.Kind == dict.KindPerson, resolved: m.Kind == dict.KindCapital}
+		if m.Kind == dict.KindDemonym || m.Kind == dict.KindCity || m.Kind == dict.KindState {
+			// "the Ukrainian" alone, or a place: keep, role from the head noun if any
+			ref.actor.Role = a.Role
+		}
+		return []actorRef{ref}
+	}
+	if isMention && m.Kind == dict.KindAgent {
+		role = m.Actor.Role
+	} else if r, ok := sc.role(lemma); ok {
+		role = r
+	}
+	personLike = sc.c.lex.personNoun[lemma] || role == "GOV" && sc.upos(h) == "NOUN"
+	// definite descriptions of two parties: "the two leaders", "both sides"
+	if sc.c.lex.pairNoun[lemma] && sc.isPairDescription(h) {
+		pair := sc.art.lastPair()
+		if len(pair) == 2 {
+			out := make([]actorRef, 2)
+			for i, p := range pair {
+				out[i] = actorRef{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(role, p.actor.Role), Name: p.actor.Name},
+					span: sp, tok: h, resolved: true, person: p.person, kind: p.kind}
+			}
+			return out
+		}
+	}
+	// the country or organisation from modifiers
+	var owners []actorRef
+	for _, c := range sc.children[h] {
+		r := sc.rel(c)
+		if !isModifierRel(r) {
+			continue
+		}
+		if nlp.RelIs(r, "nmod") && r != "nmod:poss" {
+			switch sc.caseOf(c) {
+			case "of", "in", "from", "for", "at", "on behalf of", "within", "inside", "":
+			default:
+				continue
+			}
+		}
+		for _, cc := range sc.conjuncts(c) {
+			owners = append(owners, sc.single(cc, depth+1)...)
+		}
+	}
+	// words before the head inside its phrase that the parse left unattached
+	if len(owners) == 0 {
+		for j := h - 1; j >= f && j >= h-4; j-- {
+			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.inSubtree(h, j) {
+				owners = append(owners, actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind})
+				break
+			}
+		}
+	}
+	var out []actorRef
+	for _, o := range owners {
+		if o.actor.Code == "" {
+			continue
+		}
+		a := o.actor
+		if role != "" {
+			a.Role = role
+		} else if !personLike && o.kind != dict.KindPerson && o.kind != dict.KindOrganisation && o.kind != dict.KindGroup {
+			// "the Ukrainian economy": not an actor unless the head names a role
+			if sc.upos(h) != "PROPN" {
+				continue
+			}
+		}
+		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation {
+			a.Role = o.actor.Role
+		}
+		if o.kind == dict.KindCity && role == "" {
+			continue
+		}
+		out = append(out, actorRef{actor: a, span: sp, tok: h, kind: o.kind, person: personLike || o.person, resolved: o.resolved})
+	}
+	if len(out) > 0 {
+		return out
+	}
+	if role != "" || isMention {
+		// a role without a country: a title alone or an unnamed agent
+		if personLike && (role == "GOV" || role == "") && sc.hasDefinite(h) {
+			if p, ok := sc.art.lastPerson(); ok && (role == "" || p.actor.Role == role || p.actor.Role == "") {
+				return []actorRef{{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(role, p.actor.Role), Name: sc.words[h]}, span: sp, tok: h, resolved: true, person: true}}
+			}
+		}
+		code := sc.place
+		if code == "" {
+			code = sc.art.focus()
+		}
+		if code != "" {
+			return []actorRef{{actor: dyad.Actor{Code: code, Role: role, Name: sc.words[h]}, span: sp, tok: h, resolved: true, person: personLike}}
+		}
+	}
+	return nil
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// hasDefinite reports whether a noun has "the" or a possessive determiner.
+func (sc *sentCtx) hasDefinite(h int) bool {
+	for _, c := range sc.children[h] {
+		if sc.rel(c) == "det" && sc.lemmas[c] == "the" {
+			return true
+		}
+		if sc.rel(c) == "nmod:poss" || sc.rel(c) == "det:poss" {
+			return true
+		}
+	}
+	return false
+}
+
+// isPairDescription: "the two leaders", "both sides", "the two sides".
+func (sc *sentCtx) isPairDescription(h int) bool {
+	if !strings.HasSuffix(strings.ToLower(sc.s.Tokens[h].XPOS), "s") && sc.s.Tokens[h].Text == sc.lemmas[h] {
+		// singular noun
+		return false
+	}
+	for _, c := range sc.children[h] {
+		l := sc.lemmas[c]
+		if l == "two" || l == "both" {
+			return true
+		}
+	}
+	return h > 0 && (sc.lemmas[h-1] == "two" || sc.lemmas[h-1] == "both")
+}
+
+// pronoun resolves a pronoun against the sentence so far and the article.
+func (sc *sentCtx) pronoun(h int) []actorRef {
+	l := sc.lemmas[h]
+	sp := sc.span(h, h)
+	mk := func(r actorRef) []actorRef {
+		r.span, r.tok, r.resolved = sp, h, true
+		return []actorRef{r}
+	}
+	// an earlier actor in the same sentence (subject of the main clause)
+	if pr, ok := sc.earlierInSentence(h, l); ok {
+		return mk(pr)
+	}
+	switch l {
+	case "he", "she", "him", "her", "his", "hers":
+		if p, ok := sc.art.lastPerson(); ok {
+			return mk(p)
+		}
+	case "it", "its":
+		if p, ok := sc.art.lastActor(true); ok {
+			return mk(p)
+		}
+	case "they", "them", "their", "theirs", "we", "our", "us":
+		if p, ok := sc.art.lastActor(false); ok {
+			return mk(p)
+		}
+	}
+	return nil
+}
+
+// earlierInSentence finds the antecedent of a pronoun earlier in the same
+// sentence: the nearest preceding subject actor.
+func (sc *sentCtx) earlierInSentence(h int, l string) (actorRef, bool) {
+	for j := h - 1; j >= 0; j-- {
+		if !nlp.RelIs(sc.rel(j), "nsubj") || sc.upos(j) == "PRON" {
+			continue
+		}
+		rs := sc.actorsAt(j)
+		if len(rs) == 0 {
+			continue
+		}
+		r := rs[0]
+		switch l {
+		case "he", "she", "him", "her", "his", "hers":
+			if !r.person {
+				continue
+			}
+		case "it", "its":
+			if r.person {
+				continue
+			}
+		}
+		return r, true
+	}
+	return actorRef{}, false
+}
+
+// npFallback returns actors named inside a non-actor nominal: its
+// possessor or "of" complement ("Ghana's handling", "the resignation of
+// the minister").
+func (sc *sentCtx) npFallback(h int) []actorRef {
+	for _, c := range sc.children[h] {
+		r := sc.rel(c)
+		if r == "nmod:poss" || (nlp.RelIs(r, "nmod") && (sc.caseOf(c) == "of" || sc.caseOf(c) == "by" || sc.caseOf(c) == "to" || sc.caseOf(c) == "for")) {
+			var out []actorRef
+			for _, cc := range sc.conjuncts(c) {
+				out = append(out, sc.single(cc, 1)...)
+			}
+			if len(out) > 0 {
+				return dedupe(out)
+			}
+		}
+	}
+	return nil
+}

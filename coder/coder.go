@@ -1,0 +1,309 @@
+// Package coder turns news text into CAMEO-coded political events.
+//
+// For each sentence of an article the coder finds the actors (dictionary
+// mentions composed with agent nouns through the dependency parse:
+// "Russian troops" -> RUS MIL, "police in Lusaka" -> ZMB COP), matches the
+// event patterns of the dictionary on lemmas and the dependency tree, takes
+// the source from the subject (or passive agent) and the target from the
+// object or prepositional object the pattern names, and then applies the
+// coding conventions: no events from negated, speculative, hypothetical or
+// nominalised clauses; commitments under root 03 and refusals under root
+// 12; reported speech coded as the reported event; reciprocal codes in both
+// directions; coordination fanned out. Pronouns, titles, capitals and
+// definite descriptions resolve against the actors of the article so far.
+//
+// A Coder is immutable after New and safe for concurrent use.
+package coder
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/timex"
+)
+
+// Analyzer splits text into parsed sentences; *nlp.Pipeline is one.
+type Analyzer interface {
+	Process(text string) *nlp.Document
+}
+
+// Actors finds actor mentions in a sentence; *dict.Dictionary is one.
+type Actors interface {
+	FindActors(words, lemmas []string, date time.Time) []dict.Mention
+}
+
+// agentLookup is the optional single-word agent lookup of an Actors.
+type agentLookup interface {
+	Agent(lemma string) (role string, ok bool)
+}
+
+// Options tune a Coder. The zero value is usable.
+type Options struct {
+	// Actors overrides the dictionary's actor finder (tests use small
+	// hand-made finders); nil uses the dictionary.
+	Actors Actors
+	// MaxSentenceTokens: longer sentences are not coded (they are almost
+	// always run-on text, tables or lists); 0 means 150.
+	MaxSentenceTokens int
+	// MaxChunkBytes bounds the text handed to the Analyzer at once; longer
+	// articles are cut at paragraph or sentence ends. 0 means 64 KiB.
+	MaxChunkBytes int
+	// Logger receives debug messages; nil discards them.
+	Logger *slog.Logger
+}
+
+// Coder codes articles into events. It implements dyad.EventCoder.
+type Coder struct {
+	an       Analyzer
+	actors   Actors
+	agents   agentLookup
+	cb       *cameo.Codebook
+	idx      dict.PatternIndex
+	patterns []dict.Pattern
+	lex      *lexicon
+	embeds   []embedRow
+	// ctxLemmas are the lemmas patterns' context upgrades look for.
+	ctxLemmas map[string]bool
+	opts      Options
+	log       *slog.Logger
+}
+
+var _ dyad.EventCoder = (*Coder)(nil)
+
+// New returns a Coder that parses with an, finds actors and patterns in d
+// and fills code data from cb. A nil cb uses cameo.Default().
+func New(an Analyzer, d *dict.Dictionary, cb *cameo.Codebook, opts Options) *Coder {
+	if cb == nil {
+		cb = cameo.Default()
+	}
+	if opts.MaxSentenceTokens <= 0 {
+		opts.MaxSentenceTokens = 150
+	}
+	if opts.MaxChunkBytes <= 0 {
+		opts.MaxChunkBytes = 64 << 10
+	}
+	c := &Coder{an: an, cb: cb, opts: opts, lex: newLexicon()}
+	c.log = opts.Logger
+	if c.log == nil {
+		c.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if d != nil {
+		c.actors = d
+		c.agents = d
+		c.patterns = d.Patterns
+	}
+	if opts.Actors != nil {
+		c.actors = opts.Actors
+		if al, ok := opts.Actors.(agentLookup); ok {
+			c.agents = al
+		}
+	}
+	c.idx = dict.IndexPatterns(c.patterns)
+	c.embeds = embedTable()
+	c.ctxLemmas = map[string]bool{}
+	for i := range c.patterns {
+		if cu := c.patterns[i].Context; cu != nil {
+			for _, l := range cu.Lemmas {
+				c.ctxLemmas[l] = true
+			}
+		}
+	}
+	return c
+}
+
+// CodeArticle returns the events of one article, in sentence order.
+func (c *Coder) CodeArticle(ctx context.Context, a *dyad.Article) ([]dyad.Event, error) {
+	return c.code(ctx, a, nil)
+}
+
+// Explain codes the article and writes, for each sentence, the parse, the
+// actors found, the candidate patterns, which fired and which filter
+// suppressed each candidate and why. It returns the events as
+// CodeArticle does.
+func (c *Coder) Explain(ctx context.Context, a *dyad.Article, w io.Writer) ([]dyad.Event, error) {
+	tr := &trace{w: w}
+	evs, err := c.code(ctx, a, tr)
+	if err == nil {
+		err = tr.err
+	}
+	return evs, err
+}
+
+// code is CodeArticle with an optional trace.
+func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *trace) ([]dyad.Event, error) {
+	if a == nil {
+		return nil, fmt.Errorf("coder: nil article")
+	}
+	if c.an == nil {
+		return nil, fmt.Errorf("coder: no analyzer")
+	}
+	text := a.Text
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	art := &article{a: a, text: text, date: a.Published}
+	var out []dyad.Event
+	sentIdx := 0
+	for _, ch := range chunks(text, c.opts.MaxChunkBytes) {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		doc := c.an.Process(text[ch[0]:ch[1]])
+		if doc == nil {
+			continue
+		}
+		for si := range doc.Sentences {
+			if si%64 == 0 {
+				if err := ctx.Err(); err != nil {
+					return out, err
+				}
+			}
+			s := &doc.Sentences[si]
+			shift(s, ch[0])
+			evs := c.codeSentence(art, s, sentIdx, tr)
+			out = append(out, evs...)
+			sentIdx++
+		}
+	}
+	return out, nil
+}
+
+// shift moves a sentence's byte offsets by off (a chunk's start).
+func shift(s *nlp.Sentence, off int) {
+	if off == 0 {
+		return
+	}
+	s.Start += off
+	s.End += off
+	for i := range s.Tokens {
+		s.Tokens[i].Start += off
+		s.Tokens[i].End += off
+	}
+}
+
+// chunks cuts text into pieces of at most max bytes, at a paragraph break,
+// else a sentence end, else a space, else a rune boundary.
+func chunks(text string, max int) [][2]int {
+	var out [][2]int
+	start := 0
+	for len(text)-start > max {
+		end := start + max
+		cut := -1
+		for _, sep := range []string{"\n\n", "\n", ". ", "? ", "! ", " "} {
+			if i := strings.LastIndex(text[start+max/2:end], sep); i >= 0 {
+				cut = start + max/2 + i + len(sep)
+				break
+			}
+		}
+		if cut < 0 {
+			cut = end
+			for cut > start && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			if cut == start {
+				cut = end
+			}
+		}
+		out = append(out, [2]int{start, cut})
+		start = cut
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// eventID is the stable hash of article, sentence, source, target and code.
+func eventID(articleID string, sent int, src, tgt dyad.Actor, code string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d\x00%s/%s\x00%s/%s\x00%s", articleID, sent, src.Code, src.Role, tgt.Code, tgt.Role, code)
+	return hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+// fill builds the dyad.Event for a coded candidate.
+func (c *Coder) fill(art *article, s *nlp.Sentence, sentIdx int, ev *coded) dyad.Event {
+	e := dyad.Event{Source: ev.src.actor, Target: ev.tgt.actor}
+	if cd, ok := c.cb.Lookup(ev.code); ok {
+		cd.Fill(&e)
+	} else {
+		e.Code, e.Root = ev.code, ev.code[:2]
+		e.QuadClass = cameo.QuadClass(e.Root)
+	}
+	e.ID = eventID(art.a.ID, sentIdx, e.Source, e.Target, e.Code)
+	e.Date, e.DatePrecision = art.date, dyad.PrecisionArticle
+	p := dyad.Provenance{
+		ArticleID:    art.a.ID,
+		Sentence:     sentIdx,
+		SentenceText: art.text[s.Start:s.End],
+		SourceSpan:   ev.src.span,
+		TargetSpan:   ev.tgt.span,
+		TriggerSpan:  ev.trigger,
+		PatternID:    ev.pattern,
+		Flags:        ev.flags,
+	}
+	if ev.reporter != nil {
+		r := ev.reporter.actor
+		p.ReportedBy = &r
+		p.Flags = addFlag(p.Flags, dyad.FlagReported)
+	}
+	if ev.src.resolved || ev.tgt.resolved {
+		p.Flags = addFlag(p.Flags, dyad.FlagResolved)
+	}
+	sort.Slice(p.Flags, func(i, j int) bool { return p.Flags[i] < p.Flags[j] })
+	if ev.date != nil {
+		e.Date, e.DatePrecision = ev.date.Date, ev.date.Precision
+		p.DateSpan = dyad.Span{Start: s.Start + ev.date.Start, End: s.Start + ev.date.End}
+	}
+	e.Provenance = p
+	return e
+}
+
+func addFlag(fs []dyad.Flag, f dyad.Flag) []dyad.Flag {
+	for _, g := range fs {
+		if g == f {
+			return fs
+		}
+	}
+	return append(fs, f)
+}
+
+// dateFor finds the date expression of the event's clause.
+func dateFor(art *article, s *nlp.Sentence, sc *sentCtx, clause int, future bool) *timex.Expression {
+	if art.date.IsZero() {
+		return nil
+	}
+	if sc.dates == nil {
+		sc.dates = timex.FindWithTense(art.text[s.Start:s.End], art.date, future)
+		if sc.dates == nil {
+			sc.dates = []timex.Expression{}
+		}
+	}
+	if len(sc.dates) == 0 {
+		return nil
+	}
+	lo, hi := sc.subtreeBytes(clause)
+	lo -= s.Start
+	hi -= s.Start
+	for i := range sc.dates {
+		d := &sc.dates[i]
+		if d.Start >= lo && d.End <= hi && sc.dateInClause(d, clause) {
+			return d
+		}
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package coder
+
+// lexicon holds the closed word lists the coder's filters use. It is built
+// by New and never changed, so a Coder stays safe for concurrent use.
+type lexicon struct {
+	speech      set // verbs of saying: their ccomp is a reported event
+	hedge       set // verbs of belief and estimate: their ccomp is not asserted
+	hedgeX      set // heads whose xcomp is not asserted ("expected to")
+	aspect      set // heads whose xcomp is asserted as the head is ("began to")
+	schedule    set // heads whose xcomp is a commitment ("is due to")
+	modal       set // modal auxiliaries that make a clause speculative
+	future      set // auxiliaries of the future
+	neg         set // negators
+	condMark    set // subordinators of hypothetical clauses
+	pronoun     set // personal pronouns resolved against the article
+	pairNoun    set // nouns of definite descriptions of two parties
+	personNoun  set // nouns for people who speak for the actor they belong to
+	carrierNeg  set // determiners that negate a carrier noun ("little willingness")
+	consequence set // roots whose participle consequences are not coded again
+	agentRoles  map[string]string
+}
+
+// set is a string set.
+type set map[string]bool
+
+func mk(words ...string) set {
+	s := make(set, len(words))
+	for _, w := range words {
+		s[w] = true
+	}
+	return s
+}
+
+func newLexicon() *lexicon {
+	return &lexicon{
+		speech: mk("say", "tell", "announce", "state", "report", "add", "note", "confirm",
+			"declare", "write", "tweet", "explain", "stress", "quote", "tell", "reiterate",
+			"disclose", "reveal", "remark", "comment", "insist", "emphasise", "emphasize", "acknowledge", "admit"),
+		hedge: mk("believe", "think", "suspect", "expect", "fear", "estimate", "predict",
+			"speculate", "doubt", "hope", "assume", "suggest", "allege", "claim", "rumour",
+			"rumor", "reckon", "guess", "worry", "imagine", "suppose", "wonder", "question",
+			"anticipate", "forecast", "project", "warn", "caution", "indicate", "signal",
+			"consider", "see", "seem", "appear", "deny", "dispute", "dismiss", "reject"),
+		hedgeX: mk("expect", "likely", "unlikely", "seem", "appear", "try", "attempt",
+			"seek", "hope", "want", "wish", "aim", "need", "ought", "fail", "possible",
+			"able", "unable", "have", "plan", "intend", "prepare", "consider", "mull",
+			"threaten", "vow", "pledge", "promise", "refuse", "decline", "agree", "offer",
+			"urge", "ask", "call", "demand", "order", "tell", "forbid", "allow", "permit",
+			"struggle", "hesitate", "wait", "afraid", "eager", "keen", "reluctant", "poised", "yet"),
+		aspect: mk("begin", "start", "continue", "resume", "keep", "proceed", "manage",
+			"go", "move", "help", "use", "launch", "dare", "rush", "decide"),
+		schedule: mk("schedule", "due", "set", "slate", "poise", "ready", "willing", "prepared", "determined", "scheduled"),
+		modal:    mk("may", "might", "could", "should", "must", "can", "ought", "need"),
+		future:   mk("will", "shall", "'ll", "wo", "ll"),
+		neg:      mk("not", "n't", "never", "no", "nt"),
+		condMark: mk("if", "unless", "whether", "lest", "provided", "once"),
+		pronoun:  mk("he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "we", "our", "us", "hers", "theirs"),
+		pairNoun: mk("leader", "side", "country", "government", "nation", "neighbour", "neighbor",
+			"president", "minister", "man", "party", "state", "capital", "counterpart", "army", "force", "delegation", "camp", "rival"),
+		personNoun: mk("spokesman", "spokeswoman", "spokesperson", "official", "source",
+			"representative", "member", "head", "chief", "envoy", "delegation", "delegate",
+			"officer", "aide", "adviser", "advisor", "negotiator", "team", "unit", "branch",
+			"office", "statement", "fighter", "militant", "soldier", "troop", "leader", "commander",
+			"member", "supporter", "group", "wing", "faction", "mission", "counterpart", "agency",
+			"department", "authority", "administration", "cabinet", "staff", "worker", "employee"),
+		carrierNeg:  mk("little", "no", "any"),
+		consequence: mk("14", "15", "17", "18", "19", "20"),
+		agentRoles: map[string]string{
+			"troop": "MIL", "soldier": "MIL", "army": "MIL", "military": "MIL", "force": "MIL",
+			"navy": "MIL", "airforce": "MIL", "unit": "MIL", "commander": "MIL", "general": "MIL",
+			"police": "COP", "policeman": "COP", "officer": "COP",
+			"government": "GOV", "ministry": "GOV", "minister": "GOV", "president": "GOV",
+			"administration": "GOV", "cabinet": "GOV", "authority": "GOV", "official": "GOV",
+			"leader": "GOV", "premier": "GOV", "chancellor": "GOV", "king": "GOV", "spokesman": "GOV",
+			"parliament": "LEG", "lawmaker": "LEG", "legislator": "LEG", "senator": "LEG",
+			"court": "JUD", "judge": "JUD", "prosecutor": "JUD",
+			"rebel": "REB", "militant": "REB", "insurgent": "REB", "guerrilla": "REB", "militia": "REB", "militiaman": "REB",
+			"opposition": "OPP", "protester": "CVL", "demonstrator": "CVL", "civilian": "CVL",
+			"journalist": "MED", "reporter": "MED", "refugee": "REF", "company": "BUS", "firm": "BUS",
+			"gunman": "", "attacker": "",
+		},
+	}
+}

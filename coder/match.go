@@ -1,0 +1,286 @@
+package coder
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/timex"
+)
+
+// match is a pattern that matched at a trigger token.
+type match struct {
+	p        *dict.Pattern
+	trig     int   // trigger token (the noun of a light-verb pattern)
+	clause   int   // predicate of the event's clause (the light verb)
+	deps     []int // dependents the pattern's slots look among
+	compl    int   // complement of an embedding pattern, -1 if none
+	embedded *match
+	consumed bool // the event is the complement of another pattern
+	why      string
+}
+
+// mood is what the filters found about a clause.
+type mood int
+
+const (
+	moodAsserted mood = iota
+	moodNegated
+	moodSpeculative
+	moodHypothetical
+	moodFuture
+	moodNegFuture
+	moodUnasserted
+)
+
+func (m mood) String() string {
+	return [...]string{"asserted", "negated", "speculative", "hypothetical", "future", "negated future", "not asserted"}[m]
+}
+
+// coded is an event before it becomes a dyad.Event.
+type coded struct {
+	src, tgt actorRef
+	code     string
+	pattern  string
+	trigger  dyad.Span
+	flags    []dyad.Flag
+	reporter *actorRef
+	date     *timex.Expression
+	clause   int
+}
+
+// trace collects --explain output.
+type trace struct {
+	w   interface{ Write([]byte) (int, error) }
+	err error
+}
+
+func (t *trace) printf(format string, args ...any) {
+	if t == nil || t.err != nil {
+		return
+	}
+	_, t.err = fmt.Fprintf(t.w, format, args...)
+}
+
+// matchAt tries pattern p at token i.
+func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
+	m := &match{p: p, trig: i, clause: i, compl: -1}
+	up := sc.upos(i)
+	switch {
+	case len(p.Light) > 0:
+		if up != "NOUN" && up != "PROPN" {
+			return nil, "light-verb noun is not a noun"
+		}
+		v := sc.head(i)
+		r := sc.rel(i)
+		// "hold talks", "talks were held", "engage in talks"
+		if v < 0 || !contains(p.Light, sc.lemmas[v]) || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "nsubj") || nlp.RelIs(r, "obl") || r == "xcomp") {
+			// a noun coordinated with the light verb's object
+			if v >= 0 && r == "conj" {
+				if vv := sc.head(v); vv >= 0 && contains(p.Light, sc.lemmas[vv]) {
+					m.clause = vv
+					m.deps = append(append([]int{}, sc.children[i]...), sc.children[vv]...)
+					break
+				}
+			}
+			return nil, "no light verb " + strings.Join(p.Light, "|")
+		}
+		m.clause = v
+		m.deps = append(append([]int{}, sc.children[i]...), sc.children[v]...)
+	case p.Nominal:
+		return nil, "nominal pattern"
+	default:
+		if up != "VERB" && !(up == "NOUN" && sc.s.Tokens[i].Head >= 0 && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !(up == "ADJ" && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) {
+			return nil, "trigger is not a verb"
+		}
+		m.deps = sc.children[i]
+	}
+	if p.Particle != "" {
+		ok := false
+		for _, c := range sc.children[i] {
+			r := sc.rel(c)
+			if sc.lemmas[c] == p.Particle && (r == "compound:prt" || r == "advmod" || r == "case" || r == "mark") {
+				ok = true
+			}
+		}
+		if !ok {
+			// "call on Chile": the particle may be parsed as a preposition
+			for _, c := range sc.children[i] {
+				if nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == p.Particle {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			return nil, "no particle " + p.Particle
+		}
+	}
+	for _, d := range p.Require {
+		if sc.findDep(m, d.Rel, d.Prep, d.Lemmas) < 0 {
+			return nil, "no " + depString(d)
+		}
+	}
+	for _, f := range p.Forbid {
+		rel, prep := f, ""
+		if !isRelName(f) {
+			rel, prep = "", f
+		}
+		if sc.findDep(m, rel, prep, nil) >= 0 {
+			return nil, "has " + f
+		}
+	}
+	return m, ""
+}
+
+func depString(d dict.Dep) string {
+	k := d.Rel
+	if d.Prep != "" {
+		k = d.Prep
+	}
+	if len(d.Lemmas) == 0 {
+		return k
+	}
+	return k + "=" + strings.Join(d.Lemmas, "|")
+}
+
+func isRelName(k string) bool {
+	switch k {
+	case "obj", "iobj", "xcomp", "ccomp", "nsubj", "advmod", "amod", "compound", "nmod", "obl", "mark", "advcl", "nummod", "det", "prt":
+		return true
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// relMatches reports whether a dependent's relation satisfies a pattern
+// relation key.
+func (sc *sentCtx) relMatches(c int, rel string) bool {
+	r := sc.rel(c)
+	switch rel {
+	case "obj":
+		return nlp.RelIs(r, "obj") || (nlp.RelIs(r, "nsubj:pass")) || r == "iobj"
+	case "nmod", "compound", "amod":
+		return r == "amod" || r == "compound" || nlp.RelIs(r, "nmod") || r == "nummod" || r == "flat"
+	case "prt":
+		return r == "compound:prt"
+	case "xcomp":
+		return r == "xcomp" || (r == "ccomp" && sc.hasTo(c)) || (r == "advcl" && sc.hasTo(c))
+	case "ccomp":
+		return r == "ccomp" || (r == "parataxis" && false)
+	}
+	return nlp.RelIs(r, rel)
+}
+
+// hasTo reports whether a clause is an infinitive ("to meet").
+func (sc *sentCtx) hasTo(c int) bool {
+	for _, k := range sc.children[c] {
+		if sc.rel(k) == "mark" && sc.lemmas[k] == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// findDep returns the first dependent of the match satisfying rel/prep and
+// lemmas, or -1.
+func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
+	for _, c := range m.deps {
+		if c == m.trig {
+			continue
+		}
+		if rel != "" {
+			if !sc.relMatches(c, rel) {
+				continue
+			}
+		} else {
+			r := sc.rel(c)
+			if !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod") || r == "advcl" || r == "xcomp" || r == "ccomp" || r == "obj") {
+				continue
+			}
+			cs := sc.caseOf(c)
+			if cs != prep && !strings.HasSuffix(cs, " "+prep) {
+				// a preposition that is a marker of a clause: "of entering"
+				if !sc.hasMark(c, prep) {
+					continue
+				}
+			}
+		}
+		if len(lemmas) == 0 || sc.lemmaIn(c, lemmas) {
+			return c
+		}
+	}
+	return -1
+}
+
+func (sc *sentCtx) hasMark(c int, w string) bool {
+	for _, k := range sc.children[c] {
+		if (sc.rel(k) == "mark" || sc.rel(k) == "case") && sc.lemmas[k] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// lemmaIn reports whether token c, or a word coordinated with it or
+// modifying it, has one of the lemmas.
+func (sc *sentCtx) lemmaIn(c int, lemmas []string) bool {
+	if contains(lemmas, sc.lemmas[c]) {
+		return true
+	}
+	for _, k := range sc.children[c] {
+		r := sc.rel(k)
+		if r == "conj" || r == "compound" || r == "amod" || r == "flat" {
+			if contains(lemmas, sc.lemmas[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bestMatch returns the most specific pattern matching at token i, with
+// the reasons the others failed.
+func (sc *sentCtx) bestMatch(i int, tr *trace) *match {
+	ps := sc.c.idx[sc.lemmas[i]]
+	if len(ps) == 0 {
+		return nil
+	}
+	var best *match
+	for _, p := range ps {
+		if p.Nominal {
+			continue
+		}
+		m, why := sc.matchAt(p, i)
+		if m == nil {
+			if tr != nil {
+				tr.printf("    candidate %-24s at %q: no (%s)\n", p.ID, sc.words[i], why)
+			}
+			continue
+		}
+		if best == nil || p.Specificity() > best.p.Specificity() {
+			best = m
+		}
+	}
+	return best
+}
+
+// nominalCode returns the code a nominal pattern gives token i ("release"
+// -> 084), for the complements of appeals, demands and threats.
+func (sc *sentCtx) nominalCode(i int) (*dict.Pattern, bool) {
+	for _, p := range sc.c.idx[sc.lemmas[i]] {
+		if p.Nominal && (sc.upos(i) == "NOUN" || sc.upos(i) == "PROPN") {
+			return p, true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,780 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// codeSentence codes one sentence.
+func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) []dyad.Event {
+	n := len(s.Tokens)
+	if n == 0 {
+		return nil
+	}
+	if tr != nil {
+		tr.printf("\n[%d] %s\n", idx, oneLine(art.text[s.Start:s.End]))
+	}
+	if n > c.opts.MaxSentenceTokens {
+		tr.printf("  skipped: %d tokens (limit %d)\n", n, c.opts.MaxSentenceTokens)
+		return nil
+	}
+	sc := newSentCtx(c, art, s)
+	if tr != nil {
+		tr.printf("  parse:\n")
+		for i, t := range s.Tokens {
+			tr.printf("    %2d %-16s %-12s %-5s %2d %s\n", i, t.Text, sc.lemmas[i], t.UPOS, t.Head, t.DepRel)
+		}
+		tr.printf("  actors:\n")
+		for _, m := range sc.mentions {
+			tr.printf("    %q -> %s %s (%s; %s)\n", strings.Join(sc.words[m.Start:m.End], " "), m.Actor.Code, m.Actor.Role, m.Kind, m.Why)
+		}
+		tr.printf("  patterns:\n")
+	}
+	// 1. the best pattern at each token
+	byTok := make([]*match, n)
+	var ms []*match
+	for i := 0; i < n; i++ {
+		if m := sc.bestMatch(i, tr); m != nil {
+			byTok[i] = m
+			ms = append(ms, m)
+		}
+	}
+	// 2. complements: embedded events, accusations and denials
+	for _, m := range ms {
+		sc.attachComplement(m, byTok)
+	}
+	// 3. evaluate
+	var out []*coded
+	for _, m := range ms {
+		if m.consumed {
+			tr.printf("    %-24s at %q: suppressed (%s)\n", m.p.ID, sc.words[m.trig], m.why)
+			continue
+		}
+		evs, why := sc.evaluate(m, byTok)
+		if len(evs) == 0 {
+			tr.printf("    %-24s at %q: suppressed (%s)\n", m.p.ID, sc.words[m.trig], why)
+			continue
+		}
+		for _, e := range evs {
+			tr.printf("    %-24s at %q: FIRED %s %s -> %s %s  %s%s\n", m.p.ID, sc.words[m.trig],
+				e.src.actor.Code, e.src.actor.Role, orNull(e.tgt.actor.Code), e.tgt.actor.Role, e.code, flagString(e.flags))
+		}
+		out = append(out, evs...)
+	}
+	out = precedence(out)
+	// 4. remember the actors for later sentences
+	for _, m := range sc.mentions {
+		if m.Kind == dict.KindAgent || m.Kind == dict.KindCity || m.Actor.Code == "" {
+			continue
+		}
+		art.remember(actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson})
+	}
+	for _, e := range out {
+		if e.src.person {
+			art.remember(e.src)
+		}
+	}
+	if len(c.ctxLemmas) > 0 {
+		if art.context == nil {
+			art.context = map[string]bool{}
+		}
+		for _, l := range sc.lemmas {
+			if c.ctxLemmas[l] {
+				art.context[l] = true
+			}
+		}
+	}
+	evs := make([]dyad.Event, 0, len(out))
+	seen := map[string]bool{}
+	for _, e := range out {
+		ev := c.fill(art, s, idx, e)
+		if seen[ev.ID] {
+			continue
+		}
+		seen[ev.ID] = true
+		evs = append(evs, ev)
+	}
+	return evs
+}
+
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 300 {
+		s = s[:300] + "..."
+	}
+	return s
+}
+
+func orNull(s string) string {
+	if s == "" {
+		return "null"
+	}
+	return s
+}
+
+func flagString(fs []dyad.Flag) string {
+	if len(fs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(" [")
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(string(f))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// complementRels are the dependents in which an embedding pattern finds
+// the act it embeds.
+func (sc *sentCtx) complements(m *match) []int {
+	var out []int
+	for _, c := range m.deps {
+		r := sc.rel(c)
+		switch {
+		case r == "xcomp", r == "ccomp", nlp.RelIs(r, "obj"), r == "advcl" && sc.hasTo(c):
+			out = append(out, c)
+		case nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod"):
+			switch sc.caseOf(c) {
+			case "for", "on", "to", "of", "against", "with", "about", "over":
+				out = append(out, c)
+			}
+		case r == "acl" || r == "acl:relcl" && len(m.p.Light) > 0:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// attachComplement finds the event embedded in an embedding pattern's
+// complement, and marks the events inside accusations and denials as
+// consumed.
+func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
+	p := m.p
+	consumes := p.Embed != "" || strings.HasPrefix(p.Code, "11") || p.Code == "016" || p.Code == "014" || strings.HasPrefix(p.Code, "12") || strings.HasPrefix(p.Code, "13") || strings.HasPrefix(p.Code, "10") || strings.HasPrefix(p.Code, "02")
+	if !consumes {
+		return
+	}
+	comps := sc.complements(m)
+	if p.Embed == "" {
+		for _, c := range comps {
+			sc.consumeIn(c, byTok, m)
+		}
+		return
+	}
+	// breadth-first through the complements for the nearest event
+	queue := append([]int{}, comps...)
+	for k := 0; k < len(queue) && k < 64; k++ {
+		t := queue[k]
+		if t == m.trig || t == m.clause {
+			continue
+		}
+		if em := byTok[t]; em != nil && !em.consumed && em.p.Embed == "" {
+			m.embedded = em
+			m.compl = t
+			break
+		}
+		if np, ok := sc.nominalCode(t); ok {
+			m.embedded = &match{p: np, trig: t, clause: t, compl: -1, deps: sc.children[t]}
+			m.compl = t
+			break
+		}
+		for _, ch := range sc.children[t] {
+			if nlp.RelIs(sc.rel(ch), "nsubj") || sc.rel(ch) == "punct" {
+				continue
+			}
+			queue = append(queue, ch)
+		}
+	}
+	for _, c := range comps {
+		sc.consumeIn(c, byTok, m)
+	}
+}
+
+// consumeIn marks every plain event in the subtree of c as consumed by m.
+func (sc *sentCtx) consumeIn(c int, byTok []*match, by *match) {
+	stack := []int{c}
+	for steps := 0; len(stack) > 0 && steps <= sc.n; steps++ {
+		t := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if em := byTok[t]; em != nil && em != by && !em.consumed {
+			// an embedding pattern inside keeps its own complement
+			em.consumed = true
+			em.why = "complement of " + by.p.ID + " at \"" + sc.words[by.trig] + "\""
+		}
+		stack = append(stack, sc.children[t]...)
+	}
+}
+
+// refine picks a more specific code by the words among the trigger's
+// dependents (the subject excluded).
+func (sc *sentCtx) refine(m *match, code string) string {
+	if len(m.p.Refine) == 0 {
+		return code
+	}
+	words := map[string]bool{}
+	for _, d := range m.deps {
+		r := sc.rel(d)
+		if nlp.RelIs(r, "nsubj") || r == "punct" || r == "conj" || r == "parataxis" || r == "advcl" {
+			continue
+		}
+		f, l := sc.subtree(d)
+		for j := f; j <= l; j++ {
+			words[sc.lemmas[j]] = true
+		}
+	}
+	if len(m.p.Light) > 0 || m.trig != m.clause {
+		words[sc.lemmas[m.trig]] = true
+	}
+	for _, rf := range m.p.Refine {
+		for _, l := range rf.Lemmas {
+			if words[l] {
+				return rf.Code
+			}
+		}
+	}
+	return code
+}
+
+// evaluate applies the filters and conventions to a match and returns its
+// events, or none with the reason.
+func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
+	p := m.p
+	md, why, reporter := sc.mood(m.clause)
+	code := p.Code
+	kind := p.Embed
+	var embCode string
+	if m.embedded != nil {
+		embCode = sc.refine(m.embedded, m.embedded.p.Code)
+	}
+	switch kind {
+	case dict.EmbedNone:
+		code = sc.refine(m, code)
+		if p.Context != nil {
+			for _, l := range p.Context.Lemmas {
+				if sc.art.context[l] {
+					code = p.Context.Code
+					break
+				}
+			}
+		}
+		if sc.isConsequence(m, byTok) {
+			return nil, "participle consequence of another attack"
+		}
+		switch md {
+		case moodAsserted:
+		case moodFuture:
+			code = futureCode(sc.c.embeds, code)
+			if code == "" {
+				return nil, "future event that is only predicted"
+			}
+		case moodNegFuture:
+			code = negFutureCode(sc.c.embeds, code)
+			if code == "" {
+				return nil, "negated future"
+			}
+		default:
+			return nil, md.String() + ": " + why
+		}
+	case dict.EmbedIntent, dict.EmbedCarrier:
+		if embCode != "" {
+			if c := embedCode(sc.c.embeds, dict.EmbedIntent, embCode); c != "" {
+				code = c
+			} else if c := embedCode(sc.c.embeds, dict.EmbedThreat, embCode); c != "" {
+				code = c // "vowed to attack" is a threat
+			}
+		}
+		neg := md == moodNegated || md == moodNegFuture || (kind == dict.EmbedCarrier && sc.carrierNegated(m.trig))
+		switch {
+		case neg && kind == dict.EmbedCarrier:
+			c := embedCode(sc.c.embeds, dict.EmbedRefuse, embCode)
+			if c == "" {
+				return nil, "negated intent"
+			}
+			code = c
+		case neg:
+			return nil, "negated intent"
+		case md == moodAsserted || md == moodFuture:
+		default:
+			return nil, md.String() + ": " + why
+		}
+	default: // appeal, demand, threat, refuse
+		if embCode != "" {
+			if c := embedCode(sc.c.embeds, kind, embCode); c != "" {
+				code = c
+			}
+		}
+		if md != moodAsserted {
+			return nil, md.String() + ": " + why
+		}
+	}
+	// source
+	srcs, passive := sc.subjectOf(m.clause, 0)
+	for _, sl := range p.Source {
+		if c := sc.findDep(m, sl.Rel, sl.Prep, nil); c >= 0 {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				srcs = rs
+				break
+			}
+		}
+	}
+	if len(srcs) == 0 {
+		return nil, "no source actor"
+	}
+	// target
+	var tgts []actorRef
+	if p.TargetMode != dict.TargetNone {
+		tgts = sc.targetOf(m, passive)
+		if len(tgts) == 0 && kind != dict.EmbedNone && m.embedded != nil {
+			e := m.embedded
+			if kind == dict.EmbedAppeal || kind == dict.EmbedDemand || kind == dict.EmbedThreat {
+				if s, _ := sc.subjectOwn(e.clause); len(s) > 0 && !sameActors(s, srcs) {
+					tgts = s
+				}
+			}
+			if len(tgts) == 0 {
+				tgts = sc.targetOf(e, false)
+				if len(tgts) == 0 && !e.p.Nominal {
+					tgts = sc.firstActorIn(e.clause, srcs)
+				}
+			}
+			if len(tgts) == 0 && e.p.Nominal {
+				tgts = sc.npFallback(e.trig)
+			}
+		}
+		if len(tgts) == 0 && sc.rel(m.clause) == "advcl" {
+			// "..., threatening to block highways": the head clause's target
+			if h := sc.head(m.clause); h >= 0 && byTok[h] != nil {
+				tgts = sc.targetOf(byTok[h], false)
+			}
+		}
+	}
+	// drop targets that are the source itself
+	tgts = removeSame(tgts, srcs)
+	if p.TargetMode == dict.TargetRequired && len(tgts) == 0 {
+		return nil, "no target actor"
+	}
+	mutual := p.Mutual
+	if m.embedded != nil && (kind == dict.EmbedIntent || kind == dict.EmbedCarrier) && m.embedded.p.Mutual == dict.MutualAlways {
+		mutual = dict.MutualAlways // joint commitments
+	}
+	var flags []dyad.Flag
+	switch {
+	case kind == dict.EmbedIntent || kind == dict.EmbedCarrier || md == moodFuture:
+		flags = append(flags, dyad.FlagCommitment)
+	case md == moodNegFuture || kind == dict.EmbedRefuse:
+		flags = append(flags, dyad.FlagRefusal)
+	}
+	trig := sc.span(m.trig, m.trig)
+	if m.clause != m.trig {
+		a, b := m.clause, m.trig
+		if a > b {
+			a, b = b, a
+		}
+		trig = sc.span(a, b)
+	}
+	date := dateFor(sc.art, sc.s, sc, m.clause, md == moodFuture)
+	mk := func(s, t actorRef, code string, extra ...dyad.Flag) *coded {
+		return &coded{src: s, tgt: t, code: code, pattern: p.ID, trigger: trig,
+			flags: append(append([]dyad.Flag{}, flags...), extra...), reporter: reporter, date: date, clause: m.clause}
+	}
+	var out []*coded
+	switch {
+	case len(tgts) == 0 && len(srcs) >= 2 && mutual != dict.MutualNone:
+		for i, a := range srcs {
+			for j, b := range srcs {
+				if i != j && a.actor.Code != b.actor.Code {
+					var fl []dyad.Flag
+					if i > j {
+						fl = append(fl, dyad.FlagMirror)
+					}
+					out = append(out, mk(a, b, code, fl...))
+				}
+			}
+		}
+		if len(out) == 0 {
+			out = append(out, mk(srcs[0], actorRef{}, code))
+		}
+	case len(tgts) == 0:
+		for _, a := range srcs {
+			out = append(out, mk(a, actorRef{}, code))
+		}
+	default:
+		for _, a := range srcs {
+			for _, b := range tgts {
+				out = append(out, mk(a, b, code))
+				if mutual == dict.MutualAlways {
+					out = append(out, mk(b, a, code, dyad.FlagMirror))
+				} else if p.Linked != "" && md == moodAsserted && kind == dict.EmbedNone {
+					out = append(out, mk(b, a, p.Linked, dyad.FlagMirror))
+				}
+			}
+		}
+	}
+	return out, ""
+}
+
+func sameActors(a, b []actorRef) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].actor.Code != b[i].actor.Code {
+			return false
+		}
+	}
+	return true
+}
+
+// removeSame drops targets that are one of the sources (same words, or
+// the same code and role).
+func removeSame(tgts, srcs []actorRef) []actorRef {
+	var out []actorRef
+	for _, t := range tgts {
+		same := false
+		for _, s := range srcs {
+			if t.span == s.span || (t.actor.Code == s.actor.Code && t.actor.Role == s.actor.Role) {
+				same = true
+			}
+		}
+		if !same {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// carrierNegated: "little willingness", "no intention".
+func (sc *sentCtx) carrierNegated(noun int) bool {
+	for _, c := range sc.children[noun] {
+		if (sc.rel(c) == "det" || sc.rel(c) == "amod") && sc.c.lex.carrierNeg[sc.lemmas[c]] && sc.lemmas[c] != "any" {
+			return true
+		}
+		if sc.rel(c) == "det" && sc.lemmas[c] == "any" {
+			// "did not show any willingness": the verb carries the negation
+			continue
+		}
+	}
+	return false
+}
+
+// isConsequence: "shelled a village, killing four civilians" codes the
+// shelling; the participle is its consequence.
+func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
+	if !sc.c.lex.consequence[m.p.Code[:2]] || sc.rel(m.clause) != "advcl" {
+		return false
+	}
+	if !strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
+		return false
+	}
+	h := sc.head(m.clause)
+	if h < 0 {
+		return false
+	}
+	if hm := byTok[h]; hm != nil && sc.c.lex.consequence[hm.p.Code[:2]] {
+		return true
+	}
+	return false
+}
+
+// subjectOf returns the source actors of the clause headed by v: its
+// subject, passive agent, or the subject it shares with the clause it
+// depends on. passive reports a passive clause.
+func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
+	if v < 0 || depth > 4 {
+		return nil, false
+	}
+	passive := false
+	for _, c := range sc.children[v] {
+		r := sc.rel(c)
+		if r == "nsubj:pass" || r == "aux:pass" {
+			passive = true
+		}
+	}
+	if passive {
+		for _, c := range sc.children[v] {
+			r := sc.rel(c)
+			if r == "obl:agent" || (nlp.RelIs(r, "obl") && sc.caseOf(c) == "by") {
+				return sc.actorsAt(c), true
+			}
+		}
+		return nil, true
+	}
+	if s, ok := sc.subjectOwn(v); ok {
+		return s, false
+	}
+	p := sc.head(v)
+	if p < 0 {
+		return nil, false
+	}
+	switch r := sc.rel(v); {
+	case r == "conj":
+		return sc.subjectOf(p, depth+1)
+	case r == "xcomp":
+		// object control: "urged Saudi Arabia to fund" (the subject of
+		// the complement is the object)
+		if o := sc.childWith(p, "obj"); o >= 0 && o != v {
+			return sc.actorsAt(o), false
+		}
+		return sc.subjectOf(p, depth+1)
+	case r == "advcl" || r == "ccomp" && sc.hasTo(v):
+		s, _ := sc.subjectOf(p, depth+1)
+		return s, false
+	case r == "acl" || r == "acl:relcl":
+		if isNominal(sc.upos(p)) {
+			return sc.actorsAt(p), false
+		}
+	}
+	return nil, false
+}
+
+// subjectOwn returns the actors of the clause's own subject; for a
+// relative pronoun, the noun the clause modifies.
+func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
+	for _, c := range sc.children[v] {
+		r := sc.rel(c)
+		if r == "nsubj" || r == "csubj" || nlp.RelIs(r, "nsubj") && r != "nsubj:pass" {
+			l := sc.lemmas[c]
+			if (l == "who" || l == "that" || l == "which") && sc.rel(v) == "acl:relcl" {
+				if p := sc.head(v); p >= 0 {
+					return sc.actorsAt(p), true
+				}
+			}
+			rs := sc.actorsAt(c)
+			if len(rs) == 0 {
+				rs = sc.npFallback(c)
+			}
+			return rs, true
+		}
+	}
+	return nil, false
+}
+
+// targetOf returns the target actors of a match by its pattern's slots.
+func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
+	slots := m.p.Target
+	if len(slots) == 0 {
+		slots = []dict.Slot{{Rel: "obj"}}
+	}
+	for _, sl := range slots {
+		for _, c := range m.deps {
+			if c == m.trig {
+				continue
+			}
+			ok := false
+			if sl.Rel != "" {
+				ok = sc.relMatches(c, sl.Rel) && !(sl.Rel == "obj" && sc.rel(c) == "nsubj:pass" && !passive)
+			} else {
+				r := sc.rel(c)
+				ok = (nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) && (sc.caseOf(c) == sl.Prep || strings.HasSuffix(sc.caseOf(c), " "+sl.Prep))
+			}
+			if !ok {
+				continue
+			}
+			rs := sc.actorsAt(c)
+			if len(rs) == 0 {
+				rs = sc.npFallback(c)
+			}
+			if len(rs) > 0 {
+				return rs
+			}
+		}
+	}
+	if passive {
+		if c := sc.childWith(m.clause, "nsubj:pass"); c >= 0 {
+			return sc.actorsAt(c)
+		}
+	}
+	return nil
+}
+
+// firstActorIn returns the first actor named in the subtree of v other
+// than the sources (the target of "work towards ending the conflict in
+// Ukraine").
+func (sc *sentCtx) firstActorIn(v int, srcs []actorRef) []actorRef {
+	f, l := sc.subtree(v)
+	for j := f; j <= l; j++ {
+		if nlp.RelIs(sc.rel(j), "nsubj") {
+			continue
+		}
+		if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && mm.Actor.Code != "" {
+			r := actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind}
+			if len(removeSame([]actorRef{r}, srcs)) == 1 {
+				return []actorRef{r}
+			}
+		}
+	}
+	return nil
+}
+
+// mood finds whether the clause headed by v is asserted, and who reports
+// it.
+func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
+	lx := sc.c.lex
+	cur := v
+	fut, neg := false, false
+	var reporter *actorRef
+	for steps := 0; cur >= 0 && steps < 12; steps++ {
+		would := false
+		for _, k := range sc.children[cur] {
+			r, l := sc.rel(k), sc.lemmas[k]
+			switch {
+			case (r == "advmod" || r == "neg" || r == "aux") && lx.neg[l] && l != "no":
+				neg = true
+			case r == "aux" && lx.modal[l]:
+				return moodSpeculative, "modal \"" + sc.words[k] + "\"", nil
+			case r == "aux" && lx.future[l]:
+				fut = true
+			case r == "aux" && l == "would":
+				would = true
+			case r == "mark" && lx.condMark[l] && (sc.rel(cur) == "advcl" || cur == v):
+				return moodHypothetical, "conditional \"" + sc.words[k] + "\"", nil
+			case r == "obl" && sc.caseOf(k) == "according to":
+				if rs := sc.actorsAt(k); len(rs) > 0 && reporter == nil {
+					reporter = &rs[0]
+				} else if rs := sc.npFallback(k); len(rs) > 0 && reporter == nil {
+					reporter = &rs[0]
+				}
+			case (r == "parataxis" || r == "ccomp") && lx.speech[l] && k != v && !sc.inSubtree(k, v) && reporter == nil:
+				if rs, _ := sc.subjectOwn(k); len(rs) > 0 {
+					reporter = &rs[0]
+				}
+			}
+		}
+		if would {
+			if !sc.underSpeech(cur) {
+				return moodHypothetical, "\"would\"", nil
+			}
+			fut = true
+		}
+		p := sc.head(cur)
+		r := sc.rel(cur)
+		if p < 0 || r == "root" {
+			break
+		}
+		lp := sc.lemmas[p]
+		switch {
+		case r == "xcomp":
+			switch {
+			case lx.schedule[lp]:
+				fut = true
+			case lx.aspect[lp]:
+			case lx.hedgeX[lp]:
+				return moodUnasserted, "complement of \"" + sc.words[p] + "\"", nil
+			}
+			cur = p
+			continue
+		case r == "ccomp" || r == "csubj":
+			switch {
+			case lx.speech[lp]:
+				if rs, _ := sc.subjectOwn(p); len(rs) > 0 && reporter == nil {
+					reporter = &rs[0]
+				}
+				for _, k := range sc.children[p] {
+					if lx.neg[sc.lemmas[k]] && sc.lemmas[k] != "no" && (sc.rel(k) == "advmod" || sc.rel(k) == "aux") {
+						return moodUnasserted, "negated report", nil
+					}
+				}
+			case lx.hedge[lp]:
+				return moodUnasserted, "belief or estimate (\"" + sc.words[p] + "\")", nil
+			default:
+				if !isVerbal(sc.upos(p)) {
+					return moodUnasserted, "complement of \"" + sc.words[p] + "\"", nil
+				}
+				cur = p
+				continue
+			}
+		case r == "conj":
+			if !sc.hasOwnAux(cur) {
+				cur = p
+				continue
+			}
+		case r == "advcl":
+			// temporal or causal clauses are asserted on their own
+		}
+		break
+	}
+	switch {
+	case neg && fut:
+		return moodNegFuture, "", reporter
+	case neg:
+		return moodNegated, "negation", reporter
+	case fut:
+		return moodFuture, "", reporter
+	}
+	return moodAsserted, "", reporter
+}
+
+// hasOwnAux reports whether a clause has its own auxiliary or subject.
+func (sc *sentCtx) hasOwnAux(v int) bool {
+	for _, k := range sc.children[v] {
+		r := sc.rel(k)
+		if r == "aux" || nlp.RelIs(r, "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+// underSpeech reports whether v is (inside) the complement of a verb of
+// saying: "said his fighters would free" is future in the past.
+func (sc *sentCtx) underSpeech(v int) bool {
+	cur := v
+	for steps := 0; cur >= 0 && steps < 8; steps++ {
+		p := sc.head(cur)
+		if p < 0 {
+			return false
+		}
+		if r := sc.rel(cur); (r == "ccomp" || r == "parataxis") && (sc.c.lex.speech[sc.lemmas[p]] || sc.lemmas[p] == "warn" || sc.lemmas[p] == "threaten" || sc.lemmas[p] == "promise" || sc.lemmas[p] == "pledge") {
+			return true
+		}
+		for _, k := range sc.children[cur] {
+			if (sc.rel(k) == "parataxis") && sc.c.lex.speech[sc.lemmas[k]] {
+				return true
+			}
+		}
+		cur = p
+	}
+	return false
+}
+
+// precedence applies the codebook's precedence within a sentence: stated
+// talks or mediation (046, 045) win over consultations and visits
+// (040, 042, 043, 044) between the same actors; a phone call (041) wins
+// over a plain consultation (040).
+func precedence(evs []*coded) []*coded {
+	pair := func(e *coded) string {
+		a, b := e.src.actor.Code, e.tgt.actor.Code
+		if a > b {
+			a, b = b, a
+		}
+		return a + "|" + b
+	}
+	talks := map[string]bool{}
+	phone := map[string]bool{}
+	for _, e := range evs {
+		switch e.code {
+		case "045", "046":
+			talks[pair(e)] = true
+		case "041":
+			phone[pair(e)] = true
+		}
+	}
+	var out []*coded
+	for _, e := range evs {
+		switch e.code {
+		case "040", "042", "043", "044":
+			if talks[pair(e)] || (e.code == "040" && phone[pair(e)]) {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
