@@ -421,10 +421,8 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		if role != "" {
 			a.Role = role
 		} else if !personLike && o.kind != dict.KindPerson && o.kind != dict.KindOrganisation && o.kind != dict.KindGroup {
-			// "the Ukrainian economy": not an actor unless the head names a role
-			if sc.upos(h) != "PROPN" {
-				continue
-			}
+			// "Thai crews": the nationality names the actor, role unknown
+			a.Role = ""
 		}
 		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation {
 			a.Role = o.actor.Role
@@ -445,6 +443,9 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			}
 		}
 		code := sc.place
+		if code == "" {
+			code = sc.localFocus(h)
+		}
 		if code == "" {
 			code = sc.art.focus()
 		}
@@ -563,4 +564,31 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 		}
 	}
 	return nil
+}
+
+// localFocus returns the country of the nearest state, demonym, capital or
+// person named in the sentence, preferring those before token h.
+func (sc *sentCtx) localFocus(h int) string {
+	best, dist := "", sc.n+1
+	for _, m := range sc.mentions {
+		switch m.Kind {
+		case dict.KindState, dict.KindDemonym, dict.KindCapital, dict.KindPerson, dict.KindGroup:
+		default:
+			continue
+		}
+		if m.Actor.Code == "" || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
+			continue
+		}
+		d := h - m.End
+		if m.Start > h {
+			d = (m.Start - h) * 2
+		}
+		if d < 0 {
+			d = -d
+		}
+		if d < dist {
+			best, dist = m.Actor.Code, d
+		}
+	}
+	return best
 }
