@@ -186,9 +186,10 @@ func readJSONL(ctx context.Context, env *cliEnv, r io.Reader, name string, date 
 		if rerr != nil && !errors.Is(rerr, io.EOF) && !errors.Is(rerr, errLongLine) {
 			return bad, fmt.Errorf("%s: %w", name, rerr)
 		}
-		if len(b) > 0 || errors.Is(rerr, errLongLine) {
-			line++
+		if errors.Is(rerr, io.EOF) && len(b) == 0 {
+			return bad, nil
 		}
+		line++
 		if errors.Is(rerr, errLongLine) {
 			fmt.Fprintf(env.stderr, "dyad: %s:%d: line longer than %d bytes, skipped\n", name, line, maxLine)
 			bad++
@@ -226,8 +227,6 @@ func readJSONL(ctx context.Context, env *cliEnv, r io.Reader, name string, date 
 					return bad, err
 				}
 			}
-		} else if len(b) > 0 {
-			// a blank line counts for numbering only
 		}
 		if errors.Is(rerr, io.EOF) {
 			return bad, nil
