@@ -1,0 +1,719 @@
+package nlp
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Parser is a greedy arc-eager dependency parser that assigns every word a
+// head and a Universal Dependencies relation. Transitions are scored by an
+// averaged perceptron over four classes (shift, left-arc, right-arc, reduce);
+// the relation of an arc is chosen by a second perceptron that is only
+// consulted when an arc is made. A Parser is safe for concurrent use once
+// trained or loaded.
+type Parser struct {
+	labels []string
+	root   int          // index of "root" in labels
+	trans  *weightTable // the models as written by WriteTo
+	lab    *weightTable
+	// fast holds both models laid out for fast lookup.
+	fast *fastTable
+	pool sync.Pool
+}
+
+// ParserOptions controls TrainParser.
+type ParserOptions struct {
+	// Iterations is the number of passes over the training data (default
+	// 15). With a dev set, the model of the best pass on dev LAS is kept.
+	Iterations int
+	// MinWeight drops averaged weights whose magnitude is below it when
+	// the model is frozen (default 0: keep all non-zero weights).
+	MinWeight float32
+	// Seed seeds the shuffling and the exploration of the dynamic oracle.
+	Seed int64
+	// Log receives progress; nil means no logging.
+	Log *slog.Logger
+}
+
+// parserTrainSent is a training sentence prepared for the oracle.
+type parserTrainSent struct {
+	words, upos, xpos []string
+	gold              []int // projectivised heads; n for the root
+	glab              []int // label indices
+}
+
+// parserProjectivise returns heads (root = n) lifted until the tree is
+// projective: the shortest non-projective arc has its dependent reattached
+// to its head's head, repeatedly. The second result counts lifted arcs.
+func parserProjectivise(heads []int) ([]int, int) {
+	n := len(heads)
+	h := append([]int(nil), heads...)
+	dominated := func(anc, k int) bool {
+		for steps := 0; k >= 0 && k < n && steps <= n; steps++ {
+			if k == anc {
+				return true
+			}
+			k = h[k]
+		}
+		return k == anc
+	}
+	lifted := 0
+	for iter := 0; iter < n*n+1; iter++ {
+		best, bestLen := -1, 1<<30
+		for d := 0; d < n; d++ {
+			hd := h[d]
+			if hd < 0 || hd > n {
+				continue
+			}
+			lo, hi := min(d, hd), max(d, hd)
+			if hi-lo >= bestLen {
+				continue
+			}
+			for k := lo + 1; k < hi; k++ {
+				if !dominated(hd, k) {
+					best, bestLen = d, hi-lo
+					break
+				}
+			}
+		}
+		if best < 0 || h[best] == n {
+			break
+		}
+		h[best] = h[h[best]]
+		lifted++
+	}
+	return h, lifted
+}
+
+// goldCost returns the number of gold arcs that transition t makes
+// unreachable (Goldberg & Nivre's dynamic oracle for arc-eager, exact for
+// projective gold trees).
+func (s *parseState) goldCost(t int, gold []int, inStack []bool) int {
+	n := s.n
+	c := 0
+	switch t {
+	case trShift:
+		b := s.b
+		for _, k := range s.stack {
+			if gold[b] == k {
+				c++
+			}
+			if gold[k] == b && s.head[k] < 0 {
+				c++
+			}
+		}
+	case trReduce:
+		st := s.top()
+		for k := s.b; k < n; k++ {
+			if gold[k] == st {
+				c++
+			}
+		}
+	case trLeft:
+		st := s.top()
+		if gold[st] > s.b {
+			c++
+		}
+		for k := s.b; k < n; k++ {
+			if gold[k] == st {
+				c++
+			}
+		}
+	case trRight:
+		b, st := s.b, s.top()
+		if g := gold[b]; g != st && (g > b || (g >= 0 && g < n && inStack[g])) {
+			c++
+		}
+		for _, k := range s.stack {
+			if gold[k] == b && s.head[k] < 0 {
+				c++
+			}
+		}
+	}
+	return c
+}
+
+// TrainParser trains a parser on train, using the UPOS and XPOS columns of
+// the sentences as input tags (pass jackknifed, predicted tags for the best
+// results on predicted input). When dev is not empty it is parsed after
+// every iteration and the model with the best labelled attachment score is
+// kept.
+func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, error) {
+	if opt.Iterations <= 0 {
+		opt.Iterations = 15
+	}
+	log := opt.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	labelSet := map[string]bool{"root": true}
+	for _, s := range train {
+		for _, w := range s.Words {
+			if w.DepRel != "" && w.DepRel != "_" {
+				labelSet[w.DepRel] = true
+			}
+		}
+	}
+	labels := make([]string, 0, len(labelSet))
+	for l := range labelSet {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	labIndex := make(map[string]int, len(labels))
+	for i, l := range labels {
+		labIndex[l] = i
+	}
+	p := &Parser{labels: labels, root: labIndex["root"]}
+	nl := len(labels)
+
+	var sents []parserTrainSent
+	lifted, nonProj, skipped := 0, 0, 0
+	for _, s := range train {
+		n := len(s.Words)
+		if n == 0 {
+			continue
+		}
+		heads := make([]int, n)
+		ok := true
+		roots := 0
+		for i, w := range s.Words {
+			heads[i] = w.Head
+			if w.Head < 0 {
+				heads[i] = n
+				roots++
+			}
+			if w.Head >= n || w.Head == i {
+				ok = false
+			}
+		}
+		if !ok || roots != 1 || !parserIsTree(heads) {
+			skipped++
+			continue
+		}
+		ph, k := parserProjectivise(heads)
+		if k > 0 {
+			nonProj++
+			lifted += k
+		}
+		ts := parserTrainSent{words: s.Forms(), gold: ph, glab: make([]int, n)}
+		ts.upos = make([]string, n)
+		ts.xpos = make([]string, n)
+		for i, w := range s.Words {
+			ts.upos[i], ts.xpos[i] = w.UPOS, w.XPOS
+			l, ok := labIndex[w.DepRel]
+			if !ok {
+				l = labIndex["root"]
+			}
+			ts.glab[i] = l
+		}
+		sents = append(sents, ts)
+	}
+	if len(sents) == 0 {
+		return nil, errors.New("parser: no usable training sentences")
+	}
+	log.Info("parser training data", "sentences", len(sents), "labels", nl,
+		"nonprojective", nonProj, "lifted_arcs", lifted, "skipped", skipped)
+
+	trans := newAveragedPerceptron(numTransitions)
+	labm := newAveragedPerceptron(2 * nl)
+	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x9e3779b97f4a7c15))
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	st := &parseState{}
+	var inStack []bool
+	lscores := make([]float32, 2*nl)
+	bestLAS := -1.0
+	var bestTrans, bestLab *weightTable
+	for it := 1; it <= opt.Iterations; it++ {
+		start := time.Now()
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		steps, errs, arcs, labErrs := 0, 0, 0, 0
+		for _, si := range order {
+			ts := &sents[si]
+			n := len(ts.words)
+			st.reset(n)
+			st.setWords(ts.words, ts.upos, ts.xpos)
+			if cap(inStack) < n+1 {
+				inStack = make([]bool, n+1)
+			}
+			inStack = inStack[:n+1]
+			clear(inStack)
+			for !st.terminal() {
+				feats := st.extract()
+				var sc [numTransitions]float32
+				trans.score(feats, sc[:])
+				pred, gold := -1, -1
+				var cost [numTransitions]int
+				for t := 0; t < numTransitions; t++ {
+					if !st.legal(t) {
+						continue
+					}
+					cost[t] = st.goldCost(t, ts.gold, inStack)
+					if pred < 0 || sc[t] > sc[pred] {
+						pred = t
+					}
+					if cost[t] == 0 && (gold < 0 || sc[t] > sc[gold]) {
+						gold = t
+					}
+				}
+				if pred < 0 {
+					break
+				}
+				trans.tick()
+				steps++
+				next := pred
+				if gold >= 0 && cost[pred] > 0 {
+					errs++
+					trans.update(feats, gold, 1)
+					trans.update(feats, pred, -1)
+					if it == 1 || rng.Float64() >= 0.9 {
+						next = gold
+					}
+				}
+				l := -1
+				if next == trLeft || next == trRight {
+					h, d := st.b, st.top()
+					dir := 0
+					if next == trRight {
+						h, d = d, h
+						dir = 1
+					}
+					if h == n {
+						l = p.root
+					} else {
+						lf := feats
+						clear(lscores)
+						labm.score(lf, lscores)
+						l = p.bestLabel(lscores, dir)
+						if ts.gold[d] == h {
+							labm.tick()
+							arcs++
+							if g := ts.glab[d]; g != l {
+								labErrs++
+								labm.update(lf, dir*nl+g, 1)
+								labm.update(lf, dir*nl+l, -1)
+							}
+						}
+					}
+				}
+				switch next {
+				case trShift:
+					inStack[st.b] = true
+				case trRight:
+					inStack[st.b] = true
+				case trLeft, trReduce:
+					inStack[st.top()] = false
+				}
+				st.apply(next, l)
+			}
+		}
+		p.setTables(trans.freeze(opt.MinWeight), labm.freeze(opt.MinWeight))
+		attrs := []any{"iteration", it, "seconds", time.Since(start).Seconds(),
+			"transition_error", float64(errs) / float64(max(steps, 1)),
+			"label_error", float64(labErrs) / float64(max(arcs, 1)),
+			"features", len(trans.rows), "label_features", len(labm.rows)}
+		if len(dev) > 0 {
+			sc := p.Evaluate(dev)
+			attrs = append(attrs, "dev_uas", sc.UAS, "dev_las", sc.LAS)
+			if sc.LAS > bestLAS {
+				bestLAS, bestTrans, bestLab = sc.LAS, p.trans, p.lab
+			}
+		}
+		log.Info("parser iteration", attrs...)
+	}
+	if bestTrans != nil {
+		p.setTables(bestTrans, bestLab)
+	}
+	return p, nil
+}
+
+// parserIsTree reports whether heads (root = len(heads)) form a tree: every
+// word reaches the root without a cycle.
+func parserIsTree(heads []int) bool {
+	n := len(heads)
+	for i := range heads {
+		k := i
+		for steps := 0; k != n; steps++ {
+			if k < 0 || k > n || steps > n {
+				return false
+			}
+			k = heads[k]
+		}
+	}
+	return true
+}
+
+// bestLabel returns the highest scoring label of direction dir (0: the
+// dependent is left of its head), never the root label.
+func (p *Parser) bestLabel(scores []float32, dir int) int {
+	nl := len(p.labels)
+	best := -1
+	for l := 0; l < nl; l++ {
+		if l == p.root {
+			continue
+		}
+		if best < 0 || scores[dir*nl+l] > scores[dir*nl+best] {
+			best = l
+		}
+	}
+	if best < 0 {
+		best = p.root
+	}
+	return best
+}
+
+func (p *Parser) getState() *parseState {
+	if s, ok := p.pool.Get().(*parseState); ok {
+		return s
+	}
+	return &parseState{}
+}
+
+// Parse parses one sentence: words are the forms, upos and xpos their
+// tags. It writes each word's head (0-based, -1 for the root) to heads and
+// its relation to rels, which should be as long as words (extra words are
+// parsed but not written). The result is always a tree with exactly one
+// root, whatever the input.
+func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
+	n := len(words)
+	if n == 0 || p == nil || p.fast == nil {
+		for i := range heads {
+			if i < n {
+				heads[i] = -1
+			}
+		}
+		return
+	}
+	s := p.getState()
+	defer p.pool.Put(s)
+	s.reset(n)
+	s.setWords(words, upos, xpos)
+	nl := len(p.labels)
+	if cap(s.scores) < 2*nl {
+		s.scores = make([]float32, 2*nl)
+	}
+	lscores := s.scores[:2*nl]
+	for !s.terminal() {
+		feats := s.extract()
+		var sc [numTransitions]float32
+		s.hits = p.fast.score(feats, &sc, s.hits[:0])
+		best := -1
+		for t := 0; t < numTransitions; t++ {
+			if s.legal(t) && (best < 0 || sc[t] > sc[best]) {
+				best = t
+			}
+		}
+		if best < 0 {
+			break // cannot happen; the repair below still makes a tree
+		}
+		l := -1
+		if best == trLeft || best == trRight {
+			h, d, dir := s.b, s.top(), 0
+			if best == trRight {
+				h, d, dir = d, h, 1
+			}
+			clear(lscores)
+			p.fast.scoreLabels(s.hits, lscores)
+			l = p.bestLabel(lscores, dir)
+			if h == n {
+				s.alt[d] = l
+				l = p.root
+			}
+		}
+		s.apply(best, l)
+	}
+	// Single-root repair: keep the leftmost word attached to the root and
+	// attach the others to it. Words left without a head (never, in a
+	// complete parse) are attached the same way.
+	root := -1
+	for _, r := range s.roots {
+		if root < 0 || r < root {
+			root = r
+		}
+	}
+	if root < 0 {
+		for i := 0; i < n; i++ {
+			if s.head[i] < 0 || s.head[i] == n {
+				root = i
+				break
+			}
+		}
+	}
+	if root < 0 {
+		root = 0
+	}
+	for i := 0; i < n; i++ {
+		switch {
+		case i == root:
+			s.head[i], s.label[i] = n, p.root
+		case s.head[i] < 0 || s.head[i] == n:
+			s.head[i] = root
+			if s.alt[i] >= 0 {
+				s.label[i] = s.alt[i]
+			} else {
+				s.label[i] = p.depLabel()
+			}
+		}
+	}
+	for i := 0; i < n && i < len(heads); i++ {
+		h := s.head[i]
+		if h == n {
+			h = -1
+		}
+		heads[i] = h
+	}
+	for i := 0; i < n && i < len(rels); i++ {
+		l := s.label[i]
+		if l < 0 || l >= nl {
+			l = p.depLabel()
+		}
+		rels[i] = p.labels[l]
+	}
+}
+
+// depLabel is the label used for words the parser could not label.
+func (p *Parser) depLabel() int {
+	for i, l := range p.labels {
+		if l == "dep" {
+			return i
+		}
+	}
+	return p.root
+}
+
+// Evaluate parses the sentences with their own UPOS and XPOS columns as
+// input tags and scores the result against their gold trees.
+func (p *Parser) Evaluate(gold []TreebankSentence) DepScores {
+	heads := make([][]int, len(gold))
+	rels := make([][]string, len(gold))
+	for i := range gold {
+		s := &gold[i]
+		n := len(s.Words)
+		words, upos, xpos := make([]string, n), make([]string, n), make([]string, n)
+		for j, w := range s.Words {
+			words[j], upos[j], xpos[j] = w.Form, w.UPOS, w.XPOS
+		}
+		heads[i], rels[i] = make([]int, n), make([]string, n)
+		p.Parse(words, upos, xpos, heads[i], rels[i])
+	}
+	return ScoreDeps(gold, heads, rels)
+}
+
+// Labels returns the dependency relations the parser can assign.
+func (p *Parser) Labels() []string { return append([]string(nil), p.labels...) }
+
+// Features returns the number of features kept in the transition and the
+// label model.
+func (p *Parser) Features() (transition, label int) {
+	return p.trans.features(), p.lab.features()
+}
+
+const parserMagic = "DYADPARSER1\n"
+
+// WriteTo writes the parser model to w in a binary format read by
+// ReadParser, with a CRC-32 checksum at the end.
+func (p *Parser) WriteTo(w io.Writer) (int64, error) {
+	var buf bytes.Buffer
+	buf.WriteString(parserMagic)
+	var tmp [binary.MaxVarintLen64]byte
+	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(p.labels)))])
+	for _, l := range p.labels {
+		buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(l)))])
+		buf.WriteString(l)
+	}
+	if err := p.trans.writeTo(&buf); err != nil {
+		return 0, err
+	}
+	if err := p.lab.writeTo(&buf); err != nil {
+		return 0, err
+	}
+	sum := crc32.ChecksumIEEE(buf.Bytes())
+	binary.Write(&buf, binary.LittleEndian, sum)
+	n, err := w.Write(buf.Bytes())
+	return int64(n), err
+}
+
+// ReadParser reads a parser model written by WriteTo. Corrupt or truncated
+// input gives an error.
+func ReadParser(r io.Reader) (*Parser, error) {
+	data, err := io.ReadAll(io.LimitReader(r, 1<<31))
+	if err != nil {
+		return nil, fmt.Errorf("parser model: %w", err)
+	}
+	if len(data) < len(parserMagic)+4 || string(data[:len(parserMagic)]) != parserMagic {
+		return nil, errors.New("parser model: not a dyad parser model")
+	}
+	body := data[:len(data)-4]
+	if crc32.ChecksumIEEE(body) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
+		return nil, errors.New("parser model: checksum mismatch (corrupt file)")
+	}
+	br := bytes.NewReader(body[len(parserMagic):])
+	nl, err := binary.ReadUvarint(br)
+	if err != nil || nl == 0 || nl > 1<<12 {
+		return nil, errors.New("parser model: bad label count")
+	}
+	p := &Parser{labels: make([]string, nl), root: -1}
+	for i := range p.labels {
+		k, err := binary.ReadUvarint(br)
+		if err != nil || k > 256 || int(k) > br.Len() {
+			return nil, errors.New("parser model: bad label")
+		}
+		b := make([]byte, k)
+		io.ReadFull(br, b)
+		p.labels[i] = string(b)
+		if p.labels[i] == "root" {
+			p.root = i
+		}
+	}
+	if p.root < 0 {
+		return nil, errors.New("parser model: no root label")
+	}
+	if p.trans, err = readParserTable(br, numTransitions); err != nil {
+		return nil, fmt.Errorf("parser model: transition table: %w", err)
+	}
+	if p.lab, err = readParserTable(br, 2*int(nl)); err != nil {
+		return nil, fmt.Errorf("parser model: label table: %w", err)
+	}
+	if br.Len() != 0 {
+		return nil, errors.New("parser model: trailing data")
+	}
+	p.setTables(p.trans, p.lab)
+	return p, nil
+}
+
+// readParserTable reads a weight table after checking that its header is
+// consistent with the bytes left, so a bad header cannot cause a huge
+// allocation.
+func readParserTable(br *bytes.Reader, nclass int) (*weightTable, error) {
+	var hdr [24]byte
+	if _, err := br.ReadAt(hdr[:], br.Size()-int64(br.Len())); err != nil {
+		return nil, errors.New("truncated header")
+	}
+	if int(binary.LittleEndian.Uint64(hdr[:8])) != nclass {
+		return nil, fmt.Errorf("want %d classes", nclass)
+	}
+	nfeat := binary.LittleEndian.Uint64(hdr[8:16])
+	if nfeat > uint64(br.Len()-24)/11 {
+		return nil, errors.New("feature count larger than the data")
+	}
+	return readWeightTable(br)
+}
+
+// fastTable holds the frozen transition and label models in one open
+// addressing table: a feature's slot has its four transition weights and
+// the place of its label weights, so scoring a transition costs one memory
+// access per feature, and labelling the arc then reuses the slots found.
+type fastTable struct {
+	mask  uint64
+	slots []fastSlot
+	cells []labelCell
+}
+
+type fastSlot struct {
+	key uint64
+	w   [numTransitions]int16
+	off uint32 // label cells are cells[off : off+n]
+	n   uint32
+}
+
+type labelCell struct {
+	class uint16
+	w     int16
+}
+
+// setTables installs frozen models and builds their fast layout.
+func (p *Parser) setTables(trans, lab *weightTable) {
+	p.trans, p.lab = trans, lab
+	ft := &fastTable{}
+	size := 1
+	for size < (trans.features()+lab.features())*3/2 {
+		size <<= 1
+	}
+	ft.mask, ft.slots = uint64(size-1), make([]fastSlot, size)
+	ft.cells = make([]labelCell, 0, len(lab.cls))
+	find := func(k uint64) *fastSlot {
+		j := k & ft.mask
+		for ft.slots[j].key != 0 && ft.slots[j].key != k {
+			j = (j + 1) & ft.mask
+		}
+		ft.slots[j].key = k
+		return &ft.slots[j]
+	}
+	for i, k := range trans.keys {
+		if k == 0 {
+			continue
+		}
+		sl := find(k)
+		s, n := trans.start[i], uint32(trans.count[i])
+		for c, cl := range trans.cls[s : s+n] {
+			if int(cl) < numTransitions {
+				sl.w[cl] = trans.wts[int(s)+c]
+			}
+		}
+	}
+	for i, k := range lab.keys {
+		if k == 0 {
+			continue
+		}
+		sl := find(k)
+		s, n := lab.start[i], uint32(lab.count[i])
+		sl.off, sl.n = uint32(len(ft.cells)), n
+		for c, cl := range lab.cls[s : s+n] {
+			ft.cells = append(ft.cells, labelCell{cl, lab.wts[int(s)+c]})
+		}
+	}
+	p.fast = ft
+}
+
+// score adds up the transition weights of feats and appends the slots of
+// the features found to hits.
+func (t *fastTable) score(feats []uint64, sc *[numTransitions]float32, hits []int32) []int32 {
+	var acc [numTransitions]int32
+	for _, k := range feats {
+		i := k & t.mask
+		for {
+			sl := &t.slots[i]
+			if sl.key == k {
+				acc[0] += int32(sl.w[0])
+				acc[1] += int32(sl.w[1])
+				acc[2] += int32(sl.w[2])
+				acc[3] += int32(sl.w[3])
+				if sl.n > 0 {
+					hits = append(hits, int32(i))
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+			i = (i + 1) & t.mask
+		}
+	}
+	for c := range acc {
+		sc[c] = float32(acc[c])
+	}
+	return hits
+}
+
+// scoreLabels adds the label weights of the slots in hits to sc.
+func (t *fastTable) scoreLabels(hits []int32, sc []float32) {
+	for _, i := range hits {
+		sl := &t.slots[i]
+		for _, c := range t.cells[sl.off : sl.off+sl.n] {
+			if int(c.class) < len(sc) {
+				sc[c.class] += float32(c.w)
+			}
+		}
+	}
+}

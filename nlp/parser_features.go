@@ -1,0 +1,378 @@
+package nlp
+
+// This file holds the parser's configuration (the arc-eager state) and its
+// feature templates, in the style of Zhang & Nivre (2011): words and tags of
+// the stack and buffer, pairs and triples of them, distance, valency, the
+// label sets of children and second- and third-order context (heads of
+// heads, second leftmost and rightmost children).
+
+// Transitions of the arc-eager system.
+const (
+	trShift = iota
+	trLeft
+	trRight
+	trReduce
+	numTransitions
+)
+
+// pNoTok stands for a position that does not exist (empty stack, no child).
+const pNoTok = -1
+
+// Hashes for missing positions and the artificial root token.
+var (
+	pHashNone     = featKey(mixString(fnvOffset, "\x00<none>"))
+	pHashRootWord = featKey(mixString(fnvOffset, "\x00<root>"))
+	pHashRootTag  = featKey(mixString(fnvOffset, "\x00ROOT"))
+)
+
+// parserMaxFeatures bounds the number of features one configuration produces.
+const parserMaxFeatures = 96
+
+// parseState is the arc-eager configuration for one sentence of n words.
+// The artificial root is token n, at the end of the buffer (Ballesteros &
+// Nivre 2013), so every word is guaranteed a head when the parse ends.
+type parseState struct {
+	n     int
+	stack []int
+	b     int // front of the buffer; the buffer is b..n
+
+	head  []int // assigned head, -1 when none; n for the root
+	label []int // assigned label index, -1 when none
+	lc1   []int // leftmost child
+	lc2   []int // second leftmost child
+	rc1   []int // rightmost child
+	rc2   []int // second rightmost child
+	nl    []int // number of left children
+	nr    []int // number of right children
+	lset  []uint64
+	rset  []uint64
+
+	// Per-token hashes; index n is the root.
+	w []uint64 // normalised word form
+	p []uint64 // XPOS
+	u []uint64 // UPOS
+
+	feats  []uint64
+	hits   []int32   // slots of the fast table found for feats
+	scores []float32 // label scores
+	roots  []int     // words attached to the artificial root
+	alt    []int     // per word: best non-root label, for the single-root repair
+}
+
+// grow sizes the state for a sentence of n words and resets it.
+func (s *parseState) reset(n int) {
+	m := n + 1
+	if cap(s.head) < m {
+		c := max(m, 64)
+		s.head = make([]int, c)
+		s.label = make([]int, c)
+		s.lc1 = make([]int, c)
+		s.lc2 = make([]int, c)
+		s.rc1 = make([]int, c)
+		s.rc2 = make([]int, c)
+		s.nl = make([]int, c)
+		s.nr = make([]int, c)
+		s.lset = make([]uint64, c)
+		s.rset = make([]uint64, c)
+		s.w = make([]uint64, c)
+		s.p = make([]uint64, c)
+		s.u = make([]uint64, c)
+		s.alt = make([]int, c)
+	}
+	s.head = s.head[:m]
+	s.label = s.label[:m]
+	s.lc1 = s.lc1[:m]
+	s.lc2 = s.lc2[:m]
+	s.rc1 = s.rc1[:m]
+	s.rc2 = s.rc2[:m]
+	s.nl = s.nl[:m]
+	s.nr = s.nr[:m]
+	s.lset = s.lset[:m]
+	s.rset = s.rset[:m]
+	s.w = s.w[:m]
+	s.p = s.p[:m]
+	s.u = s.u[:m]
+	s.alt = s.alt[:m]
+	for i := 0; i < m; i++ {
+		s.head[i], s.label[i] = -1, -1
+		s.lc1[i], s.lc2[i], s.rc1[i], s.rc2[i] = pNoTok, pNoTok, pNoTok, pNoTok
+		s.nl[i], s.nr[i] = 0, 0
+		s.lset[i], s.rset[i] = 0, 0
+		s.alt[i] = -1
+	}
+	s.n = n
+	s.b = 0
+	s.stack = s.stack[:0]
+	s.roots = s.roots[:0]
+	if cap(s.feats) < parserMaxFeatures {
+		s.feats = make([]uint64, 0, parserMaxFeatures)
+	}
+	s.w[n], s.p[n], s.u[n] = pHashRootWord, pHashRootTag, pHashRootTag
+}
+
+// parserWordHash hashes a word form, lower-cased and with digits folded to 9,
+// without allocating.
+func parserWordHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= '0' && c <= '9':
+			c = '9'
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return featKey(h)
+}
+
+// parserTagHash hashes a part-of-speech tag.
+func parserTagHash(s string) uint64 {
+	return featKey(mixString(fnvOffset^0x5a, s))
+}
+
+// setWords fills the per-token hashes from the input columns; missing
+// columns count as empty strings.
+func (s *parseState) setWords(words, upos, xpos []string) {
+	for i := 0; i < s.n; i++ {
+		var w, u, x string
+		if i < len(words) {
+			w = words[i]
+		}
+		if i < len(upos) {
+			u = upos[i]
+		}
+		if i < len(xpos) {
+			x = xpos[i]
+		}
+		s.w[i], s.u[i], s.p[i] = parserWordHash(w), parserTagHash(u), parserTagHash(x)
+	}
+}
+
+func (s *parseState) top() int {
+	if len(s.stack) == 0 {
+		return pNoTok
+	}
+	return s.stack[len(s.stack)-1]
+}
+
+func (s *parseState) terminal() bool { return len(s.stack) == 0 && s.b >= s.n }
+
+// legal reports whether transition t may be applied.
+func (s *parseState) legal(t int) bool {
+	switch t {
+	case trShift:
+		return s.b < s.n
+	case trLeft:
+		return len(s.stack) > 0 && s.head[s.top()] < 0
+	case trRight:
+		return len(s.stack) > 0 && s.b < s.n
+	case trReduce:
+		return len(s.stack) > 0 && s.head[s.top()] >= 0
+	}
+	return false
+}
+
+// addArc records the arc h -> d with label l.
+func (s *parseState) addArc(h, d, l int) {
+	s.head[d], s.label[d] = h, l
+	if d < h {
+		s.nl[h]++
+		s.lset[h] |= 1 << uint(l&63)
+		switch {
+		case s.lc1[h] == pNoTok || d < s.lc1[h]:
+			s.lc2[h], s.lc1[h] = s.lc1[h], d
+		case s.lc2[h] == pNoTok || d < s.lc2[h]:
+			s.lc2[h] = d
+		}
+	} else {
+		s.nr[h]++
+		s.rset[h] |= 1 << uint(l&63)
+		switch {
+		case s.rc1[h] == pNoTok || d > s.rc1[h]:
+			s.rc2[h], s.rc1[h] = s.rc1[h], d
+		case s.rc2[h] == pNoTok || d > s.rc2[h]:
+			s.rc2[h] = d
+		}
+	}
+}
+
+// apply performs transition t; arcs get label l.
+func (s *parseState) apply(t, l int) {
+	switch t {
+	case trShift:
+		s.stack = append(s.stack, s.b)
+		s.b++
+	case trLeft:
+		d := s.top()
+		s.stack = s.stack[:len(s.stack)-1]
+		s.addArc(s.b, d, l)
+		if s.b == s.n {
+			s.roots = append(s.roots, d)
+		}
+	case trRight:
+		s.addArc(s.top(), s.b, l)
+		s.stack = append(s.stack, s.b)
+		s.b++
+	case trReduce:
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+}
+
+func (s *parseState) wordAt(i int) uint64 {
+	if i < 0 {
+		return pHashNone
+	}
+	return s.w[i]
+}
+
+func (s *parseState) tagAt(i int) uint64 {
+	if i < 0 {
+		return pHashNone
+	}
+	return s.p[i]
+}
+
+func (s *parseState) uposAt(i int) uint64 {
+	if i < 0 {
+		return pHashNone
+	}
+	return s.u[i]
+}
+
+func (s *parseState) labelAt(i int) int {
+	if i < 0 {
+		return -2
+	}
+	return s.label[i]
+}
+
+func parserChild(a []int, i int) int {
+	if i < 0 {
+		return pNoTok
+	}
+	return a[i]
+}
+
+func parserDistBin(d int) int {
+	switch {
+	case d <= 4:
+		return d
+	case d <= 6:
+		return 5
+	case d <= 9:
+		return 6
+	case d <= 14:
+		return 7
+	}
+	return 8
+}
+
+func pf1(t int, a uint64) uint64 { return featKey(mixInt(featSeed(t), int(a))) }
+func pf2(t int, a, b uint64) uint64 {
+	return featKey(mixInt(mixInt(featSeed(t), int(a)), int(b)))
+}
+func pf3(t int, a, b, c uint64) uint64 {
+	return featKey(mixInt(mixInt(mixInt(featSeed(t), int(a)), int(b)), int(c)))
+}
+func pf4(t int, a, b, c, d uint64) uint64 {
+	return featKey(mixInt(mixInt(mixInt(mixInt(featSeed(t), int(a)), int(b)), int(c)), int(d)))
+}
+
+// extract fills s.feats with the features of the current configuration.
+func (s *parseState) extract() []uint64 {
+	f := s.feats[:0]
+	s0 := s.top()
+	s1 := pNoTok
+	if len(s.stack) > 1 {
+		s1 = s.stack[len(s.stack)-2]
+	}
+	n0 := s.b
+	n1, n2 := pNoTok, pNoTok
+	if n0+1 <= s.n {
+		n1 = n0 + 1
+	}
+	if n0+2 <= s.n {
+		n2 = n0 + 2
+	}
+	s0h := parserChild(s.head, s0)
+	if s0h == s.n {
+		s0h = pNoTok
+	}
+	s0h2 := parserChild(s.head, s0h)
+	if s0h2 == s.n {
+		s0h2 = pNoTok
+	}
+	s0l, s0l2 := parserChild(s.lc1, s0), parserChild(s.lc2, s0)
+	s0r, s0r2 := parserChild(s.rc1, s0), parserChild(s.rc2, s0)
+	n0l, n0l2 := parserChild(s.lc1, n0), parserChild(s.lc2, n0)
+
+	s0w, s0p := s.wordAt(s0), s.tagAt(s0)
+	n0w, n0p := s.wordAt(n0), s.tagAt(n0)
+	n1w, n1p := s.wordAt(n1), s.tagAt(n1)
+	n2w, n2p := s.wordAt(n2), s.tagAt(n2)
+	s0hw, s0hp := s.wordAt(s0h), s.tagAt(s0h)
+	s0lp, s0rp, n0lp := s.tagAt(s0l), s.tagAt(s0r), s.tagAt(n0l)
+
+	d := uint64(0)
+	if s0 >= 0 {
+		d = uint64(parserDistBin(n0 - s0))
+	}
+	var vl0, vr0, vln uint64 = 99, 99, 99
+	var sl0, sr0, sln uint64
+	if s0 >= 0 {
+		vl0, vr0 = uint64(min(s.nl[s0], 6)), uint64(min(s.nr[s0], 6))
+		sl0, sr0 = s.lset[s0], s.rset[s0]
+	}
+	vln = uint64(min(s.nl[n0], 6))
+	sln = s.lset[n0]
+	lab := func(i int) uint64 { return uint64(s.labelAt(i) + 3) }
+
+	f = append(f,
+		pf1(0, 0),
+		// single words
+		pf2(1, s0w, s0p), pf1(2, s0w), pf1(3, s0p),
+		pf2(4, n0w, n0p), pf1(5, n0w), pf1(6, n0p),
+		pf2(7, n1w, n1p), pf1(8, n1w), pf1(9, n1p),
+		pf2(10, n2w, n2p), pf1(11, n2w), pf1(12, n2p),
+		// pairs
+		pf4(13, s0w, s0p, n0w, n0p), pf3(14, s0w, s0p, n0w), pf3(15, s0w, n0w, n0p),
+		pf3(16, s0w, s0p, n0p), pf3(17, s0p, n0w, n0p), pf2(18, s0w, n0w),
+		pf2(19, s0p, n0p), pf2(20, n0p, n1p),
+		// triples
+		pf3(21, n0p, n1p, n2p), pf3(22, s0p, n0p, n1p), pf3(23, s0hp, s0p, n0p),
+		pf3(24, s0p, s0lp, n0p), pf3(25, s0p, s0rp, n0p), pf3(26, s0p, n0p, n0lp),
+		// distance
+		pf2(27, s0w, d), pf2(28, s0p, d), pf2(29, n0w, d), pf2(30, n0p, d),
+		pf3(31, s0w, n0w, d), pf3(32, s0p, n0p, d),
+		// valency
+		pf2(33, s0w, vr0), pf2(34, s0p, vr0), pf2(35, s0w, vl0), pf2(36, s0p, vl0),
+		pf2(37, n0w, vln), pf2(38, n0p, vln),
+		// second order
+		pf1(39, s0hw), pf1(40, s0hp), pf1(41, lab(s0)),
+		pf1(42, s.wordAt(s0l)), pf1(43, s0lp), pf1(44, lab(s0l)),
+		pf1(45, s.wordAt(s0r)), pf1(46, s0rp), pf1(47, lab(s0r)),
+		pf1(48, s.wordAt(n0l)), pf1(49, n0lp), pf1(50, lab(n0l)),
+		// third order
+		pf1(51, s.wordAt(s0h2)), pf1(52, s.tagAt(s0h2)), pf1(53, lab(s0h)),
+		pf1(54, s.wordAt(s0l2)), pf1(55, s.tagAt(s0l2)), pf1(56, lab(s0l2)),
+		pf1(57, s.wordAt(s0r2)), pf1(58, s.tagAt(s0r2)), pf1(59, lab(s0r2)),
+		pf1(60, s.wordAt(n0l2)), pf1(61, s.tagAt(n0l2)), pf1(62, lab(n0l2)),
+		pf3(63, s0p, s0lp, s.tagAt(s0l2)), pf3(64, s0p, s0rp, s.tagAt(s0r2)),
+		pf3(65, s0p, s0hp, s.tagAt(s0h2)), pf3(66, n0p, n0lp, s.tagAt(n0l2)),
+		// label sets
+		pf2(67, s0w, sr0), pf2(68, s0p, sr0), pf2(69, s0w, sl0), pf2(70, s0p, sl0),
+		pf2(71, n0w, sln), pf2(72, n0p, sln),
+		// extras: second stack item, universal tags, whether s0 has a head
+		pf3(73, s.tagAt(s1), s0p, n0p), pf2(74, s.wordAt(s1), s.tagAt(s1)),
+		pf2(75, s.uposAt(s0), s.uposAt(n0)),
+		pf3(76, s.uposAt(s0), s.uposAt(n0), s.uposAt(n1)),
+		pf3(77, lab(s0), s0p, n0p),
+		pf4(78, s0p, n0p, s0hp, lab(s0)),
+		pf3(79, s0w, n0p, lab(s0)),
+	)
+	s.feats = f
+	return f
+}
