@@ -113,6 +113,7 @@ type sentCtx struct {
 	memo     map[int][]actorRef
 	dates    []timex.Expression
 	place    string // country of a place named in the sentence
+	city     string // country of a city named in the sentence
 }
 
 func newSentCtx(c *Coder, art *article, s *nlp.Sentence) *sentCtx {
@@ -140,6 +141,9 @@ func newSentCtx(c *Coder, art *article, s *nlp.Sentence) *sentCtx {
 			if j >= 0 {
 				sc.tokMen[j] = mi
 			}
+		}
+		if m.Kind == dict.KindCity && sc.city == "" {
+			sc.city = m.Actor.Code
 		}
 		if m.Kind == dict.KindCity || m.Kind == dict.KindState || m.Kind == dict.KindCapital {
 			if sc.place == "" || m.Kind == dict.KindCity {
@@ -420,9 +424,6 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		a := o.actor
 		if role != "" {
 			a.Role = role
-		} else if !personLike && o.kind != dict.KindPerson && o.kind != dict.KindOrganisation && o.kind != dict.KindGroup {
-			// "Thai crews": the nationality names the actor, role unknown
-			a.Role = ""
 		}
 		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation {
 			a.Role = o.actor.Role
@@ -579,13 +580,10 @@ func (sc *sentCtx) localFocus(h int) string {
 		if m.Actor.Code == "" || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
 			continue
 		}
-		d := h - m.End
 		if m.Start > h {
-			d = (m.Start - h) * 2
+			continue
 		}
-		if d < 0 {
-			d = -d
-		}
+		d := h - m.End
 		if d < dist {
 			best, dist = m.Actor.Code, d
 		}

@@ -77,6 +77,7 @@ func newLexicon() *lexicon {
 			"rebel": "REB", "militant": "REB", "insurgent": "REB", "guerrilla": "REB", "militia": "REB", "militiaman": "REB",
 			"opposition": "OPP", "protester": "CVL", "demonstrator": "CVL", "civilian": "CVL",
 			"journalist": "MED", "reporter": "MED", "refugee": "REF", "company": "BUS", "firm": "BUS",
+			"utility": "BUS", "operator": "BUS", "teacher": "CVL", "worker": "CVL", "retiree": "CVL", "family": "CVL",
 			"gunman": "", "attacker": "",
 		},
 	}

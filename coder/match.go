@@ -20,6 +20,7 @@ type match struct {
 	embedded *match
 	consumed bool // the event is the complement of another pattern
 	why      string
+	tgts     []actorRef // the targets found when it was coded
 }
 
 // mood is what the filters found about a clause.

@@ -90,12 +90,13 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) 
 	evs := make([]dyad.Event, 0, len(out))
 	seen := map[string]bool{}
 	for _, e := range out {
-		ev := c.fill(art, s, idx, e)
-		if seen[ev.ID] {
+		// actors of the same government doing the same thing collapse
+		k := e.src.actor.Code + "|" + e.tgt.actor.Code + "|" + e.code
+		if seen[k] {
 			continue
 		}
-		seen[ev.ID] = true
-		evs = append(evs, ev)
+		seen[k] = true
+		evs = append(evs, c.fill(art, s, idx, e))
 	}
 	return evs
 }
@@ -157,7 +158,7 @@ func (sc *sentCtx) complements(m *match) []int {
 // consumed.
 func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 	p := m.p
-	consumes := p.Embed != "" || strings.HasPrefix(p.Code, "11") || p.Code == "016" || p.Code == "014" || strings.HasPrefix(p.Code, "12") || strings.HasPrefix(p.Code, "13") || strings.HasPrefix(p.Code, "10") || strings.HasPrefix(p.Code, "02")
+	consumes := p.Embed != "" || strings.HasPrefix(p.Code, "11") || p.Code == "016" || p.Code == "014" || strings.HasPrefix(p.Code, "12") || strings.HasPrefix(p.Code, "13") || strings.HasPrefix(p.Code, "10") || strings.HasPrefix(p.Code, "02") || strings.HasPrefix(p.Code, "09")
 	if !consumes {
 		return
 	}
@@ -330,38 +331,18 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	// target
 	var tgts []actorRef
 	if p.TargetMode != dict.TargetNone {
-		tgts = sc.targetOf(m, passive)
-		if len(tgts) == 0 && kind != dict.EmbedNone && m.embedded != nil {
-			e := m.embedded
-			if kind == dict.EmbedAppeal || kind == dict.EmbedDemand || kind == dict.EmbedThreat {
-				if s, _ := sc.subjectOwn(e.clause); len(s) > 0 && !sameActors(s, srcs) {
-					tgts = s
-				}
-			}
-			if len(tgts) == 0 {
-				tgts = sc.targetOf(e, false)
-				if len(tgts) == 0 && !e.p.Nominal {
-					tgts = sc.firstActorIn(e.clause, srcs)
-				}
-			}
-			if len(tgts) == 0 && e.p.Nominal {
-				tgts = sc.npFallback(e.trig)
-			}
-		}
-		if len(tgts) == 0 && sc.rel(m.clause) == "advcl" {
-			// "..., threatening to block highways": the head clause's target
-			if h := sc.head(m.clause); h >= 0 && byTok[h] != nil {
-				tgts = sc.targetOf(byTok[h], false)
-			}
+		tgts = sc.targets(m, code, srcs, passive, byTok, 0)
+		pairs := len(srcs) >= 2 && (p.Mutual != dict.MutualNone || (m.embedded != nil && m.embedded.p.Mutual != dict.MutualNone))
+		if len(tgts) == 0 && code[:2] != "01" && !pairs {
+			return nil, "no target actor"
 		}
 	}
-	// drop targets that are the source itself
-	tgts = removeSame(tgts, srcs)
+	m.tgts = tgts
 	if p.TargetMode == dict.TargetRequired && len(tgts) == 0 {
 		return nil, "no target actor"
 	}
 	mutual := p.Mutual
-	if m.embedded != nil && (kind == dict.EmbedIntent || kind == dict.EmbedCarrier) && m.embedded.p.Mutual == dict.MutualAlways {
+	if m.embedded != nil && (kind == dict.EmbedIntent || kind == dict.EmbedCarrier) && m.embedded.p.Mutual != dict.MutualNone {
 		mutual = dict.MutualAlways // joint commitments
 	}
 	var flags []dyad.Flag
@@ -413,6 +394,9 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 					out = append(out, mk(b, a, code, dyad.FlagMirror))
 				} else if p.Linked != "" && md == moodAsserted && kind == dict.EmbedNone {
 					out = append(out, mk(b, a, p.Linked, dyad.FlagMirror))
+				} else if p.Linked != "" && code == "036" {
+					// a scheduled visit commits host and visitor alike
+					out = append(out, mk(b, a, code, dyad.FlagMirror))
 				}
 			}
 		}
@@ -777,4 +761,125 @@ func precedence(evs []*coded) []*coded {
 		out = append(out, e)
 	}
 	return out
+}
+
+// targets resolves the target of a match: the pattern's slots, then what
+// the convention for its kind of event allows (the act an appeal or
+// threat embeds, the clause it is coordinated with or depends on, the
+// population a use of force is aimed at, the government a domestic
+// demand or protest addresses).
+func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool, byTok []*match, depth int) []actorRef {
+	if depth > 3 {
+		return nil
+	}
+	p := m.p
+	kind := p.Embed
+	tgts := removeSame(sc.targetOf(m, passive), srcs)
+	if len(tgts) == 0 && kind != dict.EmbedNone && m.embedded != nil {
+		e := m.embedded
+		if kind == dict.EmbedAppeal || kind == dict.EmbedDemand || kind == dict.EmbedThreat {
+			if s, _ := sc.subjectOwn(e.clause); len(s) > 0 && !sameActors(s, srcs) {
+				tgts = removeSame(s, srcs)
+			}
+		}
+		if len(tgts) == 0 {
+			tgts = removeSame(sc.targetOf(e, false), srcs)
+			if len(tgts) == 0 && !e.p.Nominal {
+				tgts = sc.firstActorIn(e.clause, srcs)
+			}
+		}
+		if len(tgts) == 0 && e.p.Nominal {
+			tgts = removeSame(sc.npFallback(e.trig), srcs)
+		}
+	}
+	if len(tgts) == 0 && kind == dict.EmbedNone {
+		// the act in a complement: the perpetrator of what is
+		// investigated, the victims of what is acknowledged
+		if e := sc.complementEvent(m, byTok); e != nil {
+			if strings.HasPrefix(code, "09") {
+				s, _ := sc.subjectOf(e.clause, 0)
+				tgts = removeSame(s, srcs)
+			} else {
+				es, _ := sc.subjectOf(e.clause, 0)
+				tgts = removeSame(sc.targets(e, e.p.Code, es, false, byTok, depth+1), srcs)
+			}
+		}
+	}
+	if len(tgts) == 0 {
+		switch r := sc.rel(m.clause); {
+		case r == "advcl" || r == "conj":
+			// "..., threatening to block highways", "accused X ... and
+			// seized four trawlers": the target of the clause it joins
+			if h := sc.head(m.clause); h >= 0 && byTok[h] != nil && byTok[h] != m {
+				if byTok[h].tgts != nil {
+					tgts = removeSame(byTok[h].tgts, srcs)
+				} else {
+					tgts = removeSame(sc.targetOf(byTok[h], false), srcs)
+				}
+			}
+		}
+	}
+	if len(tgts) == 0 && len(srcs) > 0 {
+		src := srcs[0]
+		switch code[:2] {
+		case "10", "14":
+			// domestic demands and protests address the government
+			if src.actor.Role != "GOV" && src.actor.Code != "IGO" && src.actor.Code != "NGO" {
+				tgts = []actorRef{{actor: dyad.Actor{Code: src.actor.Code, Role: "GOV"}, resolved: true, tok: -1}}
+			}
+		case "08", "17", "18", "19", "20":
+			// force or coercion against people or property not named as an
+			// actor: the population where it happens
+			if sc.hasTargetWord(m) {
+				c := sc.city
+				if c == "" {
+					c = src.actor.Code
+				}
+				if c != "" && c != "IGO" && c != "NGO" {
+					tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1}}
+				}
+			}
+		}
+	}
+	return tgts
+}
+
+// hasTargetWord reports whether one of the match's target slots holds a
+// word (an object that is not an actor).
+func (sc *sentCtx) hasTargetWord(m *match) bool {
+	slots := m.p.Target
+	if len(slots) == 0 {
+		slots = []dict.Slot{{Rel: "obj"}}
+	}
+	for _, sl := range slots {
+		if sc.findDep(m, sl.Rel, sl.Prep, nil) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// complementEvent returns the nearest event pattern matched in the
+// clausal complement of m, or in a clause attached to its object.
+func (sc *sentCtx) complementEvent(m *match, byTok []*match) *match {
+	var queue []int
+	for _, c := range m.deps {
+		r := sc.rel(c)
+		if r == "ccomp" || r == "xcomp" || nlp.RelIs(r, "obj") {
+			queue = append(queue, c)
+		}
+	}
+	for k := 0; k < len(queue) && k < 48; k++ {
+		t := queue[k]
+		if e := byTok[t]; e != nil && e != m && e.p.Embed == "" {
+			return e
+		}
+		for _, ch := range sc.children[t] {
+			r := sc.rel(ch)
+			if r == "ccomp" || r == "xcomp" || r == "acl" || r == "acl:relcl" || r == "conj" || nlp.RelIs(r, "obj") {
+				queue = append(queue, ch)
+			}
+		}
+	}
+	return nil
 }
