@@ -303,7 +303,14 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 	}
 	sc.memo[h] = nil // guards against cycles
 	var out []actorRef
-	for _, c := range sc.conjuncts(h) {
+	group := sc.conjuncts(h)
+	if sc.rel(h) == "conj" {
+		// a later conjunct: the whole coordination names the actors
+		if p := sc.head(h); p >= 0 && !isVerbal(sc.upos(p)) {
+			group = sc.conjuncts(p)
+		}
+	}
+	for _, c := range group {
 		out = append(out, sc.single(c, 0)...)
 	}
 	out = dedupe(out)
@@ -393,7 +400,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	var owners []actorRef
 	for _, c := range sc.children[h] {
 		r := sc.rel(c)
-		if !isModifierRel(r) {
+		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) {
 			continue
 		}
 		if nlp.RelIs(r, "nmod") && r != "nmod:poss" {
@@ -436,7 +443,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	if len(out) > 0 {
 		return out
 	}
-	if role != "" || isMention {
+	if (role != "" || isMention) && depth == 0 {
 		// a role without a country: a title alone or an unnamed agent
 		if personLike && (role == "GOV" || role == "") && sc.hasDefinite(h) {
 			if p, ok := sc.art.lastPerson(); ok && (role == "" || p.actor.Role == role || p.actor.Role == "") {

@@ -106,6 +106,13 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 				ok = true
 			}
 		}
+		if !ok && i+1 < sc.n && sc.lemmas[i+1] == p.Particle {
+			// the particle right after the verb, attached elsewhere by the parse
+			switch sc.upos(i + 1) {
+			case "ADP", "ADV", "PART":
+				ok = true
+			}
+		}
 		if !ok {
 			// "call on Chile": the particle may be parsed as a preposition
 			for _, c := range sc.children[i] {

@@ -572,7 +572,35 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 	}
 	if passive {
 		if c := sc.childWith(m.clause, "nsubj:pass"); c >= 0 {
-			return sc.actorsAt(c)
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return rs
+			}
+		}
+	}
+	// a prepositional phrase the parse attached one level too low:
+	// "spoke by telephone [with his counterpart]"
+	for _, sl := range slots {
+		if sl.Prep == "" {
+			continue
+		}
+		for _, d := range m.deps {
+			r := sc.rel(d)
+			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod")) {
+				continue
+			}
+			queue := append([]int(nil), sc.children[d]...)
+			for k := 0; k < len(queue) && k < 32; k++ {
+				c := queue[k]
+				if !nlp.RelIs(sc.rel(c), "nmod") {
+					continue
+				}
+				if sc.caseOf(c) == sl.Prep {
+					if rs := sc.actorsAt(c); len(rs) > 0 {
+						return rs
+					}
+				}
+				queue = append(queue, sc.children[c]...)
+			}
 		}
 	}
 	return nil
@@ -792,7 +820,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			tgts = removeSame(sc.npFallback(e.trig), srcs)
 		}
 	}
-	if len(tgts) == 0 && kind == dict.EmbedNone {
+	if len(tgts) == 0 && kind == dict.EmbedNone && (code == "015" || code == "016" || strings.HasPrefix(code, "09")) {
 		// the act in a complement: the perpetrator of what is
 		// investigated, the victims of what is acknowledged
 		if e := sc.complementEvent(m, byTok); e != nil {
