@@ -129,6 +129,9 @@ func newSentCtx(c *Coder, art *article, s *nlp.Sentence) *sentCtx {
 			sc.lemmas[i] = strings.ToLower(t.Text)
 		}
 		sc.tokMen[i] = -1
+		if t.UPOS == "VERB" && len(c.idx[sc.lemmas[i]]) == 0 {
+			sc.lemmas[i] = c.verbLemma(sc.lemmas[i], t.Text)
+		}
 		if h := t.Head; h >= 0 && h < n && h != i {
 			sc.children[h] = append(sc.children[h], i)
 		}
@@ -596,4 +599,30 @@ func (sc *sentCtx) localFocus(h int) string {
 		}
 	}
 	return best
+}
+
+// verbLemma repairs a verb lemma the lemmatizer got wrong ("shelled" ->
+// "shel") when a form derived from the word is a pattern trigger.
+func (c *Coder) verbLemma(lemma, form string) string {
+	w := strings.ToLower(form)
+	var cands []string
+	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			stem := w[:len(w)-len(suf)]
+			cands = append(cands, stem, stem+"e")
+			if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] {
+				cands = append(cands, stem[:n-1])
+			}
+			if strings.HasSuffix(stem, "i") {
+				cands = append(cands, stem[:len(stem)-1]+"y")
+			}
+		}
+	}
+	cands = append(cands, w)
+	for _, k := range cands {
+		if len(c.idx[k]) > 0 {
+			return k
+		}
+	}
+	return lemma
 }

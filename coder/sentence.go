@@ -677,7 +677,7 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 			case lx.schedule[lp]:
 				fut = true
 			case lx.aspect[lp]:
-			case lx.hedgeX[lp]:
+			case lx.hedgeX[lp] && (lp != "have" || sc.hasTo(cur)):
 				return moodUnasserted, "complement of \"" + sc.words[p] + "\"", nil
 			}
 			cur = p
