@@ -386,6 +386,10 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	} else if r, ok := sc.role(lemma); ok {
 		role = r
 	}
+	if role == "NGO" || role == "IGO" {
+		// "a human rights group", "aid agencies": the kind is the code
+		return []actorRef{{actor: dyad.Actor{Code: role, Name: sc.words[h]}, span: sp, tok: h, kind: dict.KindOrganisation}}
+	}
 	personLike = sc.c.lex.personNoun[lemma] || role == "GOV" && sc.upos(h) == "NOUN"
 	// definite descriptions of two parties: "the two leaders", "both sides"
 	if sc.c.lex.pairNoun[lemma] && sc.isPairDescription(h) {
@@ -562,6 +566,25 @@ func (sc *sentCtx) earlierInSentence(h int, l string) (actorRef, bool) {
 // possessor or "of" complement ("Ghana's handling", "the resignation of
 // the minister").
 func (sc *sentCtx) npFallback(h int) []actorRef {
+	if sc.isEventNoun(h) {
+		// "the killing of a trader in Mauritania": the one who did it
+		// ("Russia's invasion"), else where it happened; the victim is
+		// not the target
+		for _, c := range sc.children[h] {
+			if r := sc.rel(c); r == "nmod:poss" || r == "det:poss" {
+				return sc.single(c, 1)
+			}
+		}
+		f, l := sc.subtree(h)
+		for j := f; j <= l; j++ {
+			if m, ok := sc.mentionAt(j); ok && (m.Kind == dict.KindState || m.Kind == dict.KindCapital || m.Kind == dict.KindCity) {
+				if nlp.RelIs(sc.rel(j), "nmod") && (sc.caseOf(j) == "in" || sc.caseOf(j) == "at") {
+					return []actorRef{{actor: dyad.Actor{Code: m.Actor.Code, Name: m.Entry}, span: sc.span(m.Start, m.End-1), tok: j, kind: m.Kind}}
+				}
+			}
+		}
+		return nil
+	}
 	for _, c := range sc.children[h] {
 		r := sc.rel(c)
 		if r == "nmod:poss" || (nlp.RelIs(r, "nmod") && (sc.caseOf(c) == "of" || sc.caseOf(c) == "by" || sc.caseOf(c) == "to" || sc.caseOf(c) == "for")) {
@@ -625,4 +648,32 @@ func (c *Coder) verbLemma(lemma, form string) string {
 		}
 	}
 	return lemma
+}
+
+// isEventNoun reports whether a noun names an event ("killing", "arrest",
+// "invasion"): a pattern trigger itself, or the -ing form of one.
+func (sc *sentCtx) isEventNoun(h int) bool {
+	if sc.upos(h) != "NOUN" {
+		return false
+	}
+	l := sc.lemmas[h]
+	if len(sc.c.idx[l]) > 0 {
+		return true
+	}
+	for _, suf := range []string{"ing", "ion", "ment"} {
+		if strings.HasSuffix(l, suf) {
+			stem := strings.TrimSuffix(l, suf)
+			if len(sc.c.idx[stem]) > 0 || len(sc.c.idx[stem+"e"]) > 0 {
+				return true
+			}
+			if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && len(sc.c.idx[stem[:n-1]]) > 0 {
+				return true
+			}
+		}
+	}
+	switch l {
+	case "invasion", "attack", "arrest", "detention", "abduction", "killing", "death", "massacre", "crackdown", "siege", "occupation", "bombing", "shelling":
+		return true
+	}
+	return false
 }

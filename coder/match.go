@@ -184,7 +184,7 @@ func (sc *sentCtx) relMatches(c int, rel string) bool {
 	case "xcomp":
 		return r == "xcomp" || (r == "ccomp" && sc.hasTo(c)) || (r == "advcl" && sc.hasTo(c))
 	case "ccomp":
-		return r == "ccomp" || (r == "parataxis" && false)
+		return r == "ccomp" && !sc.hasTo(c)
 	}
 	return nlp.RelIs(r, rel)
 }
@@ -208,7 +208,10 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 		}
 		if rel != "" {
 			if !sc.relMatches(c, rel) {
-				continue
+				// "handed over carriers" parsed as a preposition and its object
+				if !(rel == "obj" && m.p.Particle != "" && nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == m.p.Particle) {
+					continue
+				}
 			}
 		} else {
 			r := sc.rel(c)
