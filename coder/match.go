@@ -278,7 +278,7 @@ func (sc *sentCtx) bestMatch(i int, tr *trace) *match {
 			}
 			continue
 		}
-		if best == nil || p.Specificity() > best.p.Specificity() {
+		if best == nil || better(sc, m, best) {
 			best = m
 		}
 	}
@@ -294,4 +294,14 @@ func (sc *sentCtx) nominalCode(i int) (*dict.Pattern, bool) {
 		}
 	}
 	return nil, false
+}
+
+// better reports whether match a should be preferred to b: a pattern whose
+// target slot holds an actor first, then the more specific.
+func better(sc *sentCtx, a, b *match) bool {
+	ta, tb := len(sc.targetOf(a, false)) > 0, len(sc.targetOf(b, false)) > 0
+	if ta != tb {
+		return ta
+	}
+	return a.p.Specificity() > b.p.Specificity()
 }

@@ -506,6 +506,12 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 		if o := sc.childWith(p, "obj"); o >= 0 && o != v {
 			return sc.actorsAt(o), false
 		}
+		// raising from a passive: "is scheduled to travel", "was forced to leave"
+		if o := sc.childWith(p, "nsubj:pass"); o >= 0 {
+			if rs := sc.actorsAt(o); len(rs) > 0 {
+				return rs, false
+			}
+		}
 		return sc.subjectOf(p, depth+1)
 	case r == "advcl" || r == "ccomp" && sc.hasTo(v):
 		s, _ := sc.subjectOf(p, depth+1)
@@ -833,7 +839,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			}
 		}
 	}
-	if len(tgts) == 0 {
+	if len(tgts) == 0 && code[:2] != "01" && p.TargetMode != dict.TargetRequired {
 		switch r := sc.rel(m.clause); {
 		case r == "advcl" || r == "conj":
 			// "..., threatening to block highways", "accused X ... and
@@ -851,8 +857,11 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 		src := srcs[0]
 		switch code[:2] {
 		case "10", "14":
-			// domestic demands and protests address the government
-			if src.actor.Role != "GOV" && src.actor.Code != "IGO" && src.actor.Code != "NGO" {
+			// domestic demands and protests address the government (a
+			// participle, "marched ... demanding higher pay", only
+			// describes the protest)
+			participle := strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") && sc.rel(m.clause) != "root"
+			if src.actor.Role != "GOV" && src.actor.Code != "IGO" && src.actor.Code != "NGO" && !participle {
 				tgts = []actorRef{{actor: dyad.Actor{Code: src.actor.Code, Role: "GOV"}, resolved: true, tok: -1}}
 			}
 		case "08", "17", "18", "19", "20":
