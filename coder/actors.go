@@ -68,13 +68,16 @@ func (art *article) lastActor(wantState bool) (actorRef, bool) {
 
 // lastPair returns the two most recent actors of distinct codes, preferring
 // people and governments.
-func (art *article) lastPair() []actorRef {
+func (art *article) lastPair(people bool) []actorRef {
 	var out []actorRef
-	for pass := 0; pass < 2 && len(out) < 2; pass++ {
+	for pass := 0; pass < 3 && len(out) < 2; pass++ {
 		out = out[:0]
 		for i := len(art.history) - 1; i >= 0 && len(out) < 2; i-- {
 			h := art.history[i]
-			if pass == 0 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital {
+			if pass == 0 && (!people || !h.person) {
+				continue
+			}
+			if pass == 1 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital {
 				continue
 			}
 			if len(out) == 1 && out[0].actor.Code == h.actor.Code {
@@ -393,7 +396,12 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	personLike = sc.c.lex.personNoun[lemma] || role == "GOV" && sc.upos(h) == "NOUN"
 	// definite descriptions of two parties: "the two leaders", "both sides"
 	if sc.c.lex.pairNoun[lemma] && sc.isPairDescription(h) {
-		pair := sc.art.lastPair()
+		people := true
+		switch lemma {
+		case "side", "country", "government", "nation", "neighbour", "neighbor", "state", "capital", "army", "force", "camp":
+			people = false
+		}
+		pair := sc.art.lastPair(people)
 		if len(pair) == 2 {
 			out := make([]actorRef, 2)
 			for i, p := range pair {

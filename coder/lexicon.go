@@ -5,6 +5,7 @@ package coder
 type lexicon struct {
 	speech      set // verbs of saying: their ccomp is a reported event
 	hedge       set // verbs of belief and estimate: their ccomp is not asserted
+	strongHedge set // verbs of belief that hedge what follows even unparsed
 	hedgeX      set // heads whose xcomp is not asserted ("expected to")
 	aspect      set // heads whose xcomp is asserted as the head is ("began to")
 	schedule    set // heads whose xcomp is a commitment ("is due to")
@@ -41,6 +42,8 @@ func newLexicon() *lexicon {
 			"rumor", "reckon", "guess", "worry", "imagine", "suppose", "wonder", "question",
 			"anticipate", "forecast", "project", "warn", "caution", "indicate", "signal",
 			"consider", "see", "seem", "appear", "deny", "dispute", "dismiss", "reject"),
+		strongHedge: mk("believe", "think", "suspect", "suggest", "speculate", "doubt", "fear",
+			"assume", "estimate", "predict", "expect", "hope", "reckon", "allege", "guess", "imagine", "suppose", "wonder"),
 		hedgeX: mk("expect", "likely", "unlikely", "seem", "appear", "try", "attempt",
 			"seek", "hope", "want", "wish", "aim", "need", "ought", "fail", "possible",
 			"able", "unable", "have", "plan", "intend", "prepare", "consider", "mull",

@@ -494,8 +494,8 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 		return s, false
 	}
 	p := sc.head(v)
-	if p < 0 {
-		return nil, false
+	if p < 0 || sc.rel(v) == "root" || sc.rel(v) == "ccomp" || sc.rel(v) == "parataxis" {
+		return sc.linearSubject(v), false
 	}
 	switch r := sc.rel(v); {
 	case r == "conj":
@@ -715,8 +715,15 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 			}
 		case r == "advcl":
 			// temporal or causal clauses are asserted on their own
+		case r == "acl" && sc.hasMark(cur, "that") && !isVerbal(sc.upos(p)):
+			// "the fact that ...", "reports that ...": a clause that
+			// completes a noun is background, not a new event
+			return moodUnasserted, "complement of the noun \"" + sc.words[p] + "\"", nil
 		}
 		break
+	}
+	if h := sc.linearHedge(v); h >= 0 {
+		return moodUnasserted, "belief or estimate (\"" + sc.words[h] + "\")", nil
 	}
 	switch {
 	case neg && fut:
@@ -917,6 +924,53 @@ func (sc *sentCtx) complementEvent(m *match, byTok []*match) *match {
 				queue = append(queue, ch)
 			}
 		}
+	}
+	return nil
+}
+
+// linearHedge finds a verb of belief or estimate before v whose clause the
+// parse failed to connect to v ("Observers believe the conversation may
+// have ..."): -1 when none, or when v governs it.
+func (sc *sentCtx) linearHedge(v int) int {
+	for j := v - 1; j >= 0; j-- {
+		l := sc.lemmas[j]
+		if l == ";" || (sc.upos(j) == "PUNCT" && (l == ":" || l == "--")) {
+			return -1
+		}
+		if sc.upos(j) != "VERB" || !sc.c.lex.strongHedge[l] {
+			continue
+		}
+		if sc.inSubtree(v, j) || sc.inSubtree(j, v) {
+			// v governs the hedge, or the tree already links them (and
+			// mood has walked that path)
+			return -1
+		}
+		return j
+	}
+	return -1
+}
+
+// linearSubject is the subject of a finite clause the parse left without
+// one: the actor named right before the verb ("..., Russian President
+// Vladimir Putin has expressed ...").
+func (sc *sentCtx) linearSubject(v int) []actorRef {
+	j := v - 1
+	for j >= 0 {
+		switch sc.upos(j) {
+		case "AUX", "ADV", "PART":
+			j--
+			continue
+		}
+		break
+	}
+	if j < 0 {
+		return nil
+	}
+	if m, ok := sc.mentionAt(j); ok && m.Kind != dict.KindAgent {
+		return sc.actorsAt(j)
+	}
+	if sc.upos(j) == "NOUN" || sc.upos(j) == "PROPN" {
+		return sc.actorsAt(j)
 	}
 	return nil
 }
