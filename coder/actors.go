@@ -413,10 +413,18 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	}
 	// the country or organisation from modifiers
 	var owners []actorRef
+	modRole := ""
 	for _, c := range sc.children[h] {
 		r := sc.rel(c)
 		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) {
 			continue
+		}
+		if r == "compound" || r == "amod" {
+			if mm, ok := sc.mentionAt(c); ok && mm.Kind == dict.KindAgent {
+				modRole = mm.Actor.Role
+			} else if rr, ok := sc.role(sc.lemmas[c]); ok && rr != "" {
+				modRole = rr
+			}
 		}
 		if nlp.RelIs(r, "nmod") && r != "nmod:poss" {
 			switch sc.caseOf(c) {
@@ -457,6 +465,10 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	}
 	if len(out) > 0 {
 		return out
+	}
+	if role == "" && modRole != "" && !personLike {
+		// "an army base", "police vehicles": what belongs to the agent
+		role = modRole
 	}
 	if (role != "" || isMention) && depth == 0 {
 		// a role without a country: a title alone or an unnamed agent
