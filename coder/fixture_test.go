@@ -182,3 +182,132 @@ func TestCoderFixtures(t *testing.T) {
 		})
 	}
 }
+
+func TestCoderArticleContext(t *testing.T) {
+	sents := []fixture{
+		{"Kenya's president arrived in Accra on Monday.",
+			"Kenya PROPN Kenya 3 nmod:poss ; 's PART 's 1 case ; president NOUN president 4 nsubj ; arrived VERB arrive 0 root ; in ADP in 6 case ; Accra PROPN Accra 4 obl ; on ADP on 8 case ; Monday PROPN Monday 4 obl ; . PUNCT . 4 punct"},
+		{"The president praised Ghana.",
+			"The DET the 2 det ; president NOUN president 3 nsubj ; praised VERB praise 0 root ; Ghana PROPN Ghana 3 obj ; . PUNCT . 3 punct"},
+		{"He later met Nigerian officials.",
+			"He PRON he 3 nsubj ; later ADV later 3 advmod ; met VERB meet 0 root ; Nigerian ADJ Nigerian 5 amod ; officials NOUN official 3 obj ; . PUNCT . 3 punct"},
+		{"Nairobi condemned Kampala.",
+			"Nairobi PROPN Nairobi 2 nsubj ; condemned VERB condemn 0 root ; Kampala PROPN Kampala 2 obj ; . PUNCT . 2 punct"},
+		{"Police in Lusaka arrested an opposition leader, the ministry said.",
+			"Police NOUN police 4 nsubj ; in ADP in 3 case ; Lusaka PROPN Lusaka 1 nmod ; arrested VERB arrest 0 root ; an DET a 7 det ; opposition NOUN opposition 7 compound ; leader NOUN leader 4 obj ; , PUNCT , 11 punct ; the DET the 10 det ; ministry NOUN ministry 11 nsubj ; said VERB say 4 parataxis ; . PUNCT . 4 punct"},
+	}
+	var text []string
+	for _, s := range sents {
+		text = append(text, s.text)
+	}
+	c := New(&fakeAnalyzer{sents: sents}, testDict(t), nil, Options{})
+	a := &dyad.Article{ID: "ctx", Text: strings.Join(text, " "), Published: time.Date(2025, 5, 20, 0, 0, 0, 0, time.UTC)}
+	evs, err := c.CodeArticle(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]dyad.Event{}
+	for _, e := range evs {
+		got[fmt.Sprintf("%d %s>%s:%s", e.Provenance.Sentence, e.Source.Code, orNull(e.Target.Code), e.Code)] = e
+	}
+	for _, want := range []string{
+		"0 KEN>GHA:042", "0 GHA>KEN:043", // visit and host; capital as host
+		"1 KEN>GHA:051", // a title alone resolves to the article's president
+		"2 KEN>NGA:040", // a pronoun
+		"3 KEN>UGA:111", // capitals for their governments
+		"4 ZMB>ZMB:173", // police in Lusaka
+	} {
+		if _, ok := got[want]; !ok {
+			var b strings.Builder
+			_, _ = c.Explain(context.Background(), a, &b)
+			t.Errorf("missing %s; got %v\n%s", want, evStrings(evs), b.String())
+			break
+		}
+	}
+	if e, ok := got["0 KEN>GHA:042"]; ok {
+		if e.Date.Format("2006-01-02") != "2025-05-19" || e.DatePrecision != dyad.PrecisionDay {
+			t.Errorf("visit dated %v %s, want 2025-05-19 day", e.Date, e.DatePrecision)
+		}
+		if e.Target.Role != "GOV" {
+			t.Errorf("host %+v, want GOV", e.Target)
+		}
+	}
+	if e, ok := got["0 GHA>KEN:043"]; ok && !e.Provenance.HasFlag(dyad.FlagMirror) {
+		t.Errorf("043 without mirror flag: %+v", e.Provenance)
+	}
+	if e, ok := got["4 ZMB>ZMB:173"]; ok {
+		if !e.Provenance.HasFlag(dyad.FlagReported) || e.Provenance.ReportedBy == nil {
+			t.Errorf("reported event without reporter: %+v", e.Provenance)
+		}
+		if e.Source.Role != "COP" {
+			t.Errorf("source %+v, want COP", e.Source)
+		}
+		if sp := e.Provenance.SourceSpan; a.Text[sp.Start:sp.End] != "Police in Lusaka" {
+			t.Errorf("source span %q", a.Text[sp.Start:sp.End])
+		}
+	}
+	for _, e := range evs {
+		if e.Provenance.SentenceText != text[e.Provenance.Sentence] {
+			t.Errorf("sentence text %q", e.Provenance.SentenceText)
+		}
+	}
+}
+
+func TestExplainSaysWhy(t *testing.T) {
+	fx := fixture{"Russia did not attack Ukraine.",
+		"Russia PROPN Russia 4 nsubj ; did AUX do 4 aux ; not PART not 4 advmod ; attack VERB attack 0 root ; Ukraine PROPN Ukraine 4 obj ; . PUNCT . 4 punct"}
+	c := New(&fakeAnalyzer{sents: []fixture{fx}}, testDict(t), nil, Options{})
+	var b strings.Builder
+	evs, err := c.Explain(context.Background(), &dyad.Article{ID: "x", Text: fx.text}, &b)
+	if err != nil || len(evs) != 0 {
+		t.Fatalf("%v %v", evs, err)
+	}
+	for _, want := range []string{"parse:", "actors:", "\"Russia\" -> RUS", "patterns:", "suppressed (negated: negation)"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explain lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+func TestEventIDStable(t *testing.T) {
+	fx := fixture{"Ghana praised Togo.", "Ghana PROPN Ghana 2 nsubj ; praised VERB praise 0 root ; Togo PROPN Togo 2 obj ; . PUNCT . 2 punct"}
+	c := New(&fakeAnalyzer{sents: []fixture{fx}}, testDict(t), nil, Options{})
+	a := &dyad.Article{ID: "x", Text: fx.text}
+	e1, _ := c.CodeArticle(context.Background(), a)
+	e2, _ := c.CodeArticle(context.Background(), a)
+	if len(e1) != 1 || len(e2) != 1 || e1[0].ID != e2[0].ID || e1[0].ID == "" {
+		t.Fatalf("ids %v %v", e1, e2)
+	}
+	b := &dyad.Article{ID: "y", Text: fx.text}
+	e3, _ := c.CodeArticle(context.Background(), b)
+	if e3[0].ID == e1[0].ID {
+		t.Errorf("same ID for another article")
+	}
+}
+
+func TestCoderBadInput(t *testing.T) {
+	c := New(&fakeAnalyzer{}, testDict(t), nil, Options{})
+	for _, text := range []string{"", "   \n", "\xff\xfe\x00garbage", strings.Repeat("x", 200000)} {
+		evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: "bad", Text: text})
+		if err != nil || len(evs) != 0 {
+			t.Errorf("%q...: %v %v", text[:min(len(text), 10)], evs, err)
+		}
+	}
+	if _, err := c.CodeArticle(context.Background(), nil); err == nil {
+		t.Error("nil article: no error")
+	}
+	// an analyzer that returns nonsense trees must not crash the coder
+	bad := &nlp.Document{Text: "Russia attacked Ukraine", Sentences: []nlp.Sentence{{Start: 0, End: 23, Tokens: []nlp.Token{
+		{Text: "Russia", Start: 0, End: 6, UPOS: "PROPN", Lemma: "Russia", Head: 1, DepRel: "nsubj"},
+		{Text: "attacked", Start: 7, End: 15, UPOS: "VERB", Lemma: "attack", Head: 2, DepRel: "conj"},
+		{Text: "Ukraine", Start: 16, End: 23, UPOS: "PROPN", Lemma: "Ukraine", Head: 1, DepRel: "obj"},
+	}}}}
+	c2 := New(docAnalyzer{bad}, testDict(t), nil, Options{})
+	if _, err := c2.CodeArticle(context.Background(), &dyad.Article{ID: "cyc", Text: bad.Text}); err != nil {
+		t.Error(err)
+	}
+}
+
+type docAnalyzer struct{ d *nlp.Document }
+
+func (a docAnalyzer) Process(string) *nlp.Document { return a.d }
