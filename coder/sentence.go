@@ -141,6 +141,14 @@ func (sc *sentCtx) complements(m *match) []int {
 		switch {
 		case r == "xcomp", r == "ccomp", nlp.RelIs(r, "obj"), r == "advcl" && sc.hasTo(c):
 			out = append(out, c)
+		case r == "advcl" || r == "acl":
+			// "accused X of violating", "criticised Y for filling"
+			for _, w := range []string{"of", "for", "over", "about"} {
+				if sc.hasMark(c, w) {
+					out = append(out, c)
+					break
+				}
+			}
 		case nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod"):
 			switch sc.caseOf(c) {
 			case "for", "on", "to", "of", "against", "with", "about", "over":
@@ -332,7 +340,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	var tgts []actorRef
 	if p.TargetMode != dict.TargetNone {
 		tgts = sc.targets(m, code, srcs, passive, byTok, 0)
-		pairs := len(srcs) >= 2 && (p.Mutual != dict.MutualNone || (m.embedded != nil && m.embedded.p.Mutual != dict.MutualNone))
+		pairs := len(srcs) >= 2 && (p.Mutual != dict.MutualNone || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || kind == dict.EmbedIntent || kind == dict.EmbedCarrier)))
 		if len(tgts) == 0 && code[:2] != "01" && !pairs {
 			return nil, "no target actor"
 		}
@@ -342,7 +350,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		return nil, "no target actor"
 	}
 	mutual := p.Mutual
-	if m.embedded != nil && (kind == dict.EmbedIntent || kind == dict.EmbedCarrier) && m.embedded.p.Mutual != dict.MutualNone {
+	if m.embedded != nil && (kind == dict.EmbedIntent || kind == dict.EmbedCarrier) && (m.embedded.p.Mutual != dict.MutualNone || len(tgts) == 0) {
 		mutual = dict.MutualAlways // joint commitments
 	}
 	var flags []dyad.Flag
@@ -825,7 +833,8 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 		}
 		if len(tgts) == 0 {
 			tgts = removeSame(sc.targetOf(e, false), srcs)
-			if len(tgts) == 0 && !e.p.Nominal {
+			jointly := len(srcs) >= 2 && (kind == dict.EmbedIntent || kind == dict.EmbedCarrier)
+			if len(tgts) == 0 && !e.p.Nominal && !jointly {
 				tgts = sc.firstActorIn(e.clause, srcs)
 			}
 		}
