@@ -196,9 +196,55 @@ func shift(s *nlp.Sentence, off int) {
 	}
 }
 
+// runOnBytes is the longest stretch without a sentence end or line break
+// that is still handed to the language pipeline: longer stretches are
+// run-on text (lists, tables, garbage) far beyond MaxSentenceTokens.
+const runOnBytes = 4096
+
+// codable returns the pieces of text worth analysing: text without the
+// stretches of more than runOnBytes that have no sentence end or line
+// break.
+func codable(text string) [][2]int {
+	var out [][2]int
+	start, last := 0, 0 // last: position after the latest sentence end
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '.', '!', '?', '\n':
+			if i+1-last > runOnBytes {
+				// drop the run-on [last, i+1)
+				if last > start {
+					out = append(out, [2]int{start, last})
+				}
+				start = i + 1
+			}
+			last = i + 1
+		}
+	}
+	if len(text)-last > runOnBytes {
+		if last > start {
+			out = append(out, [2]int{start, last})
+		}
+	} else if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
 // chunks cuts text into pieces of at most max bytes, at a paragraph break,
-// else a sentence end, else a space, else a rune boundary.
+// else a sentence end, else a space, else a rune boundary; run-on stretches
+// are left out (see codable).
 func chunks(text string, max int) [][2]int {
+	var out [][2]int
+	for _, piece := range codable(text) {
+		for _, c := range cut(text[piece[0]:piece[1]], max) {
+			out = append(out, [2]int{piece[0] + c[0], piece[0] + c[1]})
+		}
+	}
+	return out
+}
+
+// cut cuts text into pieces of at most max bytes.
+func cut(text string, max int) [][2]int {
 	var out [][2]int
 	start := 0
 	for len(text)-start > max {

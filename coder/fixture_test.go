@@ -311,3 +311,22 @@ func TestCoderBadInput(t *testing.T) {
 type docAnalyzer struct{ d *nlp.Document }
 
 func (a docAnalyzer) Process(string) *nlp.Document { return a.d }
+
+func TestChunks(t *testing.T) {
+	run := strings.Repeat("lorem ", 2000)
+	text := "Ghana praised Togo. " + run + "\n\nTogo thanked Ghana.\n"
+	cs := chunks(text, 1000)
+	var got []string
+	for _, c := range cs {
+		got = append(got, text[c[0]:c[1]])
+	}
+	joined := strings.Join(got, "|")
+	if !strings.Contains(joined, "Ghana praised Togo.") || !strings.Contains(joined, "Togo thanked Ghana.") || strings.Contains(joined, "lorem lorem") {
+		t.Errorf("chunks: %q", joined)
+	}
+	for _, c := range chunks(strings.Repeat("A b. ", 10000), 1000) {
+		if c[1]-c[0] > 1000 {
+			t.Errorf("chunk of %d bytes", c[1]-c[0])
+		}
+	}
+}

@@ -262,6 +262,13 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	if m.embedded != nil {
 		embCode = sc.refine(m.embedded, m.embedded.p.Code)
 	}
+	if code == "010" {
+		for _, d := range m.deps {
+			if r := sc.rel(d); r == "ccomp" || r == "parataxis" {
+				return nil, "the statement's content is coded instead"
+			}
+		}
+	}
 	switch kind {
 	case dict.EmbedNone:
 		code = sc.refine(m, code)
