@@ -335,3 +335,32 @@ func TestEvalDev(t *testing.T) {
 		t.Errorf("dyad eval and score.py differ:\n--- dyad\n%s--- score.py\n%s", out.String(), want)
 	}
 }
+
+func TestCodeDictErrors(t *testing.T) {
+	needPipeline(t)
+	for _, tt := range []struct {
+		name, yaml, want string
+	}{
+		{"unknown code", "patterns:\n  - code: \"999\"\n    match: [meet obj=T]\n", "bad.yaml:2: unknown CAMEO code"},
+		{"bad date", "people:\n  - names: [Jane Doe]\n    country: KEN\n    roles:\n      - GOV president 2025-13-45..\n", "bad.yaml:5"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, dir, "bad.yaml", []byte(tt.yaml))
+			_, stderr, err := codeEvents(t, "Ghana praised Togo.", "--dict", dir)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err %v (stderr %q), want %q", err, stderr, tt.want)
+			}
+		})
+	}
+	// a good extra dictionary is used
+	dir := t.TempDir()
+	writeFile(t, dir, "extra.yaml", []byte("patterns:\n  - code: \"051\"\n    match: [extol obj=T]\n"))
+	evs, stderr, err := codeEvents(t, "Ghana extolled Togo.", "--dict", dir)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if len(evs) != 1 || evs[0].Code != "051" {
+		t.Logf("events from the extra pattern: %+v (the tagger may not know 'extolled')", evs)
+	}
+}
