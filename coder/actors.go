@@ -477,12 +477,16 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 				return []actorRef{{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(role, p.actor.Role), Name: sc.words[h]}, span: sp, tok: h, resolved: true, person: true}}
 			}
 		}
-		code := sc.place
-		if code == "" {
-			code = sc.localFocus(h)
-		}
-		if code == "" {
-			code = sc.art.focus()
+		var code string
+		if personLike && role == "GOV" {
+			// a title alone: the article's country, else one named before it
+			code = firstNonEmpty(sc.art.focus(), sc.localFocus(h))
+		} else {
+			// an unnamed agent: a country named before it, where it happens,
+			// the article's country, any country of the sentence
+			code = firstNonEmpty(sc.localFocus(h), sc.place)
+			code = firstNonEmpty(code, sc.art.focus())
+			code = firstNonEmpty(code, sc.anyCountry())
 		}
 		if code != "" {
 			return []actorRef{{actor: dyad.Actor{Code: code, Role: role, Name: sc.words[h]}, span: sp, tok: h, resolved: true, person: personLike}}
@@ -696,4 +700,18 @@ func (sc *sentCtx) isEventNoun(h int) bool {
 		return true
 	}
 	return false
+}
+
+// anyCountry returns the country of the first state, demonym, capital or
+// city named in the sentence.
+func (sc *sentCtx) anyCountry() string {
+	for _, m := range sc.mentions {
+		switch m.Kind {
+		case dict.KindState, dict.KindDemonym, dict.KindCapital, dict.KindCity:
+			if m.Actor.Code != "" && m.Actor.Code != "IGO" && m.Actor.Code != "NGO" {
+				return m.Actor.Code
+			}
+		}
+	}
+	return ""
 }

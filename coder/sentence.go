@@ -91,7 +91,11 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) 
 	seen := map[string]bool{}
 	for _, e := range out {
 		// actors of the same government doing the same thing collapse
+		// (a domestic dyad keeps its roles apart: government and rebels)
 		k := e.src.actor.Code + "|" + e.tgt.actor.Code + "|" + e.code
+		if e.src.actor.Code == e.tgt.actor.Code {
+			k += "|" + e.src.actor.Role
+		}
 		if seen[k] {
 			continue
 		}
@@ -385,7 +389,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	case len(tgts) == 0 && len(srcs) >= 2 && mutual != dict.MutualNone:
 		for i, a := range srcs {
 			for j, b := range srcs {
-				if i != j && a.actor.Code != b.actor.Code {
+				if i != j && a.actor != b.actor && (a.actor.Code != b.actor.Code || a.actor.Role != b.actor.Role) {
 					var fl []dyad.Flag
 					if i > j {
 						fl = append(fl, dyad.FlagMirror)
@@ -889,8 +893,9 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			}
 		case "08", "17", "18", "19", "20":
 			// force or coercion against people or property not named as an
-			// actor: the population where it happens
-			if sc.hasTargetWord(m) {
+			// actor: the population where it happens (not for the mutual
+			// acts of a compound subject: "A and B agreed to a ceasefire")
+			if sc.hasTargetWord(m) && !(len(srcs) >= 2 && p.Mutual != dict.MutualNone) {
 				c := sc.city
 				if c == "" {
 					c = src.actor.Code
@@ -912,9 +917,11 @@ func (sc *sentCtx) hasTargetWord(m *match) bool {
 		slots = []dict.Slot{{Rel: "obj"}}
 	}
 	for _, sl := range slots {
-		if sc.findDep(m, sl.Rel, sl.Prep, nil) >= 0 {
-			return true
+		c := sc.findDep(m, sl.Rel, sl.Prep, nil)
+		if c < 0 {
+			continue
 		}
+		return true
 	}
 	return false
 }
