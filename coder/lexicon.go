@@ -6,6 +6,7 @@ type lexicon struct {
 	speech      set // verbs of saying: their ccomp is a reported event
 	hedge       set // verbs of belief and estimate: their ccomp is not asserted
 	strongHedge set // verbs of belief that hedge what follows even unparsed
+	population  set // people, places and property that force is used against
 	hedgeX      set // heads whose xcomp is not asserted ("expected to")
 	aspect      set // heads whose xcomp is asserted as the head is ("began to")
 	schedule    set // heads whose xcomp is a commitment ("is due to")
@@ -44,6 +45,16 @@ func newLexicon() *lexicon {
 			"consider", "see", "seem", "appear", "deny", "dispute", "dismiss", "reject"),
 		strongHedge: mk("believe", "think", "suspect", "suggest", "speculate", "doubt", "fear",
 			"assume", "estimate", "predict", "expect", "hope", "reckon", "allege", "guess", "imagine", "suppose", "wonder"),
+		population: mk("village", "town", "city", "home", "house", "building", "civilian", "people",
+			"population", "area", "region", "district", "neighbourhood", "neighborhood", "market", "school",
+			"hospital", "camp", "base", "port", "convoy", "vehicle", "station", "property", "office",
+			"headquarters", "settlement", "residential", "resident", "villager", "family", "man", "woman",
+			"child", "dozen", "hundred", "worker", "passenger", "bus", "car", "truck", "train", "ship",
+			"vessel", "boat", "trawler", "aircraft", "plane", "bridge", "road", "power", "plant", "facility",
+			"infrastructure", "church", "mosque", "temple", "shop", "farm", "crop", "field", "protester",
+			"demonstrator", "student", "journalist", "migrant", "refugee", "prisoner", "detainee", "hostage",
+			"attack", "assault", "raid", "position", "post", "checkpoint", "target", "curfew", "restriction",
+			"ban", "emergency", "blockade", "siege", "territory", "land", "crossing", "border"),
 		hedgeX: mk("expect", "likely", "unlikely", "seem", "appear", "try", "attempt",
 			"seek", "hope", "want", "wish", "aim", "need", "ought", "fail", "possible",
 			"able", "unable", "have", "plan", "intend", "prepare", "consider", "mull",

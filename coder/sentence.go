@@ -921,7 +921,11 @@ func (sc *sentCtx) hasTargetWord(m *match) bool {
 		if c < 0 {
 			continue
 		}
-		return true
+		for _, k := range sc.conjuncts(c) {
+			if sc.c.lex.population[sc.lemmas[k]] {
+				return true
+			}
+		}
 	}
 	return false
 }
