@@ -126,3 +126,31 @@ func TestParsePatternsErrors(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseMatch(f *testing.F) {
+	for _, s := range []string{"speak|talk by=phone with=T", "hold+talk with=T", "call~off obj=*", "strike !obj", "=x", "a~", "+b", "x y=", "x !"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ps, err := ParseMatch(Pattern{Code: "010"}, s)
+		if err == nil {
+			for _, p := range ps {
+				if p.Trigger == "" {
+					t.Errorf("%q: empty trigger", s)
+				}
+			}
+		}
+	})
+}
+
+func FuzzParsePatterns(f *testing.F) {
+	f.Add("patterns:\n  - code: \"041\"\n    mutual: true\n    match: [speak with=T]\n")
+	f.Add("patterns:\n  - code: \"070\"\n    refine: {military: \"072\"}\n    match: [send obj=aid]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		var doc yaml.Node
+		if yaml.Unmarshal([]byte(src), &doc) != nil || len(doc.Content) == 0 {
+			return
+		}
+		_, _ = ParsePatterns(doc.Content[0], "f.yaml", cameo.Default())
+	})
+}
