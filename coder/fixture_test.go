@@ -330,3 +330,41 @@ func TestChunks(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCoderTrees feeds the coder arbitrary (often cyclic or inconsistent)
+// dependency trees over words that name actors and events.
+func FuzzCoderTrees(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	f.Add([]byte{3, 3, 3, 250, 7, 1, 0, 9, 44, 17, 2, 8})
+	words := []string{"Russia", "attacked", "Ukraine", "the", "two", "leaders", "spoke", "by", "phone", "with",
+		"he", "said", "will", "not", "may", "if", "troops", "Kenyan", "police", "urged", "to", "send", "aid", "talks", "held", "Kremlin"}
+	upos := []string{"PROPN", "VERB", "PROPN", "DET", "NUM", "NOUN", "VERB", "ADP", "NOUN", "ADP",
+		"PRON", "VERB", "AUX", "PART", "AUX", "SCONJ", "NOUN", "ADJ", "NOUN", "VERB", "PART", "VERB", "NOUN", "NOUN", "VERB", "PROPN"}
+	rels := []string{"root", "nsubj", "obj", "obl", "nmod", "conj", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "aux", "advmod", "case", "mark", "det", "amod", "compound", "parataxis", "nsubj:pass", "obl:agent", "nmod:poss", "flat", "cc"}
+	d := testDict(f)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) < 3 || len(b) > 120 {
+			return
+		}
+		var toks []nlp.Token
+		var text strings.Builder
+		for i := 0; i+2 < len(b); i += 3 {
+			w := int(b[i]) % len(words)
+			start := text.Len()
+			text.WriteString(words[w])
+			toks = append(toks, nlp.Token{Text: words[w], Start: start, End: text.Len(), UPOS: upos[w], XPOS: "VBD",
+				Lemma: strings.ToLower(words[w]), Head: int(b[i+1])%(len(b)/3+1) - 1, DepRel: rels[int(b[i+2])%len(rels)]})
+			text.WriteByte(' ')
+		}
+		doc := &nlp.Document{Text: text.String(), Sentences: []nlp.Sentence{{Start: 0, End: text.Len(), Tokens: toks}}}
+		c := New(docAnalyzer{doc}, d, nil, Options{})
+		a := &dyad.Article{ID: "f", Text: doc.Text, Published: time.Date(2025, 5, 20, 0, 0, 0, 0, time.UTC)}
+		if _, err := c.CodeArticle(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		var sb strings.Builder
+		if _, err := c.Explain(context.Background(), a, &sb); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
