@@ -344,6 +344,14 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			}
 		}
 	}
+	if len(srcs) == 0 && p.Mutual != dict.MutualNone && len(p.Light) > 0 {
+		// "talks between Russia and Ukraine were held ...": the parties
+		for _, c := range sc.children[m.trig] {
+			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "between" {
+				srcs = sc.actorsAt(c)
+			}
+		}
+	}
 	if len(srcs) == 0 {
 		return nil, "no source actor"
 	}
