@@ -411,8 +411,14 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			return out
 		}
 	}
-	// the country or organisation from modifiers
-	var owners []actorRef
+	// an event noun ("the killing of ...") is no actor; npFallback finds
+	// who did it or where
+	if role == "" && !isMention && sc.isEventNoun(h) {
+		return nil
+	}
+	// the country or organisation from modifiers; a place ("in Lusaka")
+	// only when nothing closer names it
+	var owners, places []actorRef
 	modRole := ""
 	for _, c := range sc.children[h] {
 		r := sc.rel(c)
@@ -433,9 +439,23 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 				continue
 			}
 		}
-		for _, cc := range sc.conjuncts(c) {
-			owners = append(owners, sc.single(cc, depth+1)...)
+		place := false
+		if nlp.RelIs(r, "nmod") && r != "nmod:poss" {
+			switch sc.caseOf(c) {
+			case "in", "at", "within", "inside":
+				place = true
+			}
 		}
+		for _, cc := range sc.conjuncts(c) {
+			if place {
+				places = append(places, sc.single(cc, depth+1)...)
+			} else {
+				owners = append(owners, sc.single(cc, depth+1)...)
+			}
+		}
+	}
+	if len(owners) == 0 {
+		owners = places
 	}
 	// words before the head inside its phrase that the parse left unattached
 	if len(owners) == 0 {
