@@ -634,7 +634,7 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 		if r == "nmod:poss" || (nlp.RelIs(r, "nmod") && (sc.caseOf(c) == "of" || sc.caseOf(c) == "by" || sc.caseOf(c) == "to" || sc.caseOf(c) == "for")) {
 			var out []actorRef
 			for _, cc := range sc.conjuncts(c) {
-				out = append(out, sc.single(cc, 1)...)
+				out = append(out, sc.single(cc, 0)...)
 			}
 			if len(out) > 0 {
 				return dedupe(out)

@@ -644,6 +644,11 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 // Ukraine").
 func (sc *sentCtx) firstActorIn(v int, srcs []actorRef) []actorRef {
 	f, l := sc.subtree(v)
+	if l < sc.n-1 && v+1 < sc.n {
+		// the parse may have cut the clause short ("... if Ethiopian
+		// troops crossed the border"): read on to the sentence end
+		l = sc.n - 1
+	}
 	for j := f; j <= l; j++ {
 		if nlp.RelIs(sc.rel(j), "nsubj") {
 			continue
