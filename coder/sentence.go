@@ -88,18 +88,27 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) 
 		}
 	}
 	evs := make([]dyad.Event, 0, len(out))
+	byCodes := map[string]dyad.Span{}
 	seen := map[string]bool{}
 	for _, e := range out {
 		// actors of the same government doing the same thing collapse
-		// (a domestic dyad keeps its roles apart: government and rebels)
+		// into one event (a domestic dyad keeps its roles apart:
+		// government and rebels); one act aimed at two parties of one
+		// state ("met government negotiators and guerrilla commanders")
+		// stays two events
 		k := e.src.actor.Code + "|" + e.tgt.actor.Code + "|" + e.code
 		if e.src.actor.Code == e.tgt.actor.Code {
 			k += "|" + e.src.actor.Role
 		}
-		if seen[k] {
+		if trig, ok := byCodes[k]; ok && trig != e.trigger {
 			continue
 		}
-		seen[k] = true
+		byCodes[k] = e.trigger
+		kr := k + "|" + e.tgt.actor.Role + "|" + e.src.actor.Role
+		if seen[kr] {
+			continue
+		}
+		seen[kr] = true
 		evs = append(evs, c.fill(art, s, idx, e))
 	}
 	return evs
@@ -234,7 +243,7 @@ func (sc *sentCtx) refine(m *match, code string) string {
 	words := map[string]bool{}
 	for _, d := range m.deps {
 		r := sc.rel(d)
-		if nlp.RelIs(r, "nsubj") || r == "punct" || r == "conj" || r == "parataxis" || r == "advcl" {
+		if nlp.RelIs(r, "nsubj") || r == "punct" || r == "conj" || r == "parataxis" || (r == "advcl" && sc.c.lex.consequence[code[:2]] && code[:2] != "14") {
 			continue
 		}
 		f, l := sc.subtree(d)
