@@ -554,6 +554,13 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 		return s, false
 	case r == "acl" || r == "acl:relcl":
 		if isNominal(sc.upos(p)) {
+			// a participle on a nominal predicate ("X has been a supporter
+			// of Y, providing aid") belongs to the predicate's subject
+			if sc.childWith(p, "cop") >= 0 && r == "acl" {
+				if s, ok := sc.subjectOwn(p); ok {
+					return s, false
+				}
+			}
 			return sc.actorsAt(p), false
 		}
 	}
