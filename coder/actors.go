@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/dict"
@@ -481,6 +482,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		if o.kind == dict.KindCity && role == "" {
 			continue
 		}
+		a.Name = phrase(sc.art.text[sp.Start:sp.End])
 		out = append(out, actorRef{actor: a, span: sp, tok: h, kind: o.kind, person: personLike || o.person, resolved: o.resolved})
 	}
 	if len(out) > 0 {
@@ -734,4 +736,21 @@ func (sc *sentCtx) anyCountry() string {
 		}
 	}
 	return ""
+}
+
+// phrase returns the words of an actor's phrase for Actor.Name, on one
+// line and not too long.
+func phrase(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 64 {
+		cut := strings.LastIndexByte(s[:64], ' ')
+		if cut < 16 {
+			cut = 64
+		}
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	return s
 }
