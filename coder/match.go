@@ -230,6 +230,20 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			return c
 		}
 	}
+	if rel == "xcomp" {
+		// "forced the population to leave": the infinitive parsed as a
+		// clause on the object
+		for _, o := range m.deps {
+			if !nlp.RelIs(sc.rel(o), "obj") {
+				continue
+			}
+			for _, c := range sc.children[o] {
+				if sc.rel(c) == "acl" && sc.hasTo(c) && (len(lemmas) == 0 || contains(lemmas, sc.lemmas[c])) {
+					return c
+				}
+			}
+		}
+	}
 	return -1
 }
 

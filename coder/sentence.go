@@ -510,11 +510,22 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 	if v < 0 || depth > 4 {
 		return nil, false
 	}
+	// passive only with a passive auxiliary or participle: the parse
+	// sometimes labels the subject of an active verb nsubj:pass
 	passive := false
 	for _, c := range sc.children[v] {
-		r := sc.rel(c)
-		if r == "nsubj:pass" || r == "aux:pass" {
+		if sc.rel(c) == "aux:pass" {
 			passive = true
+		}
+	}
+	if !passive && sc.childWith(v, "nsubj:pass") >= 0 && sc.s.Tokens[v].XPOS == "VBN" {
+		passive = true
+	}
+	if !passive {
+		if c := sc.childWith(v, "nsubj:pass"); c >= 0 {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return rs, false
+			}
 		}
 	}
 	if passive {
