@@ -76,6 +76,15 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 		}
 		v := sc.head(i)
 		r := sc.rel(i)
+		var mid []int
+		if v >= 0 && !contains(p.Light, sc.lemmas[v]) && v < i {
+			// "imposed targeted sanctions": a participle before the noun
+			// taken for its head
+			if g := sc.head(v); g >= 0 && g < v && contains(p.Light, sc.lemmas[g]) {
+				mid = sc.children[v]
+				v, r = g, "obj"
+			}
+		}
 		// "hold talks", "talks were held", "engage in talks"
 		if v < 0 || !contains(p.Light, sc.lemmas[v]) || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "nsubj") || nlp.RelIs(r, "obl") || r == "xcomp") {
 			// a noun coordinated with the light verb's object
@@ -89,7 +98,7 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 			return nil, "no light verb " + strings.Join(p.Light, "|")
 		}
 		m.clause = v
-		m.deps = append(append([]int{}, sc.children[i]...), sc.children[v]...)
+		m.deps = append(append(append([]int{}, sc.children[i]...), sc.children[v]...), mid...)
 	case p.Nominal:
 		return nil, "nominal pattern"
 	default:
