@@ -561,6 +561,11 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 		}
 		return sc.subjectOf(p, depth+1)
 	case r == "advcl" || r == "ccomp" && sc.hasTo(v):
+		if x := sc.s.Tokens[v].XPOS; (x == "VBD" || x == "VBZ" || x == "VBP") && !sc.hasTo(v) {
+			// a finite clause whose subject the parse lost: the words
+			// right before it, not the main clause's subject
+			return sc.linearSubject(v), false
+		}
 		s, _ := sc.subjectOf(p, depth+1)
 		return s, false
 	case r == "acl" || r == "acl:relcl":
@@ -893,7 +898,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			tgts = removeSame(sc.npFallback(e.trig), srcs)
 		}
 	}
-	if len(tgts) == 0 && kind == dict.EmbedNone && (code == "015" || code == "016" || strings.HasPrefix(code, "09")) {
+	if len(tgts) == 0 && kind == dict.EmbedNone && (code == "015" || strings.HasPrefix(code, "09")) {
 		// the act in a complement: the perpetrator of what is
 		// investigated, the victims of what is acknowledged
 		if e := sc.complementEvent(m, byTok); e != nil {
