@@ -767,7 +767,13 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 				return moodUnasserted, "belief or estimate (\"" + sc.words[p] + "\")", nil
 			default:
 				if !isVerbal(sc.upos(p)) {
-					return moodUnasserted, "complement of \"" + sc.words[p] + "\"", nil
+					// "it is unclear whether ...": a predicate adjective or
+					// noun; a bare one at the root ("German [Chancellor ...
+					// travelled]") is a parse error, not a hedge
+					if sc.childWith(p, "cop") >= 0 || sc.childWith(p, "nsubj") >= 0 || sc.childWith(p, "expl") >= 0 || sc.head(p) >= 0 {
+						return moodUnasserted, "complement of \"" + sc.words[p] + "\"", nil
+					}
+					break
 				}
 				cur = p
 				continue
@@ -835,8 +841,8 @@ func (sc *sentCtx) underSpeech(v int) bool {
 
 // precedence applies the codebook's precedence within a sentence: stated
 // talks or mediation (046, 045) win over consultations and visits
-// (040, 042, 043, 044) between the same actors; a phone call (041) wins
-// over a plain consultation (040).
+// (040, 042, 043, 044) between the same actors; a phone call (041) or a
+// visit (042, 043) wins over a plain consultation (040).
 func precedence(evs []*coded) []*coded {
 	pair := func(e *coded) string {
 		a, b := e.src.actor.Code, e.tgt.actor.Code
@@ -847,19 +853,23 @@ func precedence(evs []*coded) []*coded {
 	}
 	talks := map[string]bool{}
 	phone := map[string]bool{}
+	visit := map[string]bool{}
 	for _, e := range evs {
 		switch e.code {
 		case "045", "046":
 			talks[pair(e)] = true
 		case "041":
 			phone[pair(e)] = true
+		case "042", "043":
+			visit[pair(e)] = true
 		}
 	}
 	var out []*coded
 	for _, e := range evs {
 		switch e.code {
 		case "040", "042", "043", "044":
-			if talks[pair(e)] || (e.code == "040" && phone[pair(e)]) {
+			// a meeting during a visit is part of the visit
+			if talks[pair(e)] || (e.code == "040" && (phone[pair(e)] || visit[pair(e)])) {
 				continue
 			}
 		}
