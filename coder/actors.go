@@ -120,7 +120,9 @@ type sentCtx struct {
 	city     string // country of a city named in the sentence
 }
 
-func newSentCtx(c *Coder, art *article, s *nlp.Sentence) *sentCtx {
+func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
+	// a copy: the coder repairs some parse errors in place
+	s := &nlp.Sentence{Start: orig.Start, End: orig.End, Tokens: append([]nlp.Token(nil), orig.Tokens...)}
 	n := len(s.Tokens)
 	sc := &sentCtx{c: c, art: art, s: s, n: n, children: make([][]int, n),
 		words: make([]string, n), lemmas: make([]string, n), tokMen: make([]int, n),
@@ -136,7 +138,10 @@ func newSentCtx(c *Coder, art *article, s *nlp.Sentence) *sentCtx {
 		if t.UPOS == "VERB" && len(c.idx[sc.lemmas[i]]) == 0 {
 			sc.lemmas[i] = c.verbLemma(sc.lemmas[i], t.Text)
 		}
-		if h := t.Head; h >= 0 && h < n && h != i {
+	}
+	sc.repairVerbModifiers()
+	for i := range s.Tokens {
+		if h := s.Tokens[i].Head; h >= 0 && h < n && h != i {
 			sc.children[h] = append(sc.children[h], i)
 		}
 	}
@@ -205,10 +210,20 @@ func (sc *sentCtx) caseOf(i int) string {
 func (sc *sentCtx) conjuncts(i int) []int {
 	out := []int{i}
 	for k := 0; k < len(out) && k < 16; k++ {
+		var cs []int
+		coordinated := false
 		for _, c := range sc.children[out[k]] {
 			if sc.rel(c) == "conj" && !isVerbal(sc.upos(c)) {
-				out = append(out, c)
+				cs = append(cs, c)
+				if sc.childWith(c, "cc") >= 0 {
+					coordinated = true
+				}
 			}
+		}
+		// a list ends with "and", "or": conjuncts without any are a
+		// parse error ("... counterparts, officials said")
+		if coordinated {
+			out = append(out, cs...)
 		}
 	}
 	return out
@@ -689,7 +704,7 @@ func (c *Coder) verbLemma(lemma, form string) string {
 	}
 	cands = append(cands, w)
 	for _, k := range cands {
-		if len(c.idx[k]) > 0 {
+		if len(c.idx[k]) > 0 || c.lightVerbs[k] {
 			return k
 		}
 	}
@@ -753,4 +768,101 @@ func phrase(s string) string {
 		s = s[:cut]
 	}
 	return s
+}
+
+// repairVerbModifiers mends a common tagging error: a past-tense verb
+// between two nouns taken for an adjective ("police fired tear gas",
+// "the rebels resumed talks" parsed as "fired gas", "resumed talks"
+// noun phrases) in a sentence whose clause has no verb. The verb becomes
+// the predicate, the noun before it its subject and the noun after it its
+// object. Only event-pattern verbs are repaired.
+func (sc *sentCtx) repairVerbModifiers() {
+	toks := sc.s.Tokens
+	n := len(toks)
+	for v := 1; v+1 < n; v++ {
+		t := &toks[v]
+		if t.DepRel != "amod" || !(t.UPOS == "VERB" || (t.UPOS == "ADJ" && strings.HasSuffix(strings.ToLower(t.Text), "ed"))) {
+			continue
+		}
+		lemma := sc.lemmas[v]
+		if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
+			lemma = sc.c.verbLemma(lemma, t.Text)
+			if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
+				continue
+			}
+		}
+		h := t.Head
+		prev := v - 1
+		if h <= v || h > v+4 || h >= n || (toks[prev].UPOS != "NOUN" && toks[prev].UPOS != "PROPN") {
+			continue
+		}
+		// the clause must have no verb of its own (a speech verb aside)
+		verbal := false
+		for a, steps := toks[h].Head, 0; a >= 0 && a < n && steps < n; a, steps = toks[a].Head, steps+1 {
+			if (toks[a].UPOS == "VERB" || toks[a].UPOS == "AUX") && !sc.c.lex.speech[sc.lemmas[a]] {
+				verbal = true
+				break
+			}
+		}
+		if verbal {
+			continue
+		}
+		subj := prev
+		for steps := 0; steps < 4; steps++ {
+			r, hd := toks[subj].DepRel, toks[subj].Head
+			if hd < 0 || hd >= v || !(r == "flat" || r == "compound" || nlp.RelIs(r, "nmod") || r == "conj") {
+				break
+			}
+			subj = hd
+		}
+		if x := toks[h].Head; toks[h].DepRel == "conj" && x >= 0 && x < v && subj != x {
+			// "Colombia's government and the rebels resumed talks" parsed
+			// as "government and [rebels resumed talks]": the first
+			// conjunct is part of the subject
+			t.Head, t.DepRel = toks[x].Head, toks[x].DepRel
+			toks[x].Head, toks[x].DepRel = v, "nsubj"
+			toks[subj].Head, toks[subj].DepRel = x, "conj"
+			for j := subj + 1; j < v; j++ {
+				if toks[j].DepRel == "cc" {
+					toks[j].Head = subj
+				}
+			}
+			for j := x + 1; j < subj; j++ {
+				if toks[j].DepRel == "cc" && toks[j].Head == h {
+					toks[j].Head = subj
+				}
+			}
+			subj = v // done with the subject
+		} else {
+			t.Head, t.DepRel = toks[h].Head, toks[h].DepRel
+		}
+		if t.Head == v {
+			t.Head = -1
+		}
+		t.UPOS = "VERB"
+		if !strings.HasPrefix(t.XPOS, "VB") {
+			t.XPOS = "VBD"
+		}
+		sc.lemmas[v] = lemma
+		toks[h].Head, toks[h].DepRel = v, "obj"
+		if subj != v && subj != h {
+			toks[subj].Head, toks[subj].DepRel = v, "nsubj"
+		}
+		// what hung on the object before the verb now hangs on the verb
+		for j := 0; j < v; j++ {
+			if j != subj && toks[j].Head == h && (toks[j].DepRel == "punct" || toks[j].DepRel == "cc" || nlp.RelIs(toks[j].DepRel, "nsubj")) {
+				toks[j].Head = v
+			}
+		}
+		// a root must remain
+		root := false
+		for j := range toks {
+			if toks[j].Head < 0 {
+				root = true
+			}
+		}
+		if !root {
+			t.Head, t.DepRel = -1, "root"
+		}
+	}
 }

@@ -76,6 +76,8 @@ type Coder struct {
 	embeds   []embedRow
 	// ctxLemmas are the lemmas patterns' context upgrades look for.
 	ctxLemmas map[string]bool
+	// lightVerbs are the light verbs of noun patterns ("hold" talks).
+	lightVerbs map[string]bool
 	opts      Options
 	log       *slog.Logger
 }
@@ -113,7 +115,11 @@ func New(an Analyzer, d *dict.Dictionary, cb *cameo.Codebook, opts Options) *Cod
 	c.idx = dict.IndexPatterns(c.patterns)
 	c.embeds = embedTable()
 	c.ctxLemmas = map[string]bool{}
+	c.lightVerbs = map[string]bool{}
 	for i := range c.patterns {
+		for _, l := range c.patterns[i].Light {
+			c.lightVerbs[l] = true
+		}
 		if cu := c.patterns[i].Context; cu != nil {
 			for _, l := range cu.Lemmas {
 				c.ctxLemmas[l] = true

@@ -24,7 +24,7 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) 
 	sc := newSentCtx(c, art, s)
 	if tr != nil {
 		tr.printf("  parse:\n")
-		for i, t := range s.Tokens {
+		for i, t := range sc.s.Tokens {
 			tr.printf("    %2d %-16s %-12s %-5s %2d %s\n", i, t.Text, sc.lemmas[i], t.UPOS, t.Head, t.DepRel)
 		}
 		tr.printf("  actors:\n")
