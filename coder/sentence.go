@@ -261,6 +261,20 @@ func (sc *sentCtx) refine(m *match, code string) string {
 			}
 		}
 	}
+	// the weapon may be the subject: "warplanes struck", "artillery pounded"
+	for _, d := range sc.children[m.clause] {
+		if !nlp.RelIs(sc.rel(d), "nsubj") {
+			continue
+		}
+		for _, rf := range m.p.Refine {
+			if !strings.HasPrefix(rf.Code, "19") {
+				continue
+			}
+			if contains(rf.Lemmas, sc.lemmas[d]) || sc.lemmaIn(d, rf.Lemmas) {
+				return rf.Code
+			}
+		}
+	}
 	return code
 }
 
