@@ -78,8 +78,8 @@ type Coder struct {
 	ctxLemmas map[string]bool
 	// lightVerbs are the light verbs of noun patterns ("hold" talks).
 	lightVerbs map[string]bool
-	opts      Options
-	log       *slog.Logger
+	opts       Options
+	log        *slog.Logger
 }
 
 var _ dyad.EventCoder = (*Coder)(nil)

@@ -49,7 +49,7 @@ func newLexicon() *lexicon {
 			"population", "area", "region", "district", "neighbourhood", "neighborhood", "market", "school",
 			"hospital", "camp", "base", "port", "convoy", "vehicle", "station", "property", "office",
 			"headquarters", "settlement", "residential", "resident", "villager", "family", "man", "woman",
-			"child", "dozen", "hundred", "worker", "passenger", "bus", "car", "truck", "train", "ship",
+			"child", "children", "schoolchild", "schoolchildren", "girl", "boy", "dozen", "hundred", "worker", "passenger", "bus", "car", "truck", "train", "ship",
 			"vessel", "boat", "trawler", "aircraft", "plane", "bridge", "road", "power", "plant", "facility",
 			"infrastructure", "church", "mosque", "temple", "shop", "farm", "crop", "field", "protester",
 			"demonstrator", "student", "journalist", "migrant", "refugee", "prisoner", "detainee", "hostage",
@@ -94,6 +94,8 @@ func newLexicon() *lexicon {
 			"opposition": "OPP", "protester": "CVL", "demonstrator": "CVL", "civilian": "CVL",
 			"journalist": "MED", "reporter": "MED", "refugee": "REF", "company": "BUS", "firm": "BUS",
 			"utility": "BUS", "operator": "BUS", "teacher": "CVL", "worker": "CVL", "retiree": "CVL", "family": "CVL",
+			"people": "CVL", "crowd": "CVL", "resident": "CVL", "citizen": "CVL", "villager": "CVL", "student": "CVL",
+			"schoolchild": "CVL", "schoolchildren": "CVL", "child": "CVL", "passenger": "CVL", "farmer": "CVL",
 			"gunman": "", "attacker": "",
 		},
 	}

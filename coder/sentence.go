@@ -600,6 +600,8 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 // subjectOwn returns the actors of the clause's own subject; for a
 // relative pronoun, the noun the clause modifies.
 func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
+	var out []actorRef
+	found := false
 	for _, c := range sc.children[v] {
 		r := sc.rel(c)
 		if r == "nsubj" || r == "csubj" || nlp.RelIs(r, "nsubj") && r != "nsubj:pass" {
@@ -613,10 +615,13 @@ func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
 			if len(rs) == 0 {
 				rs = sc.npFallback(c)
 			}
-			return rs, true
+			// two subjects: a coordination the parse split ("Putin and
+			// Xi held talks" with both attached to the verb)
+			out = append(out, rs...)
+			found = true
 		}
 	}
-	return nil, false
+	return dedupe(out), found
 }
 
 // targetOf returns the target actors of a match by its pattern's slots.
@@ -920,6 +925,18 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 		}
 		if len(tgts) == 0 && e.p.Nominal {
 			tgts = removeSame(sc.npFallback(e.trig), srcs)
+		}
+	}
+	if len(tgts) == 0 && kind != dict.EmbedNone && m.embedded == nil && (kind == dict.EmbedThreat || kind == dict.EmbedIntent) {
+		// "threatened to retaliate against U.S. drills": an act without a
+		// pattern still names whom it is aimed at
+		for _, c := range m.deps {
+			if r := sc.rel(c); r == "xcomp" || r == "ccomp" {
+				if t := sc.firstActorIn(c, srcs); len(t) > 0 {
+					tgts = t
+					break
+				}
+			}
 		}
 	}
 	if len(tgts) == 0 && kind == dict.EmbedNone && (code == "015" || strings.HasPrefix(code, "09")) {
