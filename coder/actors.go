@@ -718,7 +718,7 @@ func (sc *sentCtx) isEventNoun(h int) bool {
 		return false
 	}
 	l := sc.lemmas[h]
-	if len(sc.c.idx[l]) > 0 {
+	if np, ok := sc.c.nominal(l); ok && np != nil {
 		return true
 	}
 	for _, suf := range []string{"ing", "ion", "ment"} {

@@ -328,3 +328,13 @@ func better(sc *sentCtx, a, b *match) bool {
 	}
 	return a.p.Specificity() > b.p.Specificity()
 }
+
+// nominal returns the nominal pattern of a noun lemma, if any.
+func (c *Coder) nominal(lemma string) (*dict.Pattern, bool) {
+	for _, p := range c.idx[lemma] {
+		if p.Nominal {
+			return p, true
+		}
+	}
+	return nil, false
+}

@@ -682,6 +682,9 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 					if rs := sc.actorsAt(c); len(rs) > 0 {
 						return rs
 					}
+					if rs := sc.npFallback(c); len(rs) > 0 {
+						return rs
+					}
 				}
 				queue = append(queue, sc.children[c]...)
 			}
@@ -982,7 +985,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			// actor: the population where it happens (not for the mutual
 			// acts of a compound subject: "A and B agreed to a ceasefire")
 			if sc.hasTargetWord(m) && !(len(srcs) >= 2 && p.Mutual != dict.MutualNone) {
-				c := sc.city
+				c := firstNonEmpty(sc.city, sc.locative(m.clause))
 				if c == "" {
 					c = src.actor.Code
 				}
@@ -1086,4 +1089,18 @@ func (sc *sentCtx) linearSubject(v int) []actorRef {
 		return sc.actorsAt(j)
 	}
 	return nil
+}
+
+// locative returns the country of a state named as where the clause's
+// act happened ("struck targets in southern Lebanon").
+func (sc *sentCtx) locative(v int) string {
+	for _, c := range sc.children[v] {
+		if !nlp.RelIs(sc.rel(c), "obl") || sc.caseOf(c) != "in" {
+			continue
+		}
+		if m, ok := sc.mentionAt(c); ok && (m.Kind == dict.KindState || m.Kind == dict.KindCity) {
+			return m.Actor.Code
+		}
+	}
+	return ""
 }
