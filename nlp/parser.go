@@ -32,17 +32,28 @@ type Parser struct {
 
 // ParserOptions controls TrainParser.
 type ParserOptions struct {
-	// Iterations is the number of passes over the training data (default
-	// 15). With a dev set, the model of the best pass on dev LAS is kept.
+	// Iterations is the number of passes over the training data; 0 means
+	// DefaultParserIterations. With dev sentences, the model of the pass
+	// with the best dev LAS is kept.
 	Iterations int
 	// MinWeight drops averaged weights whose magnitude is below it when
-	// the model is frozen (default 0: keep all non-zero weights).
+	// the model is frozen, which keeps the model small; 0 means
+	// DefaultParserMinWeight, a negative value keeps every weight.
 	MinWeight float32
 	// Seed seeds the shuffling and the exploration of the dynamic oracle.
 	Seed int64
 	// Log receives progress; nil means no logging.
 	Log *slog.Logger
 }
+
+// Defaults of ParserOptions, chosen on EWT dev: more passes stop helping
+// after about twelve, and pruning weights below 1.5 makes the model less
+// than half its size (about 8 MB gzip-compressed when trained on
+// jackknifed tags) at a cost of under 0.1 point of accuracy.
+const (
+	DefaultParserIterations = 12
+	DefaultParserMinWeight  = 1.5
+)
 
 // parserTrainSent is a training sentence prepared for the oracle.
 type parserTrainSent struct {
@@ -149,7 +160,13 @@ func (s *parseState) goldCost(t int, gold []int, inStack []bool) int {
 // kept.
 func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, error) {
 	if opt.Iterations <= 0 {
-		opt.Iterations = 15
+		opt.Iterations = DefaultParserIterations
+	}
+	switch {
+	case opt.MinWeight == 0:
+		opt.MinWeight = DefaultParserMinWeight
+	case opt.MinWeight < 0:
+		opt.MinWeight = 0
 	}
 	log := opt.Log
 	if log == nil {
@@ -424,7 +441,7 @@ func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
 				h, d, dir = d, h, 1
 			}
 			clear(lscores)
-			p.fast.scoreLabels(s.hits, lscores)
+			p.fast.scoreLabels(s.hits, dir, lscores)
 			l = p.bestLabel(lscores, dir)
 			if h == n {
 				s.alt[d] = l
@@ -618,13 +635,18 @@ type fastTable struct {
 	mask  uint64
 	slots []fastSlot
 	cells []labelCell
+	// bloom is a Bloom filter of the keys (two bit positions taken from
+	// the key's top bits); bmask masks a bit position.
+	bloom []uint64
+	bmask uint64
 }
 
 type fastSlot struct {
 	key uint64
 	w   [numTransitions]int16
-	off uint32 // label cells are cells[off : off+n]
-	n   uint32
+	off uint32 // label cells are cells[off : off+n], left-arc labels first
+	n   uint16
+	nl  uint16 // number of left-arc label cells
 }
 
 type labelCell struct {
@@ -642,6 +664,7 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 	}
 	ft.mask, ft.slots = uint64(size-1), make([]fastSlot, size)
 	ft.cells = make([]labelCell, 0, len(lab.cls))
+	nlab := lab.nclass / 2
 	find := func(k uint64) *fastSlot {
 		j := k & ft.mask
 		for ft.slots[j].key != 0 && ft.slots[j].key != k {
@@ -668,12 +691,37 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 		}
 		sl := find(k)
 		s, n := lab.start[i], uint32(lab.count[i])
-		sl.off, sl.n = uint32(len(ft.cells)), n
-		for c, cl := range lab.cls[s : s+n] {
-			ft.cells = append(ft.cells, labelCell{cl, lab.wts[int(s)+c]})
+		sl.off, sl.n = uint32(len(ft.cells)), uint16(n)
+		for dir := 0; dir < 2; dir++ {
+			for c, cl := range lab.cls[s : s+n] {
+				if (int(cl) >= nlab) == (dir == 1) {
+					ft.cells = append(ft.cells, labelCell{cl, lab.wts[int(s)+c]})
+					if dir == 0 {
+						sl.nl++
+					}
+				}
+			}
 		}
 	}
+	nbits := uint64(1 << 12)
+	for nbits < uint64(len(ft.slots))*4 {
+		nbits <<= 1
+	}
+	ft.bloom, ft.bmask = make([]uint64, nbits/64), nbits-1
+	for _, sl := range ft.slots {
+		if sl.key == 0 {
+			continue
+		}
+		p1, p2 := ft.bloomBits(sl.key)
+		ft.bloom[p1>>6] |= 1 << (p1 & 63)
+		ft.bloom[p2>>6] |= 1 << (p2 & 63)
+	}
 	p.fast = ft
+}
+
+// bloomBits returns the two filter bits of key k.
+func (t *fastTable) bloomBits(k uint64) (uint64, uint64) {
+	return (k >> 32) & t.bmask, ((k >> 16) ^ (k >> 50)) & t.bmask
 }
 
 // score adds up the transition weights of feats and appends the slots of
@@ -681,6 +729,11 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 func (t *fastTable) score(feats []uint64, sc *[numTransitions]float32, hits []int32) []int32 {
 	var acc [numTransitions]int32
 	for _, k := range feats {
+		// Most features of a configuration are not in the model; the
+		// filter, small enough to stay in cache, rules them out cheaply.
+		if p1, p2 := t.bloomBits(k); t.bloom[p1>>6]&(1<<(p1&63)) == 0 || t.bloom[p2>>6]&(1<<(p2&63)) == 0 {
+			continue
+		}
 		i := k & t.mask
 		for {
 			sl := &t.slots[i]
@@ -706,11 +759,16 @@ func (t *fastTable) score(feats []uint64, sc *[numTransitions]float32, hits []in
 	return hits
 }
 
-// scoreLabels adds the label weights of the slots in hits to sc.
-func (t *fastTable) scoreLabels(hits []int32, sc []float32) {
+// scoreLabels adds the label weights of direction dir (0: left arc) of
+// the slots in hits to sc.
+func (t *fastTable) scoreLabels(hits []int32, dir int, sc []float32) {
 	for _, i := range hits {
 		sl := &t.slots[i]
-		for _, c := range t.cells[sl.off : sl.off+sl.n] {
+		lo, hi := sl.off, sl.off+uint32(sl.nl)
+		if dir == 1 {
+			lo, hi = hi, sl.off+uint32(sl.n)
+		}
+		for _, c := range t.cells[lo:hi] {
 			if int(c.class) < len(sc) {
 				sc[c.class] += float32(c.w)
 			}

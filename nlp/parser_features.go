@@ -26,7 +26,7 @@ var (
 )
 
 // parserMaxFeatures bounds the number of features one configuration produces.
-const parserMaxFeatures = 96
+const parserMaxFeatures = 128
 
 // parseState is the arc-eager configuration for one sentence of n words.
 // The artificial root is token n, at the end of the buffer (Ballesteros &
@@ -51,6 +51,8 @@ type parseState struct {
 	w []uint64 // normalised word form
 	p []uint64 // XPOS
 	u []uint64 // UPOS
+	x []uint64 // last three bytes of the word, lower-cased
+	h []uint64 // shape of the word: capitalisation, digits
 
 	feats  []uint64
 	hits   []int32   // slots of the fast table found for feats
@@ -77,6 +79,8 @@ func (s *parseState) reset(n int) {
 		s.w = make([]uint64, c)
 		s.p = make([]uint64, c)
 		s.u = make([]uint64, c)
+		s.x = make([]uint64, c)
+		s.h = make([]uint64, c)
 		s.alt = make([]int, c)
 	}
 	s.head = s.head[:m]
@@ -92,6 +96,8 @@ func (s *parseState) reset(n int) {
 	s.w = s.w[:m]
 	s.p = s.p[:m]
 	s.u = s.u[:m]
+	s.x = s.x[:m]
+	s.h = s.h[:m]
 	s.alt = s.alt[:m]
 	for i := 0; i < m; i++ {
 		s.head[i], s.label[i] = -1, -1
@@ -107,7 +113,7 @@ func (s *parseState) reset(n int) {
 	if cap(s.feats) < parserMaxFeatures {
 		s.feats = make([]uint64, 0, parserMaxFeatures)
 	}
-	s.w[n], s.p[n], s.u[n] = pHashRootWord, pHashRootTag, pHashRootTag
+	s.w[n], s.p[n], s.u[n], s.x[n], s.h[n] = pHashRootWord, pHashRootTag, pHashRootTag, pHashRootWord, 99
 }
 
 // parserWordHash hashes a word form, lower-cased and with digits folded to 9,
@@ -148,6 +154,8 @@ func (s *parseState) setWords(words, upos, xpos []string) {
 			x = xpos[i]
 		}
 		s.w[i], s.u[i], s.p[i] = parserWordHash(w), parserTagHash(u), parserTagHash(x)
+		s.x[i] = parserWordHash(w[max(0, len(w)-3):]) ^ 0x3c
+		s.h[i] = parserShape(w)
 	}
 }
 
@@ -235,6 +243,52 @@ func (s *parseState) tagAt(i int) uint64 {
 	return s.p[i]
 }
 
+func (s *parseState) sfxAt(i int) uint64 {
+	if i < 0 {
+		return pHashNone
+	}
+	return s.x[i]
+}
+
+func (s *parseState) shapeAt(i int) uint64 {
+	if i < 0 {
+		return 98
+	}
+	return s.h[i]
+}
+
+// parserShape classes a word's spelling: bit 0 first letter upper case,
+// bit 1 all letters upper case, bit 2 has a digit, bit 3 has a hyphen,
+// bit 4 has no letter.
+func parserShape(w string) uint64 {
+	var sh uint64
+	upper, letters := 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if i == 0 {
+				sh |= 1
+			}
+			upper++
+			letters++
+		case c >= 'a' && c <= 'z' || c >= 0x80:
+			letters++
+		case c >= '0' && c <= '9':
+			sh |= 4
+		case c == '-':
+			sh |= 8
+		}
+	}
+	if letters > 1 && upper == letters {
+		sh |= 2
+	}
+	if letters == 0 {
+		sh |= 16
+	}
+	return sh
+}
+
 func (s *parseState) uposAt(i int) uint64 {
 	if i < 0 {
 		return pHashNone
@@ -289,7 +343,15 @@ func (s *parseState) extract() []uint64 {
 	if len(s.stack) > 1 {
 		s1 = s.stack[len(s.stack)-2]
 	}
+	s2 := pNoTok
+	if len(s.stack) > 2 {
+		s2 = s.stack[len(s.stack)-3]
+	}
 	n0 := s.b
+	n3p := pHashNone
+	if n0+3 <= s.n {
+		n3p = s.p[n0+3]
+	}
 	n1, n2 := pNoTok, pNoTok
 	if n0+1 <= s.n {
 		n1 = n0 + 1
@@ -372,6 +434,16 @@ func (s *parseState) extract() []uint64 {
 		pf3(77, lab(s0), s0p, n0p),
 		pf4(78, s0p, n0p, s0hp, lab(s0)),
 		pf3(79, s0w, n0p, lab(s0)),
+		// more stack and lookahead context
+		pf2(80, s.tagAt(s1), s0p), pf2(81, s.wordAt(s1), s0w),
+		pf3(82, s.tagAt(s2), s.tagAt(s1), s0p), pf3(83, s0p, n0p, n1w),
+		pf3(84, n0w, n1w, n1p), pf3(85, n0p, n1p, n3p),
+		pf3(86, s0w, n0p, n1p), pf3(87, s0p, n0w, n1p),
+		pf3(88, s.tagAt(s1), lab(s1), s0p),
+		// spelling: robust to tagging errors
+		pf2(89, s.sfxAt(n0), n0p), pf2(90, s.sfxAt(s0), s0p),
+		pf3(91, s.shapeAt(s0), s.shapeAt(n0), s0p), pf2(92, s.shapeAt(n0), n0w),
+		pf2(93, s.shapeAt(s0), s0w), pf3(94, s.sfxAt(n0), s.sfxAt(s0), d),
 	)
 	s.feats = f
 	return f
