@@ -154,6 +154,9 @@ func (sc *sentCtx) complements(m *match) []int {
 		switch {
 		case r == "xcomp", r == "ccomp", nlp.RelIs(r, "obj"), r == "advcl" && sc.hasTo(c):
 			out = append(out, c)
+		case r == "acl" && (len(m.p.Light) > 0 || sc.hasTo(c)):
+			// "willingness to work", "proposal to deploy"
+			out = append(out, c)
 		case r == "advcl" || r == "acl":
 			// "accused X of violating", "criticised Y for filling"
 			for _, w := range []string{"of", "for", "over", "about"} {
@@ -167,7 +170,7 @@ func (sc *sentCtx) complements(m *match) []int {
 			case "for", "on", "to", "of", "against", "with", "about", "over":
 				out = append(out, c)
 			}
-		case r == "acl" || r == "acl:relcl" && len(m.p.Light) > 0:
+		case r == "acl:relcl" && len(m.p.Light) > 0:
 			out = append(out, c)
 		}
 	}
@@ -190,17 +193,24 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 		}
 		return
 	}
-	// breadth-first through the complements for the nearest event
+	// breadth-first through the complements for the nearest event; a
+	// vague one ("work", "help") without a target yields to a more
+	// telling one inside it ("work towards ending the conflict")
 	queue := append([]int{}, comps...)
+	var weak *match
 	for k := 0; k < len(queue) && k < 64; k++ {
 		t := queue[k]
 		if t == m.trig || t == m.clause {
 			continue
 		}
 		if em := byTok[t]; em != nil && !em.consumed && em.p.Embed == "" {
-			m.embedded = em
-			m.compl = t
-			break
+			if len(em.p.Require) == 0 && len(sc.targetOf(em, false)) == 0 && weak == nil {
+				weak = em
+			} else if weak == nil || sc.inSubtree(weak.trig, t) {
+				m.embedded = em
+				m.compl = t
+				break
+			}
 		}
 		if np, ok := sc.nominalCode(t); ok {
 			m.embedded = &match{p: np, trig: t, clause: t, compl: -1, deps: sc.children[t]}
@@ -213,6 +223,9 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			}
 			queue = append(queue, ch)
 		}
+	}
+	if m.embedded == nil && weak != nil {
+		m.embedded, m.compl = weak, weak.trig
 	}
 	for _, c := range comps {
 		sc.consumeIn(c, byTok, m)
@@ -552,6 +565,11 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 		return nil, true
 	}
 	if s, ok := sc.subjectOwn(v); ok {
+		if len(s) == 0 {
+			// a subject that names no actor may be a parse error
+			// ("Following a conversation with X, Y has expressed ...")
+			s = sc.linearSubject(v)
+		}
 		return s, false
 	}
 	p := sc.head(v)
