@@ -239,6 +239,20 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			return c
 		}
 	}
+	if rel == "obj" && len(lemmas) > 0 {
+		// "rejected as baseless allegations": the object parsed inside a
+		// phrase that should have been its sister
+		for _, d := range m.deps {
+			if !nlp.RelIs(sc.rel(d), "obl") || d == m.trig {
+				continue
+			}
+			for _, c := range sc.children[d] {
+				if nlp.RelIs(sc.rel(c), "obj") && sc.lemmaIn(c, lemmas) {
+					return c
+				}
+			}
+		}
+	}
 	if rel == "xcomp" {
 		// "forced the population to leave": the infinitive parsed as a
 		// clause on the object

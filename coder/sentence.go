@@ -188,8 +188,16 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 	}
 	comps := sc.complements(m)
 	if p.Embed == "" {
-		for _, c := range comps {
-			sc.consumeIn(c, byTok, m)
+		// an accusation, denial, refusal or appeal codes only itself:
+		// nothing said inside it is an event (coordinated clauses are)
+		for _, c := range m.deps {
+			switch r := sc.rel(c); {
+			case nlp.RelIs(r, "nsubj"), r == "csubj", r == "conj", r == "parataxis", r == "punct", r == "cc":
+				continue
+			}
+			if c != m.trig && c != m.clause {
+				sc.consumeIn(c, byTok, m)
+			}
 		}
 		return
 	}
@@ -545,7 +553,8 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 			passive = true
 		}
 	}
-	if !passive && sc.childWith(v, "nsubj:pass") >= 0 && sc.s.Tokens[v].XPOS == "VBN" {
+	if !passive && sc.childWith(v, "nsubj:pass") >= 0 && sc.s.Tokens[v].XPOS == "VBN" && sc.childWith(v, "obj") < 0 {
+		// a passive takes no direct object
 		passive = true
 	}
 	if !passive {
@@ -648,8 +657,20 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 	if len(slots) == 0 {
 		slots = []dict.Slot{{Rel: "obj"}}
 	}
+	deps := m.deps
+	for _, d := range m.deps {
+		// an object parsed inside a sister phrase ("rejected as baseless
+		// allegations by ...")
+		if nlp.RelIs(sc.rel(d), "obl") && d != m.trig {
+			for _, c := range sc.children[d] {
+				if nlp.RelIs(sc.rel(c), "obj") {
+					deps = append(deps[:len(deps):len(deps)], c)
+				}
+			}
+		}
+	}
 	for _, sl := range slots {
-		for _, c := range m.deps {
+		for _, c := range deps {
 			if c == m.trig {
 				continue
 			}
