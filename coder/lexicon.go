@@ -7,6 +7,7 @@ type lexicon struct {
 	hedge       set // verbs of belief and estimate: their ccomp is not asserted
 	strongHedge set // verbs of belief that hedge what follows even unparsed
 	population  set // people, places and property that force is used against
+	hedgeAdv    set // adverbs that make a clause speculative
 	hedgeX      set // heads whose xcomp is not asserted ("expected to")
 	aspect      set // heads whose xcomp is asserted as the head is ("began to")
 	schedule    set // heads whose xcomp is a commitment ("is due to")
@@ -45,6 +46,8 @@ func newLexicon() *lexicon {
 			"consider", "see", "seem", "appear", "deny", "dispute", "dismiss", "reject"),
 		strongHedge: mk("believe", "think", "suspect", "suggest", "speculate", "doubt", "fear",
 			"assume", "estimate", "predict", "expect", "hope", "reckon", "allege", "guess", "imagine", "suppose", "wonder"),
+		hedgeAdv: mk("allegedly", "reportedly", "possibly", "probably", "perhaps", "maybe",
+			"apparently", "purportedly", "presumably", "supposedly", "likely", "seemingly"),
 		population: mk("village", "town", "city", "home", "house", "building", "civilian", "people",
 			"population", "area", "region", "district", "neighbourhood", "neighborhood", "market", "school",
 			"hospital", "camp", "base", "port", "convoy", "vehicle", "station", "property", "office",

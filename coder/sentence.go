@@ -21,6 +21,10 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) 
 		tr.printf("  skipped: %d tokens (limit %d)\n", n, c.opts.MaxSentenceTokens)
 		return nil
 	}
+	if q := strings.TrimRight(art.text[s.Start:s.End], " \t\r\n\"'”’)"); strings.HasSuffix(q, "?") {
+		tr.printf("  skipped: a question asserts nothing\n")
+		return nil
+	}
 	sc := newSentCtx(c, art, s)
 	if tr != nil {
 		tr.printf("  parse:\n")
@@ -770,6 +774,11 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 			switch {
 			case (r == "advmod" || r == "neg" || r == "aux") && lx.neg[l] && l != "no":
 				neg = true
+			case r == "advmod" && lx.hedgeAdv[l]:
+				return moodSpeculative, "hedge \"" + sc.words[k] + "\"", nil
+			case cur == v && (nlp.RelIs(r, "obj") || r == "nsubj:pass") && sc.hasDet(k, "no"):
+				// "sent no troops", "no date has been set"
+				neg = true
 			case r == "aux" && lx.modal[l]:
 				return moodSpeculative, "modal \"" + sc.words[k] + "\"", nil
 			case r == "aux" && lx.future[l]:
@@ -1142,4 +1151,14 @@ func (sc *sentCtx) locative(v int) string {
 		}
 	}
 	return ""
+}
+
+// hasDet reports whether noun c has the determiner w.
+func (sc *sentCtx) hasDet(c int, w string) bool {
+	for _, k := range sc.children[c] {
+		if sc.rel(k) == "det" && sc.lemmas[k] == w {
+			return true
+		}
+	}
+	return false
 }
