@@ -632,8 +632,10 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 		// ("Russia's invasion"), else where it happened; the victim is
 		// not the target
 		for _, c := range sc.children[h] {
-			if r := sc.rel(c); r == "nmod:poss" || r == "det:poss" {
-				return sc.single(c, 1)
+			if r := sc.rel(c); r == "nmod:poss" || r == "det:poss" || (nlp.RelIs(r, "nmod") && sc.caseOf(c) == "by") {
+				if rs := sc.single(c, 0); len(rs) > 0 {
+					return rs
+				}
 			}
 		}
 		f, l := sc.subtree(h)

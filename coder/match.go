@@ -287,7 +287,7 @@ func (sc *sentCtx) lemmaIn(c int, lemmas []string) bool {
 	}
 	for _, k := range sc.children[c] {
 		r := sc.rel(k)
-		if r == "conj" || r == "compound" || r == "amod" || r == "flat" {
+		if r == "conj" || r == "compound" || r == "amod" || r == "flat" || r == "nummod" {
 			if contains(lemmas, sc.lemmas[k]) {
 				return true
 			}

@@ -198,6 +198,9 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			switch r := sc.rel(c); {
 			case nlp.RelIs(r, "nsubj"), r == "csubj", r == "conj", r == "parataxis", r == "punct", r == "cc":
 				continue
+			case r == "advcl" && !sc.hasMark(c, "of") && !sc.hasMark(c, "for") && !sc.hasMark(c, "over") && !sc.hasMark(c, "about"):
+				// "..., threatening to block highways": an act of its own
+				continue
 			}
 			if c != m.trig && c != m.clause {
 				sc.consumeIn(c, byTok, m)

@@ -496,7 +496,14 @@ func parseMatch(base Pattern, s string) ([]Pattern, error) {
 // Specificity is how many constraints a pattern has; the coder prefers
 // the most specific pattern that matches.
 func (p *Pattern) Specificity() int {
-	n := len(p.Require)*2 + len(p.Forbid)
+	n := len(p.Forbid)
+	for _, d := range p.Require {
+		if len(d.Lemmas) > 0 {
+			n += 3 // a word required
+		} else {
+			n++ // a dependent of any word
+		}
+	}
 	if p.Particle != "" {
 		n += 2
 	}
