@@ -317,6 +317,14 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	if m.embedded != nil {
 		embCode = sc.refine(m.embedded, m.embedded.p.Code)
 	}
+	if r := sc.rel(m.clause); (r == "acl" || r == "acl:relcl") && strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
+		switch code[:2] {
+		case "02", "10", "11", "14":
+			// "protesters demanding the president's resignation": a
+			// participle that describes the people, not an act of theirs
+			return nil, "participle describing a noun"
+		}
+	}
 	if code == "010" {
 		for _, d := range m.deps {
 			if r := sc.rel(d); r == "ccomp" || r == "parataxis" {
