@@ -607,7 +607,11 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 		// object control: "urged Saudi Arabia to fund" (the subject of
 		// the complement is the object)
 		if o := sc.childWith(p, "obj"); o >= 0 && o != v {
-			return sc.actorsAt(o), false
+			if rs := sc.actorsAt(o); len(rs) > 0 {
+				return rs, false
+			}
+			// "used tear gas to break up a protest": a purpose, not
+			// object control
 		}
 		// raising from a passive: "is scheduled to travel", "was forced to leave"
 		if o := sc.childWith(p, "nsubj:pass"); o >= 0 {
