@@ -628,30 +628,41 @@ func readParserTable(br *bytes.Reader, nclass int) (*weightTable, error) {
 }
 
 // fastTable holds the frozen transition and label models in one open
-// addressing table: a feature's slot has its four transition weights and
-// the place of its label weights, so scoring a transition costs one memory
-// access per feature, and labelling the arc then reuses the slots found.
+// addressing table: a feature's 16-byte slot has a fingerprint of its key,
+// its four transition weights and the place of its label weights, so
+// scoring a transition costs one memory access per feature, and labelling
+// the arc then reuses the slots found.
 type fastTable struct {
 	mask  uint64
 	slots []fastSlot
+	// cells holds, per feature with label weights, a header cell (class =
+	// number of left-arc cells, w = number of cells) then the cells,
+	// left-arc labels first.
 	cells []labelCell
-	// bloom is a Bloom filter of the keys (two bit positions taken from
-	// the key's top bits); bmask masks a bit position.
+	// bloom is a Bloom filter of the keys; bmask masks a bit position.
 	bloom []uint64
 	bmask uint64
 }
 
 type fastSlot struct {
-	key uint64
+	fp  uint32 // fingerprint of the key (never 0); 0 marks an empty slot
 	w   [numTransitions]int16
-	off uint32 // label cells are cells[off : off+n], left-arc labels first
-	n   uint16
-	nl  uint16 // number of left-arc label cells
+	off uint32 // header of the label cells in cells; 0 when none
 }
 
 type labelCell struct {
 	class uint16
 	w     int16
+}
+
+// fingerprint is the part of key k kept in a slot; the slot index comes
+// from the low bits, the fingerprint from the high ones.
+func fingerprint(k uint64) uint32 {
+	fp := uint32(k >> 32)
+	if fp == 0 {
+		fp = 1
+	}
+	return fp
 }
 
 // setTables installs frozen models and builds their fast layout.
@@ -663,14 +674,15 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 		size <<= 1
 	}
 	ft.mask, ft.slots = uint64(size-1), make([]fastSlot, size)
-	ft.cells = make([]labelCell, 0, len(lab.cls))
+	ft.cells = make([]labelCell, 1, len(lab.cls)+lab.features()+1)
 	nlab := lab.nclass / 2
 	find := func(k uint64) *fastSlot {
+		fp := fingerprint(k)
 		j := k & ft.mask
-		for ft.slots[j].key != 0 && ft.slots[j].key != k {
+		for ft.slots[j].fp != 0 && ft.slots[j].fp != fp {
 			j = (j + 1) & ft.mask
 		}
-		ft.slots[j].key = k
+		ft.slots[j].fp = fp
 		return &ft.slots[j]
 	}
 	for i, k := range trans.keys {
@@ -691,30 +703,41 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 		}
 		sl := find(k)
 		s, n := lab.start[i], uint32(lab.count[i])
-		sl.off, sl.n = uint32(len(ft.cells)), uint16(n)
+		hdr := len(ft.cells)
+		sl.off = uint32(hdr)
+		ft.cells = append(ft.cells, labelCell{})
+		nl := 0
 		for dir := 0; dir < 2; dir++ {
 			for c, cl := range lab.cls[s : s+n] {
 				if (int(cl) >= nlab) == (dir == 1) {
 					ft.cells = append(ft.cells, labelCell{cl, lab.wts[int(s)+c]})
 					if dir == 0 {
-						sl.nl++
+						nl++
 					}
 				}
 			}
 		}
+		ft.cells[hdr] = labelCell{uint16(nl), int16(len(ft.cells) - hdr - 1)}
 	}
 	nbits := uint64(1 << 12)
 	for nbits < uint64(len(ft.slots))*4 {
 		nbits <<= 1
 	}
 	ft.bloom, ft.bmask = make([]uint64, nbits/64), nbits-1
-	for _, sl := range ft.slots {
-		if sl.key == 0 {
-			continue
-		}
-		p1, p2 := ft.bloomBits(sl.key)
+	add := func(k uint64) {
+		p1, p2 := ft.bloomBits(k)
 		ft.bloom[p1>>6] |= 1 << (p1 & 63)
 		ft.bloom[p2>>6] |= 1 << (p2 & 63)
+	}
+	for _, k := range trans.keys {
+		if k != 0 {
+			add(k)
+		}
+	}
+	for _, k := range lab.keys {
+		if k != 0 {
+			add(k)
+		}
 	}
 	p.fast = ft
 }
@@ -734,20 +757,20 @@ func (t *fastTable) score(feats []uint64, sc *[numTransitions]float32, hits []in
 		if p1, p2 := t.bloomBits(k); t.bloom[p1>>6]&(1<<(p1&63)) == 0 || t.bloom[p2>>6]&(1<<(p2&63)) == 0 {
 			continue
 		}
-		i := k & t.mask
+		i, fp := k&t.mask, fingerprint(k)
 		for {
 			sl := &t.slots[i]
-			if sl.key == k {
+			if sl.fp == fp {
 				acc[0] += int32(sl.w[0])
 				acc[1] += int32(sl.w[1])
 				acc[2] += int32(sl.w[2])
 				acc[3] += int32(sl.w[3])
-				if sl.n > 0 {
+				if sl.off > 0 {
 					hits = append(hits, int32(i))
 				}
 				break
 			}
-			if sl.key == 0 {
+			if sl.fp == 0 {
 				break
 			}
 			i = (i + 1) & t.mask
@@ -763,10 +786,11 @@ func (t *fastTable) score(feats []uint64, sc *[numTransitions]float32, hits []in
 // the slots in hits to sc.
 func (t *fastTable) scoreLabels(hits []int32, dir int, sc []float32) {
 	for _, i := range hits {
-		sl := &t.slots[i]
-		lo, hi := sl.off, sl.off+uint32(sl.nl)
+		off := t.slots[i].off
+		h := t.cells[off]
+		lo, hi := off+1, off+1+uint32(h.class)
 		if dir == 1 {
-			lo, hi = hi, sl.off+uint32(sl.n)
+			lo, hi = hi, off+1+uint32(uint16(h.w))
 		}
 		for _, c := range t.cells[lo:hi] {
 			if int(c.class) < len(sc) {

@@ -153,7 +153,7 @@ func (s *parseState) setWords(words, upos, xpos []string) {
 		if i < len(xpos) {
 			x = xpos[i]
 		}
-		s.w[i], s.u[i], s.p[i] = parserWordHash(w), parserTagHash(u), parserTagHash(x)
+		s.w[i], s.p[i], s.u[i] = parserWordHash(w), parserTagHash(u), parserTagHash(x)
 		s.x[i] = parserWordHash(w[max(0, len(w)-3):]) ^ 0x3c
 		s.h[i] = parserShape(w)
 	}
