@@ -575,6 +575,14 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 		r.span, r.tok, r.resolved = sp, h, true
 		return []actorRef{r}
 	}
+	// "we", "I" in a quotation: the speaker
+	switch l {
+	case "we", "i", "our", "us", "my", "me":
+		if sp, ok := sc.speaker(); ok {
+			return mk(sp)
+		}
+		return nil
+	}
 	// an earlier actor in the same sentence (subject of the main clause)
 	if pr, ok := sc.earlierInSentence(h, l); ok {
 		return mk(pr)
@@ -867,4 +875,22 @@ func (sc *sentCtx) repairVerbModifiers() {
 			t.Head, t.DepRel = -1, "root"
 		}
 	}
+}
+
+// speaker returns the actor who speaks in the sentence: the subject of a
+// verb of saying ("..., the minister told reporters").
+func (sc *sentCtx) speaker() (actorRef, bool) {
+	for j := 0; j < sc.n; j++ {
+		if sc.upos(j) != "VERB" || !sc.c.lex.speech[sc.lemmas[j]] {
+			continue
+		}
+		for _, c := range sc.children[j] {
+			if nlp.RelIs(sc.rel(c), "nsubj") && sc.upos(c) != "PRON" {
+				if rs := sc.actorsAt(c); len(rs) > 0 {
+					return rs[0], true
+				}
+			}
+		}
+	}
+	return actorRef{}, false
 }

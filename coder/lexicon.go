@@ -8,6 +8,7 @@ type lexicon struct {
 	strongHedge set // verbs of belief that hedge what follows even unparsed
 	population  set // people, places and property that force is used against
 	hedgeAdv    set // adverbs that make a clause speculative
+	press       set // audiences of statements that are not political actors
 	hedgeX      set // heads whose xcomp is not asserted ("expected to")
 	aspect      set // heads whose xcomp is asserted as the head is ("began to")
 	schedule    set // heads whose xcomp is a commitment ("is due to")
@@ -46,6 +47,8 @@ func newLexicon() *lexicon {
 			"consider", "see", "seem", "appear", "deny", "dispute", "dismiss", "reject"),
 		strongHedge: mk("believe", "think", "suspect", "suggest", "speculate", "doubt", "fear",
 			"assume", "estimate", "predict", "expect", "hope", "reckon", "allege", "guess", "imagine", "suppose", "wonder"),
+		press: mk("reporter", "journalist", "press", "media", "audience", "crowd", "supporter",
+			"newspaper", "agency", "television", "radio", "broadcaster", "lawmaker", "parliament", "nation", "people"),
 		hedgeAdv: mk("allegedly", "reportedly", "possibly", "probably", "perhaps", "maybe",
 			"apparently", "purportedly", "presumably", "supposedly", "likely", "seemingly"),
 		population: mk("village", "town", "city", "home", "house", "building", "civilian", "people",

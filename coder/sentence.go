@@ -327,8 +327,11 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	}
 	if code == "010" {
 		for _, d := range m.deps {
-			if r := sc.rel(d); r == "ccomp" || r == "parataxis" {
+			if r := sc.rel(d); r == "ccomp" || r == "parataxis" || (r == "advcl" && d < m.trig && isVerbal(sc.upos(d))) {
 				return nil, "the statement's content is coded instead"
+			}
+			if sc.relMatches(d, "obj") && sc.c.lex.press[sc.lemmas[d]] {
+				return nil, "a statement to the press"
 			}
 		}
 	}
@@ -476,7 +479,8 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		for _, a := range srcs {
 			for _, b := range tgts {
 				out = append(out, mk(a, b, code))
-				if mutual == dict.MutualAlways {
+				if mutual == dict.MutualAlways && md != moodNegFuture && kind != dict.EmbedRefuse {
+					// (a refusal is one side's)
 					out = append(out, mk(b, a, code, dyad.FlagMirror))
 				} else if p.Linked != "" && md == moodAsserted && kind == dict.EmbedNone {
 					out = append(out, mk(b, a, p.Linked, dyad.FlagMirror))
@@ -868,6 +872,11 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 				cur = p
 				continue
 			}
+		case r == "advcl" && lx.speech[lp] && cur < p:
+			// a quotation before "..., the minister said"
+			if rs, _ := sc.subjectOwn(p); len(rs) > 0 && reporter == nil {
+				reporter = &rs[0]
+			}
 		case r == "advcl":
 			// temporal or causal clauses are asserted on their own
 		case r == "acl" && sc.hasMark(cur, "that") && !isVerbal(sc.upos(p)):
@@ -1023,7 +1032,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 		case r == "advcl" || r == "conj":
 			// "..., threatening to block highways", "accused X ... and
 			// seized four trawlers": the target of the clause it joins
-			if h := sc.head(m.clause); h >= 0 && byTok[h] != nil && byTok[h] != m {
+			if h := sc.head(m.clause); h >= 0 && byTok[h] != nil && byTok[h] != m && !sc.c.lex.speech[sc.lemmas[h]] {
 				if byTok[h].tgts != nil {
 					tgts = removeSame(byTok[h].tgts, srcs)
 				} else {
