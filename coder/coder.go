@@ -165,6 +165,10 @@ func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *trace) ([]dyad.Ev
 	art := &article{a: a, text: text, date: a.Published}
 	var out []dyad.Event
 	sentIdx := 0
+	start := time.Now()
+	defer func() {
+		c.log.Debug("coded article", "id", a.ID, "bytes", len(text), "sentences", sentIdx, "events", len(out), "took", time.Since(start))
+	}()
 	for _, ch := range chunks(text, c.opts.MaxChunkBytes) {
 		if err := ctx.Err(); err != nil {
 			return out, err
