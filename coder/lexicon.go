@@ -9,6 +9,7 @@ type lexicon struct {
 	population  set // people, places and property that force is used against
 	hedgeAdv    set // adverbs that make a clause speculative
 	press       set // audiences of statements that are not political actors
+	denyX       set // verbs whose gerund complement did not happen ("denied supplying")
 	hedgeX      set // heads whose xcomp is not asserted ("expected to")
 	aspect      set // heads whose xcomp is asserted as the head is ("began to")
 	schedule    set // heads whose xcomp is a commitment ("is due to")
@@ -47,6 +48,8 @@ func newLexicon() *lexicon {
 			"consider", "see", "seem", "appear", "deny", "dispute", "dismiss", "reject"),
 		strongHedge: mk("believe", "think", "suspect", "suggest", "speculate", "doubt", "fear",
 			"assume", "estimate", "predict", "expect", "hope", "reckon", "allege", "guess", "imagine", "suppose", "wonder"),
+		denyX: mk("deny", "avoid", "refrain", "refuse", "decline", "stop", "cease", "halt", "resist",
+			"reject", "dismiss", "fail", "escape", "rule"),
 		press: mk("reporter", "journalist", "press", "media", "audience", "crowd", "supporter",
 			"newspaper", "agency", "television", "radio", "broadcaster", "lawmaker", "parliament", "nation", "people"),
 		hedgeAdv: mk("allegedly", "reportedly", "possibly", "probably", "perhaps", "maybe",

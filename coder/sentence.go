@@ -841,6 +841,9 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 			}
 			cur = p
 			continue
+		case (nlp.RelIs(r, "obj") || (r == "advcl" && !sc.hasAnyMark(cur))) && lx.denyX[lp] && strings.HasPrefix(sc.s.Tokens[cur].XPOS, "VBG"):
+			// "denied supplying weapons"
+			return moodUnasserted, "complement of \"" + sc.words[p] + "\"", nil
 		case r == "ccomp" || r == "csubj":
 			switch {
 			case lx.speech[lp]:
@@ -1029,7 +1032,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 	}
 	if len(tgts) == 0 && code[:2] != "01" && p.TargetMode != dict.TargetRequired {
 		switch r := sc.rel(m.clause); {
-		case r == "advcl" || r == "conj":
+		case r == "conj" || (r == "advcl" && !sc.hasSlotWord(m)):
 			// "..., threatening to block highways", "accused X ... and
 			// seized four trawlers": the target of the clause it joins
 			if h := sc.head(m.clause); h >= 0 && byTok[h] != nil && byTok[h] != m && !sc.c.lex.speech[sc.lemmas[h]] {
@@ -1185,4 +1188,24 @@ func (sc *sentCtx) hasDet(c int, w string) bool {
 		}
 	}
 	return false
+}
+
+// hasSlotWord reports whether one of the match's target slots holds a
+// word at all ("fighting the fires": an object that names no actor).
+func (sc *sentCtx) hasSlotWord(m *match) bool {
+	slots := m.p.Target
+	if len(slots) == 0 {
+		slots = []dict.Slot{{Rel: "obj"}}
+	}
+	for _, sl := range slots {
+		if sc.findDep(m, sl.Rel, sl.Prep, nil) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnyMark reports whether a clause has a subordinator.
+func (sc *sentCtx) hasAnyMark(c int) bool {
+	return sc.childWith(c, "mark") >= 0
 }
