@@ -428,21 +428,32 @@ func parseMatch(base Pattern, s string) ([]Pattern, error) {
 	}
 	p := base
 	p.Require, p.Forbid, p.Source, p.Target = nil, nil, nil, nil
-	if i := strings.Index(trig, "~"); i >= 0 {
-		p.Particle = strings.ToLower(trig[i+1:])
-		trig = trig[:i]
-		if p.Particle == "" {
-			return nil, fmt.Errorf("match %q: empty particle after ~", s)
-		}
-	}
 	if i := strings.Index(trig, "+"); i >= 0 {
 		p.Light = splitLemmas(trig[:i])
 		trig = trig[i+1:]
 		if len(p.Light) == 0 {
 			return nil, fmt.Errorf("match %q: empty light verb before +", s)
 		}
+		if strings.Contains(trig, "+") {
+			return nil, fmt.Errorf("match %q: more than one +", s)
+		}
 	}
-	triggers := splitLemmas(trig)
+	// each alternative may have its own particle: "suspend|break~off"
+	var triggers, particles []string
+	for _, alt := range splitLemmas(trig) {
+		prt := ""
+		if i := strings.Index(alt, "~"); i >= 0 {
+			alt, prt = alt[:i], alt[i+1:]
+			if prt == "" || strings.Contains(prt, "~") {
+				return nil, fmt.Errorf("match %q: bad particle in %q", s, alt+"~"+prt)
+			}
+		}
+		if alt == "" {
+			return nil, fmt.Errorf("match %q: empty trigger", s)
+		}
+		triggers = append(triggers, alt)
+		particles = append(particles, prt)
+	}
 	if len(triggers) == 0 {
 		return nil, fmt.Errorf("match %q: empty trigger", s)
 	}
@@ -485,9 +496,9 @@ func parseMatch(base Pattern, s string) ([]Pattern, error) {
 		return nil, fmt.Errorf("match %q: a nominal pattern has no light verb", s)
 	}
 	out := make([]Pattern, 0, len(triggers))
-	for _, t := range triggers {
+	for i, t := range triggers {
 		q := p
-		q.Trigger = t
+		q.Trigger, q.Particle = t, particles[i]
 		out = append(out, q)
 	}
 	return out, nil

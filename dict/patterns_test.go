@@ -75,6 +75,7 @@ func TestParseMatch(t *testing.T) {
 		{"call~off obj=*", []string{"call"}, nil, "off", 1, nil, nil},
 		{"strike !obj", []string{"strike"}, nil, "", 0, nil, []string{"obj"}},
 		{"impose+sanction on=T against=T", []string{"sanction"}, []string{"impose"}, "", 0, []string{"on", "against"}, nil},
+		{"break~off|call~off obj=talk", []string{"break", "call"}, nil, "off", 1, nil, nil},
 	}
 	for _, tt := range tests {
 		ps, err := ParseMatch(Pattern{Code: "010"}, tt.in)
