@@ -398,3 +398,20 @@ func FuzzCoderTrees(f *testing.F) {
 		}
 	})
 }
+
+func TestCoderConcurrent(t *testing.T) {
+	fx := fixture{"Ghana praised Togo.", "Ghana PROPN Ghana 2 nsubj ; praised VERB praise 0 root ; Togo PROPN Togo 2 obj ; . PUNCT . 2 punct"}
+	c := New(&fakeAnalyzer{sents: []fixture{fx}}, testDict(t), nil, Options{})
+	done := make(chan []dyad.Event, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			evs, _ := c.CodeArticle(context.Background(), &dyad.Article{ID: "x", Text: fx.text})
+			done <- evs
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if evs := <-done; len(evs) != 1 || evs[0].Code != "051" {
+			t.Errorf("concurrent coding: %v", evs)
+		}
+	}
+}
