@@ -455,6 +455,10 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 				continue
 			}
 		}
+		if sc.isBacker(c) {
+			// "Iranian-backed militias" are not Iran's
+			continue
+		}
 		place := false
 		if nlp.RelIs(r, "nmod") && r != "nmod:poss" {
 			switch sc.caseOf(c) {
@@ -476,7 +480,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	// words before the head inside its phrase that the parse left unattached
 	if len(owners) == 0 {
 		for j := h - 1; j >= f && j >= h-4; j-- {
-			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.inSubtree(h, j) {
+			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.inSubtree(h, j) && !sc.isBacker(j) && !(j+2 < sc.n && sc.words[j+1] == "-" && sc.isBacker(j+2)) {
 				owners = append(owners, actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind})
 				break
 			}
@@ -893,4 +897,28 @@ func (sc *sentCtx) speaker() (actorRef, bool) {
 		}
 	}
 	return actorRef{}, false
+}
+
+// backer reports whether a hyphenated modifier names a backer rather than
+// the owner ("Iranian-backed", "Russian-trained").
+func backer(w string) bool {
+	w = strings.ToLower(w)
+	for _, suf := range []string{"-backed", "-supported", "-allied", "-aligned", "-sponsored", "-funded", "-armed", "-trained", "-equipped", "-friendly", "-inspired"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBacker reports whether token c is a backer modifier, written as one
+// token ("Iranian-backed") or split ("Iranian - backed").
+func (sc *sentCtx) isBacker(c int) bool {
+	if backer(sc.words[c]) {
+		return true
+	}
+	if c >= 1 && sc.words[c-1] == "-" {
+		return backer("-" + sc.words[c])
+	}
+	return false
 }

@@ -102,7 +102,8 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 	case p.Nominal:
 		return nil, "nominal pattern"
 	default:
-		if up != "VERB" && !(up == "NOUN" && sc.s.Tokens[i].Head >= 0 && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !(up == "ADJ" && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) {
+		predicativeAdj := up == "ADJ" && (sc.childWith(i, "cop") >= 0 || sc.rel(i) == "xcomp")
+		if up != "VERB" && !(up == "NOUN" && sc.s.Tokens[i].Head >= 0 && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !(up == "ADJ" && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !predicativeAdj {
 			return nil, "trigger is not a verb"
 		}
 		m.deps = sc.children[i]

@@ -429,7 +429,15 @@ func parseMatch(base Pattern, s string) ([]Pattern, error) {
 	p := base
 	p.Require, p.Forbid, p.Source, p.Target = nil, nil, nil, nil
 	if i := strings.Index(trig, "+"); i >= 0 {
-		p.Light = splitLemmas(trig[:i])
+		// a light verb's particle is not checked ("carry~out+attack")
+		for _, l := range splitLemmas(trig[:i]) {
+			if j := strings.Index(l, "~"); j >= 0 {
+				l = l[:j]
+			}
+			if l != "" && !contains(p.Light, l) {
+				p.Light = append(p.Light, l)
+			}
+		}
 		trig = trig[i+1:]
 		if len(p.Light) == 0 {
 			return nil, fmt.Errorf("match %q: empty light verb before +", s)
@@ -538,4 +546,13 @@ func IndexPatterns(ps []Pattern) PatternIndex {
 		sort.SliceStable(l, func(a, b int) bool { return l[a].Specificity() > l[b].Specificity() })
 	}
 	return idx
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
