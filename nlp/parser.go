@@ -55,6 +55,10 @@ const (
 	DefaultParserMinWeight  = 1.5
 )
 
+// maxParserLabels is the most dependency relations a parser supports
+// (label classes, two per relation, must fit a byte).
+const maxParserLabels = 127
+
 // parserTrainSent is a training sentence prepared for the oracle.
 type parserTrainSent struct {
 	words, upos, xpos []string
@@ -185,6 +189,9 @@ func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, err
 		labels = append(labels, l)
 	}
 	sort.Strings(labels)
+	if len(labels) > maxParserLabels {
+		return nil, fmt.Errorf("parser: %d dependency relations, at most %d supported", len(labels), maxParserLabels)
+	}
 	labIndex := make(map[string]int, len(labels))
 	for i, l := range labels {
 		labIndex[l] = i
@@ -440,8 +447,11 @@ func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
 			if best == trRight {
 				h, d, dir = d, h, 1
 			}
-			clear(lscores)
-			p.fast.scoreLabels(s.hits, dir, lscores)
+			clear(s.acc[:])
+			p.fast.scoreLabels(s.hits, dir, &s.acc)
+			for c := range lscores {
+				lscores[c] = float32(s.acc[c])
+			}
 			l = p.bestLabel(lscores, dir)
 			if h == n {
 				s.alt[d] = l
@@ -577,7 +587,7 @@ func ReadParser(r io.Reader) (*Parser, error) {
 	}
 	br := bytes.NewReader(body[len(parserMagic):])
 	nl, err := binary.ReadUvarint(br)
-	if err != nil || nl == 0 || nl > 1<<12 {
+	if err != nil || nl == 0 || nl > maxParserLabels {
 		return nil, errors.New("parser model: bad label count")
 	}
 	p := &Parser{labels: make([]string, nl), root: -1}
@@ -783,8 +793,8 @@ func (t *fastTable) score(feats []uint64, sc *[numTransitions]float32, hits []in
 }
 
 // scoreLabels adds the label weights of direction dir (0: left arc) of
-// the slots in hits to sc.
-func (t *fastTable) scoreLabels(hits []int32, dir int, sc []float32) {
+// the slots in hits to acc, indexed by class (fewer than 256 classes).
+func (t *fastTable) scoreLabels(hits []int32, dir int, acc *[256]int32) {
 	for _, i := range hits {
 		off := t.slots[i].off
 		h := t.cells[off]
@@ -793,9 +803,7 @@ func (t *fastTable) scoreLabels(hits []int32, dir int, sc []float32) {
 			lo, hi = hi, off+1+uint32(uint16(h.w))
 		}
 		for _, c := range t.cells[lo:hi] {
-			if int(c.class) < len(sc) {
-				sc[c.class] += float32(c.w)
-			}
+			acc[uint8(c.class)] += int32(c.w)
 		}
 	}
 }

@@ -55,10 +55,11 @@ type parseState struct {
 	h []uint64 // shape of the word: capitalisation, digits
 
 	feats  []uint64
-	hits   []int32   // slots of the fast table found for feats
-	scores []float32 // label scores
-	roots  []int     // words attached to the artificial root
-	alt    []int     // per word: best non-root label, for the single-root repair
+	hits   []int32    // slots of the fast table found for feats
+	scores []float32  // label scores
+	acc    [256]int32 // label scores being added up
+	roots  []int      // words attached to the artificial root
+	alt    []int      // per word: best non-root label, for the single-root repair
 }
 
 // grow sizes the state for a sentence of n words and resets it.

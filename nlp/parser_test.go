@@ -305,9 +305,25 @@ func FuzzReadParser(f *testing.F) {
 	})
 }
 
+// BenchmarkParse parses PUD sentences with their gold tags. It trains a
+// parser as the accuracy test does, or loads the model file named by the
+// environment variable DYAD_PARSER_MODEL.
 func BenchmarkParse(b *testing.B) {
 	pud := parserReadTreebank(b, "ud-pud", "en_pud-ud-test.conllu")
-	p := trainedEWTParser(b)
+	var p *Parser
+	if path := os.Getenv("DYAD_PARSER_MODEL"); path != "" {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err = ReadParser(f)
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		p = trainedEWTParser(b)
+	}
 	type in struct{ words, upos, xpos []string }
 	ins := make([]in, len(pud))
 	for i, s := range pud {
@@ -328,4 +344,33 @@ func BenchmarkParse(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 	})
+}
+
+func TestParserConcurrent(t *testing.T) {
+	p := smallParser(t)
+	words := []string{"The", "army", "attacked", "rebels", "in", "Aleppo", "."}
+	tags := []string{"DET", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"}
+	want, wantRels := make([]int, 7), make([]string, 7)
+	p.Parse(words, tags, tags, want, wantRels)
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			heads, rels := make([]int, 7), make([]string, 7)
+			for i := 0; i < 200; i++ {
+				p.Parse(words, tags, tags, heads, rels)
+				for j := range heads {
+					if heads[j] != want[j] || rels[j] != wantRels[j] {
+						done <- fmt.Errorf("concurrent parse differs: %v %v", heads, rels)
+						return
+					}
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
 }
