@@ -543,6 +543,9 @@ func (p *Parser) Labels() []string { return append([]string(nil), p.labels...) }
 // Features returns the number of features kept in the transition and the
 // label model.
 func (p *Parser) Features() (transition, label int) {
+	if p == nil || p.trans == nil || p.lab == nil {
+		return 0, 0
+	}
 	return p.trans.features(), p.lab.features()
 }
 
@@ -551,6 +554,9 @@ const parserMagic = "DYADPARSER1\n"
 // WriteTo writes the parser model to w in a binary format read by
 // ReadParser, with a CRC-32 checksum at the end.
 func (p *Parser) WriteTo(w io.Writer) (int64, error) {
+	if p == nil || p.trans == nil || p.lab == nil {
+		return 0, errors.New("parser: no model to write")
+	}
 	var buf bytes.Buffer
 	buf.WriteString(parserMagic)
 	var tmp [binary.MaxVarintLen64]byte

@@ -62,7 +62,7 @@ type parseState struct {
 	alt    []int      // per word: best non-root label, for the single-root repair
 }
 
-// grow sizes the state for a sentence of n words and resets it.
+// reset sizes the state for a sentence of n words and clears it.
 func (s *parseState) reset(n int) {
 	m := n + 1
 	if cap(s.head) < m {
