@@ -286,6 +286,10 @@ func (sc *sentCtx) lemmaIn(c int, lemmas []string) bool {
 	if contains(lemmas, sc.lemmas[c]) {
 		return true
 	}
+	if l := sc.lemmas[c]; len(l) > 3 && strings.HasSuffix(l, "s") && (sc.upos(c) == "NOUN" || sc.upos(c) == "PROPN") && contains(lemmas, l[:len(l)-1]) {
+		// a plural the lemmatizer left alone ("troops")
+		return true
+	}
 	for _, k := range sc.children[c] {
 		r := sc.rel(k)
 		if r == "conj" || r == "compound" || r == "amod" || r == "flat" || r == "nummod" {
@@ -337,11 +341,16 @@ func (sc *sentCtx) nominalCode(i int) (*dict.Pattern, bool) {
 // better reports whether match a should be preferred to b: a pattern whose
 // target slot holds an actor first, then the more specific.
 func better(sc *sentCtx, a, b *match) bool {
+	sa, sb := a.p.Specificity(), b.p.Specificity()
+	if sa-sb >= 2 || sb-sa >= 2 {
+		// a required word ("patrol jointly") outweighs a target slot
+		return sa > sb
+	}
 	ta, tb := len(sc.targetOf(a, false)) > 0, len(sc.targetOf(b, false)) > 0
 	if ta != tb {
 		return ta
 	}
-	return a.p.Specificity() > b.p.Specificity()
+	return sa > sb
 }
 
 // nominal returns the nominal pattern of a noun lemma, if any.
