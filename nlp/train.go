@@ -1,0 +1,128 @@
+package nlp
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"time"
+)
+
+// TrainConfig says how to build a model from a UD treebank directory.
+type TrainConfig struct {
+	// Treebank is a directory holding *-ud-train.conllu and
+	// *-ud-dev.conllu (the dev file is used for early stopping only).
+	Treebank string
+	// Folds is the number of jackknife folds used to give the parser
+	// realistic (predicted) tags to train on; 0 or 1 trains it on gold
+	// tags.
+	Folds int
+	// Tagger and Parser are the component options.
+	Tagger TaggerOptions
+	Parser ParserOptions
+	// Log receives progress; nil discards it.
+	Log *slog.Logger
+}
+
+// Train builds a pipeline from the treebank named by cfg: lemmatizer and
+// tagger on the train file, parser on jackknifed tags.
+func Train(ctx context.Context, cfg TrainConfig) (*Pipeline, error) {
+	log := cfg.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	trainPath, err := findTreebankFile(cfg.Treebank, "train")
+	if err != nil {
+		return nil, err
+	}
+	devPath, err := findTreebankFile(cfg.Treebank, "dev")
+	if err != nil {
+		return nil, err
+	}
+	train, err := ReadCoNLLUFile(trainPath)
+	if err != nil {
+		return nil, err
+	}
+	dev, err := ReadCoNLLUFile(devPath)
+	if err != nil {
+		return nil, err
+	}
+	log.Info("treebank read", "train", trainPath, "sentences", len(train), "dev", devPath, "dev_sentences", len(dev))
+	start := time.Now()
+
+	lem := TrainLemmatizer(train)
+	log.Info("lemmatizer trained", "elapsed", time.Since(start).Round(time.Millisecond))
+
+	cfg.Tagger.Log = log
+	tagger, err := TrainTagger(train, dev, cfg.Tagger)
+	if err != nil {
+		return nil, fmt.Errorf("tagger: %w", err)
+	}
+	log.Info("tagger trained", "elapsed", time.Since(start).Round(time.Second))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	parserTrain := train
+	if cfg.Folds > 1 {
+		parserTrain, err = JackknifeTags(train, cfg.Folds, cfg.Tagger)
+		if err != nil {
+			return nil, fmt.Errorf("jackknife: %w", err)
+		}
+		log.Info("jackknifed tags for the parser", "folds", cfg.Folds, "elapsed", time.Since(start).Round(time.Second))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	parserDev := retag(tagger, dev)
+	cfg.Parser.Log = log
+	parser, err := TrainParser(parserTrain, parserDev, cfg.Parser)
+	if err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	log.Info("parser trained", "elapsed", time.Since(start).Round(time.Second))
+
+	info := ModelInfo{
+		Treebank: filepath.Base(trainPath),
+		Trained:  time.Now().UTC().Format(time.RFC3339),
+		Options: map[string]any{
+			"folds":             cfg.Folds,
+			"tagger_iterations": cfg.Tagger.Iterations,
+			"tagger_min_weight": cfg.Tagger.MinWeight,
+			"parser_iterations": cfg.Parser.Iterations,
+			"parser_min_weight": cfg.Parser.MinWeight,
+			"parser_seed":       cfg.Parser.Seed,
+		},
+	}
+	return NewPipeline(info, tagger, lem, parser), nil
+}
+
+// retag returns a copy of sents whose UPOS and XPOS are predicted by t.
+func retag(t *Tagger, sents []TreebankSentence) []TreebankSentence {
+	out := make([]TreebankSentence, len(sents))
+	for i, s := range sents {
+		words := make([]TreebankWord, len(s.Words))
+		copy(words, s.Words)
+		forms := s.Forms()
+		upos, xpos := make([]string, len(forms)), make([]string, len(forms))
+		t.Tag(forms, upos, xpos)
+		for j := range words {
+			words[j].UPOS, words[j].XPOS = upos[j], xpos[j]
+		}
+		s.Words = words
+		out[i] = s
+	}
+	return out
+}
+
+// findTreebankFile finds the one *-ud-<part>.conllu file in dir.
+func findTreebankFile(dir, part string) (string, error) {
+	m, err := filepath.Glob(filepath.Join(dir, "*-ud-"+part+".conllu"))
+	if err != nil {
+		return "", err
+	}
+	if len(m) != 1 {
+		return "", fmt.Errorf("%s: want one *-ud-%s.conllu file, found %d", dir, part, len(m))
+	}
+	return m[0], nil
+}
