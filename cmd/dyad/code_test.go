@@ -218,7 +218,7 @@ func TestCodeGolden(t *testing.T) {
 
 func TestCodeExplainAndTable(t *testing.T) {
 	needPipeline(t)
-	text := "Ghana's president praised Togo on Monday. Analysts believe Togo may retaliate."
+	text := "Ghana's president praised Togo on Monday. Analysts believe Togo may attack Ghana."
 	env, out, errb := testEnv(text)
 	if err := run(context.Background(), env, []string{"code", "--explain", "--date", "2025-05-20"}); err != nil {
 		t.Fatalf("%v\n%s", err, errb.String())

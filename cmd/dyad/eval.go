@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -13,11 +12,16 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/eval"
+	"github.com/dyad-events/dyad/nlp"
 )
 
 // loadAnalyzer returns the embedded language pipeline.
 func loadAnalyzer() (coder.Analyzer, error) {
-	return nil, errors.New("the language pipeline (nlp.Load) is not built yet")
+	p, err := nlp.Load()
+	if err != nil {
+		return nil, fmt.Errorf("language model: %w", err)
+	}
+	return p, nil
 }
 
 // goldRecord is the part of a gold record `dyad eval` reads to code it.
