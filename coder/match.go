@@ -86,7 +86,7 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 			}
 		}
 		// "hold talks", "talks were held", "engage in talks"
-		if v < 0 || !contains(p.Light, sc.lemmas[v]) || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "nsubj") || nlp.RelIs(r, "obl") || r == "xcomp") {
+		if v < 0 || !contains(p.Light, sc.lemmas[v]) || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "nsubj") || nlp.RelIs(r, "obl") || r == "xcomp" || (r == "parataxis" && i > v)) {
 			// a noun coordinated with the light verb's object
 			if v >= 0 && r == "conj" {
 				if vv := sc.head(v); vv >= 0 && contains(p.Light, sc.lemmas[vv]) {
@@ -254,6 +254,20 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			}
 		}
 	}
+	if rel == "ccomp" {
+		// "warned supporters that anyone ... would be arrested": the
+		// content clause parsed as a relative clause on the object
+		for _, o := range m.deps {
+			if !nlp.RelIs(sc.rel(o), "obj") {
+				continue
+			}
+			for _, c := range sc.children[o] {
+				if nlp.RelIs(sc.rel(c), "acl") && sc.hasMarkUPOS(c, "that", "SCONJ") && (len(lemmas) == 0 || contains(lemmas, sc.lemmas[c])) {
+					return c
+				}
+			}
+		}
+	}
 	if rel == "xcomp" {
 		// "forced the population to leave": the infinitive parsed as a
 		// clause on the object
@@ -361,4 +375,14 @@ func (c *Coder) nominal(lemma string) (*dict.Pattern, bool) {
 		}
 	}
 	return nil, false
+}
+
+// hasMarkUPOS reports whether clause c has the marker w tagged upos.
+func (sc *sentCtx) hasMarkUPOS(c int, w, upos string) bool {
+	for _, k := range sc.children[c] {
+		if sc.rel(k) == "mark" && sc.lemmas[k] == w && sc.upos(k) == upos {
+			return true
+		}
+	}
+	return false
 }

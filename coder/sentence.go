@@ -156,11 +156,20 @@ func (sc *sentCtx) complements(m *match) []int {
 	for _, c := range m.deps {
 		r := sc.rel(c)
 		switch {
-		case r == "xcomp", r == "ccomp", nlp.RelIs(r, "obj"), r == "advcl" && sc.hasTo(c):
+		case r == "xcomp", r == "ccomp", r == "advcl" && sc.hasTo(c):
 			out = append(out, c)
 		case r == "acl" && (len(m.p.Light) > 0 || sc.hasTo(c)):
 			// "willingness to work", "proposal to deploy"
 			out = append(out, c)
+		case nlp.RelIs(r, "obj"):
+			out = append(out, c)
+			// a content clause parsed onto the object ("warned
+			// supporters that anyone ... would be arrested")
+			for _, k := range sc.children[c] {
+				if nlp.RelIs(sc.rel(k), "acl") && sc.hasMarkUPOS(k, "that", "SCONJ") {
+					out = append(out, k)
+				}
+			}
 		case r == "advcl" || r == "acl":
 			// "accused X of violating", "criticised Y for filling"
 			for _, w := range []string{"of", "for", "over", "about"} {
@@ -316,6 +325,16 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	var embCode string
 	if m.embedded != nil {
 		embCode = sc.refine(m.embedded, m.embedded.p.Code)
+	}
+	if r := sc.rel(m.clause); r == "advcl" && strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
+		if h := sc.head(m.clause); h >= 0 && byTok[h] != nil && strings.HasPrefix(byTok[h].p.Code, "14") {
+			switch code[:2] {
+			case "02", "10", "11":
+				// "marched through Nairobi demanding higher pay": what
+				// the protest is for
+				return nil, "the purpose of a protest"
+			}
+		}
 	}
 	if r := sc.rel(m.clause); (r == "acl" || r == "acl:relcl") && strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
 		switch code[:2] {
