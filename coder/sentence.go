@@ -660,7 +660,12 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 					return s, false
 				}
 			}
-			return sc.actorsAt(p), false
+			rs := sc.actorsAt(p)
+			if len(rs) == 0 {
+				// "Thousands of protesters rallied ..."
+				rs = sc.npFallback(p)
+			}
+			return rs, false
 		}
 	}
 	return nil, false
@@ -739,6 +744,22 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 		if c := sc.childWith(m.clause, "nsubj:pass"); c >= 0 {
 			if rs := sc.actorsAt(c); len(rs) > 0 {
 				return rs
+			}
+		}
+	}
+	// an object the parse left unattached: the name right after the verb
+	// ("praised Donald Trump" with "Donald Trump" hung elsewhere)
+	if slotHas(slots, "obj") && m.trig == m.clause && sc.findDep(m, "obj", "", nil) < 0 {
+		j := m.trig + 1
+		if j < sc.n && sc.upos(j) == "DET" {
+			j++
+		}
+		if mm, ok := sc.mentionAt(j); ok && mm.Start == j && mm.Kind != dict.KindAgent && mm.Kind != dict.KindCity {
+			last := mm.End - 1
+			if h := sc.head(last); h < 0 || !isVerbal(sc.upos(h)) || h == m.trig {
+				if r := sc.rel(last); !nlp.RelIs(r, "nsubj") {
+					return sc.actorsAt(last)
+				}
 			}
 		}
 	}
@@ -1227,4 +1248,14 @@ func (sc *sentCtx) hasSlotWord(m *match) bool {
 // hasAnyMark reports whether a clause has a subordinator.
 func (sc *sentCtx) hasAnyMark(c int) bool {
 	return sc.childWith(c, "mark") >= 0
+}
+
+// slotHas reports whether slots include the relation rel.
+func slotHas(slots []dict.Slot, rel string) bool {
+	for _, s := range slots {
+		if s.Rel == rel {
+			return true
+		}
+	}
+	return false
 }
