@@ -275,9 +275,19 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			if !nlp.RelIs(sc.rel(o), "obj") {
 				continue
 			}
+			// the object or a noun inside it ("the population of three
+			// villages ... to leave")
+			nouns := []int{o}
 			for _, c := range sc.children[o] {
-				if sc.rel(c) == "acl" && sc.hasTo(c) && (len(lemmas) == 0 || contains(lemmas, sc.lemmas[c])) {
-					return c
+				if nlp.RelIs(sc.rel(c), "nmod") {
+					nouns = append(nouns, c)
+				}
+			}
+			for _, n := range nouns {
+				for _, c := range sc.children[n] {
+					if sc.rel(c) == "acl" && sc.hasTo(c) && (len(lemmas) == 0 || contains(lemmas, sc.lemmas[c])) {
+						return c
+					}
 				}
 			}
 		}
