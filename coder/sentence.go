@@ -651,7 +651,7 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 		}
 		s, _ := sc.subjectOf(p, depth+1)
 		return s, false
-	case r == "acl" || r == "acl:relcl" || (nlp.RelIs(r, "nmod") && sc.upos(v) == "VERB" && strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBD")):
+	case r == "acl" || r == "acl:relcl" || (nlp.RelIs(r, "nmod") && sc.upos(v) == "VERB" && (sc.s.Tokens[v].XPOS == "VBD" || sc.s.Tokens[v].XPOS == "VBN")):
 		// (a past-tense verb hung on a noun as nmod is a parse error for
 		// "Rebels in X killed ...")
 		if isNominal(sc.upos(p)) {
