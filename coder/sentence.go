@@ -1142,7 +1142,7 @@ func (sc *sentCtx) complementEvent(m *match, byTok []*match) *match {
 	var queue []int
 	for _, c := range m.deps {
 		r := sc.rel(c)
-		if r == "ccomp" || r == "xcomp" || nlp.RelIs(r, "obj") {
+		if r == "ccomp" || r == "xcomp" || nlp.RelIs(r, "obj") || (r == "advcl" && !sc.hasAnyMark(c)) {
 			queue = append(queue, c)
 		}
 	}
