@@ -272,7 +272,7 @@ func runCode(ctx context.Context, env *cliEnv, args []string) error {
 	asJSONL := fs.Bool("jsonl", false, "read JSONL articles ({id,date,title,text,url,source}) whatever the file name")
 	dateStr := fs.String("date", "", "article date `YYYY-MM-DD` (relative dates and people's roles resolve against it)")
 	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
-	format := fs.String("format", "jsonl", "output format: jsonl or table")
+	format := fs.String("format", "jsonl", "output format: jsonl, or table for people (a date marked * is the article's date)")
 	explain := fs.Bool("explain", false, "print, per sentence, the parse, actors, candidate patterns and filters")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: dyad code [flags] [FILE...]\n\nCodes the events in plain-text articles (one per file, or stdin) or JSONL articles (.jsonl).\n\nFlags:")
