@@ -591,6 +591,37 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 	if pr, ok := sc.earlierInSentence(h, l); ok {
 		return mk(pr)
 	}
+	// "X said it carried out the attack": the speaker
+	if v := sc.head(h); v >= 0 && nlp.RelIs(sc.rel(h), "nsubj") && sc.rel(v) == "ccomp" {
+		if p := sc.head(v); p >= 0 && sc.c.lex.speech[sc.lemmas[p]] {
+			if sp, ok := sc.speaker(); ok {
+				return mk(sp)
+			}
+		}
+	}
+	// the nearest actor named before it in the sentence
+	for j := h - 1; j >= 0; j-- {
+		m, ok := sc.mentionAt(j)
+		if !ok || m.Kind == dict.KindAgent || m.Kind == dict.KindCity || m.Actor.Code == "" {
+			continue
+		}
+		person := m.Kind == dict.KindPerson
+		switch l {
+		case "he", "she", "him", "her", "his", "hers":
+			if !person {
+				continue
+			}
+		case "it", "its":
+			if person || m.Kind == dict.KindDemonym {
+				continue
+			}
+		default:
+			if m.Kind == dict.KindDemonym {
+				continue
+			}
+		}
+		return mk(actorRef{actor: m.Actor, kind: m.Kind, person: person})
+	}
 	switch l {
 	case "he", "she", "him", "her", "his", "hers":
 		if p, ok := sc.art.lastPerson(); ok {
