@@ -332,6 +332,14 @@ func (sc *sentCtx) bestMatch(i int, tr *trace) *match {
 	if len(ps) == 0 {
 		return nil
 	}
+	if i > 0 && sc.words[i-1] == "-" && sc.s.Tokens[i-1].End == sc.s.Tokens[i].Start {
+		// part of a hyphenated modifier: "drought-hit", "rebel-held"
+		return nil
+	}
+	if m, ok := sc.mentionAt(i); ok && m.Kind != dict.KindAgent {
+		// a name is not an event ("Mozambique" tagged as a verb)
+		return nil
+	}
 	var best *match
 	for _, p := range ps {
 		if p.Nominal {
