@@ -63,8 +63,15 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) 
 			continue
 		}
 		for _, e := range evs {
-			tr.printf("    %-24s at %q: FIRED %s %s -> %s %s  %s%s\n", m.p.ID, sc.words[m.trig],
-				e.src.actor.Code, e.src.actor.Role, orNull(e.tgt.actor.Code), e.tgt.actor.Role, e.code, flagString(e.flags))
+			extra := ""
+			if e.reporter != nil {
+				extra += " reported by " + e.reporter.actor.Code
+			}
+			if e.date != nil {
+				extra += " dated " + e.date.Date.Format("2006-01-02") + " (\"" + e.date.Text + "\")"
+			}
+			tr.printf("    %-24s at %q: FIRED %s %s -> %s %s  %s%s%s\n", m.p.ID, sc.words[m.trig],
+				e.src.actor.Code, e.src.actor.Role, orNull(e.tgt.actor.Code), e.tgt.actor.Role, e.code, flagString(e.flags), extra)
 		}
 		out = append(out, evs...)
 	}
