@@ -11,14 +11,18 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 )
 
-// Tagger is a part-of-speech tagger: a greedy left-to-right averaged
-// perceptron over hashed word and context features that predicts the
-// universal tag (UPOS) and the Penn Treebank tag (XPOS) of every word at
-// once, as one class per UPOS|XPOS pair seen in training. Frequent words
+// Tagger is a part-of-speech tagger: two greedy averaged perceptrons over
+// hashed word and context features, one tagging right to left and one left
+// to right, whose scores are added, predict the universal tag (UPOS) and
+// the Penn Treebank tag (XPOS) of every word at once, as one class per
+// UPOS|XPOS pair seen in training. Training uses leave-one-out ambiguity
+// classes, and words too rare to have one lose their identity features, so
+// that the model learns how unseen words look. Frequent words
 // that always carry the same tag are tagged by a lookup. A Tagger is safe
 // for concurrent use once trained or loaded.
 type Tagger struct {
@@ -26,8 +30,9 @@ type Tagger struct {
 	dict       map[string]int32  // frequent unambiguous form -> class
 	amb        map[string]uint64 // normalised form -> ambiguity class
 	ambX       map[string]uint64 // exact form -> ambiguity class
-	w          *weightTable
-	pool       sync.Pool // *tagScratch
+	w          *weightTable      // left-to-right model
+	wr         *weightTable      // right-to-left model, nil if none
+	pool       sync.Pool         // *tagScratch
 }
 
 // TaggerOptions controls TrainTagger and JackknifeTags.
@@ -49,18 +54,18 @@ type TaggerOptions struct {
 // settings used when TaggerOptions leaves them zero.
 const (
 	DefaultTaggerIterations         = 10
-	DefaultTaggerMinWeight  float32 = 0.1
+	DefaultTaggerMinWeight  float32 = 1.0
 )
 
 // Tag dictionary thresholds: a form is tagged by lookup when it was seen at
 // least dictMinCount times with one class at least dictMinShare of the time.
 const (
-	dictMinCount = 20
-	dictMinShare = 0.97
+	dictMinCount = 10
+	dictMinShare = 0.98
 	// ambMinCount is how often a form must be seen for its ambiguity class
 	// (the set of classes it takes) to be a feature; a class counts when it
 	// has at least ambMinShare of the form's occurrences.
-	ambMinCount = 3
+	ambMinCount = 2
 	ambMinShare = 0.05
 	// maxAmbKey is the longest form looked up in the ambiguity table.
 	maxAmbKey = 48
@@ -117,12 +122,22 @@ const (
 	ftWordP1P2
 	ftWordNext2Amb
 	ftAmbP1P2
+	ftSuf5
+	ftHyphLast
+	ftHyphSuf3
+	ftSentCap
+	ftSentCapAmb
+	ftSentCapWord
+	ftCapAmbNoX
 )
 
 // tokInfo holds the word-level hashes of one token of a sentence.
 type tokInfo struct {
 	w, x  uint64    // normalised word; exact word (0 when equal to normalised)
 	suf   [4]uint64 // suffixes of 1..4 bytes (0 when the word is shorter)
+	suf5  uint64    // suffix of 5 bytes
+	hyph  uint64    // part after the last hyphen, 0 without one
+	hyphS uint64    // the suffix of 3 bytes of that part
 	pre   [3]uint64 // prefixes of 1..3 bytes
 	shape uint64
 	amb   uint64 // ambiguity class, 0 when unknown
@@ -130,6 +145,11 @@ type tokInfo struct {
 	flags int
 	dict  int32 // class from the tag dictionary, -1 if none
 }
+
+// unkWord is the word hash of a rare word: one too rare to have an
+// ambiguity class has no identity features of its own, so that training on
+// rare words teaches the model what unseen words look like.
+const unkWord = 0x554e4b
 
 // sentinels stand for the positions before and after the sentence.
 var sentinels = [2]tokInfo{
@@ -143,6 +163,7 @@ type tagScratch struct {
 	cls    []int32
 	feats  []uint64
 	scores []float32
+	rscore []float32 // right-to-left scores, len(upos) per word
 }
 
 func (t *Tagger) scratch() *tagScratch {
@@ -176,10 +197,24 @@ func (t *Tagger) fillInfo(s *tagScratch, words []string) {
 				in.suf[k] = mixNorm(featSeed(10+k), w[len(w)-k-1:])
 			}
 		}
-		for k := range in.pre {
+		in.pre[0] = 0 // the one-byte prefix is not a feature
+		for k := 1; k < len(in.pre); k++ {
 			in.pre[k] = 0
 			if len(w) > k+1 {
 				in.pre[k] = mixNorm(featSeed(20+k), w[:k+1])
+			}
+		}
+		in.suf5, in.hyph, in.hyphS = 0, 0, 0
+		if len(w) > 5 {
+			in.suf5 = mixNorm(featSeed(14), w[len(w)-5:])
+		}
+		if in.flags&flagHasHyphen != 0 {
+			if k := strings.LastIndexByte(w, '-'); k > 0 && k < len(w)-1 {
+				last := w[k+1:]
+				in.hyph = mixNorm(featSeed(5), last)
+				if len(last) > 3 {
+					in.hyphS = mixNorm(featSeed(6), last[len(last)-3:])
+				}
 			}
 		}
 		in.shape = mixShape(featSeed(3), w)
@@ -188,6 +223,9 @@ func (t *Tagger) fillInfo(s *tagScratch, words []string) {
 			in.amb = t.amb[string(appendNorm(buf[:0], w))]
 		}
 		in.ambX = t.ambX[w]
+		if in.amb == 0 {
+			in.w, in.x = unkWord, 0
+		}
 		in.dict = -1
 		if c, ok := t.dict[w]; ok {
 			in.dict = c
@@ -203,15 +241,17 @@ func f2(t int, a, b uint64) uint64 {
 
 // features appends the features of token i (0-based) to s.feats, given the
 // classes p1 and p2 of the two tokens before it (-1, -2 for the sentence
-// start).
+// start); for the right-to-left model the sentence is reversed, so they
+// are the classes of the tokens after it. The template set was chosen on
+// EWT dev: the retired templates (bias, words two away, neighbours' exact
+// forms, shape and word conjunctions, sentence capitalisation) made the
+// model slower without making it more accurate.
 func (t *Tagger) features(s *tagScratch, i int, p1, p2 int32) []uint64 {
 	in := s.info
 	j := i + 2
-	c, pv, pv2, nx, nx2 := &in[j], &in[j-1], &in[j-2], &in[j+1], &in[j+2]
+	c, pv, nx, nx2 := &in[j], &in[j-1], &in[j+1], &in[j+2]
 	t1, t2 := uint64(int64(p1)+3), uint64(int64(p2)+3)
-	f := s.feats[:0]
-	f = append(f,
-		f1(ftBias, 0),
+	f := append(s.feats[:0],
 		f1(ftWord, c.w),
 		f1(ftShape, c.shape),
 		f1(ftFlags, uint64(c.flags)),
@@ -221,38 +261,26 @@ func (t *Tagger) features(s *tagScratch, i int, p1, p2 int32) []uint64 {
 		f2(ftP1Word, t1, c.w),
 		f1(ftPrevWord, pv.w),
 		f1(ftPrevSuf3, pv.suf[2]),
-		f1(ftPrev2Word, pv2.w),
 		f1(ftNextWord, nx.w),
 		f1(ftNextSuf3, nx.suf[2]),
-		f1(ftNext2Word, nx2.w),
 		f2(ftPrevWordWord, pv.w, c.w),
 		f2(ftWordNextWord, c.w, nx.w),
-		f1(ftPrevShape, pv.shape),
-		f1(ftNextShape, nx.shape),
-		f2(ftP1NextWord, t1, nx.w),
 		f1(ftAmb, c.amb),
 		f1(ftNextAmb, nx.amb),
 		f1(ftNext2Amb, nx2.amb),
 		f1(ftPrevAmb, pv.amb),
 		f2(ftP1Amb, t1, c.amb),
-		f2(ftP1Shape, t1, c.shape),
 		f2(ftAmbNextAmb, c.amb, nx.amb),
-		f1(ftNextSuf2, nx.suf[1]),
-		f1(ftPrevSuf2, pv.suf[1]),
+		f1(ftAmbX, c.ambX),
 	)
 	if c.x != 0 {
 		f = append(f, f1(ftExact, c.x))
 	}
-	if pv.x != 0 {
-		f = append(f, f1(ftPrevExact, pv.x))
-	}
-	if nx.x != 0 {
-		f = append(f, f1(ftNextExact, nx.x))
-	}
-	f = append(f, f1(ftAmbX, c.ambX), f1(ftNextAmbX, nx.ambX), f1(ftPrevAmbX, pv.ambX),
-		f2(ftSuf3Flags, c.suf[2], uint64(c.flags)), f2(ftPrevNextWord, pv.w, nx.w))
 	if i == 0 {
 		f = append(f, f1(ftFirstFlags, uint64(c.flags)))
+	}
+	if c.ambX == 0 && c.amb != 0 && c.flags&flagUpperFirst != 0 {
+		f = append(f, f2(ftCapAmbNoX, uint64(min(i, 1)), c.amb))
 	}
 	for k, h := range c.suf {
 		if h != 0 {
@@ -262,13 +290,20 @@ func (t *Tagger) features(s *tagScratch, i int, p1, p2 int32) []uint64 {
 	if c.suf[2] != 0 {
 		f = append(f, f2(ftP1Suf3, t1, c.suf[2]))
 	}
-	for k, h := range c.pre {
-		if h != 0 {
+	if c.suf5 != 0 {
+		f = append(f, f1(ftSuf5, c.suf5))
+	}
+	if c.hyph != 0 {
+		f = append(f, f1(ftHyphLast, c.hyph))
+		if c.hyphS != 0 {
+			f = append(f, f1(ftHyphSuf3, c.hyphS))
+		}
+	}
+	for k := 1; k < len(c.pre); k++ {
+		if h := c.pre[k]; h != 0 {
 			f = append(f, f1(ftPre1+k, h))
 		}
 	}
-	f = append(f, f2(ftWordNextAmb, c.w, nx.amb), f2(ftWordP1P2, c.w, t1*131+t2),
-		f2(ftWordNext2Amb, c.w, nx2.amb), f2(ftAmbP1P2, c.amb, t1*131+t2))
 	s.feats = f
 	return f
 }
@@ -301,17 +336,37 @@ func (t *Tagger) Tag(words []string, upos, xpos []string) {
 	t.pool.Put(s)
 }
 
-// tagClasses tags words greedily from left to right with the weights w,
-// writing the classes into out.
+// tagClasses tags words with the weights w, writing the classes into out.
+// With a right-to-left model, the words are first tagged greedily from
+// right to left, and the scores of that pass are added to those of the
+// greedy left-to-right pass.
 func (t *Tagger) tagClasses(s *tagScratch, words []string, w *weightTable, out []int32) []int32 {
 	t.fillInfo(s, words)
+	n, nc := len(words), len(t.upos)
+	wr := t.wr
+	if wr == nil {
+		t.decode(s, n, w, false, out, nil)
+		return out
+	}
+	if cap(s.rscore) < n*nc {
+		s.rscore = make([]float32, n*nc, (n+n/2)*nc)
+	}
+	rs := s.rscore[:n*nc]
+	reverseInfo(s.info)
+	t.decode(s, n, wr, true, out, rs)
+	reverseInfo(s.info)
+	// Both tables hold quantised weights; bring the right-to-left scores
+	// to the scale of the left-to-right ones and add those to them.
+	ratio := wr.scale / w.scale
 	p1, p2 := int32(-1), int32(-2)
-	for i := range words {
+	for i := range n {
 		c := s.info[i+2].dict
 		if c < 0 {
 			feats := t.features(s, i, p1, p2)
-			sc := s.scores[:len(t.upos)]
-			clear(sc)
+			sc := rs[i*nc : i*nc+nc]
+			for k := range sc {
+				sc[k] *= ratio
+			}
 			w.score(feats, sc)
 			c = argmax(sc)
 		}
@@ -321,15 +376,55 @@ func (t *Tagger) tagClasses(s *tagScratch, words []string, w *weightTable, out [
 	return out
 }
 
+// decode tags the n words of s.info greedily in order with w, writing the
+// classes into out and, if keep is not nil, the raw scores of each word
+// (in the original word order when rev says s.info is reversed) into keep.
+func (t *Tagger) decode(s *tagScratch, n int, w *weightTable, rev bool, out []int32, keep []float32) {
+	nc := len(t.upos)
+	p1, p2 := int32(-1), int32(-2)
+	for i := range n {
+		o := i
+		if rev {
+			o = n - 1 - i
+		}
+		c := s.info[i+2].dict
+		if c < 0 {
+			feats := t.features(s, i, p1, p2)
+			sc := s.scores[:nc]
+			if keep != nil {
+				sc = keep[o*nc : o*nc+nc]
+			}
+			clear(sc)
+			w.score(feats, sc)
+			c = argmax(sc)
+		}
+		out[o] = c
+		p1, p2 = c, p1
+	}
+}
+
+// reverseInfo reverses the order of the tokens of info, sentinels included,
+// so that the right-to-left model can use the same feature code.
+func reverseInfo(info []tokInfo) {
+	for a, b := 0, len(info)-1; a < b; a, b = a+1, b-1 {
+		info[a], info[b] = info[b], info[a]
+	}
+}
+
 // Classes returns the number of UPOS|XPOS classes of the model.
 func (t *Tagger) Classes() int { return len(t.upos) }
 
-// Features returns the number of features with weights in the model.
+// Features returns the number of features with weights in the model (both
+// directions).
 func (t *Tagger) Features() int {
-	if t.w == nil {
+	if t == nil || t.w == nil {
 		return 0
 	}
-	return t.w.features()
+	n := t.w.features()
+	if t.wr != nil {
+		n += t.wr.features()
+	}
+	return n
 }
 
 // TrainTagger trains a tagger on the gold UPOS and XPOS of train. When dev
@@ -350,11 +445,12 @@ func TrainTagger(train, dev []TreebankSentence, opt TaggerOptions) (*Tagger, err
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	t, gold, err := newTaggerFromData(train)
+	t, gold, loo, err := newTaggerFromData(train)
 	if err != nil {
 		return nil, err
 	}
-	t.w = t.trainPass(train, gold, dev, iters, minW, log)
+	t.w = t.trainPass(train, gold, loo, dev, false, iters, minW, log)
+	t.wr = t.trainPass(train, gold, loo, dev, true, iters, minW, log)
 	log.Info("tagger trained", "classes", len(t.upos), "features", t.Features(), "dict", len(t.dict))
 	return t, nil
 }
@@ -366,9 +462,11 @@ func sentenceForms(words []string, s *TreebankSentence) []string {
 	return words
 }
 
-// trainPass trains the weights of t on train, whose gold classes are gold.
-// With dev it keeps the weights of the iteration that tags dev best.
-func (t *Tagger) trainPass(train []TreebankSentence, gold [][]int32, dev []TreebankSentence, iters int, minW float32, log *slog.Logger) *weightTable {
+// trainPass trains the weights of t on train, whose gold classes are gold
+// and whose leave-one-out ambiguity classes are loo: the left-to-right
+// model, or with rev the right-to-left one. With dev it keeps the weights
+// of the iteration that tags dev best (for rev, combined with t.w).
+func (t *Tagger) trainPass(train []TreebankSentence, gold [][]int32, loo [][][2]uint64, dev []TreebankSentence, rev bool, iters int, minW float32, log *slog.Logger) *weightTable {
 	nclass := len(t.upos)
 	p := newAveragedPerceptron(nclass)
 	order := make([]int, len(train))
@@ -387,9 +485,24 @@ func (t *Tagger) trainPass(train []TreebankSentence, gold [][]int32, dev []Treeb
 		for _, si := range order {
 			words = sentenceForms(words[:0], &train[si])
 			t.fillInfo(s, words)
+			for i, a := range loo[si] {
+				in := &s.info[i+2]
+				in.amb, in.ambX = a[0], a[1]
+				if in.amb == 0 {
+					in.w, in.x = unkWord, 0
+				}
+			}
+			if rev {
+				reverseInfo(s.info)
+			}
 			g := gold[si]
+			n := len(words)
 			p1, p2 := int32(-1), int32(-2)
 			for i := range words {
+				gi := g[i]
+				if rev {
+					gi = g[n-1-i]
+				}
 				c := s.info[i+2].dict
 				if c < 0 {
 					feats := t.features(s, i, p1, p2)
@@ -398,12 +511,12 @@ func (t *Tagger) trainPass(train []TreebankSentence, gold [][]int32, dev []Treeb
 					p.score(feats, sc)
 					c = argmax(sc)
 					p.tick()
-					if c != g[i] {
-						p.update(feats, int(g[i]), 1)
+					if c != gi {
+						p.update(feats, int(gi), 1)
 						p.update(feats, int(c), -1)
 					}
 				}
-				if c == g[i] {
+				if c == gi {
 					correct++
 				}
 				total++
@@ -412,12 +525,16 @@ func (t *Tagger) trainPass(train []TreebankSentence, gold [][]int32, dev []Treeb
 		}
 		trainAcc := float64(correct) / float64(max(total, 1))
 		if len(dev) == 0 {
-			log.Info("tagger iteration", "iteration", it, "train_acc", trainAcc, "features", len(p.rows), "took", time.Since(start).Round(time.Millisecond))
+			log.Info("tagger iteration", "rev", rev, "iteration", it, "train_acc", trainAcc, "features", len(p.rows), "took", time.Since(start).Round(time.Millisecond))
 			continue
 		}
 		w := p.freeze(minW)
-		acc := (&Tagger{upos: t.upos, xpos: t.xpos, dict: t.dict, amb: t.amb, ambX: t.ambX, w: w}).accuracy(dev)
-		log.Info("tagger iteration", "iteration", it, "train_acc", trainAcc, "dev_acc", acc, "features", len(p.rows), "took", time.Since(start).Round(time.Millisecond))
+		cand := &Tagger{upos: t.upos, xpos: t.xpos, dict: t.dict, amb: t.amb, ambX: t.ambX, w: w}
+		if rev {
+			cand.w, cand.wr = t.w, w
+		}
+		acc := cand.accuracy(dev)
+		log.Info("tagger iteration", "rev", rev, "iteration", it, "train_acc", trainAcc, "dev_acc", acc, "features", len(p.rows), "took", time.Since(start).Round(time.Millisecond))
 		if acc > bestAcc {
 			bestAcc, bad, bestTable = acc, 0, w
 		} else if bad++; bad >= 3 {
@@ -453,8 +570,12 @@ func (t *Tagger) accuracy(sents []TreebankSentence) float64 {
 }
 
 // newTaggerFromData builds the class set, tag dictionary and ambiguity
-// classes of train, and returns the gold class of every word.
-func newTaggerFromData(train []TreebankSentence) (*Tagger, [][]int32, error) {
+// classes of train, and returns the gold class of every word and its
+// leave-one-out ambiguity classes (normalised, exact): those of its form
+// counted without this occurrence. Training on them, rather than on classes
+// that contain the word's own gold tag, teaches the model how rare and
+// unseen words look at tagging time.
+func newTaggerFromData(train []TreebankSentence) (*Tagger, [][]int32, [][][2]uint64, error) {
 	t := &Tagger{dict: map[string]int32{}, amb: map[string]uint64{}, ambX: map[string]uint64{}}
 	classOf := map[[2]string]int32{}
 	gold := make([][]int32, len(train))
@@ -465,14 +586,14 @@ func newTaggerFromData(train []TreebankSentence) (*Tagger, [][]int32, error) {
 		g := make([]int32, len(train[si].Words))
 		for i, w := range train[si].Words {
 			if w.UPOS == "" || w.UPOS == "_" {
-				return nil, nil, fmt.Errorf("tagger: sentence %q word %d (%q) has no UPOS", train[si].ID, i+1, w.Form)
+				return nil, nil, nil, fmt.Errorf("tagger: sentence %q word %d (%q) has no UPOS", train[si].ID, i+1, w.Form)
 			}
 			key := [2]string{w.UPOS, w.XPOS}
 			c, ok := classOf[key]
 			if !ok {
 				c = int32(len(t.upos))
 				if c >= 1<<15 {
-					return nil, nil, errors.New("tagger: too many distinct UPOS|XPOS pairs")
+					return nil, nil, nil, errors.New("tagger: too many distinct UPOS|XPOS pairs")
 				}
 				classOf[key] = c
 				t.upos = append(t.upos, w.UPOS)
@@ -486,7 +607,7 @@ func newTaggerFromData(train []TreebankSentence) (*Tagger, [][]int32, error) {
 		gold[si] = g
 	}
 	if ntok == 0 {
-		return nil, nil, errors.New("tagger: no training words")
+		return nil, nil, nil, errors.New("tagger: no training words")
 	}
 	for form, cs := range formCounts {
 		n, bc, bn := 0, int32(0), 0
@@ -501,7 +622,7 @@ func newTaggerFromData(train []TreebankSentence) (*Tagger, [][]int32, error) {
 		}
 	}
 	for form, cs := range formCounts {
-		if h, ok := ambClass(cs); ok {
+		if h, ok := ambClass(cs, -1); ok {
 			t.ambX[form] = h
 		}
 	}
@@ -509,42 +630,47 @@ func newTaggerFromData(train []TreebankSentence) (*Tagger, [][]int32, error) {
 		if len(form) > maxAmbKey {
 			continue
 		}
-		n := 0
-		for _, k := range cs {
-			n += k
+		if h, ok := ambClass(cs, -1); ok {
+			t.amb[form] = h
 		}
-		if n < ambMinCount {
-			continue
-		}
-		var set []int32
-		for c, k := range cs {
-			if float64(k)/float64(n) >= ambMinShare {
-				set = append(set, c)
-			}
-		}
-		sort.Slice(set, func(a, b int) bool { return set[a] < set[b] })
-		h := featSeed(4)
-		for _, c := range set {
-			h = mixInt(h, int(c))
-		}
-		t.amb[form] = featKey(h)
 	}
-	return t, gold, nil
+	loo := make([][][2]uint64, len(train))
+	var buf []byte
+	for si := range train {
+		l := make([][2]uint64, len(train[si].Words))
+		for i, w := range train[si].Words {
+			c := gold[si][i]
+			buf = appendNorm(buf[:0], w.Form)
+			if len(buf) <= maxAmbKey {
+				l[i][0], _ = ambClass(normCounts[string(buf)], c)
+			}
+			l[i][1], _ = ambClass(formCounts[w.Form], c)
+		}
+		loo[si] = l
+	}
+	return t, gold, loo, nil
 }
 
 // ambClass returns the hash of the set of classes that cs counts, if there
-// are enough counts for it to be a useful feature.
-func ambClass(cs map[int32]int) (uint64, bool) {
+// are enough counts for it to be a useful feature. When without is a class,
+// one occurrence of it is left out of the counts.
+func ambClass(cs map[int32]int, without int32) (uint64, bool) {
 	n := 0
 	for _, k := range cs {
 		n += k
+	}
+	if without >= 0 && cs[without] > 0 {
+		n--
 	}
 	if n < ambMinCount {
 		return 0, false
 	}
 	var set []int32
 	for c, k := range cs {
-		if float64(k)/float64(n) >= ambMinShare {
+		if c == without {
+			k--
+		}
+		if k > 0 && float64(k)/float64(n) >= ambMinShare {
 			set = append(set, c)
 		}
 	}
@@ -611,8 +737,13 @@ func JackknifeTags(train []TreebankSentence, folds int, opt TaggerOptions) ([]Tr
 }
 
 // Model file layout: magic, then a body of uvarint-prefixed sections, then
-// the CRC-32 (IEEE) of everything before it.
-const taggerMagic = "dyad-tagger-1\n"
+// the CRC-32 (IEEE) of everything before it. Version 2 adds the
+// right-to-left weight table (empty when there is none) after the
+// left-to-right one; version 1 models are still read.
+const (
+	taggerMagic   = "dyad-tagger-2\n"
+	taggerMagicV1 = "dyad-tagger-1\n"
+)
 
 // WriteTo writes the model in dyad's binary tagger format.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
@@ -646,6 +777,14 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	}
 	putUvarint(&body, uint64(tab.Len()))
 	body.Write(tab.Bytes())
+	tab.Reset()
+	if t.wr != nil {
+		if err := t.wr.writeTo(&tab); err != nil {
+			return 0, err
+		}
+	}
+	putUvarint(&body, uint64(tab.Len()))
+	body.Write(tab.Bytes())
 	binary.Write(&body, binary.LittleEndian, crc32.ChecksumIEEE(body.Bytes()))
 	n, err := w.Write(body.Bytes())
 	return int64(n), err
@@ -654,7 +793,16 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 // ReadTagger reads a model written by Tagger.WriteTo. A truncated or
 // corrupt model gives an error.
 func ReadTagger(r io.Reader) (*Tagger, error) {
-	data, err := readChecked(r, taggerMagic)
+	all, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
+	}
+	v1 := bytes.HasPrefix(all, []byte(taggerMagicV1))
+	magic := taggerMagic
+	if v1 {
+		magic = taggerMagicV1
+	}
+	data, err := readChecked(bytes.NewReader(all), magic)
 	if err != nil {
 		return nil, fmt.Errorf("tagger model: %w", err)
 	}
@@ -684,6 +832,10 @@ func ReadTagger(r io.Reader) (*Tagger, error) {
 		}
 	}
 	tab := d.bytes()
+	var tabR []byte
+	if !v1 {
+		tabR = d.bytes()
+	}
 	if d.err == nil && len(d.b) != 0 {
 		d.err = errors.New("trailing bytes")
 	}
@@ -698,6 +850,16 @@ func ReadTagger(r io.Reader) (*Tagger, error) {
 		return nil, fmt.Errorf("tagger model: weight table has %d classes, tag set %d", wt.nclass, nclass)
 	}
 	t.w = wt
+	if len(tabR) > 0 {
+		wr, err := readTableChecked(tabR)
+		if err != nil {
+			return nil, fmt.Errorf("tagger model: right-to-left table: %w", err)
+		}
+		if wr.nclass != nclass {
+			return nil, fmt.Errorf("tagger model: right-to-left table has %d classes, tag set %d", wr.nclass, nclass)
+		}
+		t.wr = wr
+	}
 	return t, nil
 }
 
