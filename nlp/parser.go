@@ -40,6 +40,14 @@ type ParserOptions struct {
 	// the model is frozen, which keeps the model small; 0 means
 	// DefaultParserMinWeight, a negative value keeps every weight.
 	MinWeight float32
+	// TransitionMinWeight, when positive, replaces MinWeight for the
+	// transition model only (the label model keeps MinWeight); a
+	// negative value keeps every transition weight. On EWT dev (predicted
+	// tags) pruning transition weights below 2.0 instead of 1.5 removes
+	// about 40% of the transition features and parses about 6% faster at
+	// a cost of under 0.1 point of UAS and LAS, while pruning the label
+	// model harder costs LAS (0.2 point at 2.0), hence the two settings.
+	TransitionMinWeight float32
 	// Seed seeds the shuffling and the exploration of the dynamic oracle.
 	Seed int64
 	// Log receives progress; nil means no logging.
@@ -171,6 +179,13 @@ func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, err
 		opt.MinWeight = DefaultParserMinWeight
 	case opt.MinWeight < 0:
 		opt.MinWeight = 0
+	}
+	transMin := opt.MinWeight
+	switch {
+	case opt.TransitionMinWeight > 0:
+		transMin = opt.TransitionMinWeight
+	case opt.TransitionMinWeight < 0:
+		transMin = 0
 	}
 	log := opt.Log
 	if log == nil {
@@ -342,7 +357,7 @@ func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, err
 				st.apply(next, l)
 			}
 		}
-		p.setTables(trans.freeze(opt.MinWeight), labm.freeze(opt.MinWeight))
+		p.setTables(trans.freeze(transMin), labm.freeze(opt.MinWeight))
 		attrs := []any{"iteration", it, "seconds", time.Since(start).Seconds(),
 			"transition_error", float64(errs) / float64(max(steps, 1)),
 			"label_error", float64(labErrs) / float64(max(arcs, 1)),

@@ -374,3 +374,29 @@ func TestParserConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestParserTransitionMinWeight checks that TransitionMinWeight prunes the
+// transition model only: training is the same, so the label model is
+// unchanged.
+func TestParserTransitionMinWeight(t *testing.T) {
+	train := parserReadTreebank(t, "ud-ewt", "en_ewt-ud-train.conllu")
+	train = train[:min(len(train), 800)]
+	features := func(opt ParserOptions) (int, int) {
+		opt.Iterations, opt.Seed = 2, 3
+		p, err := TrainParser(train, nil, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Features()
+	}
+	tf, lf := features(ParserOptions{MinWeight: 0.5})
+	tf2, lf2 := features(ParserOptions{MinWeight: 0.5, TransitionMinWeight: 2})
+	tf3, lf3 := features(ParserOptions{MinWeight: 0.5, TransitionMinWeight: -1})
+	t.Logf("transition features %d (all %d, >= 2: %d), label features %d", tf, tf3, tf2, lf)
+	if lf2 != lf || lf3 != lf {
+		t.Errorf("label features %d, %d, %d: want them equal", lf, lf2, lf3)
+	}
+	if !(tf2 < tf && tf < tf3) {
+		t.Errorf("transition features: %d with 2, %d with MinWeight, %d unpruned", tf2, tf, tf3)
+	}
+}
