@@ -32,6 +32,7 @@ type Tagger struct {
 	ambX       map[string]uint64 // exact form -> ambiguity class
 	w          *weightTable      // left-to-right model
 	wr         *weightTable      // right-to-left model, nil if none
+	v1         bool              // a version 1 model: its own features, no rare-word folding
 	pool       sync.Pool         // *tagScratch
 }
 
@@ -197,7 +198,7 @@ func (t *Tagger) fillInfo(s *tagScratch, words []string) {
 				in.suf[k] = mixNorm(featSeed(10+k), w[len(w)-k-1:])
 			}
 		}
-		in.pre[0] = 0 // the one-byte prefix is not a feature
+		in.pre[0] = 0 // the one-byte prefix is a feature of version 1 only
 		for k := 1; k < len(in.pre); k++ {
 			in.pre[k] = 0
 			if len(w) > k+1 {
@@ -223,7 +224,11 @@ func (t *Tagger) fillInfo(s *tagScratch, words []string) {
 			in.amb = t.amb[string(appendNorm(buf[:0], w))]
 		}
 		in.ambX = t.ambX[w]
-		if in.amb == 0 {
+		if t.v1 {
+			if len(w) > 1 {
+				in.pre[0] = mixNorm(featSeed(20), w[:1])
+			}
+		} else if in.amb == 0 {
 			in.w, in.x = unkWord, 0
 		}
 		in.dict = -1
@@ -304,6 +309,77 @@ func (t *Tagger) features(s *tagScratch, i int, p1, p2 int32) []uint64 {
 			f = append(f, f1(ftPre1+k, h))
 		}
 	}
+	s.feats = f
+	return f
+}
+
+// featuresV1 is features for version 1 models, which were trained on
+// more templates.
+func (t *Tagger) featuresV1(s *tagScratch, i int, p1, p2 int32) []uint64 {
+	in := s.info
+	j := i + 2
+	c, pv, pv2, nx, nx2 := &in[j], &in[j-1], &in[j-2], &in[j+1], &in[j+2]
+	t1, t2 := uint64(int64(p1)+3), uint64(int64(p2)+3)
+	f := s.feats[:0]
+	f = append(f,
+		f1(ftBias, 0),
+		f1(ftWord, c.w),
+		f1(ftShape, c.shape),
+		f1(ftFlags, uint64(c.flags)),
+		f1(ftP1, t1),
+		f1(ftP2, t2),
+		f2(ftP1P2, t1, t2),
+		f2(ftP1Word, t1, c.w),
+		f1(ftPrevWord, pv.w),
+		f1(ftPrevSuf3, pv.suf[2]),
+		f1(ftPrev2Word, pv2.w),
+		f1(ftNextWord, nx.w),
+		f1(ftNextSuf3, nx.suf[2]),
+		f1(ftNext2Word, nx2.w),
+		f2(ftPrevWordWord, pv.w, c.w),
+		f2(ftWordNextWord, c.w, nx.w),
+		f1(ftPrevShape, pv.shape),
+		f1(ftNextShape, nx.shape),
+		f2(ftP1NextWord, t1, nx.w),
+		f1(ftAmb, c.amb),
+		f1(ftNextAmb, nx.amb),
+		f1(ftNext2Amb, nx2.amb),
+		f1(ftPrevAmb, pv.amb),
+		f2(ftP1Amb, t1, c.amb),
+		f2(ftP1Shape, t1, c.shape),
+		f2(ftAmbNextAmb, c.amb, nx.amb),
+		f1(ftNextSuf2, nx.suf[1]),
+		f1(ftPrevSuf2, pv.suf[1]),
+	)
+	if c.x != 0 {
+		f = append(f, f1(ftExact, c.x))
+	}
+	if pv.x != 0 {
+		f = append(f, f1(ftPrevExact, pv.x))
+	}
+	if nx.x != 0 {
+		f = append(f, f1(ftNextExact, nx.x))
+	}
+	f = append(f, f1(ftAmbX, c.ambX), f1(ftNextAmbX, nx.ambX), f1(ftPrevAmbX, pv.ambX),
+		f2(ftSuf3Flags, c.suf[2], uint64(c.flags)), f2(ftPrevNextWord, pv.w, nx.w))
+	if i == 0 {
+		f = append(f, f1(ftFirstFlags, uint64(c.flags)))
+	}
+	for k, h := range c.suf {
+		if h != 0 {
+			f = append(f, f1(ftSuf1+k, h))
+		}
+	}
+	if c.suf[2] != 0 {
+		f = append(f, f2(ftP1Suf3, t1, c.suf[2]))
+	}
+	for k, h := range c.pre {
+		if h != 0 {
+			f = append(f, f1(ftPre1+k, h))
+		}
+	}
+	f = append(f, f2(ftWordNextAmb, c.w, nx.amb), f2(ftWordP1P2, c.w, t1*131+t2),
+		f2(ftWordNext2Amb, c.w, nx2.amb), f2(ftAmbP1P2, c.amb, t1*131+t2))
 	s.feats = f
 	return f
 }
@@ -389,7 +465,12 @@ func (t *Tagger) decode(s *tagScratch, n int, w *weightTable, rev bool, out []in
 		}
 		c := s.info[i+2].dict
 		if c < 0 {
-			feats := t.features(s, i, p1, p2)
+			var feats []uint64
+			if t.v1 {
+				feats = t.featuresV1(s, i, p1, p2)
+			} else {
+				feats = t.features(s, i, p1, p2)
+			}
 			sc := s.scores[:nc]
 			if keep != nil {
 				sc = keep[o*nc : o*nc+nc]
@@ -849,7 +930,7 @@ func ReadTagger(r io.Reader) (*Tagger, error) {
 	if wt.nclass != nclass {
 		return nil, fmt.Errorf("tagger model: weight table has %d classes, tag set %d", wt.nclass, nclass)
 	}
-	t.w = wt
+	t.w, t.v1 = wt, v1
 	if len(tabR) > 0 {
 		wr, err := readTableChecked(tabR)
 		if err != nil {
