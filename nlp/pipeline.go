@@ -171,12 +171,16 @@ func (p *Pipeline) WriteModel(w io.Writer) error {
 const maxSentenceTokens = 250
 
 // Process analyses raw text: sentences, tokens, tags, lemmas and
-// dependency trees.
+// dependency trees. All sentences are tagged before any is parsed, so each
+// model's weights stay in the processor's caches for a whole document.
 func (p *Pipeline) Process(text string) *Document {
 	doc := &Document{Text: text, Sentences: Tokenize(text)}
 	doc.Sentences = splitLong(doc.Sentences, maxSentenceTokens)
 	for i := range doc.Sentences {
-		p.AnalyzeTokens(doc.Sentences[i].Tokens)
+		p.tagTokens(doc.Sentences[i].Tokens)
+	}
+	for i := range doc.Sentences {
+		p.parseTokens(doc.Sentences[i].Tokens)
 	}
 	return doc
 }
@@ -209,10 +213,12 @@ func splitLong(sents []Sentence, n int) []Sentence {
 // AnalyzeTokens tags, lemmatises and parses one sentence whose tokens'
 // Text is set, filling UPOS, XPOS, Lemma, Head and DepRel in place.
 func (p *Pipeline) AnalyzeTokens(toks []Token) {
-	n := len(toks)
-	if n == 0 {
-		return
-	}
+	p.tagTokens(toks)
+	p.parseTokens(toks)
+}
+
+// getScratch returns scratch slices for a sentence of n tokens.
+func (p *Pipeline) getScratch(n int) *pipelineScratch {
 	sc, _ := p.scratch.Get().(*pipelineScratch)
 	if sc == nil {
 		sc = &pipelineScratch{}
@@ -222,18 +228,51 @@ func (p *Pipeline) AnalyzeTokens(toks []Token) {
 		sc.words, sc.upos, sc.xpos, sc.rels = make([]string, c), make([]string, c), make([]string, c), make([]string, c)
 		sc.heads = make([]int, c)
 	}
-	words, upos, xpos, rels, heads := sc.words[:n], sc.upos[:n], sc.xpos[:n], sc.rels[:n], sc.heads[:n]
+	return sc
+}
+
+func (p *Pipeline) putScratch(sc *pipelineScratch) {
+	clear(sc.words)
+	clear(sc.upos)
+	clear(sc.xpos)
+	clear(sc.rels)
+	p.scratch.Put(sc)
+}
+
+// tagTokens fills UPOS, XPOS and Lemma.
+func (p *Pipeline) tagTokens(toks []Token) {
+	n := len(toks)
+	if n == 0 {
+		return
+	}
+	sc := p.getScratch(n)
+	words, upos, xpos := sc.words[:n], sc.upos[:n], sc.xpos[:n]
 	for i := range toks {
 		words[i] = toks[i].Text
 	}
 	p.tagger.Tag(words, upos, xpos)
-	p.parser.Parse(words, upos, xpos, heads, rels)
 	for i := range toks {
 		t := &toks[i]
 		t.UPOS, t.XPOS = upos[i], xpos[i]
 		t.Lemma = p.lemmatizer.Lemma(t.Text, t.UPOS, t.XPOS)
-		t.Head, t.DepRel = heads[i], rels[i]
 	}
-	clear(words)
-	p.scratch.Put(sc)
+	p.putScratch(sc)
+}
+
+// parseTokens fills Head and DepRel from the tokens' text and tags.
+func (p *Pipeline) parseTokens(toks []Token) {
+	n := len(toks)
+	if n == 0 {
+		return
+	}
+	sc := p.getScratch(n)
+	words, upos, xpos, rels, heads := sc.words[:n], sc.upos[:n], sc.xpos[:n], sc.rels[:n], sc.heads[:n]
+	for i := range toks {
+		words[i], upos[i], xpos[i] = toks[i].Text, toks[i].UPOS, toks[i].XPOS
+	}
+	p.parser.Parse(words, upos, xpos, heads, rels)
+	for i := range toks {
+		toks[i].Head, toks[i].DepRel = heads[i], rels[i]
+	}
+	p.putScratch(sc)
 }

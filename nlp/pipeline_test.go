@@ -227,6 +227,25 @@ func BenchmarkPipeline(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
 }
 
+// BenchmarkPipelineArticles measures the whole pipeline on articles of
+// ten PUD sentences each, the way dyad reads news: per sentence figures.
+func BenchmarkPipelineArticles(b *testing.B) {
+	p := testPipeline(b)
+	texts, _ := pudTexts(b)
+	var articles []string
+	for i := 0; i+10 <= len(texts); i += 10 {
+		articles = append(articles, strings.Join(texts[i:i+10], " "))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		doc := p.Process(articles[i%len(articles)])
+		n += len(doc.Sentences)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
+
 // BenchmarkLoad measures reading the embedded model and the heap it holds.
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
