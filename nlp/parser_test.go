@@ -5,30 +5,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 )
-
-// parserTreebankPath returns the path of a shared treebank file, skipping the
-// test when the shared data is absent.
-func parserTreebankPath(t testing.TB, dir, file string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "shared", dir, file)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("../../shared/%s not found: %v", dir, err)
-	}
-	return p
-}
-
-func parserReadTreebank(t testing.TB, dir, file string) []TreebankSentence {
-	t.Helper()
-	s, err := ReadCoNLLUFile(parserTreebankPath(t, dir, file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // testParserOptions are the settings the accuracy floors below were set
 // with: few iterations to keep the test short.
@@ -39,7 +18,7 @@ func testParserOptions() ParserOptions {
 // trainedEWTParser trains a parser on EWT train with gold tags.
 func trainedEWTParser(t testing.TB) *Parser {
 	t.Helper()
-	train := parserReadTreebank(t, "ud-ewt", "en_ewt-ud-train.conllu")
+	train := loadTreebank(t, "ud-ewt", "en_ewt-ud-train.conllu")
 	start := time.Now()
 	p, err := TrainParser(train, nil, testParserOptions())
 	if err != nil {
@@ -56,9 +35,9 @@ func TestParserAccuracyGoldTags(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains on EWT; skipped in -short mode")
 	}
-	dev := parserReadTreebank(t, "ud-ewt", "en_ewt-ud-dev.conllu")
-	test := parserReadTreebank(t, "ud-ewt", "en_ewt-ud-test.conllu")
-	pud := parserReadTreebank(t, "ud-pud", "en_pud-ud-test.conllu")
+	dev := loadTreebank(t, "ud-ewt", "en_ewt-ud-dev.conllu")
+	test := loadTreebank(t, "ud-ewt", "en_ewt-ud-test.conllu")
+	pud := loadTreebank(t, "ud-pud", "en_pud-ud-test.conllu")
 	p := trainedEWTParser(t)
 	// Floors a little below what testParserOptions give with gold tags.
 	for _, c := range []struct {
@@ -109,7 +88,7 @@ func oracleParse(gold []int, rng *rand.Rand) ([]int, error) {
 }
 
 func TestParserOracleReproducesProjectiveTrees(t *testing.T) {
-	sents := parserReadTreebank(t, "ud-ewt", "en_ewt-ud-dev.conllu")
+	sents := loadTreebank(t, "ud-ewt", "en_ewt-ud-dev.conllu")
 	rng := rand.New(rand.NewPCG(1, 2))
 	proj, nonproj := 0, 0
 	for _, s := range sents {
@@ -309,7 +288,7 @@ func FuzzReadParser(f *testing.F) {
 // parser as the accuracy test does, or loads the model file named by the
 // environment variable DYAD_PARSER_MODEL.
 func BenchmarkParse(b *testing.B) {
-	pud := parserReadTreebank(b, "ud-pud", "en_pud-ud-test.conllu")
+	pud := loadTreebank(b, "ud-pud", "en_pud-ud-test.conllu")
 	var p *Parser
 	if path := os.Getenv("DYAD_PARSER_MODEL"); path != "" {
 		f, err := os.Open(path)
@@ -379,7 +358,7 @@ func TestParserConcurrent(t *testing.T) {
 // transition model only: training is the same, so the label model is
 // unchanged.
 func TestParserTransitionMinWeight(t *testing.T) {
-	train := parserReadTreebank(t, "ud-ewt", "en_ewt-ud-train.conllu")
+	train := loadTreebank(t, "ud-ewt", "en_ewt-ud-train.conllu")
 	train = train[:min(len(train), 800)]
 	features := func(opt ParserOptions) (int, int) {
 		opt.Iterations, opt.Seed = 2, 3

@@ -2,18 +2,12 @@ package nlp
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
 )
-
-// sharedDir is where the treebanks live relative to this package: the
-// repository's sibling directory shared/.
-var sharedDir = filepath.Join("..", "..", "shared")
 
 // loadTestPipeline loads the embedded model once per test binary.
 var loadTestPipeline = sync.OnceValues(Load)
@@ -25,21 +19,6 @@ func testPipeline(tb testing.TB) *Pipeline {
 		tb.Fatalf("Load: %v", err)
 	}
 	return p
-}
-
-// readShared reads a treebank under ../../shared, skipping the test when the
-// directory is absent (a fresh clone without the project's shared data).
-func readShared(tb testing.TB, parts ...string) []TreebankSentence {
-	tb.Helper()
-	path := filepath.Join(append([]string{sharedDir}, parts...)...)
-	if _, err := os.Stat(path); err != nil {
-		tb.Skipf("%s not found: the accuracy tests need the treebanks in ../shared beside the repository", path)
-	}
-	s, err := ReadCoNLLUFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return s
 }
 
 // TestPipelineAccuracy checks the embedded model against the floors the
@@ -59,7 +38,7 @@ func TestPipelineAccuracy(t *testing.T) {
 	p := testPipeline(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			sents := readShared(t, c.path...)
+			sents := loadTreebank(t, c.path[0], c.path[1])
 			sc := p.EvaluateTreebank(sents)
 			t.Logf("%s: UPOS %.2f XPOS %.2f lemma %.2f UAS %.2f LAS %.2f (full labels %.2f)",
 				c.name, 100*sc.UPOS, 100*sc.XPOS, 100*sc.Lemma, 100*sc.UAS, 100*sc.LAS, 100*sc.LASFull)
@@ -202,7 +181,7 @@ func FuzzProcess(f *testing.F) {
 
 // pudTexts returns the raw sentences of PUD.
 func pudTexts(b *testing.B) ([]string, int) {
-	sents := readShared(b, "ud-pud", "en_pud-ud-test.conllu")
+	sents := loadTreebank(b, "ud-pud", "en_pud-ud-test.conllu")
 	texts := make([]string, len(sents))
 	words := 0
 	for i, s := range sents {

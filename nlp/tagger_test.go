@@ -13,26 +13,6 @@ import (
 	"testing"
 )
 
-// treebankPath returns the path of a shared treebank file, or skips the test
-// when the treebanks are not beside the repository.
-func treebankPath(t testing.TB, dir, file string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "shared", dir, file)
-	if _, err := os.Stat(p); err != nil {
-		t.Skip("../../shared/" + dir + " not found: accuracy tests need the treebanks beside the repository")
-	}
-	return p
-}
-
-func loadTreebank(t testing.TB, dir, file string) []TreebankSentence {
-	t.Helper()
-	s, err := ReadCoNLLUFile(treebankPath(t, dir, file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // testIterations is the number of training passes used by the accuracy
 // tests; DYAD_TAGGER_ITERS overrides it.
 func testIterations() int {

@@ -197,7 +197,7 @@ func FuzzTokenize(f *testing.F) {
 // pudText rebuilds the raw text of the PUD treebank from its "# text"
 // lines, one sentence per line.
 func pudText(b *testing.B) string {
-	f, err := os.Open(sharedPath(b, "ud-pud", "en_pud-ud-test.conllu"))
+	f, err := os.Open(treebankPath(b, "ud-pud", "en_pud-ud-test.conllu"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,17 +8,6 @@ import (
 	"testing"
 )
 
-// sharedPath returns the path of a file under the shared data folder, or
-// skips the test when it is absent.
-func sharedPath(tb testing.TB, parts ...string) string {
-	tb.Helper()
-	p := filepath.Join(append([]string{"..", "..", "shared"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("treebank %s not available (needs /work/shared next to the module): %v", p, err)
-	}
-	return p
-}
-
 func TestEvaluateSegmentationTreebanks(t *testing.T) {
 	cases := []struct {
 		name              string
@@ -30,7 +19,7 @@ func TestEvaluateSegmentationTreebanks(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			sents, err := ReadCoNLLUFile(sharedPath(t, c.path...))
+			sents, err := ReadCoNLLUFile(treebankPath(t, c.path[0], c.path[1]))
 			if err != nil {
 				t.Fatal(err)
 			}
