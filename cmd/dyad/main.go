@@ -37,6 +37,7 @@ type cliEnv struct {
 func commands() []command {
 	return []command{
 		{"code", "code the events in news text (files, stdin or JSONL articles)", runCode},
+		{"dict", "check, look up and count the dictionaries (dyad dict check|lookup|stats)", runDict},
 		{"eval", "score the coder against a gold JSONL file", runEval},
 		{"nlp", "train or evaluate the language pipeline (dyad nlp train|eval|parse)", runNLP},
 	}
