@@ -84,7 +84,9 @@ type CheckReport struct {
 //   - duplicates: a state code, or the first name of an organisation,
 //     group or person, or an agent phrase with the same role, defined twice
 //     in one set of files (the defaults, or dir); a name listed twice in
-//     one entry;
+//     one entry; a person's name that another entry of the same code
+//     also has (only the first is ever found by it, and people resolve by
+//     date);
 //   - conflicts: a name given two different codes, or an agent phrase two
 //     roles, in one set of files (a name of dir overriding a default is
 //     not a conflict);
@@ -519,12 +521,20 @@ func (c *checker) semantic() {
 			c.add(n.pos, ProblemConflict, "name %q is %s (%s) here but %s (%s) at %s", text, n.code, n.entry, old.code, old.entry, old.pos)
 		case old.owner == n.owner && old.list == n.list && old.text == n.text:
 			c.add(n.pos, ProblemDuplicate, "name %q listed twice in %s (first at %s)", text, n.entry, old.pos)
+		case old.owner != n.owner && (isPerson(old.owner) || isPerson(n.owner)):
+			c.add(n.pos, ProblemDuplicate, "name %q of %s is also a name of %s at %s, which takes it: %s is never found by it", text, n.entry, old.entry, old.pos, n.entry)
 		case old.owner == n.owner:
 			c.notes = append(c.notes, Problem{File: n.file, Line: n.line, Class: ProblemDuplicate,
 				Msg: fmt.Sprintf("name %q of %s (%s) is redundant: %q (%s) at %s is matched the same way and takes precedence", text, n.entry, n.list, old.text, old.list, old.pos)})
 		}
 	}
 	c.patterns()
+}
+
+// isPerson reports whether an entry is a person's.
+func isPerson(owner any) bool {
+	_, ok := owner.(*personEntry)
+	return ok
 }
 
 // badLemma says why s cannot be a single lemma, or "".

@@ -97,6 +97,7 @@ func TestCheckCatches(t *testing.T) {
 		{"duplicate.yaml", 7, ProblemDuplicate, `organisation "Friends of Foo" defined twice`},
 		{"duplicate.yaml", 9, ProblemDuplicate, `name "Foo Front" listed twice`},
 		{"duplicate.yaml", 11, ProblemDuplicate, `agent "foo walker" (CVL) defined twice`},
+		{"duplicate.yaml", 15, ProblemDuplicate, `name "Foo" of Georgina Foo is also a name of George Foo at`},
 		{"load.yaml", 3, ProblemLoad, `unknown key "colour" in a state`},
 		{"load.yaml", 4, ProblemLoad, `bad country code "zzh"`},
 		{"load.yaml", 9, ProblemLoad, `bad date "2010-13-01"`},
