@@ -104,7 +104,8 @@ type CheckReport struct {
 // A pattern is unreachable when no sentence can make the coder choose it:
 //
 //  1. its trigger, a light verb, or a lemma it requires is not a single
-//     lemma: it holds a space or an upper-case letter (lemmas are single
+//     lemma: it is empty ("|", "+talk", "obj=|"; loading rejects these
+//     too) or holds a space or an upper-case letter (lemmas are single
 //     lower-case words);
 //  2. it requires and forbids the same dependent (key=... with !key);
 //  3. an earlier pattern has the same match signature: the same trigger,
@@ -177,6 +178,8 @@ func (c *checker) addErr(err error) {
 		p.Class = ProblemCode
 	case strings.Contains(p.Msg, "before it starts"), strings.Contains(p.Msg, "overlaps the role"):
 		p.Class = ProblemDates
+	case strings.Contains(p.Msg, "empty trigger"), strings.Contains(p.Msg, "empty light verb"), strings.Contains(p.Msg, ": no lemmas"):
+		p.Class = ProblemUnreachable
 	case strings.Contains(p.Msg, "bad role"), strings.Contains(p.Msg, "bad agent role"):
 		p.Class = ProblemRole
 	}

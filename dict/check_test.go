@@ -107,6 +107,8 @@ func TestCheckCatches(t *testing.T) {
 		{"unreachable.yaml", 10, ProblemUnreachable, "pattern 043.wibble is shadowed (code 043) by pattern 042.wibble"},
 		{"unreachable.yaml", 15, ProblemUnreachable, `refine lemma "military aid" (-> 072) holds a space`},
 		{"unreachable.yaml", 21, ProblemUnreachable, `context lemma "phone call" holds a space`},
+		{"unreachable.yaml", 24, ProblemUnreachable, "empty trigger"},
+		{"unreachable.yaml", 27, ProblemUnreachable, "empty light verb"},
 	}
 	r := Check(dir)
 	var got []Problem
