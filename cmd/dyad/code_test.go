@@ -315,11 +315,13 @@ func TestEvalDev(t *testing.T) {
 	if err := json.Unmarshal(out2.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
-	if res.Root.F1 < 0.70 {
-		t.Errorf("(source, target, root) F1 = %.3f, want >= 0.70", res.Root.F1)
+	// Floors: 0.70 / 0.10 from the coder's issue, raised to 0.80 / 0.07 by
+	// the dictionaries' issue.
+	if res.Root.F1 < 0.80 {
+		t.Errorf("(source, target, root) F1 = %.3f, want >= 0.80", res.Root.F1)
 	}
-	if res.NoEvent.FPRate > 0.10 {
-		t.Errorf("false-positive rate on no-event sentences = %.3f, want <= 0.10", res.NoEvent.FPRate)
+	if res.NoEvent.FPRate > 0.07 {
+		t.Errorf("false-positive rate on no-event sentences = %.3f, want <= 0.07", res.NoEvent.FPRate)
 	}
 	// the same predictions scored by the reference scorer
 	py, err := exec.LookPath("python3")
