@@ -90,6 +90,9 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 			// a noun coordinated with the light verb's object
 			if v >= 0 && r == "conj" {
 				if vv := sc.head(v); vv >= 0 && contains(p.Light, sc.lemmas[vv]) {
+					if prt := sc.verbParticle(vv); prt != "" && !contains(p.LightParticles, prt) {
+						return nil, "light verb has particle " + prt
+					}
 					m.clause = vv
 					m.deps = append(append([]int{}, sc.children[i]...), sc.children[vv]...)
 					break
@@ -99,6 +102,10 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 		}
 		m.clause = v
 		m.deps = append(append(append([]int{}, sc.children[i]...), sc.children[v]...), mid...)
+		if prt := sc.verbParticle(v); prt != "" && !contains(p.LightParticles, prt) {
+			// "called off their strike" is not "call+strike"
+			return nil, "light verb has particle " + prt
+		}
 	case p.Nominal:
 		return nil, "nominal pattern"
 	default:
@@ -403,4 +410,26 @@ func (sc *sentCtx) hasMarkUPOS(c int, w, upos string) bool {
 		}
 	}
 	return false
+}
+
+// particles are the adverbs that make a phrasal verb of a light verb
+// ("call off", "hold up", "put down").
+var particles = map[string]bool{"off": true, "up": true, "down": true, "out": true, "back": true, "away": true}
+
+// verbParticle returns the particle of verb v ("off" in "called off the
+// strike"), whether parsed as compound:prt or as the word right after the
+// verb, or "".
+func (sc *sentCtx) verbParticle(v int) string {
+	for _, c := range sc.children[v] {
+		if sc.rel(c) == "compound:prt" {
+			return sc.lemmas[c]
+		}
+	}
+	if j := v + 1; j < sc.n && particles[sc.lemmas[j]] {
+		switch sc.upos(j) {
+		case "ADP", "ADV", "PART":
+			return sc.lemmas[j]
+		}
+	}
+	return ""
 }

@@ -44,6 +44,10 @@ type Pattern struct {
 	// Light lists the light verbs whose object (or passive subject) the
 	// noun trigger must be ("hold" talks, "impose" sanctions).
 	Light []string
+	// LightParticles lists the particles a light verb may carry
+	// ("carry~out+attack"); a light verb with any other particle does
+	// not match ("called off the strike" is not "call+strike").
+	LightParticles []string
 	// Particle is the verb particle required (compound:prt): "off" in
 	// "call off".
 	Particle string
@@ -428,10 +432,15 @@ func parseMatch(base Pattern, s string) ([]Pattern, error) {
 	}
 	p := base
 	p.Require, p.Forbid, p.Source, p.Target = nil, nil, nil, nil
+	p.Light, p.LightParticles = nil, nil
 	if i := strings.Index(trig, "+"); i >= 0 {
-		// a light verb's particle is not checked ("carry~out+attack")
+		// a light verb's particle ("carry~out+attack") is allowed, any
+		// other particle on the light verb is not
 		for _, l := range splitLemmas(trig[:i]) {
 			if j := strings.Index(l, "~"); j >= 0 {
+				if prt := l[j+1:]; prt != "" && !contains(p.LightParticles, prt) {
+					p.LightParticles = append(p.LightParticles, prt)
+				}
 				l = l[:j]
 			}
 			if l != "" && !contains(p.Light, l) {
