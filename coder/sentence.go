@@ -452,6 +452,14 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			return nil, "no target actor"
 		}
 	}
+	if isVisit(p, code) {
+		// hosting and visiting are diplomacy: a company touring or an
+		// embassy hosting journalists is not a visit
+		srcs, tgts = political(srcs), political(tgts)
+		if len(srcs) == 0 || len(tgts) == 0 {
+			return nil, "a visit needs a political actor on both sides"
+		}
+	}
 	m.tgts = tgts
 	if p.TargetMode == dict.TargetRequired && len(tgts) == 0 {
 		return nil, "no target actor"
@@ -1036,6 +1044,9 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 	p := m.p
 	kind := p.Embed
 	tgts := removeSame(sc.targetOf(m, passive), srcs)
+	if len(tgts) == 0 {
+		tgts = removeSame(sc.againstOf(m), srcs)
+	}
 	if len(tgts) == 0 && kind != dict.EmbedNone && m.embedded != nil {
 		e := m.embedded
 		if kind == dict.EmbedAppeal || kind == dict.EmbedDemand || kind == dict.EmbedThreat {
@@ -1045,6 +1056,9 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 		}
 		if len(tgts) == 0 {
 			tgts = removeSame(sc.targetOf(e, false), srcs)
+			if len(tgts) == 0 {
+				tgts = removeSame(sc.againstOf(e), srcs)
+			}
 			jointly := len(srcs) >= 2 && (kind == dict.EmbedIntent || kind == dict.EmbedCarrier)
 			if len(tgts) == 0 && !e.p.Nominal && !jointly {
 				tgts = sc.firstActorIn(e.clause, srcs)
@@ -1267,4 +1281,58 @@ func slotHas(slots []dict.Slot, rel string) bool {
 		}
 	}
 	return false
+}
+
+// isVisit reports whether a pattern codes a visit or the hosting of one
+// (042/043, or a pattern with such a linked event).
+func isVisit(p *dict.Pattern, code string) bool {
+	switch {
+	case code == "042" || code == "043":
+		return true
+	case p.Linked == "042" || p.Linked == "043":
+		return true
+	}
+	return false
+}
+
+// nonPolitical are the roles of actors whose visits are not diplomacy.
+var nonPolitical = map[string]bool{"BUS": true, "MED": true, "CVL": true, "CRM": true, "EDU": true, "REF": true, "SPO": true, "HLH": true, "AGR": true, "REL": true, "LAB": true, "ENV": true}
+
+// political keeps the actors that are states, their agents, or
+// organisations.
+func political(rs []actorRef) []actorRef {
+	var out []actorRef
+	for _, r := range rs {
+		if r.actor.Code != "" && !nonPolitical[r.actor.Role] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// againstOf returns the actors named after "against" on the match's verb
+// or on its object: whom the act is aimed at ("suspend its protests
+// against the government").
+func (sc *sentCtx) againstOf(m *match) []actorRef {
+	for _, d := range m.deps {
+		if d == m.trig {
+			continue
+		}
+		cands := []int{d}
+		if nlp.RelIs(sc.rel(d), "obj") {
+			cands = append(cands, sc.children[d]...)
+		}
+		for _, c := range cands {
+			if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(c) != "against" {
+				continue
+			}
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return rs
+			}
+			if rs := sc.npFallback(c); len(rs) > 0 {
+				return rs
+			}
+		}
+	}
+	return nil
 }
