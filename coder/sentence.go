@@ -217,6 +217,10 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			case r == "advcl" && !sc.hasMark(c, "of") && !sc.hasMark(c, "for") && !sc.hasMark(c, "over") && !sc.hasMark(c, "about"):
 				// "..., threatening to block highways": an act of its own
 				continue
+			case r == "acl:relcl" && sc.childWith(c, "nsubj") >= 0 && c > m.trig:
+				// "..., a charge New Delhi rejected": another actor's
+				// answer, not part of what is said
+				continue
 			}
 			if c != m.trig && c != m.clause {
 				sc.consumeIn(c, byTok, m)
@@ -458,6 +462,12 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		srcs, tgts = political(srcs), political(tgts)
 		if len(srcs) == 0 || len(tgts) == 0 {
 			return nil, "a visit needs a political actor on both sides"
+		}
+	}
+	if code == "040" && len(tgts) > 0 {
+		// a meeting in a third country or at an organisation's seat
+		if v := sc.venue(m); v != "" && !hasCode(srcs, v) && !hasCode(tgts, v) {
+			code = "044"
 		}
 	}
 	m.tgts = tgts
@@ -1093,6 +1103,15 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			}
 		}
 	}
+	if len(tgts) == 0 && code == "016" {
+		// "X accused Y of ..., a charge Y rejected": the denial answers
+		// the accuser
+		if h := sc.head(m.clause); h >= 0 && byTok[h] != nil && strings.HasPrefix(byTok[h].p.Code, "11") {
+			if s, _ := sc.subjectOf(h, 0); len(s) > 0 {
+				tgts = removeSame(s, srcs)
+			}
+		}
+	}
 	if len(tgts) == 0 && code[:2] != "01" && p.TargetMode != dict.TargetRequired {
 		switch r := sc.rel(m.clause); {
 		case r == "conj" || (r == "advcl" && !sc.hasSlotWord(m)):
@@ -1335,4 +1354,44 @@ func (sc *sentCtx) againstOf(m *match) []actorRef {
 		}
 	}
 	return nil
+}
+
+// venue returns the code of the place a meeting is held in, named after
+// "in" or "at" on the verb or on its object, or "".
+func (sc *sentCtx) venue(m *match) string {
+	var cands []int
+	for _, d := range m.deps {
+		if d == m.trig {
+			continue
+		}
+		cands = append(cands, d)
+		if nlp.RelIs(sc.rel(d), "obj") {
+			cands = append(cands, sc.children[d]...)
+		}
+	}
+	for _, c := range cands {
+		if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
+			continue
+		}
+		if cs := sc.caseOf(c); cs != "in" && cs != "at" {
+			continue
+		}
+		if mm, ok := sc.mentionAt(c); ok && mm.Actor.Code != "" {
+			switch mm.Kind {
+			case dict.KindState, dict.KindCapital, dict.KindCity, dict.KindOrganisation:
+				return mm.Actor.Code
+			}
+		}
+	}
+	return ""
+}
+
+// hasCode reports whether one of the actors has the country code.
+func hasCode(rs []actorRef, code string) bool {
+	for _, r := range rs {
+		if r.actor.Code == code {
+			return true
+		}
+	}
+	return false
 }
