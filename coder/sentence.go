@@ -459,7 +459,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	if isVisit(p, code) {
 		// hosting and visiting are diplomacy: a company touring or an
 		// embassy hosting journalists is not a visit
-		srcs, tgts = political(srcs), political(tgts)
+		srcs, tgts = sc.political(srcs), sc.political(tgts)
 		if len(srcs) == 0 || len(tgts) == 0 {
 			return nil, "a visit needs a political actor on both sides"
 		}
@@ -1318,16 +1318,33 @@ func isVisit(p *dict.Pattern, code string) bool {
 var nonPolitical = map[string]bool{"BUS": true, "MED": true, "CVL": true, "CRM": true, "EDU": true, "REF": true, "SPO": true, "HLH": true, "AGR": true, "REL": true, "LAB": true, "ENV": true}
 
 // political keeps the actors that are states, their agents, or
-// organisations.
-func political(rs []actorRef) []actorRef {
+// organisations: not companies, the press or civilians, nor a group only
+// named by a demonym ("the Dutch orchestra").
+func (sc *sentCtx) political(rs []actorRef) []actorRef {
 	var out []actorRef
 	for _, r := range rs {
-		if r.actor.Code != "" && !nonPolitical[r.actor.Role] {
-			out = append(out, r)
+		if r.actor.Code == "" || nonPolitical[r.actor.Role] {
+			continue
 		}
+		if r.kind == dict.KindDemonym && r.tok >= 0 && r.tok < sc.n {
+			h := r.tok
+			if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindDemonym {
+				h = sc.head(h)
+			}
+			if h >= 0 && (sc.upos(h) == "NOUN" || sc.upos(h) == "PROPN") {
+				if mm, ok := sc.mentionAt(h); !(ok && mm.Kind == dict.KindAgent) && !politicalNouns[sc.lemmas[h]] {
+					continue
+				}
+			}
+		}
+		out = append(out, r)
 	}
 	return out
 }
+
+// politicalNouns name groups sent by a state that are not agents of the
+// dictionary.
+var politicalNouns = map[string]bool{"delegation": true, "mission": true, "envoy": true, "official": true, "leadership": true, "authority": true, "administration": true, "government": true, "side": true, "team": true, "negotiator": true}
 
 // againstOf returns the actors named after "against" on the match's verb
 // or on its object: whom the act is aimed at ("suspend its protests
