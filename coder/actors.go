@@ -468,7 +468,14 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		}
 		for _, cc := range sc.conjuncts(c) {
 			if place {
-				places = append(places, sc.single(cc, depth+1)...)
+				for _, pl := range sc.single(cc, depth+1) {
+					if pl.kind == dict.KindCapital {
+						// a capital named as a place ("a protest in
+						// Cairo") is not its government
+						pl.kind, pl.actor.Role, pl.resolved = dict.KindCity, "", false
+					}
+					places = append(places, pl)
+				}
 			} else {
 				owners = append(owners, sc.single(cc, depth+1)...)
 			}

@@ -347,6 +347,10 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			}
 		}
 	}
+	if r := sc.rel(m.clause); (r == "advcl" || r == "acl") && strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") && sc.isTopic(m.clause, byTok) {
+		// "held talks on reopening the border": what is talked about
+		return nil, "the topic of talks or statements"
+	}
 	if r := sc.rel(m.clause); (r == "acl" || r == "acl:relcl") && strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
 		switch code[:2] {
 		case "02", "10", "11", "14":
@@ -1409,6 +1413,41 @@ func hasCode(rs []actorRef, code string) bool {
 		if r.actor.Code == code {
 			return true
 		}
+	}
+	return false
+}
+
+// isTopic reports whether gerund clause v is what talks, statements or
+// appeals are about ("talks on reopening the border", "concern over
+// expanding the base").
+func (sc *sentCtx) isTopic(v int, byTok []*match) bool {
+	for _, w := range []string{"about", "over", "regarding", "concerning"} {
+		if sc.hasMark(v, w) {
+			return true
+		}
+	}
+	if !sc.hasMark(v, "on") {
+		return false
+	}
+	h := sc.head(v)
+	if h < 0 {
+		return false
+	}
+	hm := byTok[h]
+	if hm == nil {
+		// the light verb of "held talks": its noun's match
+		for _, c := range sc.children[h] {
+			if byTok[c] != nil && byTok[c].clause == h {
+				hm = byTok[c]
+			}
+		}
+	}
+	if hm == nil {
+		return false
+	}
+	switch hm.p.Code[:2] {
+	case "01", "02", "03", "04", "10", "11", "12", "13":
+		return true
 	}
 	return false
 }
