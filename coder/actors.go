@@ -441,7 +441,8 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) {
 			continue
 		}
-		if r == "compound" || r == "amod" {
+		if (r == "compound" || r == "amod") && !(sc.upos(c) == "ADJ" && sc.lemmas[c] == "general") {
+			// ("a general strike" is not the army's)
 			if mm, ok := sc.mentionAt(c); ok && mm.Kind == dict.KindAgent {
 				modRole = mm.Actor.Role
 			} else if rr, ok := sc.role(sc.lemmas[c]); ok && rr != "" {
@@ -483,6 +484,24 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	}
 	if len(owners) == 0 {
 		owners = places
+	}
+	if poss := sc.childWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 {
+		// "Poland's support for Ukraine": the possessor owns it
+		var own []actorRef
+		for _, o := range owners {
+			inPP := false
+			for _, c := range sc.children[h] {
+				if r := sc.rel(c); nlp.RelIs(r, "nmod") && r != "nmod:poss" && o.tok >= 0 && sc.inSubtree(c, o.tok) {
+					inPP = true
+				}
+			}
+			if !inPP {
+				own = append(own, o)
+			}
+		}
+		if len(own) > 0 {
+			owners = own
+		}
 	}
 	// words before the head inside its phrase that the parse left unattached
 	if len(owners) == 0 {

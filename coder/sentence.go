@@ -422,7 +422,10 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		}
 	default: // appeal, demand, threat, refuse
 		if embCode != "" {
-			if c := embedCode(sc.c.embeds, kind, embCode); c != "" {
+			// the embedded act decides, unless the pattern already names a
+			// more specific act ("threatened a blockade" is 1381 whatever
+			// "blockade" alone would give)
+			if c := embedCode(sc.c.embeds, kind, embCode); c != "" && !(m.embedded.p.Nominal && namesAct(p) && !strings.HasPrefix(c, code)) {
 				code = c
 			}
 		}
@@ -1448,6 +1451,20 @@ func (sc *sentCtx) isTopic(v int, byTok []*match) bool {
 	switch hm.p.Code[:2] {
 	case "01", "02", "03", "04", "10", "11", "12", "13":
 		return true
+	}
+	return false
+}
+
+// namesAct reports whether a pattern requires the words that name the act
+// ("threaten obj=blockade|siege"), other than a generic root code.
+func namesAct(p *dict.Pattern) bool {
+	if len(p.Code) == 3 && strings.HasSuffix(p.Code, "0") {
+		return false
+	}
+	for _, d := range p.Require {
+		if len(d.Lemmas) > 0 {
+			return true
+		}
 	}
 	return false
 }
