@@ -454,6 +454,10 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	if len(srcs) == 0 {
 		return nil, "no source actor"
 	}
+	if strings.HasPrefix(code, "14") && sc.lemmas[m.trig] == "protest" && officialActors(srcs) {
+		// a government's protest is a diplomatic complaint, not a rally
+		code = "114"
+	}
 	// target
 	var tgts []actorRef
 	if p.TargetMode != dict.TargetNone {
@@ -1094,6 +1098,18 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 					tgts = t
 					break
 				}
+
+			}
+		}
+	}
+	if len(tgts) == 0 && kind != dict.EmbedNone {
+		// "vowed to continue its protests against the government"
+		for _, c := range m.deps {
+			if r := sc.rel(c); r == "xcomp" || r == "ccomp" || (r == "advcl" && sc.hasTo(c)) {
+				if t := removeSame(sc.againstIn(c), srcs); len(t) > 0 {
+					tgts = t
+					break
+				}
 			}
 		}
 	}
@@ -1467,4 +1483,34 @@ func namesAct(p *dict.Pattern) bool {
 		}
 	}
 	return false
+}
+
+// officialActors reports whether all the actors are states, their
+// governments or international organisations.
+func officialActors(rs []actorRef) bool {
+	for _, r := range rs {
+		switch {
+		case r.actor.Role == "GOV":
+		case r.actor.Role == "" && (r.kind == dict.KindState || r.kind == dict.KindCapital):
+		case r.actor.Code == "IGO":
+		default:
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// againstIn returns the actors named after "against" in the subtree of
+// clause v.
+func (sc *sentCtx) againstIn(v int) []actorRef {
+	f, l := sc.subtree(v)
+	for j := f; j <= l; j++ {
+		if r := sc.rel(j); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(j) != "against" || !sc.inSubtree(v, j) {
+			continue
+		}
+		if rs := sc.actorsAt(j); len(rs) > 0 {
+			return rs
+		}
+	}
+	return nil
 }
