@@ -324,54 +324,17 @@ func (c *checker) file(file string, data []byte, layer int) {
 	}
 }
 
-// person reads a person as parser.person does, but records every bad role
-// and every overlap; it returns nil when the person cannot be used.
+// person reads a person as the loader does, but records every bad role and
+// every overlapping pair of roles; it returns nil when the person cannot be
+// used.
 func (c *checker) person(p *parser, n *yaml.Node) *personEntry {
-	x := &personEntry{pos: p.pos(n)}
-	err := p.mapping(n, func(k string, key, v *yaml.Node) error {
-		var err error
-		switch k {
-		case "names", "name":
-			x.names, err = p.names(v, "name", false)
-		case "country", "code":
-			x.country, err = p.code(v, false)
-		case "roles":
-			err = p.seq(v, func(r *yaml.Node) error {
-				span, err := p.roleSpan(r)
-				if err != nil {
-					c.addErr(err)
-					return nil
-				}
-				x.roles = append(x.roles, span)
-				return nil
-			})
-		default:
-			err = p.errf(key, "unknown key %q in a person (want names, country, roles)", k)
-		}
-		if err != nil {
-			c.addErr(err)
-		}
-		return nil
-	})
+	x, err := p.person(n, func(err error) error { c.addErr(err); return nil })
 	if err != nil {
 		c.addErr(err)
 		return nil
 	}
-	if len(x.names) == 0 {
-		c.addErr(p.errf(n, "person without names"))
-		return nil
-	}
-	if x.country == "" {
-		c.addErr(p.errf(n, "person %q without a country", x.names[0].text))
-		return nil
-	}
-	sort.SliceStable(x.roles, func(i, j int) bool { return x.roles[i].from.Before(x.roles[j].from) })
 	for i := range x.roles {
 		r := &x.roles[i]
-		if r.country == "" {
-			r.country = x.country
-		}
-		r.why = roleWhy(r)
 		for j := 0; j < i; j++ {
 			q := x.roles[j]
 			if q.to.IsZero() || r.from.Before(q.to) {

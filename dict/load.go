@@ -302,7 +302,10 @@ func parseFile(file string, data []byte, layer int, src *entries, pats *[]Patter
 			})
 		case "people":
 			return p.seq(v, func(n *yaml.Node) error {
-				x, err := p.person(n)
+				x, err := p.person(n, func(err error) error { return err })
+				if err == nil {
+					err = firstOverlap(x)
+				}
 				if err == nil {
 					src.people = append(src.people, x)
 				}
@@ -605,7 +608,12 @@ func (p *parser) group(n *yaml.Node) (*groupEntry, error) {
 	return g, nil
 }
 
-func (p *parser) person(n *yaml.Node) (*personEntry, error) {
+// person reads a person entry: names, country and roles sorted by start,
+// each role with its country and explanation. Every error met on the way is
+// passed to report: the loader's report returns it and stops at the first,
+// the checker's records it and goes on. Overlapping roles are left to the
+// caller (see firstOverlap).
+func (p *parser) person(n *yaml.Node, report func(error) error) (*personEntry, error) {
 	x := &personEntry{pos: p.pos(n)}
 	err := p.mapping(n, func(k string, key, v *yaml.Node) error {
 		var err error
@@ -617,15 +625,19 @@ func (p *parser) person(n *yaml.Node) (*personEntry, error) {
 		case "roles":
 			err = p.seq(v, func(c *yaml.Node) error {
 				r, err := p.roleSpan(c)
-				if err == nil {
-					x.roles = append(x.roles, r)
+				if err != nil {
+					return report(err)
 				}
-				return err
+				x.roles = append(x.roles, r)
+				return nil
 			})
 		default:
 			err = p.errf(key, "unknown key %q in a person (want names, country, roles)", k)
 		}
-		return err
+		if err != nil {
+			return report(err)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -642,15 +654,21 @@ func (p *parser) person(n *yaml.Node) (*personEntry, error) {
 		if r.country == "" {
 			r.country = x.country
 		}
-		if i > 0 {
-			q := x.roles[i-1]
-			if q.to.IsZero() || r.from.Before(q.to) {
-				return nil, fmt.Errorf("%s: role %q of %s overlaps the role %q at line %d", r.pos, r.title, x.names[0].text, q.title, q.line)
-			}
-		}
 		r.why = roleWhy(r)
 	}
 	return x, nil
+}
+
+// firstOverlap returns an error for the first role of x that starts before
+// the previous one ends (roles are sorted by start), or nil.
+func firstOverlap(x *personEntry) error {
+	for i := 1; i < len(x.roles); i++ {
+		r, q := &x.roles[i], x.roles[i-1]
+		if q.to.IsZero() || r.from.Before(q.to) {
+			return fmt.Errorf("%s: role %q of %s overlaps the role %q at line %d", r.pos, r.title, x.names[0].text, q.title, q.line)
+		}
+	}
+	return nil
 }
 
 func roleWhy(r *roleSpan) string {
