@@ -29,8 +29,6 @@ var leafExceptions = map[string]string{
 	// The parser attaches the phrase naming the target to a noun, not to
 	// the verb whose pattern holds the target slot.
 	"1234": "the requester is inside a participle on the object, not a slot of reject",
-	"1323": "'on Nairobi' parsed onto 'curfew', out of reach of the threat's target",
-	"1324": "'in Colombo' parsed onto 'law', out of reach of the threat's target",
 	"200":  "'against Chadian refugees' parsed onto the subject",
 }
 

@@ -1064,7 +1064,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 	}
 	p := m.p
 	kind := p.Embed
-	tgts := removeSame(sc.targetOf(m, passive), srcs)
+	tgts := removeSame(sc.ownCapital(sc.targetOf(m, passive), srcs), srcs)
 	if len(tgts) == 0 {
 		tgts = removeSame(sc.againstOf(m), srcs)
 	}
@@ -1076,7 +1076,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			}
 		}
 		if len(tgts) == 0 {
-			tgts = removeSame(sc.targetOf(e, false), srcs)
+			tgts = removeSame(sc.ownCapital(sc.targetOf(e, false), srcs), srcs)
 			if len(tgts) == 0 {
 				tgts = removeSame(sc.againstOf(e), srcs)
 			}
@@ -1513,4 +1513,24 @@ func (sc *sentCtx) againstIn(v int) []actorRef {
 		}
 	}
 	return nil
+}
+
+// ownCapital turns a government's own capital named as the place it acts
+// on ("imposed a curfew on Nairobi", "martial law in Colombo") into the
+// city's people.
+func (sc *sentCtx) ownCapital(tgts, srcs []actorRef) []actorRef {
+	for i, t := range tgts {
+		if t.kind != dict.KindCapital || t.actor.Role != "GOV" || t.tok < 0 || t.tok >= sc.n || !hasCode(srcs, t.actor.Code) {
+			continue
+		}
+		if r := sc.rel(t.tok); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
+			continue
+		}
+		switch sc.caseOf(t.tok) {
+		case "on", "in", "across", "around", "over":
+			t.kind, t.resolved, t.actor.Role = dict.KindCity, false, "CVL"
+			tgts[i] = t
+		}
+	}
+	return tgts
 }
