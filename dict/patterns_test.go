@@ -155,3 +155,23 @@ func FuzzParsePatterns(f *testing.F) {
 		_, _ = ParsePatterns(doc.Content[0], "f.yaml", cameo.Default())
 	})
 }
+
+func TestLightVerbParticles(t *testing.T) {
+	src := "patterns:\n  - code: \"190\"\n    match:\n      - carry~out|launch+attack on=T\n      - stage|call+strike\n"
+	ps, err := ParsePatterns(patternsNode(t, src), "t.yaml", cameo.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 2 {
+		t.Fatalf("%d patterns, want 2", len(ps))
+	}
+	if got := strings.Join(ps[0].Light, ","); got != "carry,launch" {
+		t.Errorf("light verbs %q, want carry,launch", got)
+	}
+	if got := strings.Join(ps[0].LightParticles, ","); got != "out" {
+		t.Errorf("light particles %q, want out", got)
+	}
+	if len(ps[1].LightParticles) != 0 {
+		t.Errorf("stage|call+strike allows particles %v, want none", ps[1].LightParticles)
+	}
+}
