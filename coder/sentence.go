@@ -351,6 +351,11 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		// "held talks on reopening the border": what is talked about
 		return nil, "the topic of talks or statements"
 	}
+	if r := sc.rel(m.clause); (r == "advcl" || r == "acl" || r == "xcomp" || nlp.RelIs(r, "obl")) && strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") && sc.hasMark(m.clause, "from") {
+		// "banned women from working", "stopped them from leaving": an
+		// act prevented
+		return nil, "an act prevented"
+	}
 	if r := sc.rel(m.clause); (r == "acl" || r == "acl:relcl") && strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
 		switch code[:2] {
 		case "02", "10", "11", "14":
