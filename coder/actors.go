@@ -215,7 +215,7 @@ func (sc *sentCtx) conjuncts(i int) []int {
 		for _, c := range sc.children[out[k]] {
 			if sc.rel(c) == "conj" && !isVerbal(sc.upos(c)) {
 				cs = append(cs, c)
-				if sc.childWith(c, "cc") >= 0 {
+				if sc.listEnds(c, 0) {
 					coordinated = true
 				}
 			}
@@ -227,6 +227,23 @@ func (sc *sentCtx) conjuncts(i int) []int {
 		}
 	}
 	return out
+}
+
+// listEnds reports whether conjunct c, or a conjunct nested under it ("A,
+// B and C" parsed as a chain), carries the "and" or "or" that ends a list.
+func (sc *sentCtx) listEnds(c, depth int) bool {
+	if sc.childWith(c, "cc") >= 0 {
+		return true
+	}
+	if depth > 8 {
+		return false
+	}
+	for _, k := range sc.children[c] {
+		if sc.rel(k) == "conj" && !isVerbal(sc.upos(k)) && sc.listEnds(k, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 func isVerbal(upos string) bool { return upos == "VERB" || upos == "AUX" }
