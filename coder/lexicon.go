@@ -64,7 +64,11 @@ func newLexicon() *lexicon {
 			"demonstrator", "student", "journalist", "migrant", "refugee", "prisoner", "detainee", "hostage",
 			"attack", "assault", "raid", "position", "post", "checkpoint", "target", "curfew", "restriction",
 			"ban", "emergency", "blockade", "siege", "territory", "land", "crossing", "border",
-			"protest", "demonstration", "rally", "gathering", "march", "crowd", "sit-in", "strike"),
+			"protest", "demonstration", "rally", "gathering", "march", "crowd", "sit-in", "strike",
+			// unnamed individuals arrested, held or killed
+			"person", "individual", "suspect", "lord", "kingpin", "trafficker", "smuggler", "businessman",
+			"businesswoman", "teacher", "doctor", "lawyer", "activist", "critic", "blogger", "citizen",
+			"national", "tourist", "priest", "farmer", "fisherman", "trader", "member", "supporter"),
 		hedgeX: mk("expect", "likely", "unlikely", "seem", "appear", "try", "attempt",
 			"seek", "hope", "want", "wish", "aim", "need", "ought", "fail", "possible",
 			"able", "unable", "have", "plan", "intend", "prepare", "consider", "mull",

@@ -337,12 +337,12 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	if m.embedded != nil {
 		embCode = sc.refine(m.embedded, m.embedded.p.Code)
 	}
-	if r := sc.rel(m.clause); r == "advcl" && strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
+	if r := sc.rel(m.clause); r == "advcl" && (strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") || sc.hasTo(m.clause)) {
 		if h := sc.head(m.clause); h >= 0 && byTok[h] != nil && strings.HasPrefix(byTok[h].p.Code, "14") {
 			switch code[:2] {
 			case "02", "10", "11":
-				// "marched through Nairobi demanding higher pay": what
-				// the protest is for
+				// "marched through Nairobi demanding higher pay", "went on
+				// strike to demand higher wages": what the protest is for
 				return nil, "the purpose of a protest"
 			}
 		}
