@@ -68,7 +68,10 @@ func newLexicon() *lexicon {
 			// unnamed individuals arrested, held or killed
 			"person", "individual", "suspect", "lord", "kingpin", "trafficker", "smuggler", "businessman",
 			"businesswoman", "teacher", "doctor", "lawyer", "activist", "critic", "blogger", "citizen",
-			"national", "tourist", "priest", "farmer", "fisherman", "trader", "member", "supporter"),
+			"national", "tourist", "priest", "farmer", "fisherman", "trader", "member", "supporter",
+			// buildings and installations hit
+			"block", "apartment", "tower", "hotel", "warehouse", "depot", "airport", "airfield", "ship",
+			"vessel", "tanker", "substation", "grid", "pipeline", "refinery", "university", "clinic", "factory"),
 		hedgeX: mk("expect", "likely", "unlikely", "seem", "appear", "try", "attempt",
 			"seek", "hope", "want", "wish", "aim", "need", "ought", "fail", "possible",
 			"able", "unable", "have", "plan", "intend", "prepare", "consider", "mull",
