@@ -468,7 +468,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	if p.TargetMode != dict.TargetNone {
 		tgts = sc.targets(m, code, srcs, passive, byTok, 0)
 		pairs := len(srcs) >= 2 && (p.Mutual != dict.MutualNone || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || kind == dict.EmbedIntent || kind == dict.EmbedCarrier)))
-		if len(tgts) == 0 && code[:2] != "01" && !pairs {
+		if len(tgts) == 0 && code[:2] != "01" && !pairs && !(code[:2] == "02" && p.TargetMode != dict.TargetRequired && sc.addressee(m)) {
 			return nil, "no target actor"
 		}
 	}
@@ -1538,4 +1538,19 @@ func (sc *sentCtx) ownCapital(tgts, srcs []actorRef) []actorRef {
 		}
 	}
 	return tgts
+}
+
+// addressee reports whether an appeal names whom it is addressed to in a
+// prepositional target slot, though not as an actor ("appealed to donors",
+// "called on the international community"): its target is null.
+func (sc *sentCtx) addressee(m *match) bool {
+	if m.p.Embed != dict.EmbedAppeal {
+		return false
+	}
+	for _, prep := range []string{"to", "on", "upon"} {
+		if c := sc.findDep(m, "", prep, nil); c >= 0 && (sc.upos(c) == "NOUN" || sc.upos(c) == "PROPN") && !sc.isEventNoun(c) {
+			return true
+		}
+	}
+	return false
 }
