@@ -1103,7 +1103,21 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 					tgts = t
 					break
 				}
-
+			}
+		}
+	}
+	if len(tgts) == 0 && kind == dict.EmbedRefuse && m.embedded == nil {
+		// "rejecting calls for talks with Hamas": the party named in
+		// what is refused
+		for _, c := range m.deps {
+			if nlp.RelIs(sc.rel(c), "obj") {
+				for _, k := range sc.children[c] {
+					if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "for" {
+						if t := sc.firstActorIn(k, srcs); len(t) > 0 {
+							tgts = t
+						}
+					}
+				}
 			}
 		}
 	}
