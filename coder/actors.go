@@ -502,7 +502,18 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	if len(owners) == 0 {
 		owners = places
 	}
-	if poss := sc.childWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 {
+	if poss := sc.childWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 && lemma == "counterpart" {
+		// "his Burundian counterpart": the other side, not his
+		var own []actorRef
+		for _, o := range owners {
+			if o.tok < 0 || !sc.inSubtree(poss, o.tok) {
+				own = append(own, o)
+			}
+		}
+		if len(own) > 0 {
+			owners = own
+		}
+	} else if poss >= 0 && len(owners) > 1 {
 		// "Poland's support for Ukraine": the possessor owns it
 		var own []actorRef
 		for _, o := range owners {

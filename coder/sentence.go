@@ -459,14 +459,21 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	if len(srcs) == 0 {
 		return nil, "no source actor"
 	}
+	official := false
 	if strings.HasPrefix(code, "14") && sc.lemmas[m.trig] == "protest" && officialActors(srcs) {
 		// a government's protest is a diplomatic complaint, not a rally
-		code = "114"
+		code, official = "114", true
 	}
 	// target
 	var tgts []actorRef
 	if p.TargetMode != dict.TargetNone {
 		tgts = sc.targets(m, code, srcs, passive, byTok, 0)
+		if official && len(tgts) == 0 {
+			// "protested to China"
+			if c := sc.findDep(m, "", "to", nil); c >= 0 {
+				tgts = removeSame(sc.actorsAt(c), srcs)
+			}
+		}
 		pairs := len(srcs) >= 2 && (p.Mutual != dict.MutualNone || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || kind == dict.EmbedIntent || kind == dict.EmbedCarrier)))
 		if len(tgts) == 0 && code[:2] != "01" && !pairs && !(code[:2] == "02" && p.TargetMode != dict.TargetRequired && sc.addressee(m)) {
 			return nil, "no target actor"
@@ -1374,7 +1381,7 @@ func (sc *sentCtx) political(rs []actorRef) []actorRef {
 				h = sc.head(h)
 			}
 			if h >= 0 && (sc.upos(h) == "NOUN" || sc.upos(h) == "PROPN") {
-				if mm, ok := sc.mentionAt(h); !(ok && mm.Kind == dict.KindAgent) && !politicalNouns[sc.lemmas[h]] {
+				if !sc.politicalHead(h) {
 					continue
 				}
 			}
@@ -1567,4 +1574,17 @@ func (sc *sentCtx) addressee(m *match) bool {
 		}
 	}
 	return false
+}
+
+// politicalHead reports whether noun h names people who act for a state
+// or organisation: an agent, a role, a person speaking for an actor, or a
+// delegation.
+func (sc *sentCtx) politicalHead(h int) bool {
+	if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindAgent {
+		return true
+	}
+	if r, ok := sc.role(sc.lemmas[h]); ok && r != "" && !nonPolitical[r] {
+		return true
+	}
+	return sc.c.lex.personNoun[sc.lemmas[h]] || politicalNouns[sc.lemmas[h]]
 }
