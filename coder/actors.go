@@ -541,6 +541,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		}
 	}
 	var out []actorRef
+	cityCode := "" // a place named in the phrase ("the Jenin refugee camp")
 	for _, o := range owners {
 		if o.actor.Code == "" {
 			continue
@@ -553,6 +554,9 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			a.Role = o.actor.Role
 		}
 		if o.kind == dict.KindCity && role == "" {
+			if cityCode == "" {
+				cityCode = o.actor.Code
+			}
 			continue
 		}
 		a.Name = phrase(sc.art.text[sp.Start:sp.End])
@@ -579,7 +583,8 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		} else {
 			// an unnamed agent: a country named before it, where it happens,
 			// the article's country, any country of the sentence
-			code = firstNonEmpty(sc.localFocus(h), sc.place)
+			code = firstNonEmpty(cityCode, sc.localFocus(h))
+			code = firstNonEmpty(code, sc.place)
 			code = firstNonEmpty(code, sc.art.focus())
 			code = firstNonEmpty(code, sc.anyCountry())
 		}

@@ -296,6 +296,11 @@ func (sc *sentCtx) refine(m *match, code string) string {
 		}
 		f, l := sc.subtree(d)
 		for j := f; j <= l; j++ {
+			if sc.rel(j) == "compound" && j != d {
+				// a modifier names a kind, not whom: "refugee camp"
+				words["compound:"+sc.lemmas[j]] = true
+				continue
+			}
 			words[sc.lemmas[j]] = true
 		}
 	}
@@ -304,7 +309,7 @@ func (sc *sentCtx) refine(m *match, code string) string {
 	}
 	for _, rf := range m.p.Refine {
 		for _, l := range rf.Lemmas {
-			if words[l] {
+			if words[l] || (words["compound:"+l] && !strings.HasPrefix(rf.Code, "20")) {
 				return rf.Code
 			}
 		}
@@ -474,7 +479,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 				tgts = removeSame(sc.actorsAt(c), srcs)
 			}
 		}
-		pairs := len(srcs) >= 2 && (p.Mutual != dict.MutualNone || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || kind == dict.EmbedIntent || kind == dict.EmbedCarrier)))
+		pairs := len(srcs) >= 2 && (p.Mutual != dict.MutualNone || sc.reciprocal(m) || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || kind == dict.EmbedIntent || kind == dict.EmbedCarrier)))
 		if len(tgts) == 0 && code[:2] != "01" && !pairs && !(code[:2] == "02" && p.TargetMode != dict.TargetRequired && sc.addressee(m)) {
 			return nil, "no target actor"
 		}
@@ -498,6 +503,10 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		return nil, "no target actor"
 	}
 	mutual := p.Mutual
+	if len(tgts) == 0 && len(srcs) >= 2 && sc.reciprocal(m) {
+		// "Kosovo and Serbia accused each other"
+		mutual = dict.MutualAlways
+	}
 	if m.embedded != nil && (kind == dict.EmbedIntent || kind == dict.EmbedCarrier) && (m.embedded.p.Mutual != dict.MutualNone || len(tgts) == 0) {
 		mutual = dict.MutualAlways // joint commitments
 	}
@@ -1587,4 +1596,22 @@ func (sc *sentCtx) politicalHead(h int) bool {
 		return true
 	}
 	return sc.c.lex.personNoun[sc.lemmas[h]] || politicalNouns[sc.lemmas[h]]
+}
+
+// reciprocal reports whether the match's object is "each other" or "one
+// another".
+func (sc *sentCtx) reciprocal(m *match) bool {
+	for _, c := range m.deps {
+		if !nlp.RelIs(sc.rel(c), "obj") && !nlp.RelIs(sc.rel(c), "obl") && sc.rel(c) != "iobj" {
+			continue
+		}
+		l := sc.lemmas[c]
+		if (l == "each" || l == "one") && c+1 < sc.n && (sc.lemmas[c+1] == "other" || sc.lemmas[c+1] == "another") {
+			return true
+		}
+		if l == "other" && c > 0 && sc.lemmas[c-1] == "each" {
+			return true
+		}
+	}
+	return false
 }
