@@ -765,21 +765,7 @@ func (s *scanner) monthFirst(i int, prep bool) (match, bool) {
 	}
 	j := s.monthEnd(i)
 	if d, ok := s.dayNum(j); ok {
-		if y, k, ok := s.yearAfter(j + 1); ok {
-			t, ok := s.date(y, mo, d)
-			if !ok {
-				return match{}, false
-			}
-			return s.dayMatch(i, k, t), true
-		}
-		if !s.hasRef {
-			return match{}, false
-		}
-		t, ok := s.yearless(mo, d)
-		if !ok {
-			return match{}, false
-		}
-		return s.dayMatch(i, j+1, t), true
+		return s.dayOfMonth(i, j+1, mo, d)
 	}
 	k := j
 	if s.punct(k, ',') && !s.isAbbrev(i) {
@@ -817,7 +803,13 @@ func (s *scanner) dayFirst(i int) (match, bool) {
 	if !ok || !s.capital(j) {
 		return match{}, false
 	}
-	j = s.monthEnd(j)
+	return s.dayOfMonth(i, s.monthEnd(j), mo, d)
+}
+
+// dayOfMonth completes a day of month mo that starts at word i and whose
+// day and month end before word j: with a year after j ("March 3, 2024",
+// "3 March 2024"), else resolved by tense against the article date.
+func (s *scanner) dayOfMonth(i, j int, mo time.Month, d int) (match, bool) {
 	if y, k, ok := s.yearAfter(j); ok {
 		t, ok := s.date(y, mo, d)
 		if !ok {
