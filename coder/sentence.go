@@ -869,6 +869,11 @@ func (sc *sentCtx) firstActorIn(v int, srcs []actorRef) []actorRef {
 			continue
 		}
 		if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && mm.Actor.Code != "" {
+			if sc.modifiesThing(mm.End - 1) {
+				// "the Beijing Olympics", "the Paris Games": a place
+				// that only names an occasion is not a party
+				continue
+			}
 			r := actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind}
 			if len(removeSame([]actorRef{r}, srcs)) == 1 {
 				return []actorRef{r}
@@ -979,6 +984,11 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 			if rs, _ := sc.subjectOwn(p); len(rs) > 0 && reporter == nil {
 				reporter = &rs[0]
 			}
+		case r == "advcl" && sc.hasMark(cur, "to") && sc.childWith(cur, "nsubj") < 0:
+			// a purpose infinitive ("will meet to discuss") shares the
+			// mood of the clause it completes
+			cur = p
+			continue
 		case r == "advcl":
 			// temporal or causal clauses are asserted on their own
 		case r == "acl" && sc.hasMark(cur, "that") && !isVerbal(sc.upos(p)):
@@ -1614,4 +1624,20 @@ func (sc *sentCtx) reciprocal(m *match) bool {
 		}
 	}
 	return false
+}
+
+// modifiesThing reports whether token h is a compound modifier of a noun
+// that names no actor ("the Beijing Olympics").
+func (sc *sentCtx) modifiesThing(h int) bool {
+	if sc.rel(h) != "compound" {
+		return false
+	}
+	p := sc.head(h)
+	if p < 0 || (sc.upos(p) != "NOUN" && sc.upos(p) != "PROPN") || nlp.RelIs(sc.rel(p), "nsubj") {
+		// a subject noun is more often a clause the parse broke ("that
+		// Baku release ...") than an occasion
+		return false
+	}
+	_, ok := sc.mentionAt(p)
+	return !ok
 }
