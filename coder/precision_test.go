@@ -38,6 +38,11 @@ func TestPrecisionClasses(t *testing.T) {
 			[]string{"CHL>PER:036", "PER>CHL:036"}},
 		// a place that only names an occasion is not the target of an intent
 		{"place naming an occasion", "The Kenyan president is preparing to attend the Tokyo Marathon.", nil},
+		// a protest abroad addresses the host government; one at home, its own
+		{"protest abroad", "Danish and Swedish students staged a noisy protest in Moscow on Sunday.",
+			[]string{"DNK>RUS:141", "SWE>RUS:141"}},
+		{"protest at home", "Thousands of Kenyan teachers protested in Nairobi on Monday.",
+			[]string{"KEN>KEN:141"}},
 	}
 	date := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
 	for _, tc := range tests {

@@ -1203,7 +1203,15 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			// describes the protest)
 			participle := strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") && sc.rel(m.clause) != "root"
 			if src.actor.Role != "GOV" && src.actor.Code != "IGO" && src.actor.Code != "NGO" && !participle {
-				tgts = []actorRef{{actor: dyad.Actor{Code: src.actor.Code, Role: "GOV"}, resolved: true, tok: -1}}
+				c := src.actor.Code
+				if code[:2] == "14" {
+					// "activists from A staged a protest in B's capital":
+					// a protest abroad addresses the host government
+					if h := sc.protestVenue(m); h != "" {
+						c = h
+					}
+				}
+				tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "GOV"}, resolved: true, tok: -1}}
 			}
 		case "08", "17", "18", "19", "20":
 			// force or coercion against people or property not named as an
@@ -1640,4 +1648,24 @@ func (sc *sentCtx) modifiesThing(h int) bool {
 	}
 	_, ok := sc.mentionAt(p)
 	return !ok
+}
+
+// protestVenue is the country of a state, city or capital named as where a
+// protest happens ("in Beijing", "in France"), on the verb or the protest noun.
+func (sc *sentCtx) protestVenue(m *match) string {
+	for _, v := range []int{m.clause, m.trig} {
+		if v < 0 {
+			continue
+		}
+		for _, c := range sc.children[v] {
+			r := sc.rel(c)
+			if !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(c) != "in" {
+				continue
+			}
+			if mm, ok := sc.mentionAt(c); ok && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity || mm.Kind == dict.KindCapital) && mm.Actor.Code != "IGO" && mm.Actor.Code != "NGO" {
+				return mm.Actor.Code
+			}
+		}
+	}
+	return ""
 }
