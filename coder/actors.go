@@ -499,7 +499,8 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			}
 		}
 	}
-	if len(owners) == 0 {
+	if len(owners) == 0 && !(role == "" && sc.c.lex.gathering[lemma]) {
+		// (the venue of a summit or games is not a party to it)
 		owners = places
 	}
 	if poss := sc.childWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 && lemma == "counterpart" {
@@ -739,6 +740,10 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 					return rs
 				}
 			}
+		}
+		if sc.c.lex.gathering[sc.lemmas[h]] {
+			// a summit or games in a country: the venue is not a party
+			return nil
 		}
 		f, l := sc.subtree(h)
 		for j := f; j <= l; j++ {

@@ -22,6 +22,7 @@ type lexicon struct {
 	personNoun  set // nouns for people who speak for the actor they belong to
 	carrierNeg  set // determiners that negate a carrier noun ("little willingness")
 	consequence set // roots whose participle consequences are not coded again
+	gathering   set // meetings whose venue is not a party ("a summit in Switzerland")
 	agentRoles  map[string]string
 }
 
@@ -38,6 +39,9 @@ func mk(words ...string) set {
 
 func newLexicon() *lexicon {
 	return &lexicon{
+		gathering: mk("summit", "meeting", "conference", "talk", "talks", "forum", "gathering",
+			"session", "negotiation", "ceremony", "festival",
+			"olympics", "games", "tournament", "championship", "match", "exhibition", "fair"),
 		speech: mk("say", "tell", "announce", "state", "report", "add", "note", "confirm",
 			"declare", "write", "tweet", "explain", "stress", "quote", "tell", "reiterate",
 			"disclose", "reveal", "remark", "comment", "insist", "emphasise", "emphasize", "acknowledge", "admit"),

@@ -43,6 +43,8 @@ func TestPrecisionClasses(t *testing.T) {
 			[]string{"DNK>RUS:141", "SWE>RUS:141"}},
 		{"protest at home", "Thousands of Kenyan teachers protested in Nairobi on Monday.",
 			[]string{"KEN>KEN:141"}},
+		// the venue of a summit is not a party to it
+		{"summit venue", "The Brazilian president attended a climate summit in Egypt on Monday.", nil},
 	}
 	date := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
 	for _, tc := range tests {
