@@ -579,8 +579,11 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		}
 		var code string
 		if personLike && role == "GOV" {
-			// a title alone: the article's country, else one named before it
-			code = firstNonEmpty(sc.art.focus(), sc.localFocus(h))
+			// a title alone: a place inside its own phrase ("the mayor of
+			// the city of Nablus"), the article's country, else one named
+			// before it
+			code = firstNonEmpty(sc.placeInPhrase(h), sc.art.focus())
+			code = firstNonEmpty(code, sc.localFocus(h))
 		} else {
 			// an unnamed agent: a country named before it, where it happens,
 			// the article's country, any country of the sentence
@@ -1016,4 +1019,34 @@ func (sc *sentCtx) isBacker(c int) bool {
 		return backer("-" + sc.words[c])
 	}
 	return false
+}
+
+// placeInPhrase returns the country of a state or city named in a
+// prepositional phrase inside the noun phrase headed by h.
+func (sc *sentCtx) placeInPhrase(h int) string {
+	f, l := sc.subtree(h)
+	for j := h + 1; j <= l && j >= f; j++ {
+		m, ok := sc.mentionAt(j)
+		if !ok || (m.Kind != dict.KindCity && m.Kind != dict.KindState && m.Kind != dict.KindCapital) || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
+			continue
+		}
+		// every phrase on the way up is "of" or "in" ("the ambassador to
+		// France" is not French)
+		ok = true
+		for k := j; k >= 0 && k != h; k = sc.head(k) {
+			if r := sc.rel(k); nlp.RelIs(r, "nmod") && r != "nmod:poss" {
+				if c := sc.caseOf(k); c != "of" && c != "in" {
+					ok = false
+					break
+				}
+			} else if !(r == "compound" || r == "flat" || r == "amod" || r == "appos") {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return m.Actor.Code
+		}
+	}
+	return ""
 }
