@@ -46,7 +46,7 @@ func TestPrecisionClasses(t *testing.T) {
 		// the venue of a summit is not a party to it
 		{"summit venue", "The Brazilian president attended a climate summit in Egypt on Monday.", nil},
 		// a title alone takes a place named inside its own phrase
-		{"mayor of a town", "Israel on Monday released the mayor of the Palestinian town of Qalqilya.",
+		{"mayor of a town", "Israel on Monday released the mayor of the West Bank town of Qalqilya.",
 			[]string{"ISR>PSE:084"}},
 	}
 	date := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
