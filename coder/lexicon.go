@@ -22,6 +22,7 @@ type lexicon struct {
 	personNoun  set // nouns for people who speak for the actor they belong to
 	carrierNeg  set // determiners that negate a carrier noun ("little willingness")
 	consequence set // roots whose participle consequences are not coded again
+	document    set // statements and reports: they say, but do not travel or fight
 	gathering   set // meetings whose venue is not a party ("a summit in Switzerland")
 	agentRoles  map[string]string
 }
@@ -39,6 +40,9 @@ func mk(words ...string) set {
 
 func newLexicon() *lexicon {
 	return &lexicon{
+		document: mk("statement", "report", "announcement", "remark", "comment", "letter",
+			"communique", "declaration", "news", "message", "speech", "interview",
+			"article", "document", "study", "survey", "poll", "memo", "memorandum", "note"),
 		gathering: mk("summit", "meeting", "conference", "talk", "talks", "forum", "gathering",
 			"session", "negotiation", "ceremony", "festival",
 			"olympics", "games", "tournament", "championship", "match", "exhibition", "fair"),

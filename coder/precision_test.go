@@ -48,6 +48,11 @@ func TestPrecisionClasses(t *testing.T) {
 		// a title alone takes a place named inside its own phrase
 		{"mayor of a town", "Israel on Monday released the mayor of the West Bank town of Qalqilya.",
 			[]string{"ISR>PSE:084"}},
+		// a present tense after "before" is a visit still to come
+		{"visit after before", "The vote was held two days before the Ugandan president flies to Nairobi.",
+			[]string{"KEN>UGA:036", "UGA>KEN:036"}},
+		// a statement or report travels nowhere
+		{"statement as subject", "The statement by the Kenyan ministry came to Uganda on Monday.", nil},
 	}
 	date := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
 	for _, tc := range tests {

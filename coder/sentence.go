@@ -464,6 +464,11 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	if len(srcs) == 0 {
 		return nil, "no source actor"
 	}
+	if s := sc.childWith(m.clause, "nsubj"); s >= 0 && sc.c.lex.document[sc.lemmas[s]] && strings.Contains("04 06 07 08 15 16 17 18 19 20", code[:2]) {
+		// "the statement by the presidency comes a day before ...": a
+		// statement or report goes nowhere and uses no force
+		return nil, "the subject is a statement, not an actor"
+	}
 	official := false
 	if strings.HasPrefix(code, "14") && sc.lemmas[m.trig] == "protest" && officialActors(srcs) {
 		// a government's protest is a diplomatic complaint, not a rally
@@ -989,6 +994,10 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 			// mood of the clause it completes
 			cur = p
 			continue
+		case r == "advcl" && sc.beforeClause(cur) && (sc.s.Tokens[cur].XPOS == "VBZ" || sc.s.Tokens[cur].XPOS == "VBP") && sc.childWith(cur, "aux") < 0:
+			// "comes a day before the president heads to Beijing": a
+			// present tense after "before" is still to happen
+			fut = true
 		case r == "advcl":
 			// temporal or causal clauses are asserted on their own
 		case r == "acl" && sc.hasMark(cur, "that") && !isVerbal(sc.upos(p)):
@@ -1668,4 +1677,21 @@ func (sc *sentCtx) protestVenue(m *match) string {
 		}
 	}
 	return ""
+}
+
+// beforeClause reports whether clause v opens with "before" or "until", as
+// its mark or as a word before its subject that the parse hung elsewhere.
+func (sc *sentCtx) beforeClause(v int) bool {
+	if sc.hasMark(v, "before") || sc.hasMark(v, "until") {
+		return true
+	}
+	for j := v - 1; j >= 0 && j >= v-6; j-- {
+		switch {
+		case sc.lemmas[j] == "before" || sc.lemmas[j] == "until":
+			return true
+		case isVerbal(sc.upos(j)) || sc.upos(j) == "PUNCT" || sc.upos(j) == "SCONJ":
+			return false
+		}
+	}
+	return false
 }
