@@ -157,7 +157,9 @@ func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
 		if m.Kind == dict.KindCity && sc.city == "" {
 			sc.city = m.Actor.Code
 		}
-		if m.Kind == dict.KindCity || m.Kind == dict.KindState || m.Kind == dict.KindCapital {
+		if m.Kind == dict.KindCity || ((m.Kind == dict.KindState || m.Kind == dict.KindCapital) && sc.locativeAt(m.Start)) {
+			// (a state named as a party, "to help Iran", is not where
+			// anything happens)
 			if sc.place == "" || m.Kind == dict.KindCity {
 				sc.place = m.Actor.Code
 			}
@@ -590,6 +592,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			code = firstNonEmpty(cityCode, sc.localFocus(h))
 			code = firstNonEmpty(code, sc.place)
 			code = firstNonEmpty(code, sc.art.focus())
+			code = firstNonEmpty(code, sc.personCountry())
 			code = firstNonEmpty(code, sc.anyCountry())
 		}
 		if code != "" {
@@ -1045,6 +1048,37 @@ func (sc *sentCtx) placeInPhrase(h int) string {
 			}
 		}
 		if ok {
+			return m.Actor.Code
+		}
+	}
+	return ""
+}
+
+// locativeAt reports whether the name starting at token i follows a
+// preposition of place ("in Iran", "across Syria").
+func (sc *sentCtx) locativeAt(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		switch strings.ToLower(sc.words[j]) {
+		case "in", "at", "inside", "across", "throughout", "within", "near", "outside":
+			return true
+		case "the":
+			continue
+		}
+		if sc.upos(j) == "ADJ" || sc.words[j] == "-" {
+			// "in northern Mozambique", "in war-torn Yemen"
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// personCountry returns the country of the first person named in the
+// sentence: an unnamed agent ("Congress") more often shares it than it
+// does that of a state named as a party.
+func (sc *sentCtx) personCountry() string {
+	for _, m := range sc.mentions {
+		if m.Kind == dict.KindPerson && m.Actor.Code != "" && m.Actor.Code != "IGO" && m.Actor.Code != "NGO" {
 			return m.Actor.Code
 		}
 	}

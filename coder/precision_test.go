@@ -53,6 +53,10 @@ func TestPrecisionClasses(t *testing.T) {
 			[]string{"KEN>UGA:036", "UGA>KEN:036"}},
 		// a statement or report travels nowhere
 		{"statement as subject", "The statement by the Kenyan ministry came to Uganda on Monday.", nil},
+		// an unnamed agent shares the country of the person it acts on, not
+		// that of a state named as a party
+		{"unnamed agent", "Parliament is pressing Vladimir Putin to help Belarus.",
+			[]string{"RUS>RUS:020"}},
 	}
 	date := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
 	for _, tc := range tests {
