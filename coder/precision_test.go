@@ -57,6 +57,10 @@ func TestPrecisionClasses(t *testing.T) {
 		// that of a state named as a party
 		{"unnamed agent", "Parliament is pressing Vladimir Putin to help Belarus.",
 			[]string{"RUS>RUS:020"}},
+		// a sanctioning state's own territory is where the ban applies,
+		// not whom it targets
+		{"ban on travel to self", "The Australian government announced bans on travel to Australia against six Iranian officials.",
+			[]string{"AUS>IRN:163"}},
 	}
 	date := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
 	for _, tc := range tests {

@@ -1105,6 +1105,11 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 	p := m.p
 	kind := p.Embed
 	tgts := removeSame(sc.ownCapital(sc.targetOf(m, passive), srcs), srcs)
+	if strings.HasPrefix(code, "16") && len(srcs) > 0 && ownTerritory(tgts, srcs[0]) {
+		// "bans on travel to Canada against Russian officers": the
+		// sanctioning state's own territory is where, not whom
+		tgts = nil
+	}
 	if len(tgts) == 0 {
 		tgts = removeSame(sc.againstOf(m), srcs)
 	}
@@ -1440,7 +1445,7 @@ func (sc *sentCtx) againstOf(m *match) []actorRef {
 			continue
 		}
 		cands := []int{d}
-		if nlp.RelIs(sc.rel(d), "obj") {
+		if nlp.RelIs(sc.rel(d), "obj") || nlp.RelIs(sc.rel(d), "obl") || nlp.RelIs(sc.rel(d), "nmod") {
 			cands = append(cands, sc.children[d]...)
 		}
 		for _, c := range cands {
@@ -1694,4 +1699,18 @@ func (sc *sentCtx) beforeClause(v int) bool {
 		}
 	}
 	return false
+}
+
+// ownTerritory reports whether every target is the source's own country
+// named as a bare state.
+func ownTerritory(tgts []actorRef, src actorRef) bool {
+	if len(tgts) == 0 {
+		return false
+	}
+	for _, t := range tgts {
+		if t.actor.Code != src.actor.Code || t.actor.Role != "" || t.kind != dict.KindState {
+			return false
+		}
+	}
+	return true
 }
