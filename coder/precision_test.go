@@ -61,6 +61,10 @@ func TestPrecisionClasses(t *testing.T) {
 		// not whom it targets
 		{"ban on travel to self", "The Australian government announced bans on travel to Australia against six Iranian officials.",
 			[]string{"AUS>IRN:163"}},
+		// "met with" a named person whose phrase the parse hung under the
+		// verb or under a later clause
+		{"met with a president", "Kenya's interior minister met with Ugandan President Yoweri Museveni on Monday.",
+			[]string{"KEN>UGA:040", "UGA>KEN:040"}},
 	}
 	date := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
 	for _, tc := range tests {

@@ -827,6 +827,43 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 			}
 		}
 	}
+	// a preposition right after the verb that the parse hung elsewhere
+	// ("met with [Syrian President Bashar Assad] Tuesday to discuss ...",
+	// with the name made the subject of "discuss")
+	if m.trig == m.clause && m.trig+1 < sc.n {
+		for _, sl := range slots {
+			prep := sl.Prep
+			if prep == "" && sl.Rel == "obj" && m.p.Particle != "" {
+				prep = m.p.Particle // "meet~with obj=T"
+			}
+			if prep == "" || sc.lemmas[m.trig+1] != prep || sc.head(m.trig+1) == m.trig {
+				continue
+			}
+			if h := sc.head(m.trig + 1); h >= 0 && sc.head(h) == m.trig && !isVerbal(sc.upos(h)) {
+				// attached right, one level down: a particle read as the
+				// preposition of its phrase ("met with [Museveni]")
+				if sl.Prep == "" {
+					if rs := sc.actorsAt(h); len(rs) > 0 {
+						return rs
+					}
+				}
+				continue
+			}
+			for j := m.trig + 2; j < sc.n && j <= m.trig+5; j++ {
+				mm, ok := sc.mentionAt(j)
+				if !ok {
+					if u := sc.upos(j); u == "DET" || u == "ADJ" {
+						continue
+					}
+					break
+				}
+				if mm.Kind == dict.KindAgent || mm.Kind == dict.KindCity || mm.Kind == dict.KindDemonym {
+					continue
+				}
+				return sc.actorsAt(mm.End - 1)
+			}
+		}
+	}
 	// a prepositional phrase the parse attached one level too low:
 	// "spoke by telephone [with his counterpart]"
 	for _, sl := range slots {
