@@ -10,9 +10,6 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/cameo"
-	"github.com/dyad-events/dyad/dict"
-	"github.com/dyad-events/dyad/nlp"
 )
 
 // leafExceptions are the leaf codes whose example sentence does not fire
@@ -68,21 +65,10 @@ func readLeafSentences(t *testing.T) map[string]string {
 // code fires (the event is coded with the leaf code, or by one of its
 // patterns before the embedding table or a refinement recoded it).
 func TestLeafCodesReachable(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads the embedded model")
-	}
-	cb := cameo.Default()
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := nlp.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(an, d, cb, Options{})
+	c := testRealCoder(t)
+	cb := c.cb
 	patCode := map[string]string{}
-	for _, p := range d.Patterns {
+	for _, p := range c.patterns {
 		patCode[p.ID] = p.Code
 	}
 	sents := readLeafSentences(t)

@@ -7,27 +7,13 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/cameo"
-	"github.com/dyad-events/dyad/dict"
-	"github.com/dyad-events/dyad/nlp"
 )
 
 // TestPrecisionClasses guards classes of false events found by reading the
 // coder's output on real news: each sentence is original, written for the
 // class, and lists every event it must give (nothing else).
 func TestPrecisionClasses(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads the embedded model")
-	}
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := nlp.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(an, d, cameo.Default(), Options{})
+	c := testRealCoder(t)
 	tests := []struct {
 		name, text string
 		want       []string

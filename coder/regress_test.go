@@ -10,10 +10,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/cameo"
-	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/eval"
-	"github.com/dyad-events/dyad/nlp"
 )
 
 // Floors for testdata/regress.jsonl: invented wire-style sentences coded by
@@ -29,18 +26,7 @@ const (
 )
 
 func TestRegressionSet(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads the embedded model")
-	}
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := nlp.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(an, d, cameo.Default(), Options{})
+	c := testRealCoder(t)
 	goldBytes, err := os.ReadFile("testdata/regress.jsonl")
 	if err != nil {
 		t.Fatal(err)
