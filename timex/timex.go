@@ -177,11 +177,7 @@ func tokenize(text string) []token {
 			i = t.end
 		case c < utf8.RuneSelf:
 			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
-				j := i
-				for j < len(text) && isLetterAt(text, j) {
-					_, n := utf8.DecodeRuneInString(text[j:])
-					j += n
-				}
+				j := wordEnd(text, i)
 				toks = append(toks, token{start: i, end: j, kind: kWord})
 				i = j
 				continue
@@ -193,11 +189,7 @@ func tokenize(text string) []token {
 		default:
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsLetter(r) {
-				j := i
-				for j < len(text) && isLetterAt(text, j) {
-					_, n := utf8.DecodeRuneInString(text[j:])
-					j += n
-				}
+				j := wordEnd(text, i)
 				toks = append(toks, token{start: i, end: j, kind: kWord})
 				i = j
 				continue
@@ -209,6 +201,15 @@ func tokenize(text string) []token {
 		}
 	}
 	return toks
+}
+
+// wordEnd returns the end of the run of letters that starts at i.
+func wordEnd(text string, i int) int {
+	for i < len(text) && isLetterAt(text, i) {
+		_, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+	}
+	return i
 }
 
 func isLetterAt(text string, i int) bool {
