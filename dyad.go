@@ -154,8 +154,51 @@ type Event struct {
 	Date time.Time `json:"date"`
 	// DatePrecision says which part of Date the text supports.
 	DatePrecision DatePrecision `json:"date_precision"`
+	// Place is where the event happened, as far as the text (or, failing
+	// that, its actors) says; nil when nothing places it.
+	Place *Place `json:"place,omitempty"`
 	// Provenance is the evidence behind the event.
 	Provenance Provenance `json:"provenance"`
+}
+
+// PlacePrecision says how exactly a Place locates an event.
+type PlacePrecision string
+
+// The precisions a place can have, from most to least specific.
+const (
+	// PlacePoint: a populated place (a city, a town) with its coordinates.
+	PlacePoint PlacePrecision = "point"
+	// PlaceAdmin1: a first-level administrative division (a state, a
+	// province, an oblast); the coordinates are a representative point.
+	PlaceAdmin1 PlacePrecision = "admin1"
+	// PlaceCountry: a country only; the coordinates are a representative
+	// point.
+	PlaceCountry PlacePrecision = "country"
+)
+
+// Place is a location resolved against the gazetteer, so that analysts can
+// map events.
+type Place struct {
+	// Name is the place's English name in the gazetteer ("Kharkiv").
+	Name string `json:"name"`
+	// Country is the ISO 3166-1 alpha-3 code of the country it lies in.
+	Country string `json:"country"`
+	// Admin1 is the name of the first-level division it lies in, when
+	// known ("Kharkiv Oblast"); empty for a country.
+	Admin1 string `json:"admin1,omitempty"`
+	// Lat and Lon are WGS 84 coordinates in degrees.
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+	// Precision says whether this is a point, a division or a country.
+	Precision PlacePrecision `json:"precision"`
+	// GeoNameID is the GeoNames identifier of the place, 0 when unknown.
+	GeoNameID int64 `json:"geonameid,omitempty"`
+	// Span is the byte span in the article text of the words that name the
+	// place; zero when the place was inferred from the event's actors.
+	Span Span `json:"span,omitzero"`
+	// Basis says how the place was chosen: "clause", "sentence",
+	// "dateline" or "actors".
+	Basis string `json:"basis,omitempty"`
 }
 
 // EventCoder turns articles into events. Implementations are safe for
