@@ -215,6 +215,29 @@ agents:
 	if _, err := Load(base, filepath.Join(dir, "missing")); err == nil {
 		t.Error("Load of a missing directory: no error")
 	}
+
+	// The version follows the content: an overlay changes it, the same
+	// overlay read again gives the same one, an edited overlay another.
+	if base.Version() == "" || d.Version() == base.Version() {
+		t.Errorf("versions: base %q, overlaid %q", base.Version(), d.Version())
+	}
+	again, err := Load(base, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Version() != d.Version() {
+		t.Errorf("same overlay, versions %q and %q", d.Version(), again.Version())
+	}
+	if err := os.WriteFile(filepath.Join(dir, "local.yaml"), []byte(over+"\n# edited\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edited, err := Load(base, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edited.Version() == d.Version() {
+		t.Errorf("an edited overlay kept version %q", d.Version())
+	}
 }
 
 func TestParseErrors(t *testing.T) {

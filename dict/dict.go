@@ -55,6 +55,9 @@ type Dictionary struct {
 	// Patterns are the event patterns, in file order.
 	Patterns []Pattern
 
+	// version is a digest of every file the dictionary was read from.
+	version string
+
 	// src holds the parsed entries, kept so that Load can lay a directory
 	// over a base dictionary.
 	src entries
@@ -68,6 +71,12 @@ type Dictionary struct {
 	// countries maps state codes to their first name.
 	countries map[string]string
 }
+
+// Version identifies the dictionary's content: a short hex digest of the
+// names and bytes of every file it was read from, in load order (the
+// embedded defaults, then each overlay). Stores stamp events with it so that
+// users can tell which events a dictionary change would re-code.
+func (d *Dictionary) Version() string { return d.version }
 
 // FindActors returns the actor mentions in a sentence, longest match first
 // and non-overlapping, in sentence order. words are the tokens as written,

@@ -1,8 +1,11 @@
 package dict
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
+	"hash"
 	"io/fs"
 	"os"
 	"path"
@@ -58,10 +61,22 @@ var defaultFS embed.FS
 func Default() (*Dictionary, error) {
 	var src entries
 	var pats []Pattern
-	if err := readFS(defaultFS, "data", "dict/data/", 0, &src, &pats); err != nil {
+	h := sha256.New()
+	if err := readFS(defaultFS, "data", "dict/data/", 0, &src, &pats, h); err != nil {
 		return nil, err
 	}
-	return build(src, pats)
+	return buildVersioned(src, pats, h)
+}
+
+// buildVersioned builds the dictionary and stamps it with the digest h has
+// accumulated.
+func buildVersioned(src entries, pats []Pattern, h hash.Hash) (*Dictionary, error) {
+	d, err := build(src, pats)
+	if err != nil {
+		return nil, err
+	}
+	d.version = hex.EncodeToString(h.Sum(nil))[:16]
+	return d, nil
 }
 
 // Load returns base with every *.yaml file of dir laid over it: new entries
@@ -73,22 +88,25 @@ func Load(base *Dictionary, dir string) (*Dictionary, error) {
 	var src entries
 	var pats []Pattern
 	layer := 0
+	h := sha256.New()
 	if base != nil {
+		h.Write([]byte(base.version))
 		src = base.src.clone()
 		pats = append(pats, base.Patterns...)
 		layer = src.maxLayer() + 1
 	}
 	var over entries
-	if err := readFS(os.DirFS(dir), ".", dir+string(filepath.Separator), layer, &over, &pats); err != nil {
+	if err := readFS(os.DirFS(dir), ".", dir+string(filepath.Separator), layer, &over, &pats, h); err != nil {
 		return nil, err
 	}
 	src.overlay(over)
-	return build(src, pats)
+	return buildVersioned(src, pats, h)
 }
 
 // readFS parses every *.yaml file of directory dir of fsys in name order
-// into src and pats; prefix is put before file names in errors.
-func readFS(fsys fs.FS, dir, prefix string, layer int, src *entries, pats *[]Pattern) error {
+// into src and pats; prefix is put before file names in errors. Each file's
+// name and bytes are written to h, which versions the result.
+func readFS(fsys fs.FS, dir, prefix string, layer int, src *entries, pats *[]Pattern, h hash.Hash) error {
 	des, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return fmt.Errorf("dict: %w", err)
@@ -105,6 +123,8 @@ func readFS(fsys fs.FS, dir, prefix string, layer int, src *entries, pats *[]Pat
 		if err != nil {
 			return fmt.Errorf("dict: %w", err)
 		}
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(data))
+		h.Write(data)
 		if err := parseFile(prefix+n, data, layer, src, pats); err != nil {
 			return err
 		}
