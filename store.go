@@ -1,0 +1,147 @@
+package dyad
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// ErrNotFound is returned by stores when the thing asked for is not stored.
+var ErrNotFound = errors.New("not found")
+
+// Fingerprint identifies an article's text for deduplication: an exact hash
+// of the normalised text and a MinHash signature that estimates how much
+// text two articles share.
+type Fingerprint struct {
+	// Hash is the hex SHA-256 of the normalised text (case, whitespace and
+	// quotation marks folded); equal hashes mean the same text.
+	Hash string
+	// MinHash is the article's MinHash signature over word shingles; the
+	// share of equal positions of two signatures estimates the Jaccard
+	// similarity of their shingle sets.
+	MinHash []uint32
+	// Bands are locality-sensitive hashes of groups of MinHash positions:
+	// articles that share a band are candidates for near-duplicates.
+	Bands []uint64
+}
+
+// Coding says what coded a set of events, so that a store can tell which
+// events a newer dictionary or model would re-code.
+type Coding struct {
+	// Dictionary is the dictionary's version (a content digest).
+	Dictionary string
+	// Model is the language model's version.
+	Model string
+	// At is when the events were coded.
+	At time.Time
+}
+
+// ArticleState is what a store knows of an article it has been given.
+type ArticleState string
+
+// The states an ingested article can end in.
+const (
+	// ArticleNew: stored and coded for the first time.
+	ArticleNew ArticleState = "new"
+	// ArticleUnchanged: stored before with the same text; nothing was done.
+	ArticleUnchanged ArticleState = "unchanged"
+	// ArticleUpdated: stored before under the same ID with another text;
+	// its events were replaced.
+	ArticleUpdated ArticleState = "updated"
+	// ArticleDuplicate: the text is the same as, or nearly the same as, an
+	// earlier article's; it is linked to that article and not coded.
+	ArticleDuplicate ArticleState = "duplicate"
+)
+
+// StoredArticle is an article as a store keeps it.
+type StoredArticle struct {
+	Article
+	// Fingerprint is the article's text fingerprint.
+	Fingerprint Fingerprint
+	// DuplicateOf is the ID of the earlier article this one republishes,
+	// empty for an original.
+	DuplicateOf string
+	// Ingested is when the article was first stored.
+	Ingested time.Time
+	// Coding says what coded its events; zero for duplicates.
+	Coding Coding
+}
+
+// Duplicate is an earlier article that a new one repeats.
+type Duplicate struct {
+	// ArticleID is the earlier article's ID.
+	ArticleID string
+	// Similarity is the estimated Jaccard similarity of the two texts'
+	// shingles, 1 for an exact copy.
+	Similarity float64
+}
+
+// EventFilter selects events from a store. Zero fields select everything.
+type EventFilter struct {
+	// Since and Until bound the event date: Since <= Date < Until.
+	Since, Until time.Time
+	// Actor selects events whose source or target has this code.
+	Actor string
+	// Source and Target select events by the code of that side.
+	Source, Target string
+	// Codes selects events whose code or root is one of these ("04",
+	// "0356").
+	Codes []string
+	// QuadClass selects one quad class (1-4); 0 selects all.
+	QuadClass int
+	// ArticleID selects the events of one article.
+	ArticleID string
+	// Query selects events whose article text matches this full-text
+	// query.
+	Query string
+	// Limit caps the number of events returned (0: no cap); Offset skips
+	// that many first.
+	Limit, Offset int
+}
+
+// StoredEvent is an event as a store keeps it: the event and how widely it
+// was reported.
+type StoredEvent struct {
+	Event
+	// NumArticles is the number of articles that report the event (the
+	// article it was coded from and the republications linked to it).
+	NumArticles int `json:"num_articles"`
+	// NumSources is the number of distinct sources among those articles.
+	NumSources int `json:"num_sources"`
+	// Coding says what coded the event.
+	Coding Coding `json:"-"`
+}
+
+// ArticleStore keeps articles, deduplicated, with the events coded from
+// them. Implementations are safe for concurrent use and make each call
+// atomic: a crash leaves an article either stored with all its events or
+// not stored at all.
+type ArticleStore interface {
+	// ArticleState reports whether an article with this ID is stored, and
+	// with the same text hash (ArticleUnchanged), another text
+	// (ArticleUpdated) or not at all (ArticleNew).
+	ArticleState(ctx context.Context, id, hash string) (ArticleState, error)
+	// FindDuplicate returns the earliest stored original whose text is
+	// the same as fp's or at least minSimilarity similar, or nil.
+	FindDuplicate(ctx context.Context, fp Fingerprint, minSimilarity float64) (*Duplicate, error)
+	// SaveArticle stores a coded article with its events, replacing the
+	// events of an earlier version with the same ID.
+	SaveArticle(ctx context.Context, a *StoredArticle, events []Event) error
+	// SaveDuplicate stores an article as a republication of a.DuplicateOf
+	// and counts it as one more report of that article's events.
+	SaveDuplicate(ctx context.Context, a *StoredArticle) error
+	// Article returns a stored article, or ErrNotFound.
+	Article(ctx context.Context, id string) (*StoredArticle, error)
+	// EachOriginal calls fn for every stored article that is not a
+	// duplicate, in ingestion order, stopping at fn's first error.
+	EachOriginal(ctx context.Context, fn func(*StoredArticle) error) error
+}
+
+// EventStore answers queries over stored events.
+type EventStore interface {
+	// Events returns the events the filter selects, newest first.
+	Events(ctx context.Context, f EventFilter) ([]StoredEvent, error)
+	// CountEvents returns how many events the filter selects, ignoring
+	// its Limit and Offset.
+	CountEvents(ctx context.Context, f EventFilter) (int, error)
+}
