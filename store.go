@@ -61,6 +61,9 @@ type StoredArticle struct {
 	// DuplicateOf is the ID of the earlier article this one republishes,
 	// empty for an original.
 	DuplicateOf string
+	// Similarity is, for a duplicate, the estimated similarity of its text
+	// to the original's (1 for an exact copy).
+	Similarity float64
 	// Ingested is when the article was first stored.
 	Ingested time.Time
 	// Coding says what coded its events; zero for duplicates.

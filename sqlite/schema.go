@@ -1,0 +1,109 @@
+package sqlite
+
+// migrations are the schema's versions, applied in order, each in its own
+// transaction; a store records the last one applied in schema_migrations.
+// Append new migrations; never edit one that has shipped.
+var migrations = []string{
+	// 1: articles (deduplicated, with full text search), events,
+	// feed state, failures and the versions that coded events.
+	`
+CREATE TABLE articles (
+	rowid         INTEGER PRIMARY KEY,
+	id            TEXT NOT NULL UNIQUE,
+	url           TEXT NOT NULL DEFAULT '',
+	source        TEXT NOT NULL DEFAULT '',
+	published     TEXT NOT NULL DEFAULT '',
+	title         TEXT NOT NULL DEFAULT '',
+	text          TEXT NOT NULL,
+	hash          TEXT NOT NULL,
+	minhash       BLOB,
+	duplicate_of  INTEGER REFERENCES articles(rowid),
+	similarity    REAL,
+	ingested_at   TEXT NOT NULL,
+	dict_version  TEXT NOT NULL DEFAULT '',
+	model_version TEXT NOT NULL DEFAULT '',
+	coded_at      TEXT NOT NULL DEFAULT '',
+	num_reports   INTEGER NOT NULL DEFAULT 1,
+	num_sources   INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX articles_hash ON articles(hash);
+CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+
+CREATE TABLE article_bands (
+	band    INTEGER NOT NULL,
+	hash    INTEGER NOT NULL,
+	article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+	PRIMARY KEY (band, hash, article)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+	INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+
+CREATE TABLE events (
+	id             TEXT PRIMARY KEY,
+	article        INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+	sentence       INTEGER NOT NULL,
+	date           TEXT NOT NULL,
+	date_precision TEXT NOT NULL,
+	source_code    TEXT NOT NULL,
+	source_role    TEXT NOT NULL,
+	target_code    TEXT NOT NULL,
+	target_role    TEXT NOT NULL,
+	code           TEXT NOT NULL,
+	root           TEXT NOT NULL,
+	quad_class     INTEGER NOT NULL,
+	goldstein      REAL NOT NULL,
+	plover_type    TEXT NOT NULL,
+	place_country  TEXT NOT NULL,
+	lat            REAL,
+	lon            REAL,
+	pattern_id     TEXT NOT NULL,
+	json           TEXT NOT NULL
+);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_dyad ON events(source_code, target_code, date);
+CREATE INDEX events_target ON events(target_code, date);
+CREATE INDEX events_root ON events(root, date);
+CREATE INDEX events_article ON events(article);
+
+-- Every article that reports an event: the article it was coded from and
+-- the republications linked to that article.
+CREATE VIEW event_mentions AS
+	SELECT e.id AS event_id, a.id AS article_id, a.source AS source, a.published AS published
+	FROM events e JOIN articles a ON a.rowid = e.article OR a.duplicate_of = e.article;
+
+CREATE TABLE codings (
+	dictionary TEXT NOT NULL,
+	model      TEXT NOT NULL,
+	first_used TEXT NOT NULL,
+	PRIMARY KEY (dictionary, model)
+);
+
+CREATE TABLE feeds (
+	url           TEXT PRIMARY KEY,
+	name          TEXT NOT NULL DEFAULT '',
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	last_polled   TEXT NOT NULL DEFAULT '',
+	last_success  TEXT NOT NULL DEFAULT '',
+	failures      INTEGER NOT NULL DEFAULT 0,
+	last_error    TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE failures (
+	rowid    INTEGER PRIMARY KEY,
+	at       TEXT NOT NULL,
+	location TEXT NOT NULL,
+	error    TEXT NOT NULL
+);
+`,
+}

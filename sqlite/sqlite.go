@@ -1,0 +1,596 @@
+// Package sqlite is dyad's embedded store: articles (deduplicated, with
+// full-text search), the events coded from them with their provenance, feed
+// state and failures, in one SQLite file (modernc.org/sqlite, pure Go, in
+// WAL mode). It implements dyad.ArticleStore and dyad.EventStore.
+//
+// Every write is one transaction: an article is stored with all its events
+// or not at all, so a process killed at any point leaves a consistent store.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/dedup"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// DB is an open store. It is safe for concurrent use: writes go through one
+// connection, reads through a small pool.
+type DB struct {
+	path  string
+	write *sql.DB
+	read  *sql.DB
+	now   func() time.Time
+}
+
+// Compile-time checks that DB is what the rest of dyad expects.
+var (
+	_ dyad.ArticleStore = (*DB)(nil)
+	_ dyad.EventStore   = (*DB)(nil)
+)
+
+// Open opens (creating if needed) the store at path and brings its schema
+// up to date. The directory is created if missing.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("sqlite: empty store path")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("sqlite: %w", err)
+		}
+	}
+	dsn := func(txlock string) string {
+		q := url.Values{}
+		for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+			q.Add("_pragma", p)
+		}
+		q.Set("_txlock", txlock)
+		return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+	}
+	w, err := sql.Open("sqlite", dsn("immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	r, err := sql.Open("sqlite", dsn("deferred"))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(4)
+	db := &DB{path: path, write: w, read: r, now: func() time.Time { return time.Now().UTC() }}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Close closes the store.
+func (db *DB) Close() error {
+	return errors.Join(db.read.Close(), db.write.Close())
+}
+
+// Path is the store's file.
+func (db *DB) Path() string { return db.path }
+
+// SchemaVersion is the number of schema migrations this build knows.
+func SchemaVersion() int { return len(migrations) }
+
+// migrate applies the migrations the store has not seen, each in its own
+// transaction.
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
+	var have int
+	if err := db.write.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
+	if have > len(migrations) {
+		return fmt.Errorf("schema version %d is newer than this dyad knows (%d): upgrade dyad", have, len(migrations))
+	}
+	for v := have + 1; v <= len(migrations); v++ {
+		err := db.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)`, v, db.stamp())
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("schema migration %d: %w", v, err)
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in a write transaction, committing if it returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func (db *DB) stamp() string { return db.now().Format(time.RFC3339Nano) }
+
+// ArticleState implements dyad.ArticleStore.
+func (db *DB) ArticleState(ctx context.Context, id, hash string) (dyad.ArticleState, error) {
+	var h string
+	err := db.read.QueryRowContext(ctx, `SELECT hash FROM articles WHERE id = ?`, id).Scan(&h)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return dyad.ArticleNew, nil
+	case err != nil:
+		return "", fmt.Errorf("sqlite: article %q: %w", id, err)
+	case h == hash:
+		return dyad.ArticleUnchanged, nil
+	default:
+		return dyad.ArticleUpdated, nil
+	}
+}
+
+// FindDuplicate implements dyad.ArticleStore: an original with the same
+// text hash, else the most similar original sharing a MinHash band with fp
+// whose estimated similarity reaches minSimilarity (the earliest on ties).
+func (db *DB) FindDuplicate(ctx context.Context, fp dyad.Fingerprint, minSimilarity float64) (*dyad.Duplicate, error) {
+	var id string
+	err := db.read.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ? AND duplicate_of IS NULL ORDER BY rowid LIMIT 1`, fp.Hash).Scan(&id)
+	if err == nil {
+		return &dyad.Duplicate{ArticleID: id, Similarity: 1}, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: find duplicate: %w", err)
+	}
+	if len(fp.Bands) == 0 {
+		return nil, nil
+	}
+	var q strings.Builder
+	args := make([]any, 0, 2*len(fp.Bands))
+	q.WriteString(`SELECT a.id, a.minhash FROM articles a WHERE a.duplicate_of IS NULL AND a.rowid IN (SELECT article FROM article_bands WHERE `)
+	for i, h := range fp.Bands {
+		if i > 0 {
+			q.WriteString(" OR ")
+		}
+		q.WriteString("(band = ? AND hash = ?)")
+		args = append(args, i, int64(h))
+	}
+	q.WriteString(`) ORDER BY a.rowid`)
+	rows, err := db.read.QueryContext(ctx, q.String(), args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find duplicate: %w", err)
+	}
+	defer rows.Close()
+	var best *dyad.Duplicate
+	for rows.Next() {
+		var cand string
+		var blob []byte
+		if err := rows.Scan(&cand, &blob); err != nil {
+			return nil, fmt.Errorf("sqlite: find duplicate: %w", err)
+		}
+		s := dedup.Similarity(fp.MinHash, decodeMinHash(blob))
+		if s >= minSimilarity && (best == nil || s > best.Similarity) {
+			best = &dyad.Duplicate{ArticleID: cand, Similarity: s}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: find duplicate: %w", err)
+	}
+	return best, nil
+}
+
+// SaveArticle implements dyad.ArticleStore. An article stored before under
+// the same ID has its text, fingerprint and events replaced; its links to
+// republications are kept.
+func (db *DB) SaveArticle(ctx context.Context, a *dyad.StoredArticle, events []dyad.Event) error {
+	rows := make([]eventRow, len(events))
+	for i := range events {
+		r, err := newEventRow(&events[i])
+		if err != nil {
+			return fmt.Errorf("sqlite: article %q: %w", a.ID, err)
+		}
+		rows[i] = r
+	}
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		rowid, err := db.upsertArticle(ctx, tx, a, sql.NullInt64{}, sql.NullFloat64{})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article = ?`, rowid); err != nil {
+			return err
+		}
+		if err := insertEvents(ctx, tx, rowid, rows); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO codings(dictionary, model, first_used) VALUES (?, ?, ?)`,
+			a.Coding.Dictionary, a.Coding.Model, db.stamp())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: save article %q: %w", a.ID, err)
+	}
+	return nil
+}
+
+// SaveDuplicate implements dyad.ArticleStore.
+func (db *DB) SaveDuplicate(ctx context.Context, a *dyad.StoredArticle) error {
+	if a.DuplicateOf == "" {
+		return fmt.Errorf("sqlite: save duplicate %q: no original named", a.ID)
+	}
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var orig int64
+		err := tx.QueryRowContext(ctx, `SELECT coalesce(duplicate_of, rowid) FROM articles WHERE id = ?`, a.DuplicateOf).Scan(&orig)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("original %q is not stored", a.DuplicateOf)
+		}
+		if err != nil {
+			return err
+		}
+		sim := sql.NullFloat64{Float64: a.Similarity, Valid: true}
+		rowid, err := db.upsertArticle(ctx, tx, a, sql.NullInt64{Int64: orig, Valid: true}, sim)
+		if err != nil {
+			return err
+		}
+		// An article that was an original before (same ID, new text that
+		// repeats another story) loses its own events.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article = ?`, rowid); err != nil {
+			return err
+		}
+		return recount(ctx, tx, orig)
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: save duplicate %q: %w", a.ID, err)
+	}
+	return nil
+}
+
+// recount refreshes an original's report counts from its republications.
+func recount(ctx context.Context, tx *sql.Tx, orig int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE articles SET
+		num_reports = 1 + (SELECT count(*) FROM articles d WHERE d.duplicate_of = ?1),
+		num_sources = (SELECT count(DISTINCT source) FROM articles d WHERE d.rowid = ?1 OR d.duplicate_of = ?1)
+		WHERE rowid = ?1`, orig)
+	return err
+}
+
+// upsertArticle stores a's row and bands, returning its rowid.
+func (db *DB) upsertArticle(ctx context.Context, tx *sql.Tx, a *dyad.StoredArticle, dupOf sql.NullInt64, sim sql.NullFloat64) (int64, error) {
+	if a.ID == "" {
+		return 0, errors.New("article has no ID")
+	}
+	published := ""
+	if !a.Published.IsZero() {
+		published = a.Published.UTC().Format(time.RFC3339)
+	}
+	codedAt := ""
+	if !a.Coding.At.IsZero() {
+		codedAt = a.Coding.At.UTC().Format(time.RFC3339Nano)
+	}
+	var prevDup sql.NullInt64
+	var rowid int64
+	err := tx.QueryRowContext(ctx, `SELECT rowid, duplicate_of FROM articles WHERE id = ?`, a.ID).Scan(&rowid, &prevDup)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		res, err := tx.ExecContext(ctx, `INSERT INTO articles(id, url, source, published, title, text, hash, minhash, duplicate_of, similarity, ingested_at, dict_version, model_version, coded_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, a.URL, a.Source, published, a.Title, a.Text, a.Fingerprint.Hash, encodeMinHash(a.Fingerprint.MinHash),
+			dupOf, sim, db.stamp(), a.Coding.Dictionary, a.Coding.Model, codedAt)
+		if err != nil {
+			return 0, err
+		}
+		if rowid, err = res.LastInsertId(); err != nil {
+			return 0, err
+		}
+	case err != nil:
+		return 0, err
+	default:
+		if dupOf.Valid && dupOf.Int64 == rowid {
+			return 0, errors.New("an article cannot repeat itself")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET url = ?, source = ?, published = ?, title = ?, text = ?, hash = ?, minhash = ?,
+			duplicate_of = ?, similarity = ?, dict_version = ?, model_version = ?, coded_at = ? WHERE rowid = ?`,
+			a.URL, a.Source, published, a.Title, a.Text, a.Fingerprint.Hash, encodeMinHash(a.Fingerprint.MinHash),
+			dupOf, sim, a.Coding.Dictionary, a.Coding.Model, codedAt, rowid); err != nil {
+			return 0, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM article_bands WHERE article = ?`, rowid); err != nil {
+			return 0, err
+		}
+		if prevDup.Valid && prevDup != dupOf {
+			if err := recount(ctx, tx, prevDup.Int64); err != nil {
+				return 0, err
+			}
+		}
+	}
+	// Only originals are candidates for later duplicates: a chain of
+	// republications links to its first article.
+	if !dupOf.Valid {
+		for i, h := range a.Fingerprint.Bands {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands(band, hash, article) VALUES (?, ?, ?)`, i, int64(h), rowid); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return rowid, nil
+}
+
+// Article implements dyad.ArticleStore.
+func (db *DB) Article(ctx context.Context, id string) (*dyad.StoredArticle, error) {
+	row := db.read.QueryRowContext(ctx, articleSelect+` WHERE a.id = ?`, id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: article %q: %w", id, dyad.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: article %q: %w", id, err)
+	}
+	return a, nil
+}
+
+// EachOriginal implements dyad.ArticleStore. It pages through the articles
+// so that fn may write to the store while it runs.
+func (db *DB) EachOriginal(ctx context.Context, fn func(*dyad.StoredArticle) error) error {
+	var after int64
+	for {
+		rows, err := db.read.QueryContext(ctx, articleSelect+` WHERE a.duplicate_of IS NULL AND a.rowid > ? ORDER BY a.rowid LIMIT 100`, after)
+		if err != nil {
+			return fmt.Errorf("sqlite: articles: %w", err)
+		}
+		var page []*dyad.StoredArticle
+		var last int64
+		for rows.Next() {
+			a, err := scanArticle(rows, &last)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("sqlite: articles: %w", err)
+			}
+			page = append(page, a)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("sqlite: articles: %w", err)
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, a := range page {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		after = last
+	}
+}
+
+const articleSelect = `SELECT a.rowid, a.id, a.url, a.source, a.published, a.title, a.text, a.hash, a.minhash,
+	coalesce(o.id, ''), coalesce(a.similarity, 0), a.ingested_at, a.dict_version, a.model_version, a.coded_at
+	FROM articles a LEFT JOIN articles o ON o.rowid = a.duplicate_of`
+
+type scanner interface{ Scan(...any) error }
+
+// scanArticle reads one row of articleSelect; rowid, if given, receives
+// the row's rowid.
+func scanArticle(s scanner, rowid ...*int64) (*dyad.StoredArticle, error) {
+	var a dyad.StoredArticle
+	var rid int64
+	var published, ingested, codedAt string
+	var blob []byte
+	if err := s.Scan(&rid, &a.ID, &a.URL, &a.Source, &published, &a.Title, &a.Text, &a.Fingerprint.Hash, &blob,
+		&a.DuplicateOf, &a.Similarity, &ingested, &a.Coding.Dictionary, &a.Coding.Model, &codedAt); err != nil {
+		return nil, err
+	}
+	for _, p := range rowid {
+		*p = rid
+	}
+	a.Published, _ = time.Parse(time.RFC3339, published)
+	a.Ingested, _ = time.Parse(time.RFC3339Nano, ingested)
+	a.Coding.At, _ = time.Parse(time.RFC3339Nano, codedAt)
+	a.Fingerprint.MinHash = decodeMinHash(blob)
+	a.Fingerprint.Bands = dedup.Bands(a.Fingerprint.MinHash)
+	return &a, nil
+}
+
+func encodeMinHash(sig []uint32) []byte {
+	if len(sig) == 0 {
+		return nil
+	}
+	b := make([]byte, 4*len(sig))
+	for i, v := range sig {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return b
+}
+
+func decodeMinHash(b []byte) []uint32 {
+	if len(b) == 0 || len(b)%4 != 0 {
+		return nil
+	}
+	sig := make([]uint32, len(b)/4)
+	for i := range sig {
+		sig[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return sig
+}
+
+// eventRow is an event flattened into the events table's columns.
+type eventRow struct {
+	e       *dyad.Event
+	date    string
+	country string
+	lat     sql.NullFloat64
+	lon     sql.NullFloat64
+	json    []byte
+}
+
+func newEventRow(e *dyad.Event) (eventRow, error) {
+	if e.ID == "" || e.Code == "" {
+		return eventRow{}, fmt.Errorf("event without ID or code: %+v", e)
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return eventRow{}, fmt.Errorf("event %s: %w", e.ID, err)
+	}
+	r := eventRow{e: e, json: b}
+	if !e.Date.IsZero() {
+		r.date = e.Date.UTC().Format(time.DateOnly)
+	}
+	if p := e.Place; p != nil {
+		r.country = p.Country
+		r.lat = sql.NullFloat64{Float64: p.Lat, Valid: true}
+		r.lon = sql.NullFloat64{Float64: p.Lon, Valid: true}
+	}
+	return r, nil
+}
+
+func insertEvents(ctx context.Context, tx *sql.Tx, article int64, rows []eventRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO events(id, article, sentence, date, date_precision, source_code, source_role,
+		target_code, target_role, code, root, quad_class, goldstein, plover_type, place_country, lat, lon, pattern_id, json)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, r := range rows {
+		e := r.e
+		if _, err := st.ExecContext(ctx, e.ID, article, e.Provenance.Sentence, r.date, string(e.DatePrecision),
+			e.Source.Code, e.Source.Role, e.Target.Code, e.Target.Role, e.Code, e.Root, e.QuadClass, e.Goldstein,
+			e.PloverType, r.country, r.lat, r.lon, e.Provenance.PatternID, r.json); err != nil {
+			return fmt.Errorf("event %s: %w", e.ID, err)
+		}
+	}
+	return nil
+}
+
+// Events implements dyad.EventStore.
+func (db *DB) Events(ctx context.Context, f dyad.EventFilter) ([]dyad.StoredEvent, error) {
+	where, args := eventWhere(f)
+	q := `SELECT e.json, a.num_reports, a.num_sources, a.dict_version, a.model_version, a.coded_at
+		FROM events e JOIN articles a ON a.rowid = e.article` + where + ` ORDER BY e.date DESC, e.article DESC, e.sentence, e.id`
+	if f.Limit > 0 || f.Offset > 0 {
+		limit := f.Limit
+		if limit <= 0 {
+			limit = -1
+		}
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, max(f.Offset, 0))
+	}
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.StoredEvent
+	for rows.Next() {
+		var js []byte
+		var se dyad.StoredEvent
+		var codedAt string
+		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.Coding.Dictionary, &se.Coding.Model, &codedAt); err != nil {
+			return nil, fmt.Errorf("sqlite: events: %w", err)
+		}
+		if err := json.Unmarshal(js, &se.Event); err != nil {
+			return nil, fmt.Errorf("sqlite: events: stored event: %w", err)
+		}
+		se.Coding.At, _ = time.Parse(time.RFC3339Nano, codedAt)
+		out = append(out, se)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	return out, nil
+}
+
+// CountEvents implements dyad.EventStore.
+func (db *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) {
+	where, args := eventWhere(f)
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM events e JOIN articles a ON a.rowid = e.article`+where, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: count events: %w", err)
+	}
+	return n, nil
+}
+
+// eventWhere turns a filter into a WHERE clause over events e joined with
+// articles a.
+func eventWhere(f dyad.EventFilter) (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, a ...any) {
+		conds = append(conds, cond)
+		args = append(args, a...)
+	}
+	if !f.Since.IsZero() {
+		add(`e.date >= ?`, f.Since.UTC().Format(time.DateOnly))
+	}
+	if !f.Until.IsZero() {
+		add(`e.date < ?`, f.Until.UTC().Format(time.DateOnly))
+	}
+	if f.Actor != "" {
+		add(`(e.source_code = ? OR e.target_code = ?)`, f.Actor, f.Actor)
+	}
+	if f.Source != "" {
+		add(`e.source_code = ?`, f.Source)
+	}
+	if f.Target != "" {
+		add(`e.target_code = ?`, f.Target)
+	}
+	if len(f.Codes) > 0 {
+		var or []string
+		for _, c := range f.Codes {
+			if len(c) == 2 {
+				or = append(or, `e.root = ?`)
+			} else {
+				or = append(or, `e.code = ?`)
+			}
+			args = append(args, c)
+		}
+		conds = append(conds, "("+strings.Join(or, " OR ")+")")
+	}
+	if f.QuadClass != 0 {
+		add(`e.quad_class = ?`, f.QuadClass)
+	}
+	if f.ArticleID != "" {
+		add(`a.id = ?`, f.ArticleID)
+	}
+	if f.Query != "" {
+		add(`e.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, ftsQuery(f.Query))
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// ftsQuery quotes each word of a user's query so that FTS5 reads it as
+// words to find, never as query syntax that could fail ("U.S.", "-").
+func ftsQuery(q string) string {
+	var terms []string
+	for _, w := range strings.Fields(q) {
+		w = strings.ReplaceAll(w, `"`, `""`)
+		terms = append(terms, `"`+w+`"`)
+	}
+	return strings.Join(terms, " ")
+}
