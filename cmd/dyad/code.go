@@ -2,15 +2,10 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -20,9 +15,10 @@ import (
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/feed"
 )
 
-// maxLine bounds one JSONL line (one article).
+// maxLine bounds one input file or JSONL line (one article).
 const maxLine = 64 << 20
 
 // parseInterspersed parses flags that may come before, between or after
@@ -65,204 +61,35 @@ func newCoder(env *cliEnv, dictDir string) (*coder.Coder, error) {
 }
 
 // parseDate reads YYYY-MM-DD or an RFC 3339 time; "" is the zero time.
-func parseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("bad date %q (want YYYY-MM-DD)", s)
-}
-
-// jsonlArticle is an input article in JSONL.
-type jsonlArticle struct {
-	ID     string `json:"id"`
-	Date   string `json:"date"`
-	Title  string `json:"title"`
-	Text   string `json:"text"`
-	URL    string `json:"url"`
-	Source string `json:"source"`
-}
-
-// checkText says why a plain-text input cannot be coded, or nil.
-func checkText(b []byte) error {
-	if len(bytes.TrimSpace(b)) == 0 {
-		return errors.New("empty input")
-	}
-	n := min(len(b), 8192)
-	ctrl := 0
-	for _, c := range b[:n] {
-		if c == 0 {
-			return errors.New("binary input (NUL bytes), not text")
-		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			ctrl++
-		}
-	}
-	if ctrl*10 > n {
-		return errors.New("binary input (control bytes), not text")
-	}
-	return nil
-}
+func parseDate(s string) (time.Time, error) { return feed.ParseDate(s) }
 
 // articleSink receives articles to code; it returns an error only for a
 // failure that must stop the run (a write error, a cancelled context).
 type articleSink func(a *dyad.Article) error
 
-// readArticles reads the inputs and hands each article to sink. Bad
-// records are reported on stderr with file:line and counted; the rest are
-// still read.
+// readArticles reads the inputs (files, directories, or stdin for "-" or
+// none) with feed.Reader and hands each article to sink. Bad records are
+// reported on stderr with file:line and counted; the rest are still read.
+// asJSONL reads every file as JSONL whatever its name.
 func readArticles(ctx context.Context, env *cliEnv, files []string, asJSONL bool, date time.Time, sink articleSink) (bad int, err error) {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
+	r := &feed.Reader{Date: date, Stdin: env.stdin, MaxBytes: maxLine, Report: func(f *feed.Failure) {
+		fmt.Fprintf(env.stderr, "dyad: %v\n", f)
+		if !f.Warning {
+			bad++
+		}
+	}}
+	if asJSONL {
+		r.Format = feed.FormatJSONL
+	}
 	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return bad, err
-		}
-		name := f
-		var r io.Reader
-		if f == "-" {
-			name = "stdin"
-			r = env.stdin
-		} else {
-			fh, err := os.Open(f)
-			if err != nil {
-				fmt.Fprintf(env.stderr, "dyad: %v\n", err)
-				bad++
-				continue
-			}
-			r = fh
-			defer fh.Close()
-		}
-		if asJSONL || strings.HasSuffix(strings.ToLower(f), ".jsonl") {
-			n, err := readJSONL(ctx, env, r, name, date, sink)
-			bad += n
-			if err != nil {
-				return bad, err
-			}
-			continue
-		}
-		b, err := io.ReadAll(r)
-		if err != nil {
-			fmt.Fprintf(env.stderr, "dyad: %s: %v\n", name, err)
-			bad++
-			continue
-		}
-		if err := checkText(b); err != nil {
-			fmt.Fprintf(env.stderr, "dyad: %s: %v\n", name, err)
-			bad++
-			continue
-		}
-		if !utf8.Valid(b) {
-			fmt.Fprintf(env.stderr, "dyad: %s: invalid UTF-8 replaced with U+FFFD\n", name)
-			b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
-		}
-		id := filepath.Base(f)
-		if f == "-" {
-			id = "stdin"
-		}
-		if err := sink(&dyad.Article{ID: id, Published: date, Text: string(b)}); err != nil {
+		if err := r.Read(ctx, f, sink); err != nil {
 			return bad, err
 		}
 	}
 	return bad, nil
-}
-
-// readJSONL reads articles one per line.
-func readJSONL(ctx context.Context, env *cliEnv, r io.Reader, name string, date time.Time, sink articleSink) (bad int, err error) {
-	br := bufio.NewReaderSize(r, 1<<20)
-	line := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return bad, err
-		}
-		b, rerr := readLine(br, maxLine)
-		if rerr != nil && !errors.Is(rerr, io.EOF) && !errors.Is(rerr, errLongLine) {
-			return bad, fmt.Errorf("%s: %w", name, rerr)
-		}
-		if errors.Is(rerr, io.EOF) && len(b) == 0 {
-			return bad, nil
-		}
-		line++
-		if errors.Is(rerr, errLongLine) {
-			fmt.Fprintf(env.stderr, "dyad: %s:%d: line longer than %d bytes, skipped\n", name, line, maxLine)
-			bad++
-			continue
-		}
-		if t := bytes.TrimSpace(b); len(t) > 0 {
-			var ja jsonlArticle
-			if err := json.Unmarshal(t, &ja); err != nil {
-				fmt.Fprintf(env.stderr, "dyad: %s:%d: bad JSON: %v\n", name, line, err)
-				bad++
-			} else if strings.TrimSpace(ja.Text) == "" && strings.TrimSpace(ja.Title) == "" {
-				fmt.Fprintf(env.stderr, "dyad: %s:%d: article without text\n", name, line)
-				bad++
-			} else {
-				d := date
-				if ja.Date != "" {
-					pd, err := parseDate(ja.Date)
-					if err != nil {
-						fmt.Fprintf(env.stderr, "dyad: %s:%d: %v; article date unknown\n", name, line, err)
-					} else {
-						d = pd
-					}
-				}
-				id := ja.ID
-				if id == "" {
-					id = fmt.Sprintf("%s:%d", name, line)
-				}
-				text := ja.Text
-				if ja.Title != "" {
-					if text == "" {
-						text = ja.Title
-					}
-				}
-				if err := sink(&dyad.Article{ID: id, URL: ja.URL, Source: ja.Source, Title: ja.Title, Published: d, Text: text}); err != nil {
-					return bad, err
-				}
-			}
-		}
-		if errors.Is(rerr, io.EOF) {
-			return bad, nil
-		}
-	}
-}
-
-var errLongLine = errors.New("line too long")
-
-// readLine reads one line (without its newline), at most max bytes; a
-// longer line is consumed and reported as errLongLine. At the end of input
-// it returns the last line with io.EOF.
-func readLine(br *bufio.Reader, max int) ([]byte, error) {
-	var buf []byte
-	long := false
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !long {
-			if len(buf)+len(chunk) > max {
-				long = true
-				buf = nil
-			} else {
-				buf = append(buf, chunk...)
-			}
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		if long && err == nil {
-			return nil, errLongLine
-		}
-		if long {
-			return nil, errLongLine
-		}
-		return bytes.TrimRight(buf, "\r\n"), err
-	}
 }
 
 // runCode is `dyad code`.
@@ -275,7 +102,7 @@ func runCode(ctx context.Context, env *cliEnv, args []string) error {
 	format := fs.String("format", "jsonl", "output format: jsonl, or table for people (a date marked * is the article's date)")
 	explain := fs.Bool("explain", false, "print, per sentence, the parse, actors, candidate patterns and filters")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "Usage: dyad code [flags] [FILE...]\n\nCodes the events in plain-text articles (one per file, or stdin) or JSONL articles (.jsonl).\n\nFlags:")
+		fmt.Fprintln(env.stderr, "Usage: dyad code [flags] [FILE...]\n\nCodes the events in articles: plain text (.txt, any other named file, or stdin), HTML (.html), JSON (.json), JSONL (.jsonl) or feed files (.xml, .rss, .atom); a directory is read recursively.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
