@@ -102,11 +102,12 @@ type job struct {
 	skipped bool // unchanged or failed before coding: nothing to write
 }
 
-// Ingest reads articles from next until it returns nil, and calls done
-// (which may be nil) with each article's result in input order. next is
-// called from one goroutine; an error it returns stops the run and is
-// returned. Per-article failures are results, not errors: the run goes on.
-func (in *Ingester) Ingest(ctx context.Context, next func() (*dyad.Article, error), done func(Result)) (Summary, error) {
+// Ingest calls read, which hands articles to emit one at a time (from one
+// goroutine), and calls done (which may be nil) with each article's result
+// in input order. An error from read stops the run and is returned (emit
+// returns the context's error once the run is cancelled). Per-article
+// failures are results, not errors: the run goes on.
+func (in *Ingester) Ingest(ctx context.Context, read func(emit func(*dyad.Article) error) error, done func(Result)) (Summary, error) {
 	var sum Summary
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
@@ -129,21 +130,19 @@ func (in *Ingester) Ingest(ctx context.Context, next func() (*dyad.Article, erro
 	seen := newRunIndex()
 	go func() {
 		defer close(toCode)
-		for seq := 0; ; seq++ {
-			a, err := next()
-			if err != nil {
-				readErr = err
-				return
-			}
-			if a == nil {
-				return
-			}
+		seq := 0
+		err := read(func(a *dyad.Article) error {
 			j := in.classify(ctx, seq, a, seen, minSim)
+			seq++
 			select {
 			case toCode <- j:
+				return nil
 			case <-ctx.Done():
-				return
+				return ctx.Err()
 			}
+		})
+		if err != nil && ctx.Err() == nil {
+			readErr = err
 		}
 	}()
 

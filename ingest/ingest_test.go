@@ -40,14 +40,14 @@ const (
 	story3 = "Parliament passed the budget on Thursday after a debate about fuel subsidies that lasted into the night. Opposition members met reporters afterwards and said they would challenge parts of it in court."
 )
 
-func articles(as ...dyad.Article) func() (*dyad.Article, error) {
-	i := 0
-	return func() (*dyad.Article, error) {
-		if i == len(as) {
-			return nil, nil
+func articles(as ...dyad.Article) func(func(*dyad.Article) error) error {
+	return func(emit func(*dyad.Article) error) error {
+		for i := range as {
+			if err := emit(&as[i]); err != nil {
+				return err
+			}
 		}
-		i++
-		return &as[i-1], nil
+		return nil
 	}
 }
 
@@ -144,14 +144,12 @@ func TestIngest(t *testing.T) {
 func TestIngestReadError(t *testing.T) {
 	in, _, _ := newTest(t)
 	boom := errors.New("disk on fire")
-	n := 0
-	sum, err := in.Ingest(context.Background(), func() (*dyad.Article, error) {
-		n++
-		if n == 2 {
-			return nil, boom
-		}
+	sum, err := in.Ingest(context.Background(), func(emit func(*dyad.Article) error) error {
 		a := art("a1", "W", story1)
-		return &a, nil
+		if err := emit(&a); err != nil {
+			return err
+		}
+		return boom
 	}, nil)
 	if !errors.Is(err, boom) || sum.New != 1 {
 		t.Errorf("got %+v, %v", sum, err)
@@ -161,14 +159,16 @@ func TestIngestReadError(t *testing.T) {
 func TestIngestCancel(t *testing.T) {
 	in, _, db := newTest(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	n := 0
-	_, err := in.Ingest(ctx, func() (*dyad.Article, error) {
-		n++
-		if n == 50 {
-			cancel()
+	_, err := in.Ingest(ctx, func(emit func(*dyad.Article) error) error {
+		for n := 1; ; n++ {
+			if n == 50 {
+				cancel()
+			}
+			a := art(fmt.Sprint("a", n), "W", fmt.Sprintf("Story %d: the presidents met on Tuesday in a town %d kilometres away.", n, n*7919))
+			if err := emit(&a); err != nil {
+				return err
+			}
 		}
-		a := art(fmt.Sprint("a", n), "W", fmt.Sprintf("Story %d: the presidents met on Tuesday in a town %d kilometres away.", n, n*7919))
-		return &a, nil
 	}, nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled run returned %v", err)

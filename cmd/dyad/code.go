@@ -14,8 +14,8 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/coder"
-	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/feed"
+	"github.com/dyad-events/dyad/nlp"
 )
 
 // maxLine bounds one input file or JSONL line (one article).
@@ -44,20 +44,26 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 // newCoder builds the coder from the embedded model and dictionaries, with
 // dictDir (if any) laid over them.
 func newCoder(env *cliEnv, dictDir string) (*coder.Coder, error) {
-	d, err := dict.Default()
+	c, _, err := newVersionedCoder(env, dictDir)
+	return c, err
+}
+
+// newVersionedCoder is newCoder that also says which dictionary and model
+// versions the coder codes with, for stores to stamp events with.
+func newVersionedCoder(env *cliEnv, dictDir string) (*coder.Coder, dyad.Coding, error) {
+	d, err := loadDict(dictDir)
 	if err != nil {
-		return nil, fmt.Errorf("dictionary: %w", err)
-	}
-	if dictDir != "" {
-		if d, err = dict.Load(d, dictDir); err != nil {
-			return nil, err
-		}
+		return nil, dyad.Coding{}, err
 	}
 	an, err := loadAnalyzer()
 	if err != nil {
-		return nil, err
+		return nil, dyad.Coding{}, err
 	}
-	return coder.New(an, d, cameo.Default(), coder.Options{Logger: env.log}), nil
+	v := dyad.Coding{Dictionary: d.Version(), Model: "unknown"}
+	if p, ok := an.(*nlp.Pipeline); ok {
+		v.Model = p.Info.Treebank + "@" + p.Info.Trained
+	}
+	return coder.New(an, d, cameo.Default(), coder.Options{Logger: env.log}), v, nil
 }
 
 // parseDate reads YYYY-MM-DD or an RFC 3339 time; "" is the zero time.

@@ -38,6 +38,9 @@ func commands() []command {
 	return []command{
 		{"code", "code the events in news text (files, stdin or JSONL articles)", runCode},
 		{"dict", "check, look up and count the dictionaries (dyad dict check|lookup|stats)", runDict},
+		{"ingest", "code articles from files, directories and URLs into the store, deduplicated", runIngest},
+		{"recode", "re-code stored articles with the current dictionaries and model", runRecode},
+		{"stats", "summarise the store: articles, duplicates, events, failures", runStats},
 		{"eval", "score the coder against a gold JSONL file", runEval},
 		{"nlp", "train or evaluate the language pipeline (dyad nlp train|eval|parse)", runNLP},
 	}

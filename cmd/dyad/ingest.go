@@ -1,0 +1,352 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/feed"
+	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/sqlite"
+)
+
+// defaultDBPath is the store used when --db is not given: $DYAD_DB, else
+// dyad.db in the user's data directory ($XDG_DATA_HOME/dyad or
+// ~/.local/share/dyad on Linux, ~/Library/Application Support/dyad on
+// macOS, %LocalAppData%\dyad on Windows).
+func defaultDBPath() string {
+	if p := os.Getenv("DYAD_DB"); p != "" {
+		return p
+	}
+	var dir string
+	switch runtime.GOOS {
+	case "darwin":
+		if home, err := os.UserHomeDir(); err == nil {
+			dir = filepath.Join(home, "Library", "Application Support")
+		}
+	case "windows":
+		dir = os.Getenv("LocalAppData")
+	default:
+		dir = os.Getenv("XDG_DATA_HOME")
+		if dir == "" {
+			if home, err := os.UserHomeDir(); err == nil {
+				dir = filepath.Join(home, ".local", "share")
+			}
+		}
+	}
+	if dir == "" {
+		return "dyad.db"
+	}
+	return filepath.Join(dir, "dyad", "dyad.db")
+}
+
+// dbFlag adds the --db flag to a command's flags.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", defaultDBPath(), "`FILE` of the SQLite store (default: $DYAD_DB, else dyad.db in the user's data directory)")
+}
+
+// isTerminal reports whether w is a terminal, where progress is drawn in
+// place rather than logged.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// progress draws a one-line progress display on a terminal, at most ten
+// times a second, and nothing elsewhere.
+type progress struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	last  time.Time
+	mu    sync.Mutex
+}
+
+func newProgress(w io.Writer) *progress {
+	return &progress{w: w, on: isTerminal(w), start: time.Now()}
+}
+
+func (p *progress) update(s ingest.Summary, force bool) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if !force && now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = now
+	rate := float64(s.Read) / max(now.Sub(p.start).Seconds(), 1e-9)
+	fmt.Fprintf(p.w, "\r\x1b[K%d articles (%d new, %d duplicate, %d unchanged, %d failed), %d events, %.0f articles/s",
+		s.Read, s.New+s.Updated, s.Duplicate, s.Unchanged, s.Failed, s.Events, rate)
+}
+
+func (p *progress) done() {
+	if p.on {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}
+
+// runIngest is `dyad ingest`.
+func runIngest(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dbPath := dbFlag(fs)
+	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
+	dateStr := fs.String("date", "", "`YYYY-MM-DD` date of articles that give none")
+	asJSONL := fs.Bool("jsonl", false, "read every file as JSONL articles whatever its name")
+	minSim := fs.Float64("similarity", 0, "estimated shingle `SHARE` (0-1) from which an article is a near-duplicate of an earlier one (default 0.6; above 1 turns near-duplicate detection off)")
+	workers := fs.Int("workers", 0, "articles coded at once (default: the number of CPUs)")
+	verbose := fs.Bool("v", false, "print one line per article")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, `Usage: dyad ingest [flags] PATH|URL...
+
+Reads articles from files, directories (recursively), stdin ("-"), article
+URLs and feed URLs (RSS, Atom, RDF), codes them and stores articles and
+events in the SQLite store. Exact and near duplicates are linked to the
+article they repeat instead of being coded again; ingesting the same input
+twice adds nothing. Every article is stored with its events in one
+transaction, so an interrupted run can simply be run again.
+
+Flags:`)
+		fs.PrintDefaults()
+	}
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	date, err := parseDate(*dateStr)
+	if err != nil {
+		return fmt.Errorf("ingest: --date: %w", err)
+	}
+	db, err := sqlite.Open(ctx, *dbPath)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	defer db.Close()
+	c, coding, err := newVersionedCoder(env, *dictDir)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding, MinSimilarity: *minSim, Workers: *workers}
+
+	// Failures to read go to stderr and into the store's failure record.
+	var failMu sync.Mutex
+	report := func(f *feed.Failure) {
+		failMu.Lock()
+		defer failMu.Unlock()
+		fmt.Fprintf(env.stderr, "dyad: %v\n", f)
+		if !f.Warning {
+			if err := db.RecordFailure(ctx, f.Location, f.Err); err != nil {
+				env.log.Warn("recording a failure", "err", err)
+			}
+		}
+	}
+	reader := &feed.Reader{Date: date, Stdin: env.stdin, Report: report}
+	if *asJSONL {
+		reader.Format = feed.FormatJSONL
+	}
+	client := feed.NewClient()
+	readFailures := 0
+	read := func(emit func(*dyad.Article) error) error {
+		for _, p := range inputs {
+			if err := readInput(ctx, reader, client, p, emit, func(f *feed.Failure) { readFailures++; report(f) }); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	prog := newProgress(env.stderr)
+	var sum ingest.Summary
+	sum, err = in.Ingest(ctx, read, func(r ingest.Result) {
+		if r.Err != nil {
+			report(&feed.Failure{Location: r.ArticleID, Err: r.Err})
+		} else if *verbose {
+			line := fmt.Sprintf("%s\t%s\t%d events", r.ArticleID, r.State, r.Events)
+			if r.DuplicateOf != "" {
+				line += fmt.Sprintf("\tof %s (%.2f)", r.DuplicateOf, r.Similarity)
+			}
+			fmt.Fprintln(env.stdout, line)
+		}
+		sum.Add(r)
+		prog.update(sum, false)
+	})
+	prog.done()
+	sum.Failed += readFailures
+	fmt.Fprintf(env.stderr, "dyad ingest: %s (store %s)\n", sum, db.Path())
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	return nil
+}
+
+// readInput hands the articles of one input to emit: a URL is fetched as a
+// feed, or as an article page when it is not one; anything else is a local
+// path read by r.
+func readInput(ctx context.Context, r *feed.Reader, c *feed.Client, input string, emit func(*dyad.Article) error, fail func(*feed.Failure)) error {
+	if !strings.HasPrefix(input, "http://") && !strings.HasPrefix(input, "https://") {
+		return r.Read(ctx, input, emit)
+	}
+	res, err := c.FetchFeed(ctx, input, feed.State{})
+	if err == nil {
+		for i := range res.Articles {
+			if err := emit(&res.Articles[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	a, aerr := c.FetchArticle(ctx, input)
+	if aerr != nil {
+		fail(&feed.Failure{Location: input, Err: errors.Join(err, aerr)})
+		return nil
+	}
+	return emit(a)
+}
+
+// runRecode is `dyad recode`.
+func runRecode(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("recode", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dbPath := dbFlag(fs)
+	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
+	all := fs.Bool("all", false, "re-code every article, even those coded with the current dictionary and model")
+	workers := fs.Int("workers", 0, "articles coded at once (default: the number of CPUs)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, `Usage: dyad recode [flags]
+
+Codes the stored articles again with the current dictionaries and model and
+replaces each article's events in one transaction, stamped with the
+dictionary version. Articles already coded with the same versions are
+skipped unless --all is given.
+
+Flags:`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("recode: unexpected arguments %q", fs.Args())
+	}
+	db, err := sqlite.Open(ctx, *dbPath)
+	if err != nil {
+		return fmt.Errorf("recode: %w", err)
+	}
+	defer db.Close()
+	c, coding, err := newVersionedCoder(env, *dictDir)
+	if err != nil {
+		return fmt.Errorf("recode: %w", err)
+	}
+	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding, Workers: *workers}
+	prog := newProgress(env.stderr)
+	var sum ingest.Summary
+	sum, err = in.Recode(ctx, *all, func(r ingest.Result) {
+		if r.Err != nil {
+			fmt.Fprintf(env.stderr, "dyad: %v\n", r.Err)
+		}
+		sum.Add(r)
+		prog.update(sum, false)
+	})
+	prog.done()
+	fmt.Fprintf(env.stderr, "dyad recode: %d articles: %d re-coded, %d already current, %d failed; %d events stored (dictionary %s)\n",
+		sum.Read, sum.Updated, sum.Unchanged, sum.Failed, sum.Events, coding.Dictionary)
+	if err != nil {
+		return fmt.Errorf("recode: %w", err)
+	}
+	return nil
+}
+
+// runStats is `dyad stats`.
+func runStats(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dbPath := dbFlag(fs)
+	failures := fs.Int("failures", 5, "show the latest `N` recorded failures")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "Usage: dyad stats [flags]\n\nSummarises the store: articles, duplicates, events per CAMEO root, date range, the dictionary and model versions that coded them, and recent failures.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		return fmt.Errorf("stats: no store at %s (run dyad ingest first, or pass --db)", *dbPath)
+	}
+	db, err := sqlite.Open(ctx, *dbPath)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	defer db.Close()
+	st, err := db.Stats(ctx)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	w := tabwriter.NewWriter(env.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(w, "store\t%s (%.1f MB, schema %d)\n", db.Path(), float64(st.Bytes)/1e6, st.Schema)
+	fmt.Fprintf(w, "articles\t%d (%d originals, %d duplicates) from %d sources\n", st.Articles, st.Articles-st.Duplicates, st.Duplicates, st.Sources)
+	span := ""
+	if !st.FirstEvent.IsZero() {
+		span = fmt.Sprintf(", dated %s .. %s", st.FirstEvent.Format(time.DateOnly), st.LastEvent.Format(time.DateOnly))
+	}
+	fmt.Fprintf(w, "events\t%d%s\n", st.Events, span)
+	fmt.Fprintf(w, "feeds\t%d\n", st.Feeds)
+	fmt.Fprintf(w, "failures\t%d\n", st.Failures)
+	for _, c := range st.Codings {
+		fmt.Fprintf(w, "coded by\tdictionary %s, model %s: %d articles\n", c.Dictionary, c.Model, c.Articles)
+	}
+	w.Flush()
+	if len(st.ByRoot) > 0 {
+		fmt.Fprintln(env.stdout, "\nevents per CAMEO root:")
+		roots := make([]string, 0, len(st.ByRoot))
+		for r := range st.ByRoot {
+			roots = append(roots, r)
+		}
+		sort.Strings(roots)
+		cb := cameo.Default()
+		for _, r := range roots {
+			name := ""
+			if c, ok := cb.Lookup(r); ok {
+				name = c.Name
+			}
+			fmt.Fprintf(w, "  %s\t%s\t%d\n", r, name, st.ByRoot[r])
+		}
+		w.Flush()
+	}
+	if *failures > 0 && st.Failures > 0 {
+		fs, err := db.Failures(ctx, *failures)
+		if err != nil {
+			return fmt.Errorf("stats: %w", err)
+		}
+		fmt.Fprintln(env.stdout, "\nlatest failures:")
+		for _, f := range fs {
+			fmt.Fprintf(env.stdout, "  %s  %s: %s\n", f.At.Format(time.RFC3339), f.Location, f.Error)
+		}
+	}
+	return nil
+}
