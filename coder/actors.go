@@ -31,6 +31,8 @@ type article struct {
 	// context holds lemmas of earlier sentences that patterns' context
 	// upgrades look for.
 	context map[string]bool
+	// dateline is the place of the article's dateline, if any.
+	dateline *dyad.Place
 }
 
 // remember adds actors to the article's history, bounded.

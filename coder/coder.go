@@ -62,6 +62,9 @@ type Options struct {
 	MaxChunkBytes int
 	// Logger receives debug messages; nil discards them.
 	Logger *slog.Logger
+	// Places finds where events happened (a *geo.Gazetteer); nil leaves
+	// every event's Place nil.
+	Places PlaceFinder
 }
 
 // Coder codes articles into events. It implements dyad.EventCoder.
@@ -177,6 +180,7 @@ func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *trace) ([]dyad.Ev
 		if doc == nil {
 			continue
 		}
+		firstSent, firstEv := sentIdx, len(out)
 		for si := range doc.Sentences {
 			if si%64 == 0 {
 				if err := ctx.Err(); err != nil {
@@ -188,6 +192,9 @@ func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *trace) ([]dyad.Ev
 			evs := c.codeSentence(art, s, sentIdx, tr)
 			out = append(out, evs...)
 			sentIdx++
+		}
+		if c.opts.Places != nil {
+			c.locate(art, doc, firstSent, out[firstEv:], tr)
 		}
 	}
 	return out, nil
