@@ -40,7 +40,7 @@ func needPipeline(t *testing.T) {
 	}
 }
 
-func writeFile(t *testing.T, dir, name string, data []byte) string {
+func writeFile(t testing.TB, dir, name string, data []byte) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, data, 0o644); err != nil {
@@ -109,6 +109,32 @@ func TestReadJSONLMalformed(t *testing.T) {
 	}
 	if !got[0].Published.Equal(time.Date(2025, 5, 20, 0, 0, 0, 0, time.UTC)) || !got[1].Published.IsZero() {
 		t.Errorf("dates %v %v", got[0].Published, got[1].Published)
+	}
+}
+
+func TestReadArticlesDir(t *testing.T) {
+	// A directory is read recursively through feed.Reader: text, HTML and
+	// JSONL by extension, other files skipped, bad lines counted.
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "a.txt", []byte("Ghana praised Togo."))
+	writeFile(t, dir, "notes.md", []byte("not read"))
+	writeFile(t, filepath.Join(dir, "sub"), "b.jsonl", []byte("{\"id\":\"b1\",\"text\":\"Togo thanked Ghana.\"}\n{oops\n"))
+	writeFile(t, filepath.Join(dir, "sub"), "c.html", []byte("<html><head><title>T</title></head><body><p>Mali hosted Niger.</p></body></html>"))
+	env, _, errb := testEnv("")
+	var ids []string
+	bad, err := readArticles(context.Background(), env, []string{dir}, false, time.Time{},
+		func(a *dyad.Article) error { ids = append(ids, a.ID); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(ids, ","); got != "a.txt,b1,sub/c.html" {
+		t.Errorf("ids %s", got)
+	}
+	if bad != 1 || !strings.Contains(errb.String(), "b.jsonl:2: bad JSON") {
+		t.Errorf("bad = %d, stderr %q", bad, errb.String())
 	}
 }
 
