@@ -21,12 +21,18 @@ import (
 
 // Defaults of a Client's options.
 const (
-	DefaultTimeout       = 30 * time.Second
-	DefaultRetries       = 2
-	DefaultBackoff       = time.Second
+	// DefaultTimeout bounds one request attempt.
+	DefaultTimeout = 30 * time.Second
+	// DefaultRetries is the Retries of NewClient.
+	DefaultRetries = 2
+	// DefaultBackoff is the wait before the first retry.
+	DefaultBackoff = time.Second
+	// DefaultMaxRetryAfter is the longest Retry-After the client waits.
 	DefaultMaxRetryAfter = time.Minute
-	DefaultMaxBytes      = 10 << 20
-	DefaultUserAgent     = "dyad (+https://github.com/dyad-events/dyad)"
+	// DefaultMaxBytes caps a response body (10 MiB).
+	DefaultMaxBytes = 10 << 20
+	// DefaultUserAgent is sent when UserAgent is empty.
+	DefaultUserAgent = "dyad (+https://github.com/dyad-events/dyad)"
 )
 
 // Client fetches feeds and article pages over HTTP(S), and feed files by

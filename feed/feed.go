@@ -55,10 +55,14 @@ type Failure struct {
 
 // Error gives the failure as "location: error".
 func (f *Failure) Error() string {
-	if f.Location == "" {
-		return f.Err.Error()
+	msg := "failed"
+	if f.Err != nil {
+		msg = f.Err.Error()
 	}
-	return f.Location + ": " + f.Err.Error()
+	if f.Location == "" {
+		return msg
+	}
+	return f.Location + ": " + msg
 }
 
 // Unwrap returns the underlying error, for errors.Is and errors.As.

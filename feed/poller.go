@@ -131,9 +131,13 @@ func (p *Poller) Stats() Stats {
 // Run polls every source until ctx is done, each first at a random moment
 // within its first tenth of an interval, then once per interval (jittered;
 // longer after repeated failures or when a server asks to be left alone).
-// It returns ctx's error once all in-flight polls have stopped.
+// It returns ctx's error once all in-flight polls have stopped, or an error
+// at once when there is no source.
 func (p *Poller) Run(ctx context.Context, sources []Source) error {
 	p.init()
+	if len(sources) == 0 {
+		return errors.New("feed: no sources to poll")
+	}
 	var wg sync.WaitGroup
 	for _, src := range sources {
 		wg.Go(func() { p.loop(ctx, src) })

@@ -244,3 +244,12 @@ func TestPollStoreFailure(t *testing.T) {
 		t.Errorf("err %v, failures %v", err, fails)
 	}
 }
+
+func TestRunNoSources(t *testing.T) {
+	if err := (&Poller{}).Run(context.Background(), nil); err == nil {
+		t.Error("no error for no sources")
+	}
+	if got := (&Failure{Location: "x.jsonl:3"}).Error(); got != "x.jsonl:3: failed" {
+		t.Errorf("failure without error: %q", got)
+	}
+}

@@ -14,8 +14,10 @@ import (
 
 // Interval bounds of a source.
 const (
+	// DefaultInterval is a source's interval when the file gives none.
 	DefaultInterval = 15 * time.Minute
-	MinInterval     = time.Minute
+	// MinInterval is the shortest interval a sources file may give.
+	MinInterval = time.Minute
 )
 
 // Source is one feed to watch.
