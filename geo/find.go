@@ -101,6 +101,30 @@ var attackVerbs = map[string]bool{
 	"occupy": true, "evacuate": true, "flee": true, "tour": true, "overrun": true, "surround": true,
 }
 
+// motionVerbs make "to X" a destination ("travelled to Paris"); after
+// other words "to X" names a recipient ("aid to Kyiv").
+var motionVerbs = map[string]bool{
+	"travel": true, "go": true, "fly": true, "return": true, "arrive": true, "come": true, "move": true,
+	"head": true, "flee": true, "deploy": true, "march": true, "sail": true, "drive": true, "walk": true,
+	"relocate": true, "evacuate": true, "retreat": true, "withdraw": true, "advance": true, "trip": true,
+	"visit": true, "journey": true, "transfer": true, "redeploy": true, "escape": true, "send": true,
+	"dispatch": true, "extradite": true, "deport": true, "fled": true, "expand": true, "spread": true,
+}
+
+// motionTo reports whether the name at [i, end) is the destination of a
+// motion verb or noun.
+func motionTo(s *nlp.Sentence, i, end int) bool {
+	h := s.Tokens[headOf(s, i, end)].Head
+	if h < 0 {
+		return false
+	}
+	l := lower(s.Tokens[h].Lemma)
+	if l == "" {
+		l = lower(s.Tokens[h].Text)
+	}
+	return motionVerbs[l]
+}
+
 // dashes close a dateline.
 var dashes = map[string]bool{"-": true, "—": true, "–": true, "--": true}
 
@@ -242,6 +266,8 @@ func (g *Gazetteer) findSentence(doc *nlp.Document, si int) []Mention {
 		}
 		switch w := lower(toks[max(p, 0)].Text); {
 		case p < 0:
+		case w == "to" && !motionTo(s, i, end):
+			// "aid to Kyiv": a recipient, not a place
 		case locPreps[w]:
 			ok, why = true, "after "+w
 		case w == "of" && p > 0 && placeNouns[lower(toks[p-1].Text)]:
@@ -289,6 +315,10 @@ func (g *Gazetteer) findSentence(doc *nlp.Document, si int) []Mention {
 		}
 		if ok && end < n && (toks[end].Text == "'s" || toks[end].Text == "’s") && p >= 0 && !locPreps[lower(toks[p].Text)] {
 			ok = false // "Kyiv's allies": an actor
+		}
+		// part of a longer name: "the Horn of Africa", "the Gulf of Aden"
+		if ok && end+1 < n && lower(toks[end].Text) == "of" && isCap(toks[end+1].Text) {
+			ok = false
 		}
 		if !ok {
 			continue
