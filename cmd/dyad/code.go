@@ -63,7 +63,7 @@ func newVersionedCoder(env *cliEnv, dictDir string) (*coder.Coder, dyad.Coding, 
 	if p, ok := an.(*nlp.Pipeline); ok {
 		v.Model = p.Info.Treebank + "@" + p.Info.Trained
 	}
-	return coder.New(an, d, cameo.Default(), coder.Options{Logger: env.log}), v, nil
+	return coder.New(an, d, cameo.Default(), coder.Options{Logger: env.log, Places: defaultPlaces()}), v, nil
 }
 
 // parseDate reads YYYY-MM-DD or an RFC 3339 time; "" is the zero time.
