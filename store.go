@@ -70,6 +70,13 @@ type StoredArticle struct {
 	Coding Coding
 }
 
+// ArticleWrite is one article to store and, unless it is a duplicate, the
+// events coded from it.
+type ArticleWrite struct {
+	Article *StoredArticle
+	Events  []Event
+}
+
 // Duplicate is an earlier article that a new one repeats.
 type Duplicate struct {
 	// ArticleID is the earlier article's ID.
@@ -127,12 +134,12 @@ type ArticleStore interface {
 	// FindDuplicate returns the earliest stored original whose text is
 	// the same as fp's or at least minSimilarity similar, or nil.
 	FindDuplicate(ctx context.Context, fp Fingerprint, minSimilarity float64) (*Duplicate, error)
-	// SaveArticle stores a coded article with its events, replacing the
-	// events of an earlier version with the same ID.
-	SaveArticle(ctx context.Context, a *StoredArticle, events []Event) error
-	// SaveDuplicate stores an article as a republication of a.DuplicateOf
-	// and counts it as one more report of that article's events.
-	SaveDuplicate(ctx context.Context, a *StoredArticle) error
+	// Save stores a batch of articles in one transaction: all or none.
+	// A coded article is stored with its events, replacing the events of
+	// an earlier version with the same ID; an article with DuplicateOf set
+	// is stored as a republication of that article and counts as one more
+	// report of its events.
+	Save(ctx context.Context, batch []ArticleWrite) error
 	// Article returns a stored article, or ErrNotFound.
 	Article(ctx context.Context, id string) (*StoredArticle, error)
 	// EachOriginal calls fn for every stored article that is not a

@@ -170,14 +170,19 @@ func (in *Ingester) Ingest(ctx context.Context, read func(emit func(*dyad.Articl
 	nextSeq := 0
 	for j := range coded {
 		pending[j.seq] = j
-		for ctx.Err() == nil {
+		var ready []*job
+		for ctx.Err() == nil && len(ready) < maxBatch {
 			j, ok := pending[nextSeq]
 			if !ok {
 				break
 			}
 			delete(pending, nextSeq)
 			nextSeq++
-			r := in.write(ctx, j)
+			ready = append(ready, j)
+		}
+		// Write what is ready now in one transaction; more results
+		// waiting in the channel join the next batch.
+		for _, r := range in.writeBatch(ctx, ready) {
 			sum.Add(r)
 			if in.Logger != nil {
 				in.Logger.Debug("ingested", "article", r.ArticleID, "state", r.State, "events", r.Events, "err", r.Err)
@@ -256,31 +261,57 @@ func (in *Ingester) code(ctx context.Context, j *job) {
 	}
 }
 
-// write stores a job's outcome and returns its result.
-func (in *Ingester) write(ctx context.Context, j *job) Result {
-	r := Result{ArticleID: j.art.ID, DuplicateOf: j.art.DuplicateOf, Similarity: j.art.Similarity}
-	if j.err != nil {
-		r.Err = fmt.Errorf("article %q: %w", j.art.ID, j.err)
-		return r
+// maxBatch is the most articles written in one transaction.
+const maxBatch = 64
+
+// writeBatch stores the outcomes of jobs, in order, in one transaction, and
+// returns their results. When the batch fails, each article is written on
+// its own so that one bad article does not fail the others.
+func (in *Ingester) writeBatch(ctx context.Context, jobs []*job) []Result {
+	results := make([]Result, len(jobs))
+	var writes []dyad.ArticleWrite
+	var idx []int
+	for i, j := range jobs {
+		r := Result{ArticleID: j.art.ID, DuplicateOf: j.art.DuplicateOf, Similarity: j.art.Similarity}
+		switch {
+		case j.err != nil:
+			r.Err = fmt.Errorf("article %q: %w", j.art.ID, j.err)
+		case j.skipped:
+			r.State = j.state
+		default:
+			w := dyad.ArticleWrite{Article: j.art}
+			if j.state != dyad.ArticleDuplicate {
+				w.Events = j.events
+			}
+			writes = append(writes, w)
+			idx = append(idx, i)
+		}
+		results[i] = r
 	}
-	if j.skipped {
-		r.State = j.state
-		return r
+	if len(writes) == 0 {
+		return results
 	}
-	var err error
-	if j.state == dyad.ArticleDuplicate {
-		err = in.Store.SaveDuplicate(ctx, j.art)
-	} else {
-		err = in.Store.SaveArticle(ctx, j.art, j.events)
-		r.Events = len(j.events)
+	stored := func(i int) {
+		results[i].State = jobs[i].state
+		if jobs[i].state != dyad.ArticleDuplicate {
+			results[i].Events = len(jobs[i].events)
+		}
 	}
-	if err != nil {
-		r.Events = 0
-		r.Err = err
-		return r
+	if err := in.Store.Save(ctx, writes); err == nil {
+		for _, i := range idx {
+			stored(i)
+		}
+		return results
 	}
-	r.State = j.state
-	return r
+	for k, w := range writes {
+		i := idx[k]
+		if err := in.Store.Save(ctx, []dyad.ArticleWrite{w}); err != nil {
+			results[i].Err = err
+			continue
+		}
+		stored(i)
+	}
+	return results
 }
 
 // Recode codes the stored originals again with the Ingester's coder and
@@ -355,8 +386,7 @@ func (in *Ingester) recodeBatch(ctx context.Context, arts []*dyad.StoredArticle,
 	}
 	wg.Wait()
 	var sum Summary
-	for _, j := range jobs {
-		r := in.write(ctx, j)
+	for _, r := range in.writeBatch(ctx, jobs) {
 		sum.Add(r)
 		if done != nil {
 			done(r)

@@ -164,14 +164,16 @@ func (db *DB) FindDuplicate(ctx context.Context, fp dyad.Fingerprint, minSimilar
 	if len(fp.Bands) == 0 {
 		return nil, nil
 	}
+	// One indexed lookup per band, united: SQLite does not use the
+	// primary key for a disjunction of (band, hash) pairs.
 	var q strings.Builder
 	args := make([]any, 0, 2*len(fp.Bands))
-	q.WriteString(`SELECT a.id, a.minhash FROM articles a WHERE a.duplicate_of IS NULL AND a.rowid IN (SELECT article FROM article_bands WHERE `)
+	q.WriteString(`SELECT a.id, a.minhash FROM articles a WHERE a.duplicate_of IS NULL AND a.rowid IN (`)
 	for i, h := range fp.Bands {
 		if i > 0 {
-			q.WriteString(" OR ")
+			q.WriteString(" UNION ")
 		}
-		q.WriteString("(band = ? AND hash = ?)")
+		q.WriteString("SELECT article FROM article_bands WHERE band = ? AND hash = ?")
 		args = append(args, i, int64(h))
 	}
 	q.WriteString(`) ORDER BY a.rowid`)
@@ -198,69 +200,95 @@ func (db *DB) FindDuplicate(ctx context.Context, fp dyad.Fingerprint, minSimilar
 	return best, nil
 }
 
-// SaveArticle implements dyad.ArticleStore. An article stored before under
-// the same ID has its text, fingerprint and events replaced; its links to
-// republications are kept.
+// SaveArticle stores one coded article with its events (see Save).
 func (db *DB) SaveArticle(ctx context.Context, a *dyad.StoredArticle, events []dyad.Event) error {
-	rows := make([]eventRow, len(events))
-	for i := range events {
-		r, err := newEventRow(&events[i])
-		if err != nil {
-			return fmt.Errorf("sqlite: article %q: %w", a.ID, err)
-		}
-		rows[i] = r
-	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		rowid, err := db.upsertArticle(ctx, tx, a, sql.NullInt64{}, sql.NullFloat64{})
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article = ?`, rowid); err != nil {
-			return err
-		}
-		if err := insertEvents(ctx, tx, rowid, rows); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO codings(dictionary, model, first_used) VALUES (?, ?, ?)`,
-			a.Coding.Dictionary, a.Coding.Model, db.stamp())
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("sqlite: save article %q: %w", a.ID, err)
-	}
-	return nil
+	return db.Save(ctx, []dyad.ArticleWrite{{Article: a, Events: events}})
 }
 
-// SaveDuplicate implements dyad.ArticleStore.
+// SaveDuplicate stores one republication of a.DuplicateOf (see Save).
 func (db *DB) SaveDuplicate(ctx context.Context, a *dyad.StoredArticle) error {
 	if a.DuplicateOf == "" {
 		return fmt.Errorf("sqlite: save duplicate %q: no original named", a.ID)
 	}
+	return db.Save(ctx, []dyad.ArticleWrite{{Article: a}})
+}
+
+// Save implements dyad.ArticleStore. An article stored before under the
+// same ID has its text, fingerprint and events replaced; its links to
+// republications are kept. Committing a batch at once is what keeps the
+// store's share of an ingestion small.
+func (db *DB) Save(ctx context.Context, batch []dyad.ArticleWrite) error {
+	rows := make([][]eventRow, len(batch))
+	for i, w := range batch {
+		for j := range w.Events {
+			r, err := newEventRow(&w.Events[j])
+			if err != nil {
+				return fmt.Errorf("sqlite: article %q: %w", w.Article.ID, err)
+			}
+			rows[i] = append(rows[i], r)
+		}
+	}
+	var failed string
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		var orig int64
-		err := tx.QueryRowContext(ctx, `SELECT coalesce(duplicate_of, rowid) FROM articles WHERE id = ?`, a.DuplicateOf).Scan(&orig)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("original %q is not stored", a.DuplicateOf)
+		var ins *sql.Stmt
+		for i, w := range batch {
+			failed = w.Article.ID
+			if w.Article.DuplicateOf != "" {
+				if err := db.saveDuplicate(ctx, tx, w.Article); err != nil {
+					return err
+				}
+				continue
+			}
+			rowid, err := db.upsertArticle(ctx, tx, w.Article, sql.NullInt64{}, sql.NullFloat64{})
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article = ?`, rowid); err != nil {
+				return err
+			}
+			if ins == nil && len(rows[i]) > 0 {
+				if ins, err = tx.PrepareContext(ctx, insertEventSQL); err != nil {
+					return err
+				}
+				defer ins.Close()
+			}
+			if err := insertEvents(ctx, ins, rowid, rows[i]); err != nil {
+				return err
+			}
+			if _, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO codings(dictionary, model, first_used) VALUES (?, ?, ?)`,
+				w.Article.Coding.Dictionary, w.Article.Coding.Model, db.stamp()); err != nil {
+				return err
+			}
 		}
-		if err != nil {
-			return err
-		}
-		sim := sql.NullFloat64{Float64: a.Similarity, Valid: true}
-		rowid, err := db.upsertArticle(ctx, tx, a, sql.NullInt64{Int64: orig, Valid: true}, sim)
-		if err != nil {
-			return err
-		}
-		// An article that was an original before (same ID, new text that
-		// repeats another story) loses its own events.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article = ?`, rowid); err != nil {
-			return err
-		}
-		return recount(ctx, tx, orig)
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("sqlite: save duplicate %q: %w", a.ID, err)
+		return fmt.Errorf("sqlite: save article %q: %w", failed, err)
 	}
 	return nil
+}
+
+// saveDuplicate stores a as a republication inside tx.
+func (db *DB) saveDuplicate(ctx context.Context, tx *sql.Tx, a *dyad.StoredArticle) error {
+	var orig int64
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(duplicate_of, rowid) FROM articles WHERE id = ?`, a.DuplicateOf).Scan(&orig)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("original %q is not stored", a.DuplicateOf)
+	}
+	if err != nil {
+		return err
+	}
+	sim := sql.NullFloat64{Float64: a.Similarity, Valid: true}
+	rowid, err := db.upsertArticle(ctx, tx, a, sql.NullInt64{Int64: orig, Valid: true}, sim)
+	if err != nil {
+		return err
+	}
+	// An article that was an original before (same ID, new text that
+	// repeats another story) loses its own events.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article = ?`, rowid); err != nil {
+		return err
+	}
+	return recount(ctx, tx, orig)
 }
 
 // recount refreshes an original's report counts from its republications.
@@ -462,17 +490,12 @@ func newEventRow(e *dyad.Event) (eventRow, error) {
 	return r, nil
 }
 
-func insertEvents(ctx context.Context, tx *sql.Tx, article int64, rows []eventRow) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO events(id, article, sentence, date, date_precision, source_code, source_role,
-		target_code, target_role, code, root, quad_class, goldstein, plover_type, place_country, lat, lon, pattern_id, json)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+const insertEventSQL = `INSERT INTO events(id, article, sentence, date, date_precision, source_code, source_role,
+	target_code, target_role, code, root, quad_class, goldstein, plover_type, place_country, lat, lon, pattern_id, json)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`
+
+// insertEvents inserts an article's events with the prepared insertEventSQL.
+func insertEvents(ctx context.Context, st *sql.Stmt, article int64, rows []eventRow) error {
 	for _, r := range rows {
 		e := r.e
 		if _, err := st.ExecContext(ctx, e.ID, article, e.Provenance.Sentence, r.date, string(e.DatePrecision),

@@ -303,3 +303,34 @@ func BenchmarkSaveArticle(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkFindDuplicate looks up near-duplicates in a store of 10,000
+// articles.
+func BenchmarkFindDuplicate(b *testing.B) {
+	ctx := context.Background()
+	db := openTest(b)
+	words := strings.Fields(storyA + " " + storyB)
+	var fps []dyad.Fingerprint
+	for i := range 10000 {
+		var sb strings.Builder
+		for j := range 40 {
+			sb.WriteString(words[(i*7+j*j*13+i*j)%len(words)])
+			sb.WriteByte(' ')
+		}
+		fmt.Fprintf(&sb, "%d", i)
+		a := article(fmt.Sprint("a", i), "W", sb.String())
+		// Look up a near copy, so that the band index is used.
+		fps = append(fps, dedup.Fingerprint(sb.String()+" more words"))
+		if err := db.SaveArticle(ctx, a, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := db.FindDuplicate(ctx, fps[i%len(fps)], 0.99); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

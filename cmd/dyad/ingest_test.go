@@ -11,11 +11,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/feed"
+	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/sqlite"
 )
 
@@ -243,7 +246,7 @@ func storeContents(t *testing.T, path string) contents {
 // mixedCorpus writes n articles built from the sample corpus's sentences
 // (six each, drawn with a fixed seed; every tenth a copy of an earlier
 // one under a new ID) to dir and returns the file's path.
-func mixedCorpus(t *testing.T, dir string, n int) string {
+func mixedCorpus(t testing.TB, dir string, n int) string {
 	t.Helper()
 	data, err := os.ReadFile(corpusPath)
 	if err != nil {
@@ -280,4 +283,99 @@ func mixedCorpus(t *testing.T, dir string, n int) string {
 		enc.Encode(map[string]string{"id": fmt.Sprintf("mix-%03d", i), "date": fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28), "source": fmt.Sprintf("Outlet %d", i%7), "text": text})
 	}
 	return writeFile(t, dir, "mixed.jsonl", []byte(b.String()))
+}
+
+// timedStore measures the time spent in the store's writes and lookups.
+type timedStore struct {
+	dyad.ArticleStore
+	busy atomic.Int64
+}
+
+func (s *timedStore) since(t time.Time) { s.busy.Add(int64(time.Since(t))) }
+
+func (s *timedStore) ArticleState(ctx context.Context, id, hash string) (dyad.ArticleState, error) {
+	defer s.since(time.Now())
+	return s.ArticleStore.ArticleState(ctx, id, hash)
+}
+
+func (s *timedStore) FindDuplicate(ctx context.Context, fp dyad.Fingerprint, min float64) (*dyad.Duplicate, error) {
+	defer s.since(time.Now())
+	return s.ArticleStore.FindDuplicate(ctx, fp, min)
+}
+
+func (s *timedStore) Save(ctx context.Context, batch []dyad.ArticleWrite) error {
+	defer s.since(time.Now())
+	return s.ArticleStore.Save(ctx, batch)
+}
+
+// discardStore stores nothing: ingesting into it measures the pipeline
+// without storage.
+type discardStore struct{}
+
+func (discardStore) ArticleState(context.Context, string, string) (dyad.ArticleState, error) {
+	return dyad.ArticleNew, nil
+}
+func (discardStore) FindDuplicate(context.Context, dyad.Fingerprint, float64) (*dyad.Duplicate, error) {
+	return nil, nil
+}
+func (discardStore) Save(context.Context, []dyad.ArticleWrite) error { return nil }
+func (discardStore) Article(context.Context, string) (*dyad.StoredArticle, error) {
+	return nil, dyad.ErrNotFound
+}
+func (discardStore) EachOriginal(context.Context, func(*dyad.StoredArticle) error) error { return nil }
+
+// BenchmarkIngest ingests 10,000 articles (six sentences each, drawn from
+// the sample corpus; one in ten an exact copy of an earlier one) with the
+// real coder, first into a store that discards them, then into a fresh
+// SQLite store, and reports articles/s into SQLite, the share of that run
+// the store adds (1 - discard time / SQLite time), the time the writer spent
+// in store calls, and the store's size per 1,000 articles.
+// DYAD_BENCH_ARTICLES sets another corpus size.
+//
+//	go test ./cmd/dyad -run XXX -bench Ingest -benchtime 1x
+func BenchmarkIngest(b *testing.B) {
+	ctx := context.Background()
+	env, _, _ := testEnv("")
+	c, coding, err := newVersionedCoder(env, "")
+	if err != nil {
+		b.Skip(err)
+	}
+	n := 10000
+	if s := os.Getenv("DYAD_BENCH_ARTICLES"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	corpus := mixedCorpus(b, b.TempDir(), n)
+	r := &feed.Reader{}
+	ingestInto := func(store dyad.ArticleStore) (ingest.Summary, time.Duration) {
+		in := &ingest.Ingester{Coder: c, Store: store, Coding: coding}
+		start := time.Now()
+		sum, err := in.Ingest(ctx, func(emit func(*dyad.Article) error) error { return r.Read(ctx, corpus, emit) }, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.Read != n || sum.Failed != 0 {
+			b.Fatalf("summary: %s", sum)
+		}
+		return sum, time.Since(start)
+	}
+	for b.Loop() {
+		_, bare := ingestInto(discardStore{})
+		db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "dyad.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ts := &timedStore{ArticleStore: db}
+		sum, wall := ingestInto(ts)
+		st, err := db.Stats(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+		b.ReportMetric(float64(n)/wall.Seconds(), "articles/s")
+		b.ReportMetric(float64(n)/bare.Seconds(), "articles/s-unstored")
+		b.ReportMetric(100*(1-bare.Seconds()/wall.Seconds()), "store-%")
+		b.ReportMetric(100*float64(ts.busy.Load())/float64(wall), "writer-busy-%")
+		b.ReportMetric(float64(st.Bytes)/1e6/(float64(n)/1000), "MB/1000-articles")
+		b.ReportMetric(float64(sum.Events), "events")
+	}
 }
