@@ -42,6 +42,7 @@ func commands() []command {
 		{"recode", "re-code stored articles with the current dictionaries and model", runRecode},
 		{"stats", "summarise the store: articles, duplicates, events, failures", runStats},
 		{"eval", "score the coder against a gold JSONL file", runEval},
+		{"geo", "look up places in the gazetteer (dyad geo lookup NAME [--country ISO3])", runGeo},
 		{"nlp", "train or evaluate the language pipeline (dyad nlp train|eval|parse)", runNLP},
 	}
 }
