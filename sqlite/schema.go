@@ -106,4 +106,43 @@ CREATE TABLE failures (
 	error    TEXT NOT NULL
 );
 `,
+	// 2: PLOVER mode and division of each event for filtering, a key for
+	// cursor pagination, and dyad_daily, the per-day roll-up of events per
+	// (source, target, root, quad class) that series and dyad rankings read;
+	// triggers keep it equal to the events table.
+	`
+ALTER TABLE events ADD COLUMN plover_mode TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN place_admin1 TEXT NOT NULL DEFAULT '';
+UPDATE events SET plover_mode = coalesce(json_extract(json, '$.plover_mode'), ''),
+	place_admin1 = coalesce(json_extract(json, '$.place.admin1'), '');
+CREATE INDEX events_date_id ON events(date, id);
+
+CREATE TABLE dyad_daily (
+	date          TEXT NOT NULL,
+	source_code   TEXT NOT NULL,
+	target_code   TEXT NOT NULL,
+	root          TEXT NOT NULL,
+	quad_class    INTEGER NOT NULL,
+	events        INTEGER NOT NULL,
+	goldstein_sum REAL NOT NULL,
+	PRIMARY KEY (date, source_code, target_code, root, quad_class)
+) WITHOUT ROWID;
+CREATE INDEX dyad_daily_dyad ON dyad_daily(source_code, target_code, date);
+CREATE INDEX dyad_daily_target ON dyad_daily(target_code, date);
+INSERT INTO dyad_daily(date, source_code, target_code, root, quad_class, events, goldstein_sum)
+	SELECT date, source_code, target_code, root, quad_class, count(*), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5;
+
+CREATE TRIGGER events_rollup_insert AFTER INSERT ON events BEGIN
+	INSERT INTO dyad_daily(date, source_code, target_code, root, quad_class, events, goldstein_sum)
+	VALUES (new.date, new.source_code, new.target_code, new.root, new.quad_class, 1, new.goldstein)
+	ON CONFLICT DO UPDATE SET events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
+END;
+CREATE TRIGGER events_rollup_delete AFTER DELETE ON events BEGIN
+	UPDATE dyad_daily SET events = events - 1, goldstein_sum = goldstein_sum - old.goldstein
+	WHERE date = old.date AND source_code = old.source_code AND target_code = old.target_code
+		AND root = old.root AND quad_class = old.quad_class;
+	DELETE FROM dyad_daily WHERE date = old.date AND source_code = old.source_code AND target_code = old.target_code
+		AND root = old.root AND quad_class = old.quad_class AND events <= 0;
+END;
+`,
 }

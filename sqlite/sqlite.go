@@ -72,7 +72,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(4)
 	db := &DB{path: path, write: w, read: r, now: func() time.Time { return time.Now().UTC() }}
-	if err := db.migrate(ctx); err != nil {
+	if err := db.migrate(ctx, migrations); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
@@ -92,7 +92,7 @@ func SchemaVersion() int { return len(migrations) }
 
 // migrate applies the migrations the store has not seen, each in its own
 // transaction.
-func (db *DB) migrate(ctx context.Context) error {
+func (db *DB) migrate(ctx context.Context, migrations []string) error {
 	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("schema: %w", err)
 	}
@@ -465,6 +465,7 @@ type eventRow struct {
 	e       *dyad.Event
 	date    string
 	country string
+	admin1  string
 	lat     sql.NullFloat64
 	lon     sql.NullFloat64
 	json    []byte
@@ -484,6 +485,7 @@ func newEventRow(e *dyad.Event) (eventRow, error) {
 	}
 	if p := e.Place; p != nil {
 		r.country = p.Country
+		r.admin1 = p.Admin1
 		r.lat = sql.NullFloat64{Float64: p.Lat, Valid: true}
 		r.lon = sql.NullFloat64{Float64: p.Lon, Valid: true}
 	}
@@ -491,8 +493,8 @@ func newEventRow(e *dyad.Event) (eventRow, error) {
 }
 
 const insertEventSQL = `INSERT INTO events(id, article, sentence, date, date_precision, source_code, source_role,
-	target_code, target_role, code, root, quad_class, goldstein, plover_type, place_country, lat, lon, pattern_id, json)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`
+	target_code, target_role, code, root, quad_class, goldstein, plover_type, plover_mode, place_country, place_admin1, lat, lon, pattern_id, json)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`
 
 // insertEvents inserts an article's events with the prepared insertEventSQL.
 func insertEvents(ctx context.Context, st *sql.Stmt, article int64, rows []eventRow) error {
@@ -500,7 +502,7 @@ func insertEvents(ctx context.Context, st *sql.Stmt, article int64, rows []event
 		e := r.e
 		if _, err := st.ExecContext(ctx, e.ID, article, e.Provenance.Sentence, r.date, string(e.DatePrecision),
 			e.Source.Code, e.Source.Role, e.Target.Code, e.Target.Role, e.Code, e.Root, e.QuadClass, e.Goldstein,
-			e.PloverType, r.country, r.lat, r.lon, e.Provenance.PatternID, r.json); err != nil {
+			e.PloverType, e.PloverMode, r.country, r.admin1, r.lat, r.lon, e.Provenance.PatternID, r.json); err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
 	}

@@ -2,8 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -89,6 +92,7 @@ func TestArticlesAndEvents(t *testing.T) {
 	if len(es) != 1 || es[0].Target.Code != "UGA" || es[0].Coding.Dictionary != "d2" {
 		t.Errorf("after re-coding: %+v", es)
 	}
+	checkRollup(t, db)
 
 	// A failing write leaves the earlier events in place.
 	bad := []dyad.Event{event("a1", 7, "KEN", "ETH", "036", "2026-03-02"), {}}
@@ -106,6 +110,7 @@ func TestArticlesAndEvents(t *testing.T) {
 	if n, _ := db.CountEvents(ctx, dyad.EventFilter{}); n != 1 {
 		t.Errorf("duplicate IDs: %d events", n)
 	}
+	checkRollup(t, db)
 }
 
 func TestDuplicates(t *testing.T) {
@@ -170,6 +175,10 @@ func TestDuplicates(t *testing.T) {
 	if strings.Join(originals, ",") != "a1,b1" {
 		t.Errorf("originals: %v", originals)
 	}
+	if st, err := db.Stats(ctx); err != nil || st.Events != 1 {
+		t.Fatalf("stats: %+v %v", st, err)
+	}
+	checkRollup(t, db)
 	st, err := db.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -333,4 +342,82 @@ func BenchmarkFindDuplicate(b *testing.B) {
 		}
 		i++
 	}
+}
+
+// checkRollup checks that dyad_daily equals a roll-up computed from the
+// events table.
+func checkRollup(t *testing.T, db *DB) {
+	t.Helper()
+	q := func(sql string) string {
+		rows, err := db.read.Query(sql)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var d, s, tg, r string
+			var qc, n int
+			var g float64
+			if err := rows.Scan(&d, &s, &tg, &r, &qc, &n, &g); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprintf("%s %s %s %s %d %d %.2f", d, s, tg, r, qc, n, g))
+		}
+		return strings.Join(out, "\n")
+	}
+	got := q(`SELECT date, source_code, target_code, root, quad_class, events, goldstein_sum FROM dyad_daily ORDER BY 1, 2, 3, 4, 5`)
+	want := q(`SELECT date, source_code, target_code, root, quad_class, count(*), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`)
+	if got != want {
+		t.Errorf("dyad_daily:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestMigrationBackfill fills a store at schema 1, then opens it with the
+// current schema: the roll-up and the new columns are filled from the
+// events already stored.
+func TestMigrationBackfill(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// Recreate it as a schema-1 store.
+	os.Remove(path)
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
+	old := &DB{path: path, now: time.Now}
+	if old.write, err = sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := old.migrate(ctx, migrations[:1]); err != nil {
+		t.Fatal(err)
+	}
+	e := event("a1", 0, "KEN", "TZA", "057", "2026-03-03")
+	e.PloverMode = "formal"
+	js, _ := json.Marshal(e)
+	if _, err := old.write.Exec(`INSERT INTO articles(id, text, hash, ingested_at) VALUES ('a1', 'x', 'h', 'now')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.write.Exec(`INSERT INTO events(id, article, sentence, date, date_precision, source_code, source_role, target_code, target_role,
+		code, root, quad_class, goldstein, plover_type, place_country, pattern_id, json) VALUES (?, 1, 0, '2026-03-03', 'day', 'KEN', 'GOV', 'TZA', '', '057', '05', 1, 8, 'AGREE', '', 'p', ?)`, e.ID, string(js)); err != nil {
+		t.Fatal(err)
+	}
+	old.write.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var mode string
+	var n int
+	if err := db.read.QueryRow(`SELECT plover_mode FROM events`).Scan(&mode); err != nil || mode != "formal" {
+		t.Errorf("plover_mode after migration: %q %v", mode, err)
+	}
+	if err := db.read.QueryRow(`SELECT events FROM dyad_daily WHERE source_code = 'KEN'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("roll-up after migration: %d %v", n, err)
+	}
+	checkRollup(t, db)
 }
