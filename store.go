@@ -154,4 +154,8 @@ type EventStore interface {
 	// CountEvents returns how many events the filter selects, ignoring
 	// its Limit and Offset.
 	CountEvents(ctx context.Context, f EventFilter) (int, error)
+	// EachEvent calls fn for each event the filter selects, oldest first,
+	// streaming them so that memory stays bounded; fn must not keep the
+	// pointer it is given. It stops at fn's first error.
+	EachEvent(ctx context.Context, f EventFilter, fn func(*StoredEvent) error) error
 }

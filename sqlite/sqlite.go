@@ -547,6 +547,49 @@ func (db *DB) Events(ctx context.Context, f dyad.EventFilter) ([]dyad.StoredEven
 	return out, nil
 }
 
+// EachEvent implements dyad.EventStore: one query whose rows are decoded
+// and handed to fn one at a time, so memory stays bounded whatever the
+// number of events; the events are those of one snapshot of the store.
+// Limit and Offset apply.
+func (db *DB) EachEvent(ctx context.Context, f dyad.EventFilter, fn func(*dyad.StoredEvent) error) error {
+	where, args := eventWhere(f)
+	q := `SELECT e.json, a.num_reports, a.num_sources, a.dict_version, a.model_version, a.coded_at
+		FROM events e JOIN articles a ON a.rowid = e.article` + where + ` ORDER BY e.date, e.id`
+	if f.Limit > 0 || f.Offset > 0 {
+		limit := f.Limit
+		if limit <= 0 {
+			limit = -1
+		}
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, max(f.Offset, 0))
+	}
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("sqlite: events: %w", err)
+	}
+	defer rows.Close()
+	var se dyad.StoredEvent
+	for rows.Next() {
+		var js []byte
+		var codedAt string
+		se = dyad.StoredEvent{}
+		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.Coding.Dictionary, &se.Coding.Model, &codedAt); err != nil {
+			return fmt.Errorf("sqlite: events: %w", err)
+		}
+		if err := json.Unmarshal(js, &se.Event); err != nil {
+			return fmt.Errorf("sqlite: events: stored event: %w", err)
+		}
+		se.Coding.At, _ = time.Parse(time.RFC3339Nano, codedAt)
+		if err := fn(&se); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: events: %w", err)
+	}
+	return nil
+}
+
 // CountEvents implements dyad.EventStore.
 func (db *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) {
 	where, args := eventWhere(f)

@@ -231,6 +231,13 @@ func TestEventFilters(t *testing.T) {
 			if got := strings.Join(ids, " "); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
+			var streamed []string
+			if err := db.EachEvent(ctx, tt.f, func(e *dyad.StoredEvent) error { streamed = append(streamed, e.ID); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if len(streamed) != len(ids) {
+				t.Errorf("EachEvent gave %v, Events %v", streamed, ids)
+			}
 			n, err := db.CountEvents(ctx, tt.f)
 			if tt.f.Limit == 0 && tt.f.Offset == 0 && (err != nil || n != len(ids)) {
 				t.Errorf("count %d %v, want %d", n, err, len(ids))
