@@ -39,6 +39,7 @@ func commands() []command {
 		{"code", "code the events in news text (files, stdin or JSONL articles)", runCode},
 		{"dict", "check, look up and count the dictionaries (dyad dict check|lookup|stats)", runDict},
 		{"ingest", "code articles from files, directories and URLs into the store, deduplicated", runIngest},
+		{"watch", "poll feeds, code and store new articles until stopped; metrics and health over HTTP", runWatch},
 		{"recode", "re-code stored articles with the current dictionaries and model", runRecode},
 		{"stats", "summarise the store: articles, duplicates, events, failures", runStats},
 		{"eval", "score the coder against a gold JSONL file", runEval},

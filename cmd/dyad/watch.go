@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/feed"
+	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/sqlite"
+)
+
+// feedStates keeps the poller's feed state in the SQLite store. The list of
+// recently seen item IDs is not kept: after a restart the first poll hands
+// on the feed's items again, and ingestion skips those already stored.
+type feedStates struct{ db *sqlite.DB }
+
+func (s feedStates) LoadFeedState(ctx context.Context, url string) (feed.State, error) {
+	st, err := s.db.FeedState(ctx, url)
+	if err != nil {
+		return feed.State{}, err
+	}
+	return feed.State{ETag: st.ETag, LastModified: st.LastModified, LastAttempt: st.LastPolled,
+		LastSuccess: st.LastSuccess, Failures: st.Failures, LastError: st.LastError}, nil
+}
+
+func (s feedStates) SaveFeedState(ctx context.Context, url string, st feed.State) error {
+	return s.db.SaveFeedState(ctx, sqlite.FeedState{URL: url, ETag: st.ETag, LastModified: st.LastModified,
+		LastPolled: st.LastAttempt, LastSuccess: st.LastSuccess, Failures: st.Failures, LastError: st.LastError})
+}
+
+// watchMetrics are the Prometheus metrics `dyad watch` exposes, on a
+// registry of its own.
+type watchMetrics struct {
+	reg      *prometheus.Registry
+	articles *prometheus.CounterVec
+	events   prometheus.Counter
+	lastPoll prometheus.Gauge
+}
+
+func newWatchMetrics(p *feed.Poller) *watchMetrics {
+	m := &watchMetrics{
+		reg: prometheus.NewRegistry(),
+		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "dyad_articles_total", Help: "Articles ingested, by outcome (new, updated, unchanged, duplicate, failed).",
+		}, []string{"state"}),
+		events:   prometheus.NewCounter(prometheus.CounterOpts{Name: "dyad_events_total", Help: "Events coded and stored."}),
+		lastPoll: prometheus.NewGauge(prometheus.GaugeOpts{Name: "dyad_last_ingest_timestamp_seconds", Help: "When new feed items were last ingested (Unix time)."}),
+	}
+	stat := func(name, help string, get func(feed.Stats) int64) prometheus.Collector {
+		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, func() float64 { return float64(get(p.Stats())) })
+	}
+	m.reg.MustRegister(m.articles, m.events, m.lastPoll,
+		stat("dyad_feed_polls_total", "Feed fetches attempted.", func(s feed.Stats) int64 { return s.Polls }),
+		stat("dyad_feed_not_modified_total", "Feed polls answered 304 Not Modified.", func(s feed.Stats) int64 { return s.NotModified }),
+		stat("dyad_feed_items_total", "New feed items handed to ingestion.", func(s feed.Stats) int64 { return s.Items }),
+		stat("dyad_feed_failures_total", "Feed and page failures recorded.", func(s feed.Stats) int64 { return s.Failures }),
+		prometheus.NewGoCollector(),
+	)
+	return m
+}
+
+func (m *watchMetrics) count(s ingest.Summary) {
+	for state, n := range map[string]int{"new": s.New, "updated": s.Updated, "unchanged": s.Unchanged, "duplicate": s.Duplicate, "failed": s.Failed} {
+		m.articles.WithLabelValues(state).Add(float64(n))
+	}
+	m.events.Add(float64(s.Events))
+	m.lastPoll.SetToCurrentTime()
+}
+
+// runWatch is `dyad watch`.
+func runWatch(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	sourcesPath := fs.String("sources", "", "`FILE` naming the feeds to poll and their intervals (YAML; see feed.LoadSources)")
+	dbPath := dbFlag(fs)
+	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
+	addr := fs.String("addr", "127.0.0.1:9464", "`HOST:PORT` serving /metrics (Prometheus) and /healthz; empty for none")
+	once := fs.Bool("once", false, "poll every source once, ingest, and exit (for cron)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, `Usage: dyad watch --sources FILE [flags]
+
+Polls the feeds named in the sources file on their intervals (conditional
+GETs, retries with backoff, a per-host interval, a size cap), codes new
+items and stores them like dyad ingest, until SIGINT or SIGTERM. Failures
+are logged and recorded in the store, and the poller goes on. Prometheus
+metrics are served at /metrics and a health check at /healthz.
+
+A sources file:
+
+  feeds:
+    - name: Example Wire
+      url: https://example.org/rss.xml
+      interval: 15m          # at least 1m
+    - url: feeds/local.xml   # a local feed file, relative to the sources file
+
+Flags:`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *sourcesPath == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	sources, err := feed.LoadSources(*sourcesPath)
+	if err != nil {
+		return fmt.Errorf("watch: %w", err)
+	}
+	db, err := sqlite.Open(ctx, *dbPath)
+	if err != nil {
+		return fmt.Errorf("watch: %w", err)
+	}
+	defer db.Close()
+	c, coding, err := newVersionedCoder(env, *dictDir)
+	if err != nil {
+		return fmt.Errorf("watch: %w", err)
+	}
+	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding}
+	var (
+		mu   sync.Mutex
+		last ingest.Summary
+	)
+	p := &feed.Poller{Store: feedStates{db}, Logger: env.log}
+	metrics := newWatchMetrics(p)
+	p.OnFailure = func(f *feed.Failure) {
+		env.log.Warn("feed failure", "source", f.Source, "at", f.Location, "attempt", f.Attempt, "err", f.Err)
+		if err := db.RecordFailure(ctx, f.Location, f.Err); err != nil {
+			env.log.Warn("recording a failure", "err", err)
+		}
+	}
+	p.Handler = func(ctx context.Context, src feed.Source, arts []dyad.Article) error {
+		sum, err := in.Ingest(ctx, func(emit func(*dyad.Article) error) error {
+			for i := range arts {
+				if err := emit(&arts[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, func(r ingest.Result) {
+			if r.Err != nil {
+				env.log.Warn("article failed", "source", src.Name, "article", r.ArticleID, "err", r.Err)
+				if err := db.RecordFailure(ctx, r.ArticleID, r.Err); err != nil {
+					env.log.Warn("recording a failure", "err", err)
+				}
+			}
+		})
+		metrics.count(sum)
+		mu.Lock()
+		last = sum
+		mu.Unlock()
+		env.log.Info("ingested", "source", src.Name, "summary", sum.String())
+		return err
+	}
+
+	if *once {
+		for _, src := range sources {
+			if _, err := p.Poll(ctx, src); err != nil {
+				env.log.Warn("poll failed", "source", src.Name, "err", err)
+			}
+		}
+		st := p.Stats()
+		fmt.Fprintf(env.stderr, "dyad watch: %d sources polled: %d new items, %d failures (store %s)\n", len(sources), st.Items, st.Failures, db.Path())
+		return ctx.Err()
+	}
+
+	var srv *http.Server
+	if *addr != "" {
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.reg, promhttp.HandlerOpts{}))
+		mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+			st := p.Stats()
+			mu.Lock()
+			sum := last
+			mu.Unlock()
+			status, code := "ok", http.StatusOK
+			if _, err := db.FeedState(r.Context(), "health-check"); err != nil {
+				status, code = "store unavailable: "+err.Error(), http.StatusServiceUnavailable
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(code)
+			json.NewEncoder(w).Encode(map[string]any{"status": status, "sources": len(sources), "polls": st.Polls,
+				"items": st.Items, "failures": st.Failures, "last_ingest": sum.String()})
+		})
+		ln, err := net.Listen("tcp", *addr)
+		if err != nil {
+			return fmt.Errorf("watch: --addr: %w", err)
+		}
+		srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+		go srv.Serve(ln)
+		env.log.Info("serving metrics", "addr", "http://"+ln.Addr().String()+"/metrics")
+	}
+	env.log.Info("watching", "sources", len(sources), "store", db.Path())
+	err = p.Run(ctx, sources)
+	if srv != nil {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		srv.Shutdown(sctx)
+		cancel()
+	}
+	st := p.Stats()
+	fmt.Fprintf(env.stderr, "dyad watch: stopped after %d polls: %d new items, %d failures\n", st.Polls, st.Items, st.Failures)
+	if errors.Is(err, context.Canceled) {
+		return nil // a clean shutdown on SIGINT/SIGTERM
+	}
+	return err
+}
