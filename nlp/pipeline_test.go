@@ -242,3 +242,43 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heapMB")
 	runtime.KeepAlive(p)
 }
+
+// BenchmarkEmbeddedParts measures the embedded model's tagger and parser
+// alone on the PUD sentences (gold tokens; the parser reads the tags the
+// embedded tagger gives): the parts of BenchmarkPipeline that do not
+// depend on training a model first, as BenchmarkTag and BenchmarkParse do.
+func BenchmarkEmbeddedParts(b *testing.B) {
+	p := testPipeline(b)
+	sents := loadTreebank(b, "ud-pud", "en_pud-ud-test.conllu")
+	type in struct{ words, upos, xpos []string }
+	ins := make([]in, len(sents))
+	ntok := 0
+	for i, s := range sents {
+		n := len(s.Words)
+		ins[i] = in{s.Forms(), make([]string, n), make([]string, n)}
+		p.tagger.Tag(ins[i].words, ins[i].upos, ins[i].xpos)
+		ntok += n
+	}
+	b.Run("Tag", func(b *testing.B) {
+		up, xp := make([]string, 512), make([]string, 512)
+		b.ReportAllocs()
+		tokens := 0
+		for i := 0; i < b.N; i++ {
+			s := &ins[i%len(ins)]
+			p.tagger.Tag(s.words, up, xp)
+			tokens += len(s.words)
+		}
+		b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	})
+	b.Run("Parse", func(b *testing.B) {
+		heads, rels := make([]int, 512), make([]string, 512)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			s := &ins[i%len(ins)]
+			n := len(s.words)
+			p.parser.Parse(s.words, s.upos, s.xpos, heads[:n], rels[:n])
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	})
+}
