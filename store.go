@@ -86,7 +86,9 @@ type Duplicate struct {
 	Similarity float64
 }
 
-// EventFilter selects events from a store. Zero fields select everything.
+// EventFilter selects events from a store. Zero fields select everything;
+// the fields that are set must all hold (AND), and the values of one list
+// field are alternatives (OR).
 type EventFilter struct {
 	// Since and Until bound the event date: Since <= Date < Until.
 	Since, Until time.Time
@@ -94,11 +96,33 @@ type EventFilter struct {
 	Actor string
 	// Source and Target select events by the code of that side.
 	Source, Target string
-	// Codes selects events whose code or root is one of these ("04",
-	// "0356").
+	// SourceRole and TargetRole select events by the role (CAMEO agent
+	// code: GOV, MIL...) of that side.
+	SourceRole, TargetRole string
+	// Dyad selects the events between two actors in either direction:
+	// Dyad[0] to Dyad[1] or Dyad[1] to Dyad[0]. Both must be set.
+	Dyad [2]string
+	// Codes selects events whose CAMEO code starts with one of these: a
+	// root ("04") selects all its codes, "035" selects 035 and 0351-0356.
 	Codes []string
+	// Roots selects events whose root is one of these ("18", "19").
+	Roots []string
 	// QuadClass selects one quad class (1-4); 0 selects all.
 	QuadClass int
+	// QuadClasses selects events whose quad class is one of these.
+	QuadClasses []int
+	// PloverTypes and PloverModes select events by their PLOVER v2 event
+	// type ("AGREE", "ASSAULT") and mode.
+	PloverTypes, PloverModes []string
+	// GoldsteinMin and GoldsteinMax bound the Goldstein value
+	// (inclusive); nil leaves that side open.
+	GoldsteinMin, GoldsteinMax *float64
+	// PlaceCountry selects events placed in this country (ISO3), and
+	// PlaceAdmin1 those placed in this first-level division (its name,
+	// any case).
+	PlaceCountry, PlaceAdmin1 string
+	// Near selects events placed within a circle.
+	Near *Circle
 	// ArticleID selects the events of one article.
 	ArticleID string
 	// Query selects events whose article text matches this full-text
@@ -107,6 +131,12 @@ type EventFilter struct {
 	// Limit caps the number of events returned (0: no cap); Offset skips
 	// that many first.
 	Limit, Offset int
+	// Sort orders the events of EventQuerier.EventPage; Events and
+	// EachEvent keep their own order.
+	Sort EventSort
+	// Cursor continues an EventQuerier.EventPage where the page that
+	// returned it ended; empty starts at the beginning.
+	Cursor string
 }
 
 // StoredEvent is an event as a store keeps it: the event and how widely it

@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -625,20 +626,80 @@ func eventWhere(f dyad.EventFilter) (string, []any) {
 	if f.Target != "" {
 		add(`e.target_code = ?`, f.Target)
 	}
+	if f.SourceRole != "" {
+		add(`e.source_role = ?`, f.SourceRole)
+	}
+	if f.TargetRole != "" {
+		add(`e.target_role = ?`, f.TargetRole)
+	}
+	if f.Dyad[0] != "" || f.Dyad[1] != "" {
+		add(`((e.source_code = ? AND e.target_code = ?) OR (e.source_code = ? AND e.target_code = ?))`, f.Dyad[0], f.Dyad[1], f.Dyad[1], f.Dyad[0])
+	}
 	if len(f.Codes) > 0 {
+		// A code selects itself and the codes below it; the root
+		// condition lets the root index serve longer prefixes too.
 		var or []string
 		for _, c := range f.Codes {
-			if len(c) == 2 {
+			if len(c) <= 2 {
 				or = append(or, `e.root = ?`)
+				args = append(args, c)
 			} else {
-				or = append(or, `e.code = ?`)
+				or = append(or, `(e.root = ? AND substr(e.code, 1, ?) = ?)`)
+				args = append(args, c[:2], len(c), c)
 			}
-			args = append(args, c)
 		}
 		conds = append(conds, "("+strings.Join(or, " OR ")+")")
 	}
+	if len(f.Roots) > 0 {
+		conds = append(conds, `e.root IN (`+placeholders(len(f.Roots))+`)`)
+		for _, r := range f.Roots {
+			args = append(args, r)
+		}
+	}
 	if f.QuadClass != 0 {
 		add(`e.quad_class = ?`, f.QuadClass)
+	}
+	if len(f.QuadClasses) > 0 {
+		conds = append(conds, `e.quad_class IN (`+placeholders(len(f.QuadClasses))+`)`)
+		for _, q := range f.QuadClasses {
+			args = append(args, q)
+		}
+	}
+	if len(f.PloverTypes) > 0 {
+		conds = append(conds, `e.plover_type IN (`+placeholders(len(f.PloverTypes))+`)`)
+		for _, v := range f.PloverTypes {
+			args = append(args, v)
+		}
+	}
+	if len(f.PloverModes) > 0 {
+		conds = append(conds, `e.plover_mode IN (`+placeholders(len(f.PloverModes))+`)`)
+		for _, v := range f.PloverModes {
+			args = append(args, v)
+		}
+	}
+	if f.GoldsteinMin != nil {
+		add(`e.goldstein >= ?`, *f.GoldsteinMin)
+	}
+	if f.GoldsteinMax != nil {
+		add(`e.goldstein <= ?`, *f.GoldsteinMax)
+	}
+	if f.PlaceCountry != "" {
+		add(`e.place_country = ?`, f.PlaceCountry)
+	}
+	if f.PlaceAdmin1 != "" {
+		add(`e.place_admin1 = ? COLLATE NOCASE`, f.PlaceAdmin1)
+	}
+	if c := f.Near; c != nil {
+		// A bounding box (served by the coordinates), then an
+		// equirectangular distance, within 0.5% of the great-circle
+		// distance for radii up to a few hundred kilometres.
+		dLat := c.KM / kmPerDegree
+		cos := math.Max(math.Cos(c.Lat*math.Pi/180), 0.01)
+		dLon := math.Min(dLat/cos, 180)
+		add(`(e.lat BETWEEN ? AND ? AND min(abs(e.lon - ?), 360 - abs(e.lon - ?)) <= ?
+			AND (e.lat - ?) * (e.lat - ?) + (min(abs(e.lon - ?), 360 - abs(e.lon - ?)) * ?) * (min(abs(e.lon - ?), 360 - abs(e.lon - ?)) * ?) <= ?)`,
+			c.Lat-dLat, c.Lat+dLat, c.Lon, c.Lon, dLon,
+			c.Lat, c.Lat, c.Lon, c.Lon, cos, c.Lon, c.Lon, cos, dLat*dLat)
 	}
 	if f.ArticleID != "" {
 		add(`a.id = ?`, f.ArticleID)
@@ -650,6 +711,14 @@ func eventWhere(f dyad.EventFilter) (string, []any) {
 		return "", nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// kmPerDegree is the length of a degree of latitude.
+const kmPerDegree = 111.195
+
+// placeholders returns n comma-separated "?".
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 // ftsQuery quotes each word of a user's query so that FTS5 reads it as
