@@ -18,7 +18,10 @@ type actorRef struct {
 	tok      int  // head token
 	resolved bool // from a pronoun, title, capital or description
 	person   bool // a person or a title of one
-	kind     dict.MentionKind
+	// unnamed: an agent noun without a country of its own ("people",
+	// "troops"), given one by the sentence or the article
+	unnamed bool
+	kind    dict.MentionKind
 }
 
 // article is what the coder remembers of an article while coding it.
@@ -598,7 +601,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			code = firstNonEmpty(code, sc.anyCountry())
 		}
 		if code != "" {
-			return []actorRef{{actor: dyad.Actor{Code: code, Role: role, Name: sc.words[h]}, span: sp, tok: h, resolved: true, person: personLike}}
+			return []actorRef{{actor: dyad.Actor{Code: code, Role: role, Name: sc.words[h]}, span: sp, tok: h, resolved: true, person: personLike, unnamed: !personLike}}
 		}
 	}
 	return nil

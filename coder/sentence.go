@@ -379,6 +379,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			}
 		}
 	}
+	milStrike := false
 	switch kind {
 	case dict.EmbedNone:
 		code = sc.refine(m, code)
@@ -388,6 +389,14 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 					code = p.Context.Code
 					break
 				}
+			}
+		}
+		if strings.HasPrefix(code, "143") && sc.lemmas[m.trig] == "strike" {
+			// "India carried out missile strikes", "its forces had struck":
+			// a state, army or armed group strikes with weapons, not by
+			// stopping work
+			if s, _ := sc.subjectOf(m.clause, 0); militaryActors(s) || sc.weaponNear(m.trig) {
+				code, milStrike = sc.strikeCode(m), true
 			}
 		}
 		if sc.isConsequence(m, byTok) {
@@ -478,6 +487,14 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	var tgts []actorRef
 	if p.TargetMode != dict.TargetNone {
 		tgts = sc.targets(m, code, srcs, passive, byTok, 0)
+		if milStrike && len(tgts) == 0 {
+			// the parse rarely attaches what a strike hit: the first actor
+			// named after it
+			tgts = sc.firstActorIn(m.clause, srcs)
+		}
+		if strings.Contains("18 19 20", code[:2]) {
+			tgts = sc.forceVictims(m, tgts, srcs)
+		}
 		if official && len(tgts) == 0 {
 			// "protested to China"
 			if c := sc.findDep(m, "", "to", nil); c >= 0 {
@@ -634,6 +651,12 @@ func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
 	}
 	if hm := byTok[h]; hm != nil && sc.c.lex.consequence[hm.p.Code[:2]] {
 		return true
+	}
+	// the noun of a light verb: "launched air strikes ..., killing 400"
+	for _, c := range sc.children[h] {
+		if hm := byTok[c]; hm != nil && hm.clause == h && sc.c.lex.consequence[hm.p.Code[:2]] {
+			return true
+		}
 	}
 	return false
 }
@@ -1268,8 +1291,16 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			// force or coercion against people or property not named as an
 			// actor: the population where it happens (not for the mutual
 			// acts of a compound subject: "A and B agreed to a ceasefire")
-			if sc.hasTargetWord(m) && !(len(srcs) >= 2 && p.Mutual != dict.MutualNone) {
-				c := firstNonEmpty(sc.city, sc.locative(m.clause))
+			if k := sc.targetWord(m); k >= 0 && !(len(srcs) >= 2 && p.Mutual != dict.MutualNone) {
+				// whose they are ("targets used by the Ukrainian army"),
+				// else where it happens, else the source's own country
+				c := ""
+				if strings.Contains("18 19 20", code[:2]) {
+					c = sc.ownerInPhrase(k, srcs)
+				}
+				c = firstNonEmpty(c, sc.city)
+				c = firstNonEmpty(c, sc.locative(m.clause))
+				c = firstNonEmpty(c, sc.place)
 				if c == "" {
 					c = src.actor.Code
 				}
@@ -1277,6 +1308,191 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 					tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1}}
 				}
 			}
+			if len(tgts) == 0 && strings.Contains("18 19 20", code[:2]) {
+				// "launched air strikes across Gaza": the place struck
+				if c := sc.forcePlace(m); c != "" && !hasCode(srcs, c) {
+					tgts = []actorRef{{actor: dyad.Actor{Code: c}, resolved: true, tok: -1}}
+				}
+			}
+		}
+	}
+	return tgts
+}
+
+// militaryActors reports whether the actors are states, governments,
+// armies or armed groups: those whose strikes are military.
+func militaryActors(rs []actorRef) bool {
+	for _, r := range rs {
+		switch {
+		case r.actor.Role == "MIL" || r.actor.Role == "REB":
+			return true
+		case (r.actor.Role == "" || r.actor.Role == "GOV") && (r.kind == dict.KindState || r.kind == dict.KindCapital):
+			return true
+		}
+	}
+	return false
+}
+
+// weapons are the words that make a strike military ("missile strikes").
+var weapons = map[string]bool{"missile": true, "air": true, "airstrike": true, "drone": true, "rocket": true,
+	"artillery": true, "warplane": true, "jet": true, "bomber": true, "aircraft": true, "helicopter": true,
+	"military": true, "precision": true, "retaliatory": true, "cruise": true, "ballistic": true}
+
+// weaponNear reports whether a weapon word modifies the strike at t or
+// stands right before it.
+func (sc *sentCtx) weaponNear(t int) bool {
+	for _, c := range sc.children[t] {
+		if r := sc.rel(c); (r == "compound" || r == "amod") && weapons[sc.lemmas[c]] {
+			return true
+		}
+	}
+	for j := t - 1; j >= 0 && j >= t-2; j-- {
+		if weapons[sc.lemmas[j]] {
+			return true
+		}
+		if u := sc.upos(j); u != "ADJ" && u != "NOUN" {
+			break
+		}
+	}
+	return false
+}
+
+// strikeCode codes a military strike at match m: 190, or the weapon's
+// code by the refinements of the "strike" pattern of root 19.
+func (sc *sentCtx) strikeCode(m *match) string {
+	for _, p := range sc.c.idx["strike"] {
+		if p.Code != "190" {
+			continue
+		}
+		mm := *m
+		mm.p = p
+		mm.deps = append([]int(nil), sc.children[m.trig]...)
+		for j := m.trig - 1; j >= 0 && j >= m.trig-2; j-- {
+			if u := sc.upos(j); u != "ADJ" && u != "NOUN" {
+				break
+			}
+			mm.deps = append(mm.deps, j)
+		}
+		return sc.refine(&mm, "190")
+	}
+	return "190"
+}
+
+// targetWord returns a word in one of the match's target slots that names
+// people or property force is used against, or -1.
+func (sc *sentCtx) targetWord(m *match) int {
+	slots := m.p.Target
+	if len(slots) == 0 {
+		slots = []dict.Slot{{Rel: "obj"}}
+	}
+	for _, sl := range slots {
+		c := sc.findDep(m, sl.Rel, sl.Prep, nil)
+		if c < 0 {
+			continue
+		}
+		for _, k := range sc.conjuncts(c) {
+			if sc.c.lex.population[sc.lemmas[k]] {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// ownerInPhrase returns the country of an actor named inside the noun
+// phrase of k, other than the sources ("depots belonging to Hezbollah",
+// "targets used by the Ukrainian army"), or "".
+func (sc *sentCtx) ownerInPhrase(k int, srcs []actorRef) string {
+	f, l := sc.subtree(k)
+	for j := f; j <= l; j++ {
+		mm, ok := sc.mentionAt(j)
+		if !ok || mm.Kind == dict.KindAgent || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || hasCode(srcs, mm.Actor.Code) {
+			continue
+		}
+		if sc.ownedVia(k, j) {
+			return mm.Actor.Code
+		}
+	}
+	return ""
+}
+
+// owningVerbs link property to whoever holds it ("used by", "belonging to").
+var owningVerbs = map[string]bool{"use": true, "belong": true, "hold": true, "control": true, "run": true,
+	"operate": true, "occupy": true, "own": true, "man": true, "house": true}
+
+// ownedVia reports whether the path from token j up to k names an owner
+// or user ("Ukrainian positions", "depots belonging to Hezbollah", "bases
+// of the army"), not a place nearby ("a village near the border with
+// Niger").
+func (sc *sentCtx) ownedVia(k, j int) bool {
+	for steps := 0; j >= 0 && j != k && steps <= sc.n; steps++ {
+		r := sc.rel(j)
+		switch {
+		case r == "acl" && owningVerbs[sc.lemmas[j]]:
+		case r == "amod", r == "compound", r == "flat", r == "conj", r == "nmod:poss", r == "det:poss", r == "obl:agent":
+		case nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obl"):
+			switch sc.caseOf(j) {
+			case "of", "by", "to":
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+		j = sc.head(j)
+	}
+	return j == k
+}
+
+// forcePlace returns the country of a state, capital or city named as
+// where force was used, on the trigger or its clause ("strikes across
+// Gaza", "shelling in Donetsk"), or "".
+func (sc *sentCtx) forcePlace(m *match) string {
+	for _, v := range []int{m.trig, m.clause} {
+		for _, c := range sc.children[v] {
+			if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
+				continue
+			}
+			switch sc.caseOf(c) {
+			case "in", "across", "on", "into", "over", "throughout", "inside":
+			default:
+				continue
+			}
+			if mm, ok := sc.mentionAt(c); ok && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity || mm.Kind == dict.KindCapital) && mm.Actor.Code != "IGO" && mm.Actor.Code != "NGO" {
+				return mm.Actor.Code
+			}
+		}
+	}
+	if len(m.p.Light) > 0 {
+		// "carried out air strikes on what it described as hideouts in
+		// Afghanistan": a place named after the attack noun that the
+		// parse hung elsewhere
+		for j := m.trig + 1; j < sc.n; j++ {
+			if sc.upos(j) == "VERB" && sc.c.lex.speech[sc.lemmas[j]] {
+				break
+			}
+			if mm, ok := sc.mentionAt(j); ok && mm.Start == j && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity) && mm.Actor.Code != "IGO" && mm.Actor.Code != "NGO" && sc.locativeAt(j) {
+				return mm.Actor.Code
+			}
+		}
+	}
+	return ""
+}
+
+// forceVictims gives unnamed people that force was used against ("killing
+// 400 people") the country where it happened rather than the attacker's,
+// which they take only because it was the nearest named.
+func (sc *sentCtx) forceVictims(m *match, tgts, srcs []actorRef) []actorRef {
+	place := firstNonEmpty(sc.city, sc.locative(m.clause))
+	place = firstNonEmpty(place, sc.forcePlace(m))
+	place = firstNonEmpty(place, sc.place)
+	if place == "" || place == "IGO" || place == "NGO" || hasCode(srcs, place) {
+		return tgts
+	}
+	for i, t := range tgts {
+		if t.unnamed && hasCode(srcs, t.actor.Code) {
+			t.actor.Code = place
+			tgts[i] = t
 		}
 	}
 	return tgts
