@@ -121,8 +121,8 @@ func (in *Ingester) Ingest(ctx context.Context, read func(emit func(*dyad.Articl
 		minSim = dedup.DefaultMinSimilarity
 	}
 
-	toCode := make(chan *job, workers)
-	coded := make(chan *job, 2*workers)
+	toCode := make(chan *job, 4*workers)
+	coded := make(chan *job, 2*maxBatch)
 	var readErr error
 	var wg sync.WaitGroup
 
@@ -165,23 +165,16 @@ func (in *Ingester) Ingest(ctx context.Context, read func(emit func(*dyad.Articl
 	go func() { wg.Wait(); close(coded) }()
 
 	// The writer stores results in input order, so that a duplicate is
-	// always written after the article it repeats.
+	// always written after the article it repeats, in batches of up to
+	// maxBatch articles or what is ready after maxDelay: one commit per
+	// batch keeps the store's share of the work small.
 	pending := map[int]*job{}
 	nextSeq := 0
-	for j := range coded {
-		pending[j.seq] = j
-		var ready []*job
-		for ctx.Err() == nil && len(ready) < maxBatch {
-			j, ok := pending[nextSeq]
-			if !ok {
-				break
-			}
-			delete(pending, nextSeq)
-			nextSeq++
-			ready = append(ready, j)
+	var ready []*job
+	flush := func() {
+		if len(ready) == 0 || ctx.Err() != nil {
+			return
 		}
-		// Write what is ready now in one transaction; more results
-		// waiting in the channel join the next batch.
 		for _, r := range in.writeBatch(ctx, ready) {
 			sum.Add(r)
 			if in.Logger != nil {
@@ -191,10 +184,42 @@ func (in *Ingester) Ingest(ctx context.Context, read func(emit func(*dyad.Articl
 				done(r)
 			}
 		}
-		if ctx.Err() != nil {
-			break
+		ready = ready[:0]
+	}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	timing := false
+loop:
+	for ctx.Err() == nil {
+		select {
+		case j, ok := <-coded:
+			if !ok {
+				break loop
+			}
+			pending[j.seq] = j
+			for {
+				j, ok := pending[nextSeq]
+				if !ok {
+					break
+				}
+				delete(pending, nextSeq)
+				nextSeq++
+				ready = append(ready, j)
+				if len(ready) >= maxBatch {
+					flush()
+				}
+			}
+			if len(ready) > 0 && !timing {
+				timer.Reset(maxDelay)
+				timing = true
+			}
+		case <-timer.C:
+			timing = false
+			flush()
 		}
 	}
+	timer.Stop()
+	flush()
 	cancel()
 	for range coded { // let the workers finish
 	}
@@ -261,8 +286,12 @@ func (in *Ingester) code(ctx context.Context, j *job) {
 	}
 }
 
-// maxBatch is the most articles written in one transaction.
-const maxBatch = 64
+// maxBatch is the most articles written in one transaction, and maxDelay
+// the longest a coded article waits for its batch to fill.
+const (
+	maxBatch = 64
+	maxDelay = 250 * time.Millisecond
+)
 
 // writeBatch stores the outcomes of jobs, in order, in one transaction, and
 // returns their results. When the batch fails, each article is written on

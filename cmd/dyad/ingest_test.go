@@ -288,23 +288,24 @@ func mixedCorpus(t testing.TB, dir string, n int) string {
 // timedStore measures the time spent in the store's writes and lookups.
 type timedStore struct {
 	dyad.ArticleStore
-	busy atomic.Int64
+	busy, lookups, saves, batches atomic.Int64
 }
 
 func (s *timedStore) since(t time.Time) { s.busy.Add(int64(time.Since(t))) }
 
 func (s *timedStore) ArticleState(ctx context.Context, id, hash string) (dyad.ArticleState, error) {
-	defer s.since(time.Now())
+	defer func(t time.Time) { s.lookups.Add(int64(time.Since(t))) }(time.Now())
 	return s.ArticleStore.ArticleState(ctx, id, hash)
 }
 
 func (s *timedStore) FindDuplicate(ctx context.Context, fp dyad.Fingerprint, min float64) (*dyad.Duplicate, error) {
-	defer s.since(time.Now())
+	defer func(t time.Time) { s.lookups.Add(int64(time.Since(t))) }(time.Now())
 	return s.ArticleStore.FindDuplicate(ctx, fp, min)
 }
 
 func (s *timedStore) Save(ctx context.Context, batch []dyad.ArticleWrite) error {
 	defer s.since(time.Now())
+	s.batches.Add(1)
 	return s.ArticleStore.Save(ctx, batch)
 }
 
@@ -375,6 +376,8 @@ func BenchmarkIngest(b *testing.B) {
 		b.ReportMetric(float64(n)/bare.Seconds(), "articles/s-unstored")
 		b.ReportMetric(100*(1-bare.Seconds()/wall.Seconds()), "store-%")
 		b.ReportMetric(100*float64(ts.busy.Load())/float64(wall), "writer-busy-%")
+		b.ReportMetric(100*float64(ts.lookups.Load())/float64(wall), "lookup-busy-%")
+		b.ReportMetric(float64(n)/float64(ts.batches.Load()), "articles/batch")
 		b.ReportMetric(float64(st.Bytes)/1e6/(float64(n)/1000), "MB/1000-articles")
 		b.ReportMetric(float64(sum.Events), "events")
 	}
