@@ -473,6 +473,9 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	if len(srcs) == 0 {
 		return nil, "no source actor"
 	}
+	// "U.S. President Donald Trump" parsed as two subjects: a state and its
+	// own agent are one actor
+	srcs = collapseSame(srcs)
 	if s := sc.childWith(m.clause, "nsubj"); s >= 0 && sc.c.lex.document[sc.lemmas[s]] && strings.Contains("04 06 07 08 15 16 17 18 19 20", code[:2]) {
 		// "the statement by the presidency comes a day before ...": a
 		// statement or report goes nowhere and uses no force
@@ -520,6 +523,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			code = "044"
 		}
 	}
+	tgts = collapseSame(tgts)
 	m.tgts = tgts
 	if p.TargetMode == dict.TargetRequired && len(tgts) == 0 {
 		return nil, "no target actor"
@@ -557,7 +561,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	case len(tgts) == 0 && len(srcs) >= 2 && mutual != dict.MutualNone:
 		for i, a := range srcs {
 			for j, b := range srcs {
-				if i != j && a.actor != b.actor && (a.actor.Code != b.actor.Code || a.actor.Role != b.actor.Role) {
+				if i != j && !sameActor(a, b) {
 					var fl []dyad.Flag
 					if i > j {
 						fl = append(fl, dyad.FlagMirror)
@@ -576,6 +580,10 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	default:
 		for _, a := range srcs {
 			for _, b := range tgts {
+				if sameActor(a, b) {
+					// a state and its own government or agent form no dyad
+					continue
+				}
 				out = append(out, mk(a, b, code))
 				if mutual == dict.MutualAlways && md != moodNegFuture && kind != dict.EmbedRefuse {
 					// (a refusal is one side's)
@@ -589,7 +597,49 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			}
 		}
 	}
+	if len(out) == 0 {
+		return nil, "source and target are one actor"
+	}
 	return out, ""
+}
+
+// sameActor reports whether two actors are one: the same country with
+// the same role, or a state named bare and its own government ("U.S."
+// and "President Donald Trump").
+func sameActor(a, b actorRef) bool {
+	if a.actor.Code != b.actor.Code {
+		return false
+	}
+	return a.actor.Role == b.actor.Role || (bareState(a) && b.actor.Role == "GOV") || (bareState(b) && a.actor.Role == "GOV")
+}
+
+// bareState reports whether an actor is a state or capital named without
+// a role: the state as a whole, which includes its government.
+func bareState(r actorRef) bool {
+	return r.actor.Role == "" && (r.kind == dict.KindState || r.kind == dict.KindCapital)
+}
+
+// collapseSame drops a bare state when its own government is among the
+// actors too.
+func collapseSame(rs []actorRef) []actorRef {
+	if len(rs) < 2 {
+		return rs
+	}
+	var out []actorRef
+	for i, r := range rs {
+		drop := false
+		if bareState(r) {
+			for j, o := range rs {
+				if j != i && o.actor.Code == r.actor.Code && o.actor.Role == "GOV" {
+					drop = true
+				}
+			}
+		}
+		if !drop {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func sameActors(a, b []actorRef) bool {
@@ -1276,7 +1326,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			// participle, "marched ... demanding higher pay", only
 			// describes the protest)
 			participle := strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") && sc.rel(m.clause) != "root"
-			if src.actor.Role != "GOV" && src.actor.Code != "IGO" && src.actor.Code != "NGO" && !participle {
+			if src.actor.Role != "GOV" && !bareState(src) && src.actor.Code != "IGO" && src.actor.Code != "NGO" && !participle {
 				c := src.actor.Code
 				if code[:2] == "14" {
 					// "activists from A staged a protest in B's capital":
@@ -1298,9 +1348,8 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 				if strings.Contains("18 19 20", code[:2]) {
 					c = sc.ownerInPhrase(k, srcs)
 				}
-				c = firstNonEmpty(c, sc.city)
+				c = firstNonEmpty(c, sc.clausePlace(m.clause))
 				c = firstNonEmpty(c, sc.locative(m.clause))
-				c = firstNonEmpty(c, sc.place)
 				if c == "" {
 					c = src.actor.Code
 				}
@@ -1479,13 +1528,39 @@ func (sc *sentCtx) forcePlace(m *match) string {
 	return ""
 }
 
+// clausePlace returns the country of a city, or of a state or capital
+// named as a place ("in Iraq"), in the clause headed by v and not in a
+// clause nested in it ("attacked ships, saying they act for Palestinians
+// in Gaza"), or "".
+func (sc *sentCtx) clausePlace(v int) string {
+	f, l := sc.subtree(v)
+	for j := f; j <= l; j++ {
+		mm, ok := sc.mentionAt(j)
+		if !ok || mm.Start != j || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" {
+			continue
+		}
+		if !(mm.Kind == dict.KindCity || ((mm.Kind == dict.KindState || mm.Kind == dict.KindCapital) && sc.locativeAt(j))) {
+			continue
+		}
+		own := true
+		for k, steps := sc.head(mm.End-1), 0; k >= 0 && k != v && steps <= sc.n; k, steps = sc.head(k), steps+1 {
+			if isVerbal(sc.upos(k)) {
+				own = false
+				break
+			}
+		}
+		if own && sc.inSubtree(v, mm.End-1) {
+			return mm.Actor.Code
+		}
+	}
+	return ""
+}
+
 // forceVictims gives unnamed people that force was used against ("killing
 // 400 people") the country where it happened rather than the attacker's,
 // which they take only because it was the nearest named.
 func (sc *sentCtx) forceVictims(m *match, tgts, srcs []actorRef) []actorRef {
-	place := firstNonEmpty(sc.city, sc.locative(m.clause))
-	place = firstNonEmpty(place, sc.forcePlace(m))
-	place = firstNonEmpty(place, sc.place)
+	place := firstNonEmpty(sc.clausePlace(m.clause), sc.forcePlace(m))
 	if place == "" || place == "IGO" || place == "NGO" || hasCode(srcs, place) {
 		return tgts
 	}
