@@ -577,6 +577,15 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		// "an army base", "police vehicles": what belongs to the agent
 		role = modRole
 	}
+	if (role != "" || isMention) && depth == 0 && personLike {
+		// "the group's leader, Mohamed Hamdan Dagalo": a title with its
+		// name in apposition, which the parse hung elsewhere
+		if l+2 < sc.n && sc.words[l+1] == "," {
+			if mm, ok := sc.mentionAt(l + 2); ok && mm.Start == l+2 && mm.Kind == dict.KindPerson && mm.Actor.Code != "" {
+				return []actorRef{{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: h, kind: mm.Kind, person: true}}
+			}
+		}
+	}
 	if (role != "" || isMention) && depth == 0 {
 		// a role without a country: a title alone or an unnamed agent
 		if personLike && (role == "GOV" || role == "") && sc.hasDefinite(h) {

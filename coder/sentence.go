@@ -476,6 +476,16 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	// "U.S. President Donald Trump" parsed as two subjects: a state and its
 	// own agent are one actor
 	srcs = collapseSame(srcs)
+	if strings.HasPrefix(code, "16") && !officialActors(srcs) && sc.rel(m.clause) == "conj" && sc.childWith(m.clause, "nsubj") < 0 {
+		// "the United States determined that the RSF had committed genocide
+		// and imposed sanctions": only states and organisations sanction or
+		// cut ties; the parse coordinated the verb with the wrong clause
+		if h := sc.head(m.clause); h >= 0 && sc.rel(h) == "ccomp" {
+			if ms, _ := sc.subjectOf(sc.head(h), 0); officialActors(ms) {
+				srcs = ms
+			}
+		}
+	}
 	if s := sc.childWith(m.clause, "nsubj"); s >= 0 && sc.c.lex.document[sc.lemmas[s]] && strings.Contains("04 06 07 08 15 16 17 18 19 20", code[:2]) {
 		// "the statement by the presidency comes a day before ...": a
 		// statement or report goes nowhere and uses no force
