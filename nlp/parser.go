@@ -780,33 +780,61 @@ func (t *fastTable) bloomBits(k uint64) (uint64, uint64) {
 	return (k >> 32) & t.bmask, ((k >> 16) ^ (k >> 50)) & t.bmask
 }
 
+// lookupBatch is how many features score and scoreLabels look up at a
+// time: each phase of a lookup first issues the batch's loads, which do not
+// depend on one another, so the processor waits for the cache misses of a
+// batch together instead of one after the other.
+const lookupBatch = 64
+
 // score adds up the transition weights of feats and appends the slots of
 // the features found to hits.
 func (t *fastTable) score(feats []uint64, sc *[numTransitions]float32, hits []int32) []int32 {
 	var acc [numTransitions]int32
-	for _, k := range feats {
+	var cand [lookupBatch]uint64
+	bloom, bmask, mask := t.bloom, t.bmask, t.mask
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), lookupBatch)]
+		feats = feats[len(batch):]
 		// Most features of a configuration are not in the model; the
 		// filter, small enough to stay in cache, rules them out cheaply.
-		if p1, p2 := t.bloomBits(k); t.bloom[p1>>6]&(1<<(p1&63)) == 0 || t.bloom[p2>>6]&(1<<(p2&63)) == 0 {
-			continue
+		// No branch depends on its bits, so its loads overlap.
+		n := 0
+		for _, k := range batch {
+			p1, p2 := (k>>32)&bmask, ((k>>16)^(k>>50))&bmask
+			in := bloom[p1>>6] >> (p1 & 63) & (bloom[p2>>6] >> (p2 & 63)) & 1
+			cand[n&(lookupBatch-1)] = k
+			n += int(in)
 		}
-		i, fp := k&t.mask, fingerprint(k)
-		for {
-			sl := &t.slots[i]
-			if sl.fp == fp {
-				acc[0] += int32(sl.w[0])
-				acc[1] += int32(sl.w[1])
-				acc[2] += int32(sl.w[2])
-				acc[3] += int32(sl.w[3])
-				if sl.off > 0 {
-					hits = append(hits, int32(i))
+		// The home slots' fingerprints, again without a branch on what
+		// is loaded; the probing below then finds them in cache, where
+		// its mispredicted branches (a third of the home slots hold
+		// another key) cost little.
+		var home [lookupBatch]uint32
+		for j, k := range cand[:n] {
+			home[j] = t.slots[k&mask].fp
+		}
+		for j, k := range cand[:n] {
+			i, fp := k&mask, fingerprint(k)
+			if home[j] == 0 {
+				continue
+			}
+			for {
+				sl := &t.slots[i]
+				if sl.fp == fp {
+					acc[0] += int32(sl.w[0])
+					acc[1] += int32(sl.w[1])
+					acc[2] += int32(sl.w[2])
+					acc[3] += int32(sl.w[3])
+					if sl.off > 0 {
+						hits = append(hits, int32(i))
+					}
+					break
 				}
-				break
+				if sl.fp == 0 {
+					break
+				}
+				i = (i + 1) & mask
 			}
-			if sl.fp == 0 {
-				break
-			}
-			i = (i + 1) & t.mask
 		}
 	}
 	for c := range acc {
@@ -818,15 +846,34 @@ func (t *fastTable) score(feats []uint64, sc *[numTransitions]float32, hits []in
 // scoreLabels adds the label weights of direction dir (0: left arc) of
 // the slots in hits to acc, indexed by class (fewer than 256 classes).
 func (t *fastTable) scoreLabels(hits []int32, dir int, acc *[256]int32) {
-	for _, i := range hits {
-		off := t.slots[i].off
-		h := t.cells[off]
-		lo, hi := off+1, off+1+uint32(h.class)
-		if dir == 1 {
-			lo, hi = hi, off+1+uint32(uint16(h.w))
+	var span [lookupBatch][2]uint32
+	for len(hits) > 0 {
+		batch := hits[:min(len(hits), lookupBatch)]
+		hits = hits[len(batch):]
+		// First the header cell of every feature (independent loads),
+		// then the cells.
+		for j, i := range batch {
+			off := t.slots[i].off
+			h := t.cells[off]
+			lo, hi := off+1, off+1+uint32(h.class)
+			if dir == 1 {
+				lo, hi = hi, off+1+uint32(uint16(h.w))
+			}
+			span[j] = [2]uint32{lo, hi}
 		}
-		for _, c := range t.cells[lo:hi] {
-			acc[uint8(c.class)] += int32(c.w)
+		// The first and last cell of each range may lie in other cache
+		// lines than the header: load them all before adding up.
+		var touch int16
+		for _, sp := range span[:len(batch)] {
+			if sp[0] < sp[1] {
+				touch |= t.cells[sp[0]].w | t.cells[sp[1]-1].w
+			}
+		}
+		acc[255] += int32(touch) // never a class; keeps the loads
+		for _, sp := range span[:len(batch)] {
+			for _, c := range t.cells[sp[0]:sp[1]] {
+				acc[uint8(c.class)] += int32(c.w)
+			}
 		}
 	}
 }
