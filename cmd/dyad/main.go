@@ -42,6 +42,7 @@ func commands() []command {
 		{"watch", "poll feeds, code and store new articles until stopped; metrics and health over HTTP", runWatch},
 		{"recode", "re-code stored articles with the current dictionaries and model", runRecode},
 		{"stats", "summarise the store: articles, duplicates, events, failures", runStats},
+		{"export", "export stored events as GDELT TSV, CSV, JSONL or Parquet", runExport},
 		{"eval", "score the coder against a gold JSONL file", runEval},
 		{"geo", "look up places in the gazetteer (dyad geo lookup NAME [--country ISO3])", runGeo},
 		{"nlp", "train or evaluate the language pipeline (dyad nlp train|eval|parse)", runNLP},
