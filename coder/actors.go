@@ -145,6 +145,7 @@ func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
 		}
 	}
 	sc.repairVerbModifiers()
+	sc.repairPluralNouns()
 	for i := range s.Tokens {
 		if h := s.Tokens[i].Head; h >= 0 && h < n && h != i {
 			sc.children[h] = append(sc.children[h], i)
@@ -1097,4 +1098,52 @@ func (sc *sentCtx) personCountry() string {
 		}
 	}
 	return ""
+}
+
+// repairPluralNouns mends another tagging error: a plural noun right
+// after a verb taken for a verb in -s and made its complement ("suspend
+// talks with the IMF", "carried out missile strikes" with "talks",
+// "strikes" as xcomp). A complement in -s without "to" or a subject of
+// its own is the verb's object; a noun object before it ("missile")
+// becomes its modifier.
+func (sc *sentCtx) repairPluralNouns() {
+	toks := sc.s.Tokens
+	for v := 1; v < len(toks); v++ {
+		t := &toks[v]
+		if t.UPOS != "VERB" || t.XPOS != "VBZ" || t.DepRel != "xcomp" {
+			continue
+		}
+		h := t.Head
+		if h < 0 || h >= v || (toks[h].UPOS != "VERB" && toks[h].UPOS != "AUX") {
+			continue
+		}
+		own := false
+		for j := range toks {
+			if toks[j].Head == v && (toks[j].DepRel == "mark" || toks[j].DepRel == "aux" || nlp.RelIs(toks[j].DepRel, "nsubj")) {
+				own = true
+			}
+		}
+		if own {
+			continue
+		}
+		// only the verb, its particle and modifiers of the noun between them
+		between := true
+		for j := h + 1; j < v; j++ {
+			if r := toks[j].DepRel; !(r == "compound:prt" || ((r == "obj" || r == "amod" || r == "compound" || r == "det" || r == "nummod") && toks[j].UPOS != "VERB")) {
+				between = false
+			}
+		}
+		if !between {
+			continue
+		}
+		t.UPOS, t.XPOS, t.DepRel = "NOUN", "NNS", "obj"
+		for j := h + 1; j < v; j++ {
+			if toks[j].DepRel == "obj" && toks[j].Head == h {
+				toks[j].Head, toks[j].DepRel = v, "compound"
+			}
+			if (toks[j].DepRel == "amod" || toks[j].DepRel == "det" || toks[j].DepRel == "nummod") && toks[j].Head == h {
+				toks[j].Head = v
+			}
+		}
+	}
 }

@@ -1857,6 +1857,18 @@ func (sc *sentCtx) isTopic(v int, byTok []*match) bool {
 	if h < 0 {
 		return false
 	}
+	if sc.upos(h) == "NOUN" && sc.rel(v) == "acl" {
+		// "talks on joining the EU", "a vote on leaving the bloc": what
+		// a noun is about, not an act
+		return true
+	}
+	for _, k := range sc.children[v] {
+		// the same with the gerund hung on the verb: "suspend [talks] on
+		// joining"
+		if sc.rel(k) == "mark" && sc.lemmas[k] == "on" && k > 0 && sc.upos(k-1) == "NOUN" && sc.head(k-1) == h && nlp.RelIs(sc.rel(k-1), "obj") {
+			return true
+		}
+	}
 	hm := byTok[h]
 	if hm == nil {
 		// the light verb of "held talks": its noun's match
