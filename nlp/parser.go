@@ -707,7 +707,7 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 		size <<= 1
 	}
 	ft.mask, ft.slots = uint64(size-1), make([]fastSlot, size)
-	ft.cells = make([]labelCell, 1, len(lab.cls)+lab.features()+1)
+	ft.cells = make([]labelCell, 1, len(lab.cells)+lab.features()+1)
 	nlab := lab.nclass / 2
 	find := func(k uint64) *fastSlot {
 		fp := fingerprint(k)
@@ -718,32 +718,30 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 		ft.slots[j].fp = fp
 		return &ft.slots[j]
 	}
-	for i, k := range trans.keys {
-		if k == 0 {
+	for i, ts := range trans.slots {
+		if ts.key == 0 {
 			continue
 		}
-		sl := find(k)
-		s, n := trans.start[i], uint32(trans.count[i])
-		for c, cl := range trans.cls[s : s+n] {
-			if int(cl) < numTransitions {
-				sl.w[cl] = trans.wts[int(s)+c]
+		sl := find(ts.key)
+		for _, c := range trans.row(i) {
+			if int(c.cls) < numTransitions {
+				sl.w[c.cls] = c.w
 			}
 		}
 	}
-	for i, k := range lab.keys {
-		if k == 0 {
+	for i, ls := range lab.slots {
+		if ls.key == 0 {
 			continue
 		}
-		sl := find(k)
-		s, n := lab.start[i], uint32(lab.count[i])
+		sl := find(ls.key)
 		hdr := len(ft.cells)
 		sl.off = uint32(hdr)
 		ft.cells = append(ft.cells, labelCell{})
 		nl := 0
 		for dir := 0; dir < 2; dir++ {
-			for c, cl := range lab.cls[s : s+n] {
-				if (int(cl) >= nlab) == (dir == 1) {
-					ft.cells = append(ft.cells, labelCell{cl, lab.wts[int(s)+c]})
+			for _, c := range lab.row(i) {
+				if (int(c.cls) >= nlab) == (dir == 1) {
+					ft.cells = append(ft.cells, labelCell{c.cls, c.w})
 					if dir == 0 {
 						nl++
 					}
@@ -762,14 +760,11 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 		ft.bloom[p1>>6] |= 1 << (p1 & 63)
 		ft.bloom[p2>>6] |= 1 << (p2 & 63)
 	}
-	for _, k := range trans.keys {
-		if k != 0 {
-			add(k)
-		}
-	}
-	for _, k := range lab.keys {
-		if k != 0 {
-			add(k)
+	for _, tab := range []*weightTable{trans, lab} {
+		for _, sl := range tab.slots {
+			if sl.key != 0 {
+				add(sl.key)
+			}
 		}
 	}
 	p.fast = ft

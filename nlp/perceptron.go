@@ -150,17 +150,30 @@ func (p *averagedPerceptron) freeze(minAbs float32) *weightTable {
 
 // weightTable is the frozen form of a perceptron: an open-addressing hash
 // table from feature key to a row of (class, weight) cells, with weights
-// quantised to int16. Safe for concurrent reads.
+// quantised to int16. A slot keeps the key and the place of its row
+// together, so finding a row costs one cache miss and reading it another.
+// Safe for concurrent reads.
 type weightTable struct {
 	nclass int
 	scale  float32 // weight = int16 * scale
 	mask   uint64
-	keys   []uint64 // 0 = empty slot
-	start  []uint32 // row start in cls/wts, per slot
-	count  []uint8  // row length, per slot
-	cls    []uint16
-	wts    []int16
-	fw     []float32 // float weights before quantise; nil afterwards
+	slots  []weightSlot
+	cells  []weightCell
+	fw     []float32 // float weights before quantise, one per cell; nil afterwards
+}
+
+// weightSlot is a slot of a weightTable: a feature key (0 = empty) and its
+// row, cells[start:start+count].
+type weightSlot struct {
+	key   uint64
+	start uint32
+	count uint32
+}
+
+// weightCell is one class's weight in a row.
+type weightCell struct {
+	cls uint16
+	w   int16
 }
 
 func newWeightTable(nclass, nfeat int) *weightTable {
@@ -171,20 +184,24 @@ func newWeightTable(nclass, nfeat int) *weightTable {
 	return &weightTable{
 		nclass: nclass,
 		mask:   uint64(size - 1),
-		keys:   make([]uint64, size),
-		start:  make([]uint32, size),
-		count:  make([]uint8, size),
+		slots:  make([]weightSlot, size),
 	}
 }
 
 func (t *weightTable) slot(k uint64) int {
 	i := k & t.mask
 	for {
-		if t.keys[i] == k || t.keys[i] == 0 {
+		if t.slots[i].key == k || t.slots[i].key == 0 {
 			return int(i)
 		}
 		i = (i + 1) & t.mask
 	}
+}
+
+// row returns the cells of slot i.
+func (t *weightTable) row(i int) []weightCell {
+	s := &t.slots[i]
+	return t.cells[s.start : s.start+s.count]
 }
 
 func (t *weightTable) add(k uint64, cls []uint16, ws []float32) {
@@ -192,10 +209,10 @@ func (t *weightTable) add(k uint64, cls []uint16, ws []float32) {
 		cls, ws = cls[:255], ws[:255]
 	}
 	s := t.slot(k)
-	t.keys[s] = k
-	t.start[s] = uint32(len(t.cls))
-	t.count[s] = uint8(len(cls))
-	t.cls = append(t.cls, cls...)
+	t.slots[s] = weightSlot{key: k, start: uint32(len(t.cells)), count: uint32(len(cls))}
+	for _, c := range cls {
+		t.cells = append(t.cells, weightCell{cls: c})
+	}
 	t.fw = append(t.fw, ws...)
 }
 
@@ -208,33 +225,58 @@ func (t *weightTable) quantise() {
 	if t.scale == 0 {
 		t.scale = 1
 	}
-	t.wts = make([]int16, len(t.fw))
 	for i, w := range t.fw {
-		t.wts[i] = int16(math.Round(float64(w / t.scale)))
+		t.cells[i].w = int16(math.Round(float64(w / t.scale)))
 	}
 	t.fw = nil
 }
 
 // score adds the weights of feats to scores (len nclass), in units of
-// t.scale (callers compare scores, so the scale does not matter).
+// t.scale (callers compare scores, so the scale does not matter). The
+// weights are added in the order of feats and of each row's cells, so float
+// scores come out the same whatever the layout. Features are looked up in
+// batches: first every home slot (loads that do not depend on one another,
+// so their cache misses overlap), then the probing, then the rows.
 func (t *weightTable) score(feats []uint64, scores []float32) {
-	for _, k := range feats {
-		i := k & t.mask
-		for {
-			kk := t.keys[i]
-			if kk == k {
-				s, n := t.start[i], uint32(t.count[i])
-				cls := t.cls[s : s+n]
-				wts := t.wts[s : s+n]
-				for j, c := range cls {
-					scores[c] += float32(wts[j])
+	var home [lookupBatch]uint64
+	var span [lookupBatch][2]uint32
+	mask := t.mask
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), lookupBatch)]
+		feats = feats[len(batch):]
+		for j, k := range batch {
+			home[j] = t.slots[k&mask].key
+		}
+		m := 0
+		for j, k := range batch {
+			if home[j] == 0 {
+				continue
+			}
+			i := k & mask
+			for {
+				sl := &t.slots[i]
+				if sl.key == k {
+					span[m] = [2]uint32{sl.start, sl.start + sl.count}
+					m++
+					break
 				}
-				break
+				if sl.key == 0 {
+					break
+				}
+				i = (i + 1) & mask
 			}
-			if kk == 0 {
-				break
+		}
+		var touch int16
+		for _, sp := range span[:m] {
+			touch |= t.cells[sp[0]].w
+		}
+		for _, sp := range span[:m] {
+			for _, c := range t.cells[sp[0]:sp[1]] {
+				scores[c.cls] += float32(c.w)
 			}
-			i = (i + 1) & t.mask
+		}
+		if touch == math.MinInt16 && len(scores) == 0 {
+			return // never: uses touch, so its loads stay
 		}
 	}
 }
@@ -242,8 +284,8 @@ func (t *weightTable) score(feats []uint64, scores []float32) {
 // features returns how many features the table holds.
 func (t *weightTable) features() int {
 	n := 0
-	for _, k := range t.keys {
-		if k != 0 {
+	for _, s := range t.slots {
+		if s.key != 0 {
 			n++
 		}
 	}
@@ -258,21 +300,26 @@ func (t *weightTable) writeTo(w io.Writer) error {
 	if err := binary.Write(bw, binary.LittleEndian, hdr); err != nil {
 		return err
 	}
-	for i, k := range t.keys {
-		if k == 0 {
+	var cls [255]uint16
+	var wts [255]int16
+	for i, sl := range t.slots {
+		if sl.key == 0 {
 			continue
 		}
-		s, n := t.start[i], uint32(t.count[i])
-		if err := binary.Write(bw, binary.LittleEndian, k); err != nil {
+		row := t.row(i)
+		for j, c := range row {
+			cls[j], wts[j] = c.cls, c.w
+		}
+		if err := binary.Write(bw, binary.LittleEndian, sl.key); err != nil {
 			return err
 		}
-		if err := bw.WriteByte(byte(n)); err != nil {
+		if err := bw.WriteByte(byte(len(row))); err != nil {
 			return err
 		}
-		if err := binary.Write(bw, binary.LittleEndian, t.cls[s:s+n]); err != nil {
+		if err := binary.Write(bw, binary.LittleEndian, cls[:len(row)]); err != nil {
 			return err
 		}
-		if err := binary.Write(bw, binary.LittleEndian, t.wts[s:s+n]); err != nil {
+		if err := binary.Write(bw, binary.LittleEndian, wts[:len(row)]); err != nil {
 			return err
 		}
 	}
@@ -295,8 +342,7 @@ func readWeightTable(r io.Reader) (*weightTable, error) {
 	}
 	t := newWeightTable(nclass, nfeat)
 	t.scale = math.Float32frombits(uint32(hdr[2]))
-	t.cls = make([]uint16, 0, nfeat*2)
-	t.wts = make([]int16, 0, nfeat*2)
+	t.cells = make([]weightCell, 0, nfeat*2)
 	var cls [255]uint16
 	var wts [255]int16
 	for f := 0; f < nfeat; f++ {
@@ -324,11 +370,10 @@ func readWeightTable(r io.Reader) (*weightTable, error) {
 			return nil, fmt.Errorf("weight table feature %d: zero key", f)
 		}
 		s := t.slot(k)
-		t.keys[s] = k
-		t.start[s] = uint32(len(t.cls))
-		t.count[s] = uint8(n)
-		t.cls = append(t.cls, cls[:n]...)
-		t.wts = append(t.wts, wts[:n]...)
+		t.slots[s] = weightSlot{key: k, start: uint32(len(t.cells)), count: uint32(n)}
+		for j := range n {
+			t.cells = append(t.cells, weightCell{cls[j], wts[j]})
+		}
 	}
 	return t, nil
 }
