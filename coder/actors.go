@@ -34,8 +34,39 @@ type article struct {
 	// context holds lemmas of earlier sentences that patterns' context
 	// upgrades look for.
 	context map[string]bool
+	// events holds the events coded so far (not mirrors), most recent
+	// last, for definite descriptions of them ("condemned the attack").
+	events []pastEvent
 	// dateline is the place of the article's dateline, if any.
 	dateline *dyad.Place
+}
+
+// pastEvent is an event coded earlier in the article.
+type pastEvent struct {
+	root string
+	src  actorRef
+}
+
+// rememberEvents adds a sentence's events to the article's, bounded.
+func (art *article) rememberEvents(evs []*coded) {
+	for _, e := range evs {
+		if e.src.actor.Code == "" || hasFlag(e.flags, dyad.FlagMirror) {
+			continue
+		}
+		art.events = append(art.events, pastEvent{root: e.code[:2], src: e.src})
+	}
+	if len(art.events) > 64 {
+		art.events = append(art.events[:0:0], art.events[len(art.events)-32:]...)
+	}
+}
+
+func hasFlag(fs []dyad.Flag, f dyad.Flag) bool {
+	for _, g := range fs {
+		if g == f {
+			return true
+		}
+	}
+	return false
 }
 
 // remember adds actors to the article's history, bounded.

@@ -25,6 +25,8 @@ func TestEventDates(t *testing.T) {
 			"2025-07-10", "2025-07-10"},
 		{"since in a report", "Ethiopia's army said it had been fighting Fano militias in Amhara since 2023.",
 			"2025-07-10", "2025-07-10"},
+		{"possessive date", "Islamabad condemned Thursday's attack by Afghan forces.",
+			"2025-07-12", "2025-07-12"},
 		{"after a year", "Chile and Argentina held talks in Santiago after the 2024 election.",
 			"2025-07-10", "2025-07-10"},
 	}

@@ -76,6 +76,7 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) 
 		out = append(out, evs...)
 	}
 	out = precedence(out)
+	art.rememberEvents(out)
 	// 4. remember the actors for later sentences
 	for _, m := range sc.mentions {
 		if m.Kind == dict.KindAgent || m.Kind == dict.KindCity || m.Actor.Code == "" {
@@ -1328,6 +1329,11 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			}
 		}
 	}
+	if len(tgts) == 0 && len(srcs) > 0 && (code[:2] == "11" || code[:2] == "12") {
+		// "condemned the attack", "rejected the sanctions": the one who
+		// carried out the act the article reported
+		tgts = sc.eventAnaphor(m, srcs)
+	}
 	if len(tgts) == 0 && len(srcs) > 0 {
 		src := srcs[0]
 		switch code[:2] {
@@ -2063,4 +2069,71 @@ func ownTerritory(tgts []actorRef, src actorRef) bool {
 		}
 	}
 	return true
+}
+
+// anaphoricEvents maps nouns that name an act to the roots of the events
+// they can refer back to.
+var anaphoricEvents = map[string]string{
+	"attack": "18 19 20", "strike": "18 19 20", "airstrike": "19 20", "shelling": "19 20", "bombing": "18 19 20",
+	"killing": "18 19 20", "assault": "18 19", "raid": "17 18 19", "offensive": "19", "massacre": "20",
+	"invasion": "19", "incursion": "19", "bombardment": "19 20", "shooting": "18 19", "missile": "19",
+	"sanction": "16", "embargo": "16", "tariff": "16", "expulsion": "16 17",
+	"exercise": "15", "drill": "15", "manoeuvre": "15", "maneuver": "15",
+	"arrest": "17", "detention": "17", "crackdown": "17",
+}
+
+// eventAnaphor resolves a definite description of an act in the target
+// slot of m ("the attack", "these sanctions") to the source of the most
+// recent event of that kind in the article, other than the sources.
+func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
+	slots := m.p.Target
+	if len(slots) == 0 {
+		slots = []dict.Slot{{Rel: "obj"}}
+	}
+	for _, sl := range slots {
+		c := sc.findDep(m, sl.Rel, sl.Prep, nil)
+		if c < 0 {
+			continue
+		}
+		var roots string
+		ok := false
+		for _, w := range []string{sc.lemmas[c], strings.ToLower(sc.words[c])} {
+			if roots, ok = anaphoricEvents[w]; ok {
+				break
+			}
+			if roots, ok = anaphoricEvents[strings.TrimSuffix(w, "s")]; ok {
+				break
+			}
+		}
+		if !ok || !sc.definite(c) {
+			continue
+		}
+		for i := len(sc.art.events) - 1; i >= 0; i-- {
+			e := sc.art.events[i]
+			if !strings.Contains(roots, e.root) || hasCode(srcs, e.src.actor.Code) {
+				continue
+			}
+			r := e.src
+			r.span, r.tok, r.resolved = sc.span(c, c), c, true
+			return []actorRef{r}
+		}
+	}
+	return nil
+}
+
+// definite reports whether noun c is a definite description: "the",
+// "this", "these", "those", "that", "such" or a possessive.
+func (sc *sentCtx) definite(c int) bool {
+	for _, k := range sc.children[c] {
+		if r := sc.rel(k); r == "nmod:poss" || r == "det:poss" {
+			return true // "Sunday's attack", "its sanctions"
+		}
+		if sc.rel(k) == "det" {
+			switch sc.lemmas[k] {
+			case "the", "this", "these", "those", "that", "such":
+				return true
+			}
+		}
+	}
+	return false
 }
