@@ -886,9 +886,18 @@ func (t *tokenizer) dateline(i int) int {
 	toks := t.toks
 	n := len(toks)
 	k := i
-	// One or more place words in capitals.
-	for k < n && k-i < 5 && isCapsWord(toks[k].Text) {
-		k++
+	// One or more place words in capitals, a hyphen inside a name joining
+	// two of them ("PORT-AU-PRINCE").
+	for k < n && k-i < 9 {
+		if isCapsWord(toks[k].Text) {
+			k++
+			continue
+		}
+		if k > i && toks[k].Text == "-" && k+1 < n && toks[k].Start == toks[k-1].End && toks[k+1].Start == toks[k].End && isCapsWord(toks[k+1].Text) {
+			k++
+			continue
+		}
+		break
 	}
 	if k == i {
 		return i

@@ -88,6 +88,7 @@ func TestTokenizeTable(t *testing.T) {
 		{"dateline agency", "NEW YORK (AP) -- Markets fell.", "NEW YORK ( AP ) -- | Markets fell ."},
 		{"not dateline", "NATO officials — speaking privately — said so.", "NATO officials — speaking privately — said so ."},
 		{"dateline paragraph", "Headline here\nLONDON, March 3 - Talks began.", "Headline here | LONDON , March 3 - | Talks began ."},
+		{"dateline hyphenated place", "PORT-AU-PRINCE, June 25 - Police arrived.", "PORT - AU - PRINCE , June 25 - | Police arrived ."},
 		// Degenerate input.
 		{"empty", "", ""},
 		{"spaces", " \n\t ", ""},
