@@ -779,7 +779,7 @@ func (t *fastTable) bloomBits(k uint64) (uint64, uint64) {
 // time: each phase of a lookup first issues the batch's loads, which do not
 // depend on one another, so the processor waits for the cache misses of a
 // batch together instead of one after the other.
-const lookupBatch = 64
+const lookupBatch = 128
 
 // score adds up the transition weights of feats and appends the slots of
 // the features found to hits.

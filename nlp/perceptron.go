@@ -238,11 +238,11 @@ func (t *weightTable) quantise() {
 // batches: first every home slot (loads that do not depend on one another,
 // so their cache misses overlap), then the probing, then the rows.
 func (t *weightTable) score(feats []uint64, scores []float32) {
-	var home [lookupBatch]uint64
-	var span [lookupBatch][2]uint32
+	var home [tableBatch]uint64
+	var span [tableBatch][2]uint32
 	mask := t.mask
 	for len(feats) > 0 {
-		batch := feats[:min(len(feats), lookupBatch)]
+		batch := feats[:min(len(feats), tableBatch)]
 		feats = feats[len(batch):]
 		for j, k := range batch {
 			home[j] = t.slots[k&mask].key
@@ -280,6 +280,10 @@ func (t *weightTable) score(feats []uint64, scores []float32) {
 		}
 	}
 }
+
+// tableBatch is how many features weightTable.score looks up at a time:
+// enough for the features of a token of the tagger.
+const tableBatch = 48
 
 // features returns how many features the table holds.
 func (t *weightTable) features() int {
