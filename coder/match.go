@@ -238,7 +238,9 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			cs := sc.caseOf(c)
 			if cs != prep && !strings.HasSuffix(cs, " "+prep) {
 				// a preposition that is a marker of a clause: "of entering"
-				if !sc.hasMark(c, prep) {
+				// (not the "to" of an infinitive: "promised to return to be
+				// sworn in")
+				if !sc.hasMark(c, prep) || (prep == "to" && isVerbal(sc.upos(c)) && !strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG")) {
 					continue
 				}
 			}

@@ -985,9 +985,10 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 // Ukraine").
 func (sc *sentCtx) firstActorIn(v int, srcs []actorRef) []actorRef {
 	f, l := sc.subtree(v)
-	if l < sc.n-1 && v+1 < sc.n {
+	if l < sc.n-1 && v+1 < sc.n && !sc.inRelative(v) {
 		// the parse may have cut the clause short ("... if Ethiopian
-		// troops crossed the border"): read on to the sentence end
+		// troops crossed the border"): read on to the sentence end (not
+		// out of a relative clause: "X, who had promised to return, ...")
 		l = sc.n - 1
 	}
 	for j := f; j <= l; j++ {
@@ -2134,6 +2135,17 @@ func (sc *sentCtx) definite(c int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// inRelative reports whether token v is inside a relative clause.
+func (sc *sentCtx) inRelative(v int) bool {
+	for steps := 0; v >= 0 && steps <= sc.n; steps++ {
+		if sc.rel(v) == "acl:relcl" {
+			return true
+		}
+		v = sc.head(v)
 	}
 	return false
 }
