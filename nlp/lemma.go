@@ -234,11 +234,11 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 	if !known {
 		lower = cc == "A"
 	}
+	lw := strings.ToLower(form)
 	w := form
 	if lower {
-		w = strings.ToLower(form)
+		w = lw
 	}
-	lw := strings.ToLower(form)
 	if lem, ok := irregularLemma(lw, upos, xpos); ok {
 		if !lower && w != lw && len(lem) > 0 && len(w) > 0 && w[0] != lw[0] {
 			return strings.ToUpper(lem[:1]) + lem[1:]
@@ -250,32 +250,62 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 
 // applyRules rewrites the unseen word w (lower-cased lw) by the rules of
 // the longest known suffix, preferring, among the rewrites of the matching
-// suffixes, the first that gives a known lemma.
+// suffixes, the first that gives a known lemma. Keys and candidates are
+// built in buffers on the stack, so only the lemma returned is allocated.
 func (l *Lemmatizer) applyRules(w, lw, xpos, upos string) string {
-	first := ""
-	for _, key := range [4]string{xpos + "\x01", "\x03" + xpos + "\x01", "\x02" + upos + "\x01", "\x03\x02" + upos + "\x01"} {
+	var first lemmaRule
+	haveFirst := false
+	var kb, cb [maxLemmaKey]byte
+	for _, pre := range [4][3]string{{"", xpos, "\x01"}, {"\x03", xpos, "\x01"}, {"\x02", upos, "\x01"}, {"\x03\x02", upos, "\x01"}} {
+		key := append(append(append(kb[:0], pre[0]...), pre[1]...), pre[2]...)
 		for k := min(maxRuleSuffix, len(lw)); k >= 0; k-- {
-			for _, r := range l.rules[key+lw[len(lw)-k:]] {
+			var rules []lemmaRule
+			if len(key)+k <= len(kb) {
+				rules = l.rules[string(append(key, lw[len(lw)-k:]...))]
+			} else {
+				rules = l.rules[string(key)+lw[len(lw)-k:]]
+			}
+			for _, r := range rules {
 				if r.strip > len(w) {
 					continue
 				}
-				cand := w[:len(w)-r.strip] + r.add
-				if l.known[strings.ToLower(cand)] {
-					return cand
+				stem := w[:len(w)-r.strip]
+				if l.knownLemma(cb[:0], stem, r.add) {
+					return stem + r.add
 				}
-				if first == "" {
-					first = cand
+				if !haveFirst && len(stem)+len(r.add) > 0 {
+					first, haveFirst = r, true
 				}
 			}
 		}
-		if first != "" && key[0] == '\x03' {
-			return first
+		if haveFirst && key[0] == '\x03' {
+			return w[:len(w)-first.strip] + first.add
 		}
 	}
-	if first != "" {
-		return first
+	if haveFirst {
+		return w[:len(w)-first.strip] + first.add
 	}
 	return w
+}
+
+// knownLemma reports whether stem+add, lower-cased as strings.ToLower does,
+// is a known lemma; buf is scratch space. ASCII words are lower-cased in
+// buf, without allocating.
+func (l *Lemmatizer) knownLemma(buf []byte, stem, add string) bool {
+	if len(stem)+len(add) > cap(buf) || !isASCII(stem) || !isASCII(add) {
+		return l.known[strings.ToLower(stem+add)]
+	}
+	buf = appendLower(appendLower(buf, stem), add)
+	return l.known[string(buf)]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // numberLemma follows EWT: digits keep their form, without thousands
