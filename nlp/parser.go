@@ -414,6 +414,27 @@ func (p *Parser) bestLabel(scores []float32, dir int) int {
 	return best
 }
 
+// bestLabelSum is bestLabel for the integer sums of scoreLabels. It picks
+// the same label as bestLabel of the sums as float32, which are exact (a
+// sum of at most parserMaxFeatures int16 weights is far below 2^24).
+func (p *Parser) bestLabelSum(acc *[256]int32, dir int) int {
+	nl := len(p.labels)
+	row := acc[dir*nl : dir*nl+nl]
+	best := -1
+	for l, v := range row {
+		if l == p.root {
+			continue
+		}
+		if best < 0 || v > row[best] {
+			best = l
+		}
+	}
+	if best < 0 {
+		best = p.root
+	}
+	return best
+}
+
 func (p *Parser) getState() *parseState {
 	if s, ok := p.pool.Get().(*parseState); ok {
 		return s
@@ -441,10 +462,6 @@ func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
 	s.reset(n)
 	s.setWords(words, upos, xpos)
 	nl := len(p.labels)
-	if cap(s.scores) < 2*nl {
-		s.scores = make([]float32, 2*nl)
-	}
-	lscores := s.scores[:2*nl]
 	for !s.terminal() {
 		feats := s.extract()
 		var sc [numTransitions]float32
@@ -464,12 +481,9 @@ func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
 			if best == trRight {
 				h, d, dir = d, h, 1
 			}
-			clear(s.acc[:])
+			clear(s.acc[:2*nl])
 			p.fast.scoreLabels(s.hits, dir, &s.acc)
-			for c := range lscores {
-				lscores[c] = float32(s.acc[c])
-			}
-			l = p.bestLabel(lscores, dir)
+			l = p.bestLabelSum(&s.acc, dir)
 			if h == n {
 				s.alt[d] = l
 				l = p.root

@@ -54,12 +54,11 @@ type parseState struct {
 	x []uint64 // last three bytes of the word, lower-cased
 	h []uint64 // shape of the word: capitalisation, digits
 
-	feats  []uint64
-	hits   []int32    // slots of the fast table found for feats
-	scores []float32  // label scores
-	acc    [256]int32 // label scores being added up
-	roots  []int      // words attached to the artificial root
-	alt    []int      // per word: best non-root label, for the single-root repair
+	feats []uint64
+	hits  []int32    // slots of the fast table found for feats
+	acc   [256]int32 // label scores being added up (acc[255] is never a class)
+	roots []int      // words attached to the artificial root
+	alt   []int      // per word: best non-root label, for the single-root repair
 }
 
 // reset sizes the state for a sentence of n words and clears it.
