@@ -8,6 +8,8 @@ type lexicon struct {
 	strongHedge set // verbs of belief that hedge what follows even unparsed
 	population  set // people, places and property that force is used against
 	hedgeAdv    set // adverbs that make a clause speculative
+	habitual    set // adverbs that make a clause a habit, not an event
+	pundit      set // speakers whose statements are assessments, not reports
 	press       set // audiences of statements that are not political actors
 	denyX       set // verbs whose gerund complement did not happen ("denied supplying")
 	hedgeX      set // heads whose xcomp is not asserted ("expected to")
@@ -60,6 +62,10 @@ func newLexicon() *lexicon {
 			"reject", "dismiss", "fail", "escape", "rule"),
 		press: mk("reporter", "journalist", "press", "media", "audience", "crowd", "supporter",
 			"newspaper", "agency", "television", "radio", "broadcaster", "lawmaker", "parliament", "nation", "people"),
+		habitual: mk("routinely", "usually", "often", "frequently", "regularly", "typically", "generally",
+			"sometimes", "occasionally", "habitually", "customarily"),
+		pundit: mk("analyst", "expert", "observer", "commentator", "scholar", "academic", "economist",
+			"researcher", "pundit", "strategist"),
 		hedgeAdv: mk("allegedly", "reportedly", "possibly", "probably", "perhaps", "maybe",
 			"apparently", "purportedly", "presumably", "supposedly", "likely", "seemingly"),
 		population: mk("village", "town", "city", "home", "house", "building", "civilian", "people",

@@ -1026,6 +1026,10 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 				neg = true
 			case r == "advmod" && lx.hedgeAdv[l]:
 				return moodSpeculative, "hedge \"" + sc.words[k] + "\"", nil
+			case r == "advmod" && lx.habitual[l] && cur == v:
+				// "both sides routinely accuse each other": a habit, not
+				// an event
+				return moodUnasserted, "habitual \"" + sc.words[k] + "\"", nil
 			case cur == v && (nlp.RelIs(r, "obj") || r == "nsubj:pass") && sc.hasDet(k, "no"):
 				// "sent no troops", "no date has been set"
 				neg = true
@@ -1078,6 +1082,10 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 		case r == "ccomp" || r == "csubj":
 			switch {
 			case lx.speech[lp]:
+				if subj := sc.childWith(p, "nsubj"); subj >= 0 && lx.pundit[sc.lemmas[subj]] {
+					// "analysts said ...": an assessment, not a report
+					return moodUnasserted, "assessment by \"" + sc.words[subj] + "\"", nil
+				}
 				if rs, _ := sc.subjectOwn(p); len(rs) > 0 && reporter == nil {
 					reporter = &rs[0]
 				}
