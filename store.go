@@ -102,6 +102,12 @@ type EventFilter struct {
 	// Dyad selects the events between two actors in either direction:
 	// Dyad[0] to Dyad[1] or Dyad[1] to Dyad[0]. Both must be set.
 	Dyad [2]string
+	// Actors and Dyads together are one condition, for situations: an
+	// event holds when its source or target is one of Actors, or when it
+	// is between the two actors of one of Dyads in either direction. Both
+	// empty: no condition.
+	Actors []string
+	Dyads  [][2]string
 	// Codes selects events whose CAMEO code starts with one of these: a
 	// root ("04") selects all its codes, "035" selects 035 and 0351-0356.
 	Codes []string

@@ -1,8 +1,9 @@
 // Package http is dyad's HTTP API: events, their provenance, series, dyad
 // rankings, actor search and coding of posted text, as JSON under /api/v1,
 // with errors as RFC 9457 problem documents and an OpenAPI 3 description at
-// /api/openapi.json. It reads through dyad.EventQuerier and never writes to
-// the store.
+// /api/openapi.json. It reads events through dyad.EventQuerier; the only
+// things it writes are situations, alert rules and alerts (through
+// dyad.SituationStore), and only for a client that holds the token.
 //
 // The package is named http, like the standard library's; callers import
 // it under another name (dyadhttp).
@@ -51,7 +52,18 @@ type Server struct {
 	// Export, when its Write is set, serves GET /export.
 	Export Exporter
 	// Token, when set, is the bearer token POST endpoints require.
+	// Endpoints that change the store (situations, rules, evaluating
+	// alerts) are refused with 403 when it is empty: a server without a
+	// token is read-only.
 	Token string
+	// Situations, when set, serves situations, alert rules and alerts.
+	Situations dyad.SituationStore
+	// Evaluator runs the alert rules for POST /alerts/evaluate; nil
+	// answers 501.
+	Evaluator Evaluator
+	// UI, when set, answers every path outside /api/ (the dashboard);
+	// without it those paths are 404.
+	UI http.Handler
 	// Logger receives a line per failed request; nil logs nothing.
 	Logger *slog.Logger
 	// Timeout bounds a query (default 10 s); exports get ten times as
@@ -68,6 +80,7 @@ type route struct {
 	method, path string
 	handle       func(*Server, http.ResponseWriter, *http.Request) error
 	write        bool // requires the token when one is set
+	store        bool // changes the store: refused without a token, requires it
 }
 
 // routes are the API's endpoints; the OpenAPI test checks the document
@@ -86,6 +99,9 @@ func (s *Server) routes() []route {
 	if s.Export.Write != nil {
 		rs = append(rs, route{method: "GET", path: "/api/v1/export", handle: (*Server).export})
 	}
+	if s.Situations != nil {
+		rs = append(rs, situationRoutes()...)
+	}
 	return rs
 }
 
@@ -96,7 +112,11 @@ func (s *Server) Handler() http.Handler {
 	for _, r := range s.routes() {
 		r := r
 		mux.HandleFunc(r.method+" "+r.path, func(w http.ResponseWriter, req *http.Request) {
-			if r.write && s.Token != "" && !s.authorized(req) {
+			if r.store && s.Token == "" {
+				s.problem(w, req, http.StatusForbidden, "Read-only", "this server has no token, so nothing can be stored through it: start dyad serve with --token (or without --read-only)", "")
+				return
+			}
+			if (r.write || r.store) && s.Token != "" && !s.authorized(req) {
 				w.Header().Set("WWW-Authenticate", `Bearer realm="dyad"`)
 				s.problem(w, req, http.StatusUnauthorized, "Unauthorized", "this endpoint needs the header Authorization: Bearer <token> given to dyad serve", "")
 				return
@@ -120,6 +140,10 @@ func (s *Server) Handler() http.Handler {
 		}
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, req *http.Request) {
+		if s.UI != nil && req.URL.Path != "/api" && !strings.HasPrefix(req.URL.Path, "/api/") {
+			s.UI.ServeHTTP(w, req)
+			return
+		}
 		s.problem(w, req, http.StatusNotFound, "Not found", "no such endpoint; see /api/openapi.json", "")
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
@@ -219,11 +243,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var pe *ParamError
 	var be *errBody
 	var mb *http.MaxBytesError
+	var me *errMedia
 	switch {
 	case errors.As(err, &pe):
 		s.problem(w, r, http.StatusBadRequest, "Bad parameter", pe.Error(), pe.Param)
 	case errors.As(err, &mb):
 		s.problem(w, r, http.StatusRequestEntityTooLarge, "Request too large", fmt.Sprintf("the body may hold at most %d bytes", mb.Limit), "")
+	case errors.As(err, &me):
+		s.problem(w, r, http.StatusUnsupportedMediaType, "Unsupported media type", me.Error(), "")
 	case errors.As(err, &be):
 		s.problem(w, r, http.StatusBadRequest, "Bad request body", be.reason, "")
 	case errors.Is(err, dyad.ErrInvalid):

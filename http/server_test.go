@@ -86,7 +86,7 @@ func (fakeCoder) CodeArticle(_ context.Context, a *dyad.Article) ([]dyad.Event, 
 
 func newServer(t *testing.T, db *sqlite.DB, token string) *httptest.Server {
 	d, _ := dict.Default()
-	s := &dyadhttp.Server{Store: db, Coder: fakeCoder{}, Directory: directory{d}, Token: token, MaxBody: 4096,
+	s := &dyadhttp.Server{Store: db, Coder: fakeCoder{}, Directory: directory{d}, Token: token, MaxBody: 4096, Situations: db,
 		Export: dyadhttp.Exporter{
 			Write: func(ctx context.Context, w io.Writer, format string, store dyad.EventStore, f dyad.EventFilter) error {
 				return store.EachEvent(ctx, f, func(e *dyad.StoredEvent) error { _, err := fmt.Fprintln(w, e.ID); return err })
@@ -773,7 +773,10 @@ func TestOpenAPI(t *testing.T) {
 	// The routes the server has: every documented one answers with
 	// something other than "no such endpoint", and the list is complete.
 	served := []string{"GET /api/v1/events", "GET /api/v1/events/{id}", "GET /api/v1/series", "GET /api/v1/dyads", "GET /api/v1/actors",
-		"GET /api/v1/articles/{id}", "POST /api/v1/code", "GET /api/v1/export", "GET /api/openapi.json"}
+		"GET /api/v1/articles/{id}", "POST /api/v1/code", "GET /api/v1/export", "GET /api/openapi.json",
+		"GET /api/v1/situations", "POST /api/v1/situations", "GET /api/v1/situations/{id}", "DELETE /api/v1/situations/{id}",
+		"GET /api/v1/situations/{id}/events", "GET /api/v1/situations/{id}/series", "GET /api/v1/situations/{id}/rules",
+		"POST /api/v1/situations/{id}/rules", "DELETE /api/v1/situations/{id}/rules/{rule}", "GET /api/v1/alerts", "POST /api/v1/alerts/evaluate"}
 	slices.Sort(documented)
 	slices.Sort(served)
 	if !slices.Equal(documented, served) {

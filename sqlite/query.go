@@ -213,6 +213,9 @@ func rollupWhere(f dyad.EventFilter) (string, []any, bool) {
 	if f.Dyad[0] != "" || f.Dyad[1] != "" {
 		add(`((d.source_code = ? AND d.target_code = ?) OR (d.source_code = ? AND d.target_code = ?))`, f.Dyad[0], f.Dyad[1], f.Dyad[1], f.Dyad[0])
 	}
+	if cond, a := partiesWhere("d", f); cond != "" {
+		add(cond, a...)
+	}
 	if len(f.Codes) > 0 { // roots only, checked above
 		conds = append(conds, `d.root IN (`+placeholders(len(f.Codes))+`)`)
 		for _, r := range f.Codes {

@@ -145,4 +145,86 @@ CREATE TRIGGER events_rollup_delete AFTER DELETE ON events BEGIN
 		AND root = old.root AND quad_class = old.quad_class AND events <= 0;
 END;
 `,
+	// 3: indexes in the API's page order (date DESC, article DESC,
+	// sentence, id), so that a page reads its rows in order and stops
+	// after them instead of sorting every match: all events, a source's,
+	// and those placed in a country.
+	`
+CREATE INDEX events_page ON events(date DESC, article DESC, sentence, id);
+CREATE INDEX events_source_page ON events(source_code, date DESC, article DESC, sentence, id);
+CREATE INDEX events_place_page ON events(place_country, date DESC, article DESC, sentence, id);
+`,
+	// 3: situations, their alert rules with each rule's evaluation state,
+	// the alerts they raised and the events each alert listed; and
+	// event_arrivals, which numbers events in the order they are stored
+	// (AUTOINCREMENT: a number is never reused, also when a re-coded
+	// article's events are stored again), so that a rule can remember up
+	// to where it has looked.
+	`
+CREATE TABLE situations (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	name        TEXT NOT NULL,
+	description TEXT NOT NULL DEFAULT '',
+	actors      TEXT NOT NULL DEFAULT '[]',
+	dyads       TEXT NOT NULL DEFAULT '[]',
+	codes       TEXT NOT NULL DEFAULT '[]',
+	plover      TEXT NOT NULL DEFAULT '[]',
+	created_at  TEXT NOT NULL
+);
+
+CREATE TABLE alert_rules (
+	id            INTEGER PRIMARY KEY AUTOINCREMENT,
+	situation     INTEGER NOT NULL REFERENCES situations(id) ON DELETE CASCADE,
+	kind          TEXT NOT NULL,
+	codes         TEXT NOT NULL DEFAULT '[]',
+	threshold     INTEGER NOT NULL DEFAULT 0,
+	window_days   INTEGER NOT NULL DEFAULT 0,
+	baseline_days INTEGER NOT NULL DEFAULT 0,
+	factor        REAL NOT NULL DEFAULT 0,
+	webhook       TEXT NOT NULL DEFAULT '',
+	created_at    TEXT NOT NULL,
+	high_water    INTEGER NOT NULL DEFAULT 0,
+	firing        INTEGER NOT NULL DEFAULT 0,
+	checked_at    TEXT NOT NULL DEFAULT '',
+	version       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX alert_rules_situation ON alert_rules(situation);
+
+CREATE TABLE alerts (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	rule       INTEGER NOT NULL REFERENCES alert_rules(id) ON DELETE CASCADE,
+	situation  INTEGER NOT NULL REFERENCES situations(id) ON DELETE CASCADE,
+	kind       TEXT NOT NULL,
+	fired_at   TEXT NOT NULL,
+	reason     TEXT NOT NULL,
+	count      INTEGER NOT NULL DEFAULT 0,
+	event_ids  TEXT NOT NULL DEFAULT '[]',
+	delivered  INTEGER NOT NULL DEFAULT 0,
+	attempts   INTEGER NOT NULL DEFAULT 0,
+	last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX alerts_situation ON alerts(situation, id);
+CREATE INDEX alerts_rule ON alerts(rule, id);
+CREATE INDEX alerts_pending ON alerts(delivered, id);
+
+-- The events an alert of a rule listed, so that a rule never lists an
+-- event twice.
+CREATE TABLE alert_events (
+	rule  INTEGER NOT NULL REFERENCES alert_rules(id) ON DELETE CASCADE,
+	event TEXT NOT NULL,
+	PRIMARY KEY (rule, event)
+) WITHOUT ROWID;
+
+CREATE TABLE event_arrivals (
+	seq   INTEGER PRIMARY KEY AUTOINCREMENT,
+	event TEXT NOT NULL UNIQUE
+);
+INSERT INTO event_arrivals(event) SELECT id FROM events ORDER BY rowid;
+CREATE TRIGGER events_arrival_insert AFTER INSERT ON events BEGIN
+	INSERT INTO event_arrivals(event) VALUES (new.id);
+END;
+CREATE TRIGGER events_arrival_delete AFTER DELETE ON events BEGIN
+	DELETE FROM event_arrivals WHERE event = old.id;
+END;
+`,
 }

@@ -635,6 +635,9 @@ func eventWhere(f dyad.EventFilter) (string, []any) {
 	if f.Dyad[0] != "" || f.Dyad[1] != "" {
 		add(`((e.source_code = ? AND e.target_code = ?) OR (e.source_code = ? AND e.target_code = ?))`, f.Dyad[0], f.Dyad[1], f.Dyad[1], f.Dyad[0])
 	}
+	if cond, a := partiesWhere("e", f); cond != "" {
+		add(cond, a...)
+	}
 	if len(f.Codes) > 0 {
 		// A code selects itself and the codes below it; the root
 		// condition lets the root index serve longer prefixes too.
@@ -711,6 +714,30 @@ func eventWhere(f dyad.EventFilter) (string, []any) {
 		return "", nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// partiesWhere is the condition of f.Actors and f.Dyads over the table
+// alias t (events or dyad_daily), empty when both are.
+func partiesWhere(t string, f dyad.EventFilter) (string, []any) {
+	if len(f.Actors) == 0 && len(f.Dyads) == 0 {
+		return "", nil
+	}
+	var or []string
+	var args []any
+	if len(f.Actors) > 0 {
+		ph := placeholders(len(f.Actors))
+		or = append(or, t+`.source_code IN (`+ph+`) OR `+t+`.target_code IN (`+ph+`)`)
+		for range 2 {
+			for _, a := range f.Actors {
+				args = append(args, a)
+			}
+		}
+	}
+	for _, d := range f.Dyads {
+		or = append(or, `(`+t+`.source_code = ? AND `+t+`.target_code = ?) OR (`+t+`.source_code = ? AND `+t+`.target_code = ?)`)
+		args = append(args, d[0], d[1], d[1], d[0])
+	}
+	return "(" + strings.Join(or, " OR ") + ")", args
 }
 
 // kmPerDegree is the length of a degree of latitude.
