@@ -129,6 +129,46 @@ func (art *article) lastPair(people bool) []actorRef {
 	return []actorRef{out[1], out[0]}
 }
 
+// lastGroup returns the most recent armed group named in the article;
+// with orgs, an organisation too ("the group said").
+func (art *article) lastGroup(orgs bool) (actorRef, bool) {
+	for i := len(art.history) - 1; i >= 0; i-- {
+		h := art.history[i]
+		if h.kind == dict.KindGroup || (orgs && h.kind == dict.KindOrganisation) {
+			return h, true
+		}
+	}
+	return actorRef{}, false
+}
+
+// groupNouns name an armed group by what it is.
+var groupNouns = map[string]bool{"militia": true, "rebel": true, "insurgent": true, "group": true,
+	"movement": true, "paramilitary": true, "faction": true, "militant": true, "jihadist": true, "insurgency": true}
+
+// groupDescription reports whether noun h describes an armed group
+// ("the rebels", "the paramilitary force", "the militia") and names no
+// actor of its own.
+func (sc *sentCtx) groupDescription(h int) bool {
+	l := sc.lemmas[h]
+	if strings.HasSuffix(l, "s") && groupNouns[strings.TrimSuffix(l, "s")] {
+		l = strings.TrimSuffix(l, "s")
+	}
+	desc := groupNouns[l]
+	for _, c := range sc.children[h] {
+		r := sc.rel(c)
+		if (r == "amod" || r == "compound") && groupNouns[sc.lemmas[c]] && (l == "force" || l == "fighter") {
+			desc = true
+		}
+		if isModifierRel(r) && r != "amod" && r != "compound" {
+			return false // "the rebels of the M23", "Sudan's militia"
+		}
+		if mm, ok := sc.mentionAt(c); ok && mm.Kind != dict.KindAgent && sc.rel(c) != "det" {
+			return false // "the Houthi rebels"
+		}
+	}
+	return desc
+}
+
 // focus returns the code of the most recently named state in the article.
 func (art *article) focus() string {
 	for i := len(art.history) - 1; i >= 0; i-- {
@@ -608,6 +648,14 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	if role == "" && modRole != "" && !personLike {
 		// "an army base", "police vehicles": what belongs to the agent
 		role = modRole
+	}
+	if depth == 0 && sc.hasDefinite(h) && sc.groupDescription(h) {
+		// "the paramilitary force", "the rebels", "the group": the armed
+		// group or organisation named last
+		if g, ok := sc.art.lastGroup(lemma == "group"); ok {
+			g.span, g.tok, g.resolved = sp, h, true
+			return []actorRef{g}
+		}
 	}
 	if (role != "" || isMention) && depth == 0 && personLike {
 		// "the group's leader, Mohamed Hamdan Dagalo": a title with its

@@ -78,14 +78,22 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) 
 	out = precedence(out)
 	art.rememberEvents(out)
 	// 4. remember the actors for later sentences
+	named := map[dyad.Actor]bool{}
 	for _, m := range sc.mentions {
 		if m.Kind == dict.KindAgent || m.Kind == dict.KindCity || m.Actor.Code == "" {
 			continue
 		}
+		if m.Kind == dict.KindCapital && sc.locativeAt(m.Start) {
+			// "hosted X and Y in Ankara": a place, not a party
+			continue
+		}
 		art.remember(actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson})
+		named[dyad.Actor{Code: m.Actor.Code, Role: m.Actor.Role}] = true
 	}
 	for _, e := range out {
-		if e.src.person {
+		// a person the sentence named is remembered where it was named:
+		// naming it again would make it the most recent actor
+		if e.src.person && !named[dyad.Actor{Code: e.src.actor.Code, Role: e.src.actor.Role}] {
 			art.remember(e.src)
 		}
 	}
@@ -1338,7 +1346,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			}
 		}
 	}
-	if len(tgts) == 0 && len(srcs) > 0 && (code[:2] == "11" || code[:2] == "12") {
+	if len(tgts) == 0 && len(srcs) > 0 && (code[:2] == "11" || code[:2] == "12" || code == "016") {
 		// "condemned the attack", "rejected the sanctions": the one who
 		// carried out the act the article reported
 		tgts = sc.eventAnaphor(m, srcs)
@@ -2089,6 +2097,7 @@ var anaphoricEvents = map[string]string{
 	"sanction": "16", "embargo": "16", "tariff": "16", "expulsion": "16 17",
 	"exercise": "15", "drill": "15", "manoeuvre": "15", "maneuver": "15",
 	"arrest": "17", "detention": "17", "crackdown": "17",
+	"accusation": "11", "allegation": "11", "charge": "11", "criticism": "11", "condemnation": "11",
 }
 
 // eventAnaphor resolves a definite description of an act in the target
@@ -2119,7 +2128,7 @@ func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
 		}
 		for i := len(sc.art.events) - 1; i >= 0; i-- {
 			e := sc.art.events[i]
-			if !strings.Contains(roots, e.root) || hasCode(srcs, e.src.actor.Code) {
+			if !strings.Contains(roots, e.root) || len(removeSame([]actorRef{e.src}, srcs)) == 0 {
 				continue
 			}
 			r := e.src
