@@ -21,7 +21,10 @@ type actorRef struct {
 	// unnamed: an agent noun without a country of its own ("people",
 	// "troops"), given one by the sentence or the article
 	unnamed bool
-	kind    dict.MentionKind
+	// place: a state named as where something happens ("a ceasefire in
+	// Ukraine"), not as a party
+	place bool
+	kind  dict.MentionKind
 }
 
 // article is what the coder remembers of an article while coding it.
@@ -111,7 +114,7 @@ func (art *article) lastPair(people bool) []actorRef {
 		out = out[:0]
 		for i := len(art.history) - 1; i >= 0 && len(out) < 2; i-- {
 			h := art.history[i]
-			if pass == 0 && (!people || !h.person) {
+			if h.place || (pass == 0 && (!people || !h.person)) {
 				continue
 			}
 			if pass == 1 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital {

@@ -87,7 +87,7 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) 
 			// "hosted X and Y in Ankara": a place, not a party
 			continue
 		}
-		art.remember(actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson})
+		art.remember(actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson, place: m.Kind == dict.KindState && sc.locativeAt(m.Start)})
 		named[dyad.Actor{Code: m.Actor.Code, Role: m.Actor.Role}] = true
 	}
 	for _, e := range out {
