@@ -652,6 +652,11 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		// "an army base", "police vehicles": what belongs to the agent
 		role = modRole
 	}
+	if lemma == "leader" && modRole != "" && modRole != "GOV" {
+		// "student leaders", "opposition leaders", "rebel leaders": they
+		// lead the group the modifier names
+		role = modRole
+	}
 	if depth == 0 && sc.hasDefinite(h) && sc.groupDescription(h) {
 		// "the paramilitary force", "the rebels", "the group": the armed
 		// group or organisation named last
@@ -688,8 +693,8 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			// the article's country, any country of the sentence
 			code = firstNonEmpty(cityCode, sc.localFocus(h))
 			code = firstNonEmpty(code, sc.place)
-			code = firstNonEmpty(code, sc.art.focus())
 			code = firstNonEmpty(code, sc.personCountry())
+			code = firstNonEmpty(code, sc.art.focus())
 			code = firstNonEmpty(code, sc.anyCountry())
 		}
 		if code != "" {
