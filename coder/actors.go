@@ -144,6 +144,20 @@ func (art *article) lastGroup(orgs bool) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// orgNouns name an international organisation by what it is.
+var orgNouns = map[string]bool{"bloc": true, "alliance": true, "organisation": true, "organization": true, "grouping": true}
+
+// lastOrganisation returns the most recent international organisation
+// named in the article.
+func (art *article) lastOrganisation() (actorRef, bool) {
+	for i := len(art.history) - 1; i >= 0; i-- {
+		if h := art.history[i]; h.kind == dict.KindOrganisation && h.actor.Code == "IGO" {
+			return h, true
+		}
+	}
+	return actorRef{}, false
+}
+
 // groupNouns name an armed group by what it is.
 var groupNouns = map[string]bool{"militia": true, "rebel": true, "insurgent": true, "group": true,
 	"movement": true, "paramilitary": true, "faction": true, "militant": true, "jihadist": true, "insurgency": true}
@@ -656,6 +670,13 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		// "student leaders", "opposition leaders", "rebel leaders": they
 		// lead the group the modifier names
 		role = modRole
+	}
+	if depth == 0 && sc.hasDet(h, "the") && orgNouns[lemma] && len(sc.children[h]) == 1 {
+		// "the bloc", "the alliance": the organisation named last
+		if g, ok := sc.art.lastOrganisation(); ok {
+			g.span, g.tok, g.resolved = sp, h, true
+			return []actorRef{g}
+		}
 	}
 	if depth == 0 && sc.hasDefinite(h) && sc.groupDescription(h) {
 		// "the paramilitary force", "the rebels", "the group": the armed
