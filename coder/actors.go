@@ -1218,11 +1218,16 @@ func (sc *sentCtx) repairPluralNouns() {
 	toks := sc.s.Tokens
 	for v := 1; v < len(toks); v++ {
 		t := &toks[v]
-		if t.UPOS != "VERB" || t.XPOS != "VBZ" || t.DepRel != "xcomp" {
+		if t.UPOS != "VERB" || t.DepRel != "xcomp" {
 			continue
 		}
 		h := t.Head
 		if h < 0 || h >= v || (toks[h].UPOS != "VERB" && toks[h].UPOS != "AUX") {
+			continue
+		}
+		if t.XPOS != "VBZ" && !sc.lightNoun(sc.lemmas[v], sc.lemmas[h]) {
+			// any other form only where the words make a light-verb
+			// phrase of the dictionary ("issued an arrest warrant")
 			continue
 		}
 		own := false
@@ -1254,4 +1259,15 @@ func (sc *sentCtx) repairPluralNouns() {
 			}
 		}
 	}
+}
+
+// lightNoun reports whether noun lemma n makes a light-verb pattern with
+// verb lemma v ("issue" + "warrant").
+func (sc *sentCtx) lightNoun(n, v string) bool {
+	for _, p := range sc.c.idx[n] {
+		if contains(p.Light, v) {
+			return true
+		}
+	}
+	return false
 }

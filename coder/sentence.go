@@ -888,6 +888,14 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 				continue
 			}
 			rs := sc.actorsAt(c)
+			if len(rs) == 0 && legalNouns[sc.lemmas[c]] && (sl.Prep == "for" || sl.Prep == "against") {
+				// "a warrant for the arrest of X": the one to be arrested
+				for _, k := range sc.children[c] {
+					if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "of" {
+						rs = sc.actorsAt(k)
+					}
+				}
+			}
 			if len(rs) == 0 {
 				rs = sc.npFallback(c)
 			}
@@ -2096,7 +2104,7 @@ var anaphoricEvents = map[string]string{
 	"invasion": "19", "incursion": "19", "bombardment": "19 20", "shooting": "18 19", "missile": "19",
 	"sanction": "16", "embargo": "16", "tariff": "16", "expulsion": "16 17",
 	"exercise": "15", "drill": "15", "manoeuvre": "15", "maneuver": "15",
-	"arrest": "17", "detention": "17", "crackdown": "17",
+	"arrest": "17", "detention": "17", "crackdown": "17", "warrant": "17",
 	"accusation": "11", "allegation": "11", "charge": "11", "criticism": "11", "condemnation": "11",
 }
 
@@ -2166,3 +2174,7 @@ func (sc *sentCtx) inRelative(v int) bool {
 	}
 	return false
 }
+
+// legalNouns are acts whose "of" complement names the one they are aimed
+// at ("a warrant for the arrest of X").
+var legalNouns = map[string]bool{"arrest": true, "detention": true, "extradition": true, "capture": true, "prosecution": true}
