@@ -108,7 +108,9 @@ func newLexicon() *lexicon {
 			"officer", "aide", "adviser", "advisor", "negotiator", "team", "unit", "branch",
 			"office", "statement", "fighter", "militant", "soldier", "troop", "leader", "commander",
 			"member", "supporter", "group", "wing", "faction", "mission", "counterpart", "agency",
-			"department", "authority", "administration", "cabinet", "staff", "worker", "employee"),
+			"department", "authority", "administration", "cabinet", "staff", "worker", "employee",
+			// titles of one person outside government: "the attorney general ... he"
+			"general", "judge", "prosecutor", "attorney", "governor", "mayor", "ambassador"),
 		carrierNeg:  mk("little", "no", "any"),
 		consequence: mk("14", "15", "17", "18", "19", "20"),
 		agentRoles: map[string]string{
