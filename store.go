@@ -154,6 +154,9 @@ type StoredEvent struct {
 	NumArticles int `json:"num_articles"`
 	// NumSources is the number of distinct sources among those articles.
 	NumSources int `json:"num_sources"`
+	// ArticleURL is the URL of the article the event was coded from, when
+	// it has one (exports such as GDELT's SOURCEURL carry it).
+	ArticleURL string `json:"article_url,omitempty"`
 	// Coding says what coded the event.
 	Coding Coding `json:"-"`
 }

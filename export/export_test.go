@@ -139,7 +139,7 @@ func TestGDELT(t *testing.T) {
 		{"GlobalEventID": fmt.Sprint(export.GlobalEventID("ev-a1-2")), "Day": "20260201", "MonthYear": "202602", "Year": "2026", "FractionDate": "2026.1671",
 			"Actor1Code": "IGO", "Actor1Name": "UNITED NATIONS", "Actor1Type1Code": "IGO",
 			"IsRootEvent": "0", "EventCode": "0233", "EventBaseCode": "023", "EventRootCode": "02", "QuadClass": "1", "GoldsteinScale": "3.4",
-			"NumMentions": "2", "NumSources": "2", "NumArticles": "2", "DATEADDED": "20260304101530", "SOURCEURL": "a1"},
+			"NumMentions": "2", "NumSources": "2", "NumArticles": "2", "DATEADDED": "20260304101530", "SOURCEURL": "https://example.org/a1"},
 		{"GlobalEventID": fmt.Sprint(export.GlobalEventID("ev-a1-0")), "Day": "20260303", "MonthYear": "202603", "Year": "2026", "FractionDate": "2026.2548",
 			"Actor1Code": "RUSGOV", "Actor1Name": "VLADIMIR PUTIN", "Actor1CountryCode": "RUS", "Actor1Type1Code": "GOV",
 			"Actor2Code": "UKRGOV", "Actor2Name": "VOLODYMYR ZELENSKY", "Actor2CountryCode": "UKR", "Actor2Type1Code": "GOV",
@@ -147,7 +147,7 @@ func TestGDELT(t *testing.T) {
 			"NumMentions": "2", "NumSources": "2", "NumArticles": "2",
 			"ActionGeo_Type": "4", "ActionGeo_FullName": "Kharkiv, Kharkiv Oblast, Ukraine", "ActionGeo_CountryCode": "UP",
 			"ActionGeo_Lat": "49.9935", "ActionGeo_Long": "36.2304", "ActionGeo_FeatureID": "706483",
-			"DATEADDED": "20260304101530", "SOURCEURL": "a1"},
+			"DATEADDED": "20260304101530", "SOURCEURL": "https://example.org/a1"},
 		{"GlobalEventID": fmt.Sprint(export.GlobalEventID("ev-a2-1")), "Day": "20260305", "MonthYear": "202603", "Year": "2026", "FractionDate": "2026.2603",
 			"Actor1Code": "ROMMIL", "Actor1Name": "ROMANIAN TROOPS", "Actor1CountryCode": "ROM", "Actor1Type1Code": "MIL",
 			"Actor2Code": "KSV", "Actor2Name": "KOSOVO", "Actor2CountryCode": "KSV",
@@ -155,7 +155,7 @@ func TestGDELT(t *testing.T) {
 			"NumMentions": "1", "NumSources": "1", "NumArticles": "1",
 			"ActionGeo_Type": "2", "ActionGeo_FullName": "Texas, United States", "ActionGeo_CountryCode": "US",
 			"ActionGeo_Lat": "31.2504", "ActionGeo_Long": "-99.2506", "ActionGeo_FeatureID": "4736286",
-			"DATEADDED": "20260304101530", "SOURCEURL": "a2"},
+			"DATEADDED": "20260304101530", "SOURCEURL": "https://example.org/a2"},
 		{"GlobalEventID": fmt.Sprint(export.GlobalEventID("ev-a2-2")), "Day": "20260305", "MonthYear": "202603", "Year": "2026", "FractionDate": "2026.2603",
 			"Actor1Code": "TMPGOV", "Actor1Name": "DILI", "Actor1CountryCode": "TMP", "Actor1Type1Code": "GOV",
 			"Actor2Code": "NGOMED", "Actor2Name": "REPORTERS WITHOUT BORDERS", "Actor2Type1Code": "NGO", "Actor2Type2Code": "MED",
@@ -163,7 +163,7 @@ func TestGDELT(t *testing.T) {
 			"NumMentions": "1", "NumSources": "1", "NumArticles": "1",
 			"ActionGeo_Type": "1", "ActionGeo_FullName": "Ukraine", "ActionGeo_CountryCode": "UP",
 			"ActionGeo_Lat": "48.6", "ActionGeo_Long": "31.2", "ActionGeo_FeatureID": "UP",
-			"DATEADDED": "20260304101530", "SOURCEURL": "a2"},
+			"DATEADDED": "20260304101530", "SOURCEURL": "https://example.org/a2"},
 	}
 	if len(recs) != len(wants) {
 		t.Fatalf("%d rows, want %d:\n%s", len(recs), len(wants), out)

@@ -53,8 +53,8 @@ package export
 //	                        GNS feature IDs, a different numbering); for a country, its
 //	                        FIPS code, as GDELT writes for country-level matches
 //	60 DATEADDED            when the event was coded, YYYYMMDDHHMMSS UTC
-//	61 SOURCEURL            the ID of the article the event was coded from (a stored
-//	                        event does not carry its article's URL)
+//	61 SOURCEURL            the URL of the article the event was coded from, or its ID
+//	                        when the article has no URL (a local file)
 //
 // The places' columns 52-59 are all empty when the event has no place.
 //
@@ -313,7 +313,11 @@ func (g *gdeltWriter) row(e *dyad.StoredEvent) {
 	} else {
 		g.str(e.Coding.At.UTC().Format(gdeltTime))
 	}
-	g.str(e.Provenance.ArticleID)
+	if e.ArticleURL != "" {
+		g.str(e.ArticleURL)
+	} else {
+		g.str(e.Provenance.ArticleID)
+	}
 	g.buf[len(g.buf)-1] = '\n' // the last tab ends the row
 }
 

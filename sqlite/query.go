@@ -94,7 +94,7 @@ func (db *DB) EventPage(ctx context.Context, f dyad.EventFilter) (*dyad.EventPag
 	if srt == dyad.SortArticles {
 		order = ` ORDER BY a.num_reports DESC, e.date DESC, e.article DESC, e.sentence, e.id`
 	}
-	q := `SELECT e.json, a.num_reports, a.num_sources, a.dict_version, a.model_version, a.coded_at, e.date, e.article, e.sentence
+	q := `SELECT e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at, e.date, e.article, e.sentence
 		FROM events e JOIN articles a ON a.rowid = e.article` + where + order
 	if f.Limit > 0 {
 		q += ` LIMIT ?`
@@ -116,7 +116,7 @@ func (db *DB) EventPage(ctx context.Context, f dyad.EventFilter) (*dyad.EventPag
 		var se dyad.StoredEvent
 		var codedAt string
 		last = cursor{sort: srt}
-		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.Coding.Dictionary, &se.Coding.Model, &codedAt,
+		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.ArticleURL, &se.Coding.Dictionary, &se.Coding.Model, &codedAt,
 			&last.date, &last.article, &last.sentence); err != nil {
 			return nil, fmt.Errorf("sqlite: events: %w", err)
 		}
@@ -139,9 +139,9 @@ func (db *DB) EventDetail(ctx context.Context, id string) (*dyad.EventDetail, er
 	var js []byte
 	var codedAt, text string
 	var article int64
-	err := db.read.QueryRowContext(ctx, `SELECT e.json, a.num_reports, a.num_sources, a.dict_version, a.model_version, a.coded_at, e.article, a.text
+	err := db.read.QueryRowContext(ctx, `SELECT e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at, e.article, a.text
 		FROM events e JOIN articles a ON a.rowid = e.article WHERE e.id = ?`, id).
-		Scan(&js, &d.NumArticles, &d.NumSources, &d.Coding.Dictionary, &d.Coding.Model, &codedAt, &article, &text)
+		Scan(&js, &d.NumArticles, &d.NumSources, &d.ArticleURL, &d.Coding.Dictionary, &d.Coding.Model, &codedAt, &article, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: event %q: %w", id, dyad.ErrNotFound)
 	}

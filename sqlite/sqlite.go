@@ -513,7 +513,7 @@ func insertEvents(ctx context.Context, st *sql.Stmt, article int64, rows []event
 // Events implements dyad.EventStore.
 func (db *DB) Events(ctx context.Context, f dyad.EventFilter) ([]dyad.StoredEvent, error) {
 	where, args := eventWhere(f)
-	q := `SELECT e.json, a.num_reports, a.num_sources, a.dict_version, a.model_version, a.coded_at
+	q := `SELECT e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at
 		FROM events e JOIN articles a ON a.rowid = e.article` + where + ` ORDER BY e.date DESC, e.article DESC, e.sentence, e.id`
 	if f.Limit > 0 || f.Offset > 0 {
 		limit := f.Limit
@@ -533,7 +533,7 @@ func (db *DB) Events(ctx context.Context, f dyad.EventFilter) ([]dyad.StoredEven
 		var js []byte
 		var se dyad.StoredEvent
 		var codedAt string
-		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.Coding.Dictionary, &se.Coding.Model, &codedAt); err != nil {
+		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.ArticleURL, &se.Coding.Dictionary, &se.Coding.Model, &codedAt); err != nil {
 			return nil, fmt.Errorf("sqlite: events: %w", err)
 		}
 		if err := json.Unmarshal(js, &se.Event); err != nil {
@@ -554,7 +554,7 @@ func (db *DB) Events(ctx context.Context, f dyad.EventFilter) ([]dyad.StoredEven
 // Limit and Offset apply.
 func (db *DB) EachEvent(ctx context.Context, f dyad.EventFilter, fn func(*dyad.StoredEvent) error) error {
 	where, args := eventWhere(f)
-	q := `SELECT e.json, a.num_reports, a.num_sources, a.dict_version, a.model_version, a.coded_at
+	q := `SELECT e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at
 		FROM events e JOIN articles a ON a.rowid = e.article` + where + ` ORDER BY e.date, e.id`
 	if f.Limit > 0 || f.Offset > 0 {
 		limit := f.Limit
@@ -574,7 +574,7 @@ func (db *DB) EachEvent(ctx context.Context, f dyad.EventFilter, fn func(*dyad.S
 		var js []byte
 		var codedAt string
 		se = dyad.StoredEvent{}
-		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.Coding.Dictionary, &se.Coding.Model, &codedAt); err != nil {
+		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.ArticleURL, &se.Coding.Dictionary, &se.Coding.Model, &codedAt); err != nil {
 			return fmt.Errorf("sqlite: events: %w", err)
 		}
 		if err := json.Unmarshal(js, &se.Event); err != nil {
