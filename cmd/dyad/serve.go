@@ -17,6 +17,7 @@ import (
 	dyadhttp "github.com/dyad-events/dyad/http"
 	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/sqlite"
+	"github.com/dyad-events/dyad/web"
 )
 
 // dictDirectory resolves names for the API's actor search with the
@@ -89,7 +90,7 @@ Flags:`)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	srv := &dyadhttp.Server{Store: db, Coder: c, Directory: dictDirectory{d}, Token: *token, Logger: env.log, Timeout: *timeout,
+	srv := &dyadhttp.Server{Store: db, Coder: c, Directory: dictDirectory{d}, Token: *token, Logger: env.log, Timeout: *timeout, UI: web.Handler(),
 		Export: dyadhttp.Exporter{Write: export.Write, Check: export.CheckFormat, ContentType: export.ContentType, Extension: export.Extension}}
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -99,7 +100,7 @@ Flags:`)
 	if *token != "" {
 		mode = "POST endpoints need the bearer token"
 	}
-	fmt.Fprintf(env.stderr, "dyad serve: http://%s/api/v1/events (store %s, %s)\n", l.Addr(), db.Path(), mode)
+	fmt.Fprintf(env.stderr, "dyad serve: dashboard http://%s/, API http://%s/api/v1/events (store %s, %s)\n", l.Addr(), l.Addr(), db.Path(), mode)
 	if err := srv.Serve(ctx, l); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
