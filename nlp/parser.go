@@ -643,35 +643,35 @@ func ReadParser(r io.Reader) (*Parser, error) {
 	if p.root < 0 {
 		return nil, errors.New("parser model: no root label")
 	}
-	if p.trans, err = readParserTable(br, numTransitions); err != nil {
+	rest := body[len(body)-br.Len():]
+	if p.trans, rest, err = readParserTable(rest, numTransitions); err != nil {
 		return nil, fmt.Errorf("parser model: transition table: %w", err)
 	}
-	if p.lab, err = readParserTable(br, 2*int(nl)); err != nil {
+	if p.lab, rest, err = readParserTable(rest, 2*int(nl)); err != nil {
 		return nil, fmt.Errorf("parser model: label table: %w", err)
 	}
-	if br.Len() != 0 {
+	if len(rest) != 0 {
 		return nil, errors.New("parser model: trailing data")
 	}
 	p.setTables(p.trans, p.lab)
 	return p, nil
 }
 
-// readParserTable reads a weight table after checking that its header is
-// consistent with the bytes left, so a bad header cannot cause a huge
-// allocation.
-func readParserTable(br *bytes.Reader, nclass int) (*weightTable, error) {
-	var hdr [24]byte
-	if _, err := br.ReadAt(hdr[:], br.Size()-int64(br.Len())); err != nil {
-		return nil, errors.New("truncated header")
+// readParserTable reads a weight table from the start of b after checking
+// that its header is consistent with the bytes there, so a bad header
+// cannot cause a huge allocation; it returns the bytes after the table.
+func readParserTable(b []byte, nclass int) (*weightTable, []byte, error) {
+	if len(b) < 24 {
+		return nil, nil, errors.New("truncated header")
 	}
-	if int(binary.LittleEndian.Uint64(hdr[:8])) != nclass {
-		return nil, fmt.Errorf("want %d classes", nclass)
+	if int(binary.LittleEndian.Uint64(b[:8])) != nclass {
+		return nil, nil, fmt.Errorf("want %d classes", nclass)
 	}
-	nfeat := binary.LittleEndian.Uint64(hdr[8:16])
-	if nfeat > uint64(br.Len()-24)/11 {
-		return nil, errors.New("feature count larger than the data")
+	nfeat := binary.LittleEndian.Uint64(b[8:16])
+	if nfeat > uint64(len(b)-24)/11 {
+		return nil, nil, errors.New("feature count larger than the data")
 	}
-	return readWeightTable(br)
+	return decodeWeightTable(b)
 }
 
 // fastTable holds the frozen transition and label models in one open

@@ -330,54 +330,48 @@ func (t *weightTable) writeTo(w io.Writer) error {
 	return bw.Flush()
 }
 
-// readWeightTable reads a table written by writeTo.
-func readWeightTable(r io.Reader) (*weightTable, error) {
-	br, ok := r.(io.ByteReader)
-	if !ok {
-		return nil, fmt.Errorf("weight table: reader must be a byte reader")
+// decodeWeightTable reads a table written by writeTo from the start of b
+// and returns it with the bytes after it. It reads the bytes directly
+// (no reflection, no allocation per feature), which makes loading a model
+// several times faster than decoding through a reader.
+func decodeWeightTable(b []byte) (*weightTable, []byte, error) {
+	if len(b) < 24 {
+		return nil, nil, fmt.Errorf("weight table header: %w", io.ErrUnexpectedEOF)
 	}
-	var hdr [3]uint64
-	if err := binary.Read(r, binary.LittleEndian, &hdr); err != nil {
-		return nil, fmt.Errorf("weight table header: %w", err)
+	le := binary.LittleEndian
+	nclass, nfeat := le.Uint64(b[0:]), le.Uint64(b[8:])
+	if nclass == 0 || nclass > 1<<16 || nfeat > 1<<28 || nfeat > uint64(len(b)-24)/9 {
+		// A feature takes at least 9 bytes: a bad count cannot make
+		// the table allocate more than the data could fill.
+		return nil, nil, fmt.Errorf("weight table: implausible header (%d classes, %d features in %d bytes)", nclass, nfeat, len(b))
 	}
-	nclass, nfeat := int(hdr[0]), int(hdr[1])
-	if nclass <= 0 || nclass > 1<<16 || nfeat < 0 || nfeat > 1<<28 {
-		return nil, fmt.Errorf("weight table: implausible header (%d classes, %d features)", nclass, nfeat)
-	}
-	t := newWeightTable(nclass, nfeat)
-	t.scale = math.Float32frombits(uint32(hdr[2]))
+	t := newWeightTable(int(nclass), int(nfeat))
+	t.scale = math.Float32frombits(uint32(le.Uint64(b[16:])))
 	t.cells = make([]weightCell, 0, nfeat*2)
-	var cls [255]uint16
-	var wts [255]int16
-	for f := 0; f < nfeat; f++ {
-		var k uint64
-		if err := binary.Read(r, binary.LittleEndian, &k); err != nil {
-			return nil, fmt.Errorf("weight table feature %d: %w", f, err)
+	b = b[24:]
+	for f := range int(nfeat) {
+		if len(b) < 9 {
+			return nil, nil, fmt.Errorf("weight table feature %d: %w", f, io.ErrUnexpectedEOF)
 		}
-		nb, err := br.ReadByte()
-		if err != nil {
-			return nil, fmt.Errorf("weight table feature %d: %w", f, err)
+		k, n := le.Uint64(b), int(b[8])
+		b = b[9:]
+		if len(b) < 4*n {
+			return nil, nil, fmt.Errorf("weight table feature %d: %w", f, io.ErrUnexpectedEOF)
 		}
-		n := int(nb)
-		if err := binary.Read(r, binary.LittleEndian, cls[:n]); err != nil {
-			return nil, fmt.Errorf("weight table feature %d: %w", f, err)
-		}
-		if err := binary.Read(r, binary.LittleEndian, wts[:n]); err != nil {
-			return nil, fmt.Errorf("weight table feature %d: %w", f, err)
-		}
-		for _, c := range cls[:n] {
-			if int(c) >= nclass {
-				return nil, fmt.Errorf("weight table feature %d: class %d out of range", f, c)
-			}
-		}
+		cls, wts := b[:2*n], b[2*n:4*n]
+		b = b[4*n:]
 		if k == 0 {
-			return nil, fmt.Errorf("weight table feature %d: zero key", f)
+			return nil, nil, fmt.Errorf("weight table feature %d: zero key", f)
 		}
 		s := t.slot(k)
 		t.slots[s] = weightSlot{key: k, start: uint32(len(t.cells)), count: uint32(n)}
 		for j := range n {
-			t.cells = append(t.cells, weightCell{cls[j], wts[j]})
+			c := le.Uint16(cls[2*j:])
+			if uint64(c) >= nclass {
+				return nil, nil, fmt.Errorf("weight table feature %d: class %d out of range", f, c)
+			}
+			t.cells = append(t.cells, weightCell{c, int16(le.Uint16(wts[2*j:]))})
 		}
 	}
-	return t, nil
+	return t, b, nil
 }

@@ -1,7 +1,6 @@
 package nlp
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -956,12 +955,11 @@ func readTableChecked(b []byte) (*weightTable, error) {
 	if nclass == 0 || nclass > 1<<15 || nfeat > uint64(len(b)-24)/9 {
 		return nil, fmt.Errorf("weight table header does not fit its %d bytes", len(b))
 	}
-	br := bufio.NewReader(bytes.NewReader(b))
-	wt, err := readWeightTable(br)
+	wt, rest, err := decodeWeightTable(b)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := br.ReadByte(); err != io.EOF {
+	if len(rest) != 0 {
 		return nil, errors.New("weight table: trailing bytes")
 	}
 	return wt, nil
