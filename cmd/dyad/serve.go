@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"net"
@@ -10,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/alert"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/examples"
 	"github.com/dyad-events/dyad/export"
@@ -40,13 +43,28 @@ func (x dictDirectory) FindActors(name string, date time.Time) []dyad.ActorMatch
 }
 
 // runServe is `dyad serve`.
+//
+// Write access: situations, alert rules and alerts are stored through the
+// API only by a client holding the server's token. With --token (or
+// $DYAD_TOKEN) the endpoints that change the store need
+// "Authorization: Bearer TOKEN"; with --read-only they answer 403; with
+// neither, a random token is made at start and the dashboard's address is
+// printed with it in the fragment, http://ADDR/#token=TOKEN, so that it
+// never reaches a server log: the dashboard reads it from location.hash,
+// keeps it and sends it as the bearer token. POST /code stores nothing and
+// needs the token only when one is set.
+//
+// Alert rules are evaluated every --alert-interval (0: only on POST
+// /api/v1/alerts/evaluate) and their alerts delivered to their webhooks.
 func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	dbPath := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` to listen on")
 	sample := fs.Bool("sample", true, "fill an empty store with the embedded sample corpus first (only with the default store unless given)")
-	token := fs.String("token", os.Getenv("DYAD_TOKEN"), "bearer `TOKEN` that POST endpoints require (default $DYAD_TOKEN; none: open)")
+	token := fs.String("token", os.Getenv("DYAD_TOKEN"), "bearer `TOKEN` that POST and DELETE endpoints require (default $DYAD_TOKEN; none: a random one, printed in the dashboard's address)")
+	readOnly := fs.Bool("read-only", false, "make no token: nothing can be stored through the API (situations, rules)")
+	alertEvery := fs.Duration("alert-interval", time.Minute, "evaluate alert rules this often (0: only when asked through the API)")
 	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
 	timeout := fs.Duration("timeout", 10*time.Second, "longest a query may run")
 	fs.Usage = func() {
@@ -54,9 +72,13 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 
 Serves the JSON API over the store: /api/v1/events, /events/{id}, /series,
 /dyads, /actors, /articles/{id}, /export, POST /code; the OpenAPI document
-is at /api/openapi.json. The store is only read. An empty default store is
-first filled with the embedded sample corpus, so that a fresh install has
-something to show.
+is at /api/openapi.json. Situations, alert rules and alerts
+(/api/v1/situations, /api/v1/alerts) are stored only by a client with the
+token: given with --token, or made at start and printed in the dashboard's
+address (http://ADDR/#token=TOKEN); --read-only makes none. Alert rules are
+evaluated every --alert-interval. An empty default store is first filled
+with the embedded sample corpus, so that a fresh install has something to
+show.
 
 Flags:`)
 		fs.PrintDefaults()
@@ -64,9 +86,18 @@ Flags:`)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
+	if fs.NArg() > 0 || *alertEvery < 0 {
 		fs.Usage()
 		return errUsage
+	}
+	if *readOnly && *token != "" {
+		return fmt.Errorf("serve: --read-only and a token (--token or $DYAD_TOKEN) exclude each other")
+	}
+	made := false
+	if !*readOnly && *token == "" {
+		b := make([]byte, 16)
+		rand.Read(b)
+		*token, made = hex.EncodeToString(b), true
 	}
 	explicit := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
@@ -90,22 +121,46 @@ Flags:`)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	ev := &alert.Evaluator{Store: db, Events: db, Logger: env.log}
 	srv := &dyadhttp.Server{Store: db, Coder: c, Directory: dictDirectory{d}, Token: *token, Logger: env.log, Timeout: *timeout, UI: web.Handler(),
-		Export: dyadhttp.Exporter{Write: export.Write, Check: export.CheckFormat, ContentType: export.ContentType, Extension: export.Extension}}
+		Export:     dyadhttp.Exporter{Write: export.Write, Check: export.CheckFormat, ContentType: export.ContentType, Extension: export.Extension},
+		Situations: db, Evaluator: ev}
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	mode := "read-only"
-	if *token != "" {
-		mode = "POST endpoints need the bearer token"
+	mode, dash := "read-only", fmt.Sprintf("http://%s/", l.Addr())
+	switch {
+	case made:
+		mode, dash = "writes need the token in the dashboard's address", dash+"#token="+*token
+	case *token != "":
+		mode = "writes need the bearer token"
 	}
-	fmt.Fprintf(env.stderr, "dyad serve: dashboard http://%s/, API http://%s/api/v1/events (store %s, %s)\n", l.Addr(), l.Addr(), db.Path(), mode)
+	fmt.Fprintf(env.stderr, "dyad serve: dashboard %s, API http://%s/api/v1/events (store %s, %s)\n", dash, l.Addr(), db.Path(), mode)
+	if *alertEvery > 0 {
+		go evaluateEvery(ctx, env, ev, *alertEvery)
+	}
 	if err := srv.Serve(ctx, l); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	fmt.Fprintln(env.stderr, "dyad serve: stopped")
 	return nil
+}
+
+// evaluateEvery runs the alert rules every interval until ctx ends.
+func evaluateEvery(ctx context.Context, env *cliEnv, ev *alert.Evaluator, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := ev.Evaluate(ctx); err != nil && ctx.Err() == nil {
+				env.log.Warn("evaluating alert rules", "err", err)
+			}
+		}
+	}
 }
 
 // fillWithSample ingests the embedded sample corpus when the store holds

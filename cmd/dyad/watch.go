@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/alert"
 	"github.com/dyad-events/dyad/feed"
 	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/sqlite"
@@ -87,6 +88,7 @@ func runWatch(ctx context.Context, env *cliEnv, args []string) error {
 	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
 	addr := fs.String("addr", "127.0.0.1:9464", "`HOST:PORT` serving /metrics (Prometheus) and /healthz; empty for none")
 	once := fs.Bool("once", false, "poll every source once, ingest, and exit (for cron)")
+	alerts := fs.Bool("alerts", true, "evaluate the situations' alert rules after each ingestion and deliver their alerts")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, `Usage: dyad watch --sources FILE [flags]
 
@@ -128,6 +130,7 @@ Flags:`)
 		return fmt.Errorf("watch: %w", err)
 	}
 	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding}
+	ev := &alert.Evaluator{Store: db, Events: db, Logger: env.log}
 	var (
 		mu   sync.Mutex
 		last ingest.Summary
@@ -161,6 +164,11 @@ Flags:`)
 		last = sum
 		mu.Unlock()
 		env.log.Info("ingested", "source", src.Name, "summary", sum.String())
+		if *alerts {
+			if _, aerr := ev.Evaluate(ctx); aerr != nil {
+				env.log.Warn("evaluating alert rules", "err", aerr)
+			}
+		}
 		return err
 	}
 
