@@ -8,7 +8,10 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -147,5 +150,32 @@ func TestModules(t *testing.T) {
 	var codes map[string]codeInfo
 	if err := json.Unmarshal(codebook(), &codes); err != nil || len(codes) < 200 {
 		t.Errorf("codebook: %v, %d codes", err, len(codes))
+	}
+}
+
+// TestSyntax parses the application's modules with Node when it is
+// installed, so that a syntax error fails here and not only in a browser.
+func TestSyntax(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed: the browser test (cmd/dyad TestDashboard) checks the modules instead")
+	}
+	dir := t.TempDir()
+	entries, err := fs.ReadDir(static, "static/js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := static.ReadFile("static/js/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, strings.TrimSuffix(e.Name(), ".js")+".mjs")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(node, "--check", p).CombinedOutput(); err != nil {
+			t.Errorf("%s: %v\n%s", e.Name(), err, out)
+		}
 	}
 }

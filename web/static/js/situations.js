@@ -73,7 +73,7 @@ async function index(main, ctx) {
     h('fieldset', {}, h('legend', { class: 'small muted' }, 'PLOVER types (none checked: all)'),
       h('div', { class: 'row' }, plovers.map(p => h('label', { class: 'small' }, h('input', { type: 'checkbox', name: 'plover', value: p }), ' ' + p)))),
     h('button', { type: 'submit' }, 'Create situation'), status);
-  main.replaceChildren(
+  main.replaceChildren(...[
     h('h1', {}, 'Situations'),
     tokenNote(),
     h('div', { class: 'grid' },
@@ -83,7 +83,7 @@ async function index(main, ctx) {
       card('span-6', 'New situation', form),
       card('span-12', 'Latest alerts', alertTable(alerts.alerts, ctx)),
     ),
-  );
+  ].filter(Boolean));
 }
 
 async function one(main, ctx) {
@@ -148,7 +148,7 @@ async function one(main, ctx) {
   } }, 'Check now');
   const alertsBox = h('div', { id: 'situation-alerts' }, alertTable(alerts.alerts, ctx));
 
-  main.replaceChildren(
+  main.replaceChildren(...[
     h('h1', {}, s.name),
     s.description ? h('p', {}, s.description) : null,
     tokenNote(),
@@ -170,7 +170,7 @@ async function one(main, ctx) {
       card('span-6', 'Alerts', h('p', { class: 'row' }, check, checkStatus), alertsBox),
       card('span-12', 'Events', evList, more),
     ),
-  );
+  ].filter(Boolean));
   lineChart(chartEl, series.points.map(p => p.date), [1, 2, 3, 4].map(q => ({
     label: QUADS[q], color: QUAD_COLORS[q], values: series.points.map(p => (p.counts && p.counts[q]) || 0),
   })));

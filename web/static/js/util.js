@@ -79,7 +79,7 @@ export function eventTable(events, codes, compact) {
       h('td', {}, actor(e.target)),
       h('td', {}, quadDot(e.quad_class), eventLink(e, e.code + ' ' + ((codes && codes[e.code] && codes[e.code].name) || ''))),
       compact ? null : [h('td', { class: 'hide-narrow' }, e.place ? e.place.name : ''),
-        h('td', { class: 'num hide-narrow' }, e.num_articles)]))))));
+        h('td', { class: 'num hide-narrow' }, e.num_articles)])))));
 }
 
 // bars draws a horizontal bar list of [label, value, colour] rows.
