@@ -268,7 +268,9 @@ func (t *weightTable) score(feats []uint64, scores []float32) {
 		}
 		var touch int16
 		for _, sp := range span[:m] {
-			touch |= t.cells[sp[0]].w
+			if sp[0] < sp[1] {
+				touch |= t.cells[sp[0]].w
+			}
 		}
 		for _, sp := range span[:m] {
 			for _, c := range t.cells[sp[0]:sp[1]] {

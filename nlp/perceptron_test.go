@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"bytes"
+	"encoding/binary"
 	"testing"
 )
 
@@ -45,6 +46,25 @@ func TestWeightTableRoundTrip(t *testing.T) {
 		if _, _, err := decodeWeightTable(buf.Bytes()[:cut]); err == nil {
 			t.Errorf("table cut at %d of %d bytes: no error", cut, buf.Len())
 		}
+	}
+}
+
+// TestWeightTableEmptyRow checks that a feature with no cells, which
+// writeTo never writes but a model file may hold, scores nothing.
+func TestWeightTableEmptyRow(t *testing.T) {
+	b := binary.LittleEndian.AppendUint64(nil, 3)   // classes
+	b = binary.LittleEndian.AppendUint64(b, 1)      // features
+	b = binary.LittleEndian.AppendUint64(b, 0)      // scale
+	b = binary.LittleEndian.AppendUint64(b, 0x1234) // key
+	b = append(b, 0)                                // no cells
+	w, rest, err := decodeWeightTable(b)
+	if err != nil || len(rest) != 0 {
+		t.Fatalf("decode: %v, %d bytes left", err, len(rest))
+	}
+	sc := make([]float32, 3)
+	w.score([]uint64{0x1234, 7}, sc)
+	if sc[0] != 0 || sc[1] != 0 || sc[2] != 0 {
+		t.Errorf("scores %v, want zeros", sc)
 	}
 }
 
