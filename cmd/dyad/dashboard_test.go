@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -344,7 +345,8 @@ func TestDashboard(t *testing.T) {
 	d.open("overview", chromedp.Navigate(base+"/#/"))
 	d.open("dyad", chromedp.Click(chromedp.CSS(`table.dyads a`)))
 	d.needCharts("dyad", 2)
-	if n := d.eval("dyad", `document.querySelectorAll('.bars .bar').length`); n == 0 {
+	d.do("counting PLOVER types", chromedp.WaitVisible(chromedp.CSS(`#plover-bars[data-ready]`)))
+	if n := d.eval("dyad", `document.querySelectorAll('#plover-bars .bar').length * document.querySelectorAll('.bars .bar').length`); n == 0 {
 		t.Error("dyad: no breakdown by root or PLOVER type")
 	}
 	d.shot("dyad")
@@ -433,12 +435,20 @@ func TestDashboardTimings(t *testing.T) {
 	}
 	for round := range 2 {
 		for _, v := range views {
+			start := time.Now()
 			d.open(v.view, chromedp.Navigate(base+v.addr))
 			if v.view != "map" && v.view != "network" {
 				d.needCharts(v.view, 1)
 			}
+			late := ""
+			if v.view == "dyad" {
+				// The PLOVER breakdown is counted after the charts are
+				// drawn.
+				d.do("counting PLOVER types", chromedp.WaitVisible(chromedp.CSS(`#plover-bars[data-ready]`)))
+				late = fmt.Sprintf(" (PLOVER breakdown after %d ms, as the test saw it)", time.Since(start).Milliseconds())
+			}
 			if round == 1 {
-				t.Logf("%-60s %6.0f ms", v.addr, d.timings[v.view])
+				t.Logf("%-55s %5.0f ms%s", v.addr, d.timings[v.view], late)
 			}
 		}
 	}
