@@ -122,6 +122,9 @@ async function route() {
     const ms = Math.round(performance.now() - t0);
     window.dyadReady = { view: found.name, ms };
     main.dataset.ready = found.name;
+    // A link that led here is gone with the old view: give the keyboard
+    // the new one.
+    if (!document.activeElement || document.activeElement === document.body) main.focus({ preventScroll: true });
     document.title = (main.querySelector('h1') ? main.querySelector('h1').textContent + ' · ' : '') + 'dyad';
   } catch (err) {
     if (abort.signal.aborted || (err && err.name === 'AbortError')) return;
@@ -136,6 +139,6 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('filters-clear').addEventListener('click', () => {
     location.hash = '#' + parseHash().path;
   });
-  window.addEventListener('hashchange', route);
+  window.addEventListener('hashchange', () => { window.scrollTo(0, 0); route(); });
   route();
 });

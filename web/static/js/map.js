@@ -87,7 +87,14 @@ export async function render(main, ctx) {
       const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.type === 'MultiPolygon' ? geom.coordinates : [];
       g.beginPath();
       for (const poly of polys) for (const ring of poly) {
-        ring.forEach(([lon, lat], i) => { const [x, y] = project(lon, lat); if (i) g.lineTo(x, y); else g.moveTo(x, y); });
+        // A ring that crosses the antimeridian (Fiji, Chukotka) jumps
+        // from +180 to -180: lift the pen there instead of drawing across.
+        let prev = null;
+        for (const [lon, lat] of ring) {
+          const [x, y] = project(lon, lat);
+          if (prev === null || Math.abs(lon - prev) > 180) g.moveTo(x, y); else g.lineTo(x, y);
+          prev = lon;
+        }
         g.closePath();
       }
       g.fill('evenodd'); g.stroke();
