@@ -21,10 +21,14 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// findChromium returns the browser the dashboard test drives, or "".
+// findChromium returns the browser the dashboard tests drive
+// ($DYAD_CHROMIUM, else Chromium or Chrome on the path), or "".
 func findChromium() string {
 	if p := os.Getenv("DYAD_CHROMIUM"); p != "" {
-		return p
+		if p, err := exec.LookPath(p); err == nil {
+			return p
+		}
+		return ""
 	}
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(name); err == nil {
