@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -34,6 +35,29 @@ type DB struct {
 	write *sql.DB
 	read  *sql.DB
 	now   func() time.Time
+
+	// stmts are read statements prepared once (on the read pool) for the
+	// lookups ingestion makes for every article.
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
+}
+
+// readStmt returns query prepared on the read pool, preparing it once.
+func (db *DB) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	if st, ok := db.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := db.read.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if db.stmts == nil {
+		db.stmts = map[string]*sql.Stmt{}
+	}
+	db.stmts[query] = st
+	return st, nil
 }
 
 // Compile-time checks that DB is what the rest of dyad expects.
@@ -55,7 +79,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	dsn := func(txlock string) string {
 		q := url.Values{}
-		for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+		for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-65536)", "temp_store(MEMORY)"} {
 			q.Add("_pragma", p)
 		}
 		q.Set("_txlock", txlock)
@@ -82,6 +106,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 
 // Close closes the store.
 func (db *DB) Close() error {
+	db.stmtMu.Lock()
+	for _, st := range db.stmts {
+		st.Close()
+	}
+	db.stmts = nil
+	db.stmtMu.Unlock()
 	return errors.Join(db.read.Close(), db.write.Close())
 }
 
@@ -137,7 +167,10 @@ func (db *DB) stamp() string { return db.now().Format(time.RFC3339Nano) }
 // ArticleState implements dyad.ArticleStore.
 func (db *DB) ArticleState(ctx context.Context, id, hash string) (dyad.ArticleState, error) {
 	var h string
-	err := db.read.QueryRowContext(ctx, `SELECT hash FROM articles WHERE id = ?`, id).Scan(&h)
+	st, err := db.readStmt(ctx, `SELECT hash FROM articles WHERE id = ?`)
+	if err == nil {
+		err = st.QueryRowContext(ctx, id).Scan(&h)
+	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return dyad.ArticleNew, nil
@@ -155,7 +188,10 @@ func (db *DB) ArticleState(ctx context.Context, id, hash string) (dyad.ArticleSt
 // whose estimated similarity reaches minSimilarity (the earliest on ties).
 func (db *DB) FindDuplicate(ctx context.Context, fp dyad.Fingerprint, minSimilarity float64) (*dyad.Duplicate, error) {
 	var id string
-	err := db.read.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ? AND duplicate_of IS NULL ORDER BY rowid LIMIT 1`, fp.Hash).Scan(&id)
+	st, err := db.readStmt(ctx, `SELECT id FROM articles WHERE hash = ? AND duplicate_of IS NULL ORDER BY rowid LIMIT 1`)
+	if err == nil {
+		err = st.QueryRowContext(ctx, fp.Hash).Scan(&id)
+	}
 	if err == nil {
 		return &dyad.Duplicate{ArticleID: id, Similarity: 1}, nil
 	}
@@ -178,7 +214,11 @@ func (db *DB) FindDuplicate(ctx context.Context, fp dyad.Fingerprint, minSimilar
 		args = append(args, i, int64(h))
 	}
 	q.WriteString(`) ORDER BY a.rowid`)
-	rows, err := db.read.QueryContext(ctx, q.String(), args...)
+	st, err = db.readStmt(ctx, q.String())
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find duplicate: %w", err)
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: find duplicate: %w", err)
 	}
@@ -230,8 +270,9 @@ func (db *DB) Save(ctx context.Context, batch []dyad.ArticleWrite) error {
 		}
 	}
 	var failed string
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		var ins *sql.Stmt
+	err := db.inTx(ctx, func(sqltx *sql.Tx) error {
+		tx := &wtx{Tx: sqltx}
+		defer tx.close()
 		for i, w := range batch {
 			failed = w.Article.ID
 			if w.Article.DuplicateOf != "" {
@@ -247,14 +288,14 @@ func (db *DB) Save(ctx context.Context, batch []dyad.ArticleWrite) error {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article = ?`, rowid); err != nil {
 				return err
 			}
-			if ins == nil && len(rows[i]) > 0 {
-				if ins, err = tx.PrepareContext(ctx, insertEventSQL); err != nil {
+			if len(rows[i]) > 0 {
+				ins, err := tx.stmt(ctx, insertEventSQL)
+				if err != nil {
 					return err
 				}
-				defer ins.Close()
-			}
-			if err := insertEvents(ctx, ins, rowid, rows[i]); err != nil {
-				return err
+				if err := insertEvents(ctx, ins, rowid, rows[i]); err != nil {
+					return err
+				}
 			}
 			if _, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO codings(dictionary, model, first_used) VALUES (?, ?, ?)`,
 				w.Article.Coding.Dictionary, w.Article.Coding.Model, db.stamp()); err != nil {
@@ -270,7 +311,7 @@ func (db *DB) Save(ctx context.Context, batch []dyad.ArticleWrite) error {
 }
 
 // saveDuplicate stores a as a republication inside tx.
-func (db *DB) saveDuplicate(ctx context.Context, tx *sql.Tx, a *dyad.StoredArticle) error {
+func (db *DB) saveDuplicate(ctx context.Context, tx *wtx, a *dyad.StoredArticle) error {
 	var orig int64
 	err := tx.QueryRowContext(ctx, `SELECT coalesce(duplicate_of, rowid) FROM articles WHERE id = ?`, a.DuplicateOf).Scan(&orig)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -292,8 +333,55 @@ func (db *DB) saveDuplicate(ctx context.Context, tx *sql.Tx, a *dyad.StoredArtic
 	return recount(ctx, tx, orig)
 }
 
+// wtx is a write transaction that prepares each statement once, so that a
+// batch of articles does not have SQLite parse the same SQL for each.
+type wtx struct {
+	*sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+// stmt returns the transaction's prepared statement for query.
+func (t *wtx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := t.Tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[query] = st
+	return st, nil
+}
+
+// ExecContext runs query's prepared statement.
+func (t *wtx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// QueryRowContext runs query's prepared statement for one row.
+func (t *wtx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return t.Tx.QueryRowContext(ctx, query, args...) // reports the error
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (t *wtx) close() {
+	for _, st := range t.stmts {
+		st.Close()
+	}
+}
+
 // recount refreshes an original's report counts from its republications.
-func recount(ctx context.Context, tx *sql.Tx, orig int64) error {
+func recount(ctx context.Context, tx *wtx, orig int64) error {
 	_, err := tx.ExecContext(ctx, `UPDATE articles SET
 		num_reports = 1 + (SELECT count(*) FROM articles d WHERE d.duplicate_of = ?1),
 		num_sources = (SELECT count(DISTINCT source) FROM articles d WHERE d.rowid = ?1 OR d.duplicate_of = ?1)
@@ -302,7 +390,7 @@ func recount(ctx context.Context, tx *sql.Tx, orig int64) error {
 }
 
 // upsertArticle stores a's row and bands, returning its rowid.
-func (db *DB) upsertArticle(ctx context.Context, tx *sql.Tx, a *dyad.StoredArticle, dupOf sql.NullInt64, sim sql.NullFloat64) (int64, error) {
+func (db *DB) upsertArticle(ctx context.Context, tx *wtx, a *dyad.StoredArticle, dupOf sql.NullInt64, sim sql.NullFloat64) (int64, error) {
 	if a.ID == "" {
 		return 0, errors.New("article has no ID")
 	}

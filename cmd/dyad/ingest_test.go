@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/dedup"
 	"github.com/dyad-events/dyad/feed"
 	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/sqlite"
@@ -325,12 +326,23 @@ func (discardStore) Article(context.Context, string) (*dyad.StoredArticle, error
 }
 func (discardStore) EachOriginal(context.Context, func(*dyad.StoredArticle) error) error { return nil }
 
+// processCPU is the CPU time (user and system) the process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // BenchmarkIngest ingests 10,000 articles (six sentences each, drawn from
 // the sample corpus; one in ten an exact copy of an earlier one) with the
 // real coder, first into a store that discards them, then into a fresh
-// SQLite store, and reports articles/s into SQLite, the share of that run
-// the store adds (1 - discard time / SQLite time), the time the writer spent
-// in store calls, and the store's size per 1,000 articles.
+// SQLite store, and reports articles/s into SQLite, the share of the CPU
+// time the store adds (store-cpu-%: 1 - discard CPU / SQLite CPU; the
+// wall-clock share, store-wall-%, is only meaningful on an idle machine),
+// the time the writer spent in store calls, and the store's size per 1,000
+// articles.
 // DYAD_BENCH_ARTICLES sets another corpus size.
 //
 //	go test ./cmd/dyad -run XXX -bench Ingest -benchtime 1x
@@ -347,8 +359,9 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	corpus := mixedCorpus(b, b.TempDir(), n)
 	r := &feed.Reader{}
-	ingestInto := func(store dyad.ArticleStore) (ingest.Summary, time.Duration) {
+	ingestInto := func(store dyad.ArticleStore) (ingest.Summary, time.Duration, time.Duration) {
 		in := &ingest.Ingester{Coder: c, Store: store, Coding: coding}
+		cpu0 := processCPU()
 		start := time.Now()
 		sum, err := in.Ingest(ctx, func(emit func(*dyad.Article) error) error { return r.Read(ctx, corpus, emit) }, nil)
 		if err != nil {
@@ -357,16 +370,16 @@ func BenchmarkIngest(b *testing.B) {
 		if sum.Read != n || sum.Failed != 0 {
 			b.Fatalf("summary: %s", sum)
 		}
-		return sum, time.Since(start)
+		return sum, time.Since(start), processCPU() - cpu0
 	}
 	for b.Loop() {
-		_, bare := ingestInto(discardStore{})
+		_, bare, bareCPU := ingestInto(discardStore{})
 		db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "dyad.db"))
 		if err != nil {
 			b.Fatal(err)
 		}
 		ts := &timedStore{ArticleStore: db}
-		sum, wall := ingestInto(ts)
+		sum, wall, cpu := ingestInto(ts)
 		st, err := db.Stats(ctx)
 		if err != nil {
 			b.Fatal(err)
@@ -374,11 +387,74 @@ func BenchmarkIngest(b *testing.B) {
 		db.Close()
 		b.ReportMetric(float64(n)/wall.Seconds(), "articles/s")
 		b.ReportMetric(float64(n)/bare.Seconds(), "articles/s-unstored")
-		b.ReportMetric(100*(1-bare.Seconds()/wall.Seconds()), "store-%")
+		b.ReportMetric(100*(1-bare.Seconds()/wall.Seconds()), "store-wall-%")
+		b.ReportMetric(100*(1-bareCPU.Seconds()/cpu.Seconds()), "store-cpu-%")
 		b.ReportMetric(100*float64(ts.busy.Load())/float64(wall), "writer-busy-%")
 		b.ReportMetric(100*float64(ts.lookups.Load())/float64(wall), "lookup-busy-%")
 		b.ReportMetric(float64(n)/float64(ts.batches.Load()), "articles/batch")
 		b.ReportMetric(float64(st.Bytes)/1e6/(float64(n)/1000), "MB/1000-articles")
 		b.ReportMetric(float64(sum.Events), "events")
+	}
+}
+
+// BenchmarkStoreShare measures, on one goroutine, the time to code 500
+// mixed-corpus articles and the time to store them (fingerprint, duplicate
+// lookup and batched writes into a fresh SQLite store), and reports the
+// store's share of the two: a measure of where ingestion's work goes that
+// does not depend on how busy the machine's other core is.
+//
+//	go test ./cmd/dyad -run XXX -bench StoreShare -benchtime 3x
+func BenchmarkStoreShare(b *testing.B) {
+	ctx := context.Background()
+	env, _, _ := testEnv("")
+	c, coding, err := newVersionedCoder(env, "")
+	if err != nil {
+		b.Skip(err)
+	}
+	const n = 500
+	corpus := mixedCorpus(b, b.TempDir(), n)
+	var arts []*dyad.Article
+	if err := (&feed.Reader{}).Read(ctx, corpus, func(a *dyad.Article) error { arts = append(arts, a); return nil }); err != nil {
+		b.Fatal(err)
+	}
+	round := 0
+	for b.Loop() {
+		round++
+		start := time.Now()
+		writes := make([]dyad.ArticleWrite, len(arts))
+		for i, a := range arts {
+			evs, err := c.CodeArticle(ctx, a)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sa := &dyad.StoredArticle{Article: *a, Coding: coding}
+			writes[i] = dyad.ArticleWrite{Article: sa, Events: evs}
+		}
+		codeTime := time.Since(start)
+		db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), fmt.Sprintf("s%d.db", round)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		start = time.Now()
+		for i := 0; i < len(writes); i += 50 {
+			batch := writes[i:min(i+50, len(writes))]
+			for _, w := range batch {
+				w.Article.Fingerprint = dedup.Fingerprint(w.Article.Text)
+				if _, err := db.ArticleState(ctx, w.Article.ID, w.Article.Fingerprint.Hash); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := db.FindDuplicate(ctx, w.Article.Fingerprint, dedup.DefaultMinSimilarity); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := db.Save(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+		}
+		storeTime := time.Since(start)
+		db.Close()
+		b.ReportMetric(float64(codeTime.Microseconds())/n, "code-µs/article")
+		b.ReportMetric(float64(storeTime.Microseconds())/n, "store-µs/article")
+		b.ReportMetric(100*storeTime.Seconds()/(storeTime.Seconds()+codeTime.Seconds()), "store-%")
 	}
 }
