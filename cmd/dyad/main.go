@@ -42,7 +42,7 @@ func commands() []command {
 		{"watch", "poll feeds, code and store new articles until stopped; metrics and health over HTTP", runWatch},
 		{"recode", "re-code stored articles with the current dictionaries and model", runRecode},
 		{"stats", "summarise the store: articles, duplicates, events, failures", runStats},
-		{"serve", "serve the JSON API over the store (fills an empty default store with the sample corpus)", runServe},
+		{"serve", "serve the dashboard and the JSON API over the store (fills an empty default store with the sample corpus)", runServe},
 		{"query", "print the stored events a filter selects, as a table or JSON", runQuery},
 		{"series", "print event counts per day, week or month for a filter", runSeries},
 		{"export", "export stored events as GDELT TSV, CSV, JSONL or Parquet", runExport},
