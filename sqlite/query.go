@@ -189,58 +189,10 @@ func rollupWhere(f dyad.EventFilter) (string, []any, bool) {
 			return "", nil, false
 		}
 	}
-	var conds []string
-	var args []any
-	add := func(cond string, a ...any) {
-		conds = append(conds, cond)
-		args = append(args, a...)
-	}
-	if !f.Since.IsZero() {
-		add(`d.date >= ?`, f.Since.UTC().Format(time.DateOnly))
-	}
-	if !f.Until.IsZero() {
-		add(`d.date < ?`, f.Until.UTC().Format(time.DateOnly))
-	}
-	if f.Actor != "" {
-		add(`(d.source_code = ? OR d.target_code = ?)`, f.Actor, f.Actor)
-	}
-	if f.Source != "" {
-		add(`d.source_code = ?`, f.Source)
-	}
-	if f.Target != "" {
-		add(`d.target_code = ?`, f.Target)
-	}
-	if f.Dyad[0] != "" || f.Dyad[1] != "" {
-		add(`((d.source_code = ? AND d.target_code = ?) OR (d.source_code = ? AND d.target_code = ?))`, f.Dyad[0], f.Dyad[1], f.Dyad[1], f.Dyad[0])
-	}
-	if cond, a := partiesWhere("d", f); cond != "" {
-		add(cond, a...)
-	}
-	if len(f.Codes) > 0 { // roots only, checked above
-		conds = append(conds, `d.root IN (`+placeholders(len(f.Codes))+`)`)
-		for _, r := range f.Codes {
-			args = append(args, r)
-		}
-	}
-	if len(f.Roots) > 0 {
-		conds = append(conds, `d.root IN (`+placeholders(len(f.Roots))+`)`)
-		for _, r := range f.Roots {
-			args = append(args, r)
-		}
-	}
-	if f.QuadClass != 0 {
-		add(`d.quad_class = ?`, f.QuadClass)
-	}
-	if len(f.QuadClasses) > 0 {
-		conds = append(conds, `d.quad_class IN (`+placeholders(len(f.QuadClasses))+`)`)
-		for _, q := range f.QuadClasses {
-			args = append(args, q)
-		}
-	}
-	if len(conds) == 0 {
-		return "", nil, true
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args, true
+	var w where
+	w.common("d", f)
+	clause, args := w.sql()
+	return clause, args, true
 }
 
 // Series implements dyad.EventQuerier. Filters the roll-up keeps are

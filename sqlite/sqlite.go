@@ -36,28 +36,51 @@ type DB struct {
 	read  *sql.DB
 	now   func() time.Time
 
-	// stmts are read statements prepared once (on the read pool) for the
-	// lookups ingestion makes for every article.
-	stmtMu sync.Mutex
-	stmts  map[string]*sql.Stmt
+	// readStmts are read statements prepared once (on the read pool) for
+	// the lookups ingestion makes for every article.
+	stmtMu    sync.Mutex
+	readStmts stmtCache
 }
 
 // readStmt returns query prepared on the read pool, preparing it once.
 func (db *DB) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	db.stmtMu.Lock()
 	defer db.stmtMu.Unlock()
-	if st, ok := db.stmts[query]; ok {
+	return db.readStmts.get(ctx, db.read, query)
+}
+
+// stmtCache holds statements prepared once each, so that SQLite does not
+// parse the same SQL again for every article. It is not safe for
+// concurrent use by itself.
+type stmtCache map[string]*sql.Stmt
+
+// preparer is a *sql.DB or a *sql.Tx.
+type preparer interface {
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// get returns query's statement, preparing it with p the first time.
+func (c *stmtCache) get(ctx context.Context, p preparer, query string) (*sql.Stmt, error) {
+	if st, ok := (*c)[query]; ok {
 		return st, nil
 	}
-	st, err := db.read.PrepareContext(ctx, query)
+	st, err := p.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	if db.stmts == nil {
-		db.stmts = map[string]*sql.Stmt{}
+	if *c == nil {
+		*c = stmtCache{}
 	}
-	db.stmts[query] = st
+	(*c)[query] = st
 	return st, nil
+}
+
+// close closes every statement.
+func (c *stmtCache) close() {
+	for _, st := range *c {
+		st.Close()
+	}
+	*c = nil
 }
 
 // Compile-time checks that DB is what the rest of dyad expects.
@@ -107,10 +130,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // Close closes the store.
 func (db *DB) Close() error {
 	db.stmtMu.Lock()
-	for _, st := range db.stmts {
-		st.Close()
-	}
-	db.stmts = nil
+	db.readStmts.close()
 	db.stmtMu.Unlock()
 	return errors.Join(db.read.Close(), db.write.Close())
 }
@@ -337,23 +357,12 @@ func (db *DB) saveDuplicate(ctx context.Context, tx *wtx, a *dyad.StoredArticle)
 // batch of articles does not have SQLite parse the same SQL for each.
 type wtx struct {
 	*sql.Tx
-	stmts map[string]*sql.Stmt
+	stmts stmtCache
 }
 
 // stmt returns the transaction's prepared statement for query.
 func (t *wtx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
-	if st, ok := t.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := t.Tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if t.stmts == nil {
-		t.stmts = map[string]*sql.Stmt{}
-	}
-	t.stmts[query] = st
-	return st, nil
+	return t.stmts.get(ctx, t.Tx, query)
 }
 
 // ExecContext runs query's prepared statement.
@@ -374,11 +383,7 @@ func (t *wtx) QueryRowContext(ctx context.Context, query string, args ...any) *s
 	return st.QueryRowContext(ctx, args...)
 }
 
-func (t *wtx) close() {
-	for _, st := range t.stmts {
-		st.Close()
-	}
-}
+func (t *wtx) close() { t.stmts.close() }
 
 // recount refreshes an original's report counts from its republications.
 func recount(ctx context.Context, tx *wtx, orig int64) error {
@@ -693,92 +698,27 @@ func (db *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) 
 // eventWhere turns a filter into a WHERE clause over events e joined with
 // articles a.
 func eventWhere(f dyad.EventFilter) (string, []any) {
-	var conds []string
-	var args []any
-	add := func(cond string, a ...any) {
-		conds = append(conds, cond)
-		args = append(args, a...)
-	}
-	if !f.Since.IsZero() {
-		add(`e.date >= ?`, f.Since.UTC().Format(time.DateOnly))
-	}
-	if !f.Until.IsZero() {
-		add(`e.date < ?`, f.Until.UTC().Format(time.DateOnly))
-	}
-	if f.Actor != "" {
-		add(`(e.source_code = ? OR e.target_code = ?)`, f.Actor, f.Actor)
-	}
-	if f.Source != "" {
-		add(`e.source_code = ?`, f.Source)
-	}
-	if f.Target != "" {
-		add(`e.target_code = ?`, f.Target)
-	}
+	var w where
+	w.common("e", f)
 	if f.SourceRole != "" {
-		add(`e.source_role = ?`, f.SourceRole)
+		w.add(`e.source_role = ?`, f.SourceRole)
 	}
 	if f.TargetRole != "" {
-		add(`e.target_role = ?`, f.TargetRole)
+		w.add(`e.target_role = ?`, f.TargetRole)
 	}
-	if f.Dyad[0] != "" || f.Dyad[1] != "" {
-		add(`((e.source_code = ? AND e.target_code = ?) OR (e.source_code = ? AND e.target_code = ?))`, f.Dyad[0], f.Dyad[1], f.Dyad[1], f.Dyad[0])
-	}
-	if cond, a := partiesWhere("e", f); cond != "" {
-		add(cond, a...)
-	}
-	if len(f.Codes) > 0 {
-		// A code selects itself and the codes below it; the root
-		// condition lets the root index serve longer prefixes too.
-		var or []string
-		for _, c := range f.Codes {
-			if len(c) <= 2 {
-				or = append(or, `e.root = ?`)
-				args = append(args, c)
-			} else {
-				or = append(or, `(e.root = ? AND substr(e.code, 1, ?) = ?)`)
-				args = append(args, c[:2], len(c), c)
-			}
-		}
-		conds = append(conds, "("+strings.Join(or, " OR ")+")")
-	}
-	if len(f.Roots) > 0 {
-		conds = append(conds, `e.root IN (`+placeholders(len(f.Roots))+`)`)
-		for _, r := range f.Roots {
-			args = append(args, r)
-		}
-	}
-	if f.QuadClass != 0 {
-		add(`e.quad_class = ?`, f.QuadClass)
-	}
-	if len(f.QuadClasses) > 0 {
-		conds = append(conds, `e.quad_class IN (`+placeholders(len(f.QuadClasses))+`)`)
-		for _, q := range f.QuadClasses {
-			args = append(args, q)
-		}
-	}
-	if len(f.PloverTypes) > 0 {
-		conds = append(conds, `e.plover_type IN (`+placeholders(len(f.PloverTypes))+`)`)
-		for _, v := range f.PloverTypes {
-			args = append(args, v)
-		}
-	}
-	if len(f.PloverModes) > 0 {
-		conds = append(conds, `e.plover_mode IN (`+placeholders(len(f.PloverModes))+`)`)
-		for _, v := range f.PloverModes {
-			args = append(args, v)
-		}
-	}
+	inList(&w, `e.plover_type`, f.PloverTypes)
+	inList(&w, `e.plover_mode`, f.PloverModes)
 	if f.GoldsteinMin != nil {
-		add(`e.goldstein >= ?`, *f.GoldsteinMin)
+		w.add(`e.goldstein >= ?`, *f.GoldsteinMin)
 	}
 	if f.GoldsteinMax != nil {
-		add(`e.goldstein <= ?`, *f.GoldsteinMax)
+		w.add(`e.goldstein <= ?`, *f.GoldsteinMax)
 	}
 	if f.PlaceCountry != "" {
-		add(`e.place_country = ?`, f.PlaceCountry)
+		w.add(`e.place_country = ?`, f.PlaceCountry)
 	}
 	if f.PlaceAdmin1 != "" {
-		add(`e.place_admin1 = ? COLLATE NOCASE`, f.PlaceAdmin1)
+		w.add(`e.place_admin1 = ? COLLATE NOCASE`, f.PlaceAdmin1)
 	}
 	if c := f.Near; c != nil {
 		// A bounding box (served by the coordinates), then an
@@ -787,21 +727,97 @@ func eventWhere(f dyad.EventFilter) (string, []any) {
 		dLat := c.KM / kmPerDegree
 		cos := math.Max(math.Cos(c.Lat*math.Pi/180), 0.01)
 		dLon := math.Min(dLat/cos, 180)
-		add(`(e.lat BETWEEN ? AND ? AND min(abs(e.lon - ?), 360 - abs(e.lon - ?)) <= ?
+		w.add(`(e.lat BETWEEN ? AND ? AND min(abs(e.lon - ?), 360 - abs(e.lon - ?)) <= ?
 			AND (e.lat - ?) * (e.lat - ?) + (min(abs(e.lon - ?), 360 - abs(e.lon - ?)) * ?) * (min(abs(e.lon - ?), 360 - abs(e.lon - ?)) * ?) <= ?)`,
 			c.Lat-dLat, c.Lat+dLat, c.Lon, c.Lon, dLon,
 			c.Lat, c.Lat, c.Lon, c.Lon, cos, c.Lon, c.Lon, cos, dLat*dLat)
 	}
 	if f.ArticleID != "" {
-		add(`a.id = ?`, f.ArticleID)
+		w.add(`a.id = ?`, f.ArticleID)
 	}
 	if f.Query != "" {
-		add(`e.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, ftsQuery(f.Query))
+		w.add(`e.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, ftsQuery(f.Query))
 	}
-	if len(conds) == 0 {
+	return w.sql()
+}
+
+// where collects the conditions of a WHERE clause and their arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+// inList adds "col IN (...)" for a non-empty list.
+func inList[T any](w *where, col string, vals []T) {
+	if len(vals) == 0 {
+		return
+	}
+	w.conds = append(w.conds, col+` IN (`+placeholders(len(vals))+`)`)
+	for _, v := range vals {
+		w.args = append(w.args, v)
+	}
+}
+
+// common adds the conditions on the columns that the events table (alias
+// t = "e") and the dyad_daily roll-up (t = "d") share: dates, actors,
+// dyads, codes, roots and quad classes.
+func (w *where) common(t string, f dyad.EventFilter) {
+	if !f.Since.IsZero() {
+		w.add(t+`.date >= ?`, f.Since.UTC().Format(time.DateOnly))
+	}
+	if !f.Until.IsZero() {
+		w.add(t+`.date < ?`, f.Until.UTC().Format(time.DateOnly))
+	}
+	if f.Actor != "" {
+		w.add(`(`+t+`.source_code = ? OR `+t+`.target_code = ?)`, f.Actor, f.Actor)
+	}
+	if f.Source != "" {
+		w.add(t+`.source_code = ?`, f.Source)
+	}
+	if f.Target != "" {
+		w.add(t+`.target_code = ?`, f.Target)
+	}
+	if f.Dyad[0] != "" || f.Dyad[1] != "" {
+		w.add(`((`+t+`.source_code = ? AND `+t+`.target_code = ?) OR (`+t+`.source_code = ? AND `+t+`.target_code = ?))`,
+			f.Dyad[0], f.Dyad[1], f.Dyad[1], f.Dyad[0])
+	}
+	if cond, a := partiesWhere(t, f); cond != "" {
+		w.add(cond, a...)
+	}
+	if len(f.Codes) > 0 {
+		// A code selects itself and the codes below it; the root
+		// condition lets the root index serve longer prefixes too.
+		var or []string
+		for _, c := range f.Codes {
+			if len(c) <= 2 {
+				or = append(or, t+`.root = ?`)
+				w.args = append(w.args, c)
+			} else {
+				or = append(or, `(`+t+`.root = ? AND substr(`+t+`.code, 1, ?) = ?)`)
+				w.args = append(w.args, c[:2], len(c), c)
+			}
+		}
+		w.conds = append(w.conds, "("+strings.Join(or, " OR ")+")")
+	}
+	inList(w, t+`.root`, f.Roots)
+	if f.QuadClass != 0 {
+		w.add(t+`.quad_class = ?`, f.QuadClass)
+	}
+	inList(w, t+`.quad_class`, f.QuadClasses)
+}
+
+// sql returns the WHERE clause ("" when there is no condition) and its
+// arguments.
+func (w *where) sql() (string, []any) {
+	if len(w.conds) == 0 {
 		return "", nil
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return " WHERE " + strings.Join(w.conds, " AND "), w.args
 }
 
 // partiesWhere is the condition of f.Actors and f.Dyads over the table
