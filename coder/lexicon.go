@@ -85,7 +85,8 @@ func newLexicon() *lexicon {
 			"national", "tourist", "priest", "farmer", "fisherman", "trader", "member", "supporter",
 			// buildings and installations hit
 			"block", "apartment", "tower", "hotel", "warehouse", "depot", "airport", "airfield", "ship",
-			"vessel", "tanker", "substation", "grid", "pipeline", "refinery", "university", "clinic", "factory"),
+			"vessel", "tanker", "substation", "grid", "pipeline", "refinery", "university", "clinic", "factory",
+			"monastery", "pagoda", "shelter"),
 		hedgeX: mk("expect", "likely", "unlikely", "seem", "appear", "try", "attempt",
 			"seek", "hope", "want", "wish", "aim", "need", "ought", "fail", "possible",
 			"able", "unable", "have", "plan", "intend", "prepare", "consider", "mull",
