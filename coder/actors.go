@@ -117,10 +117,10 @@ func (art *article) lastPair(people bool) []actorRef {
 			if h.place || (pass == 0 && (!people || !h.person)) {
 				continue
 			}
-			if pass == 1 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital {
+			if pass == 1 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital && h.kind != dict.KindGroup {
 				continue
 			}
-			if len(out) == 1 && out[0].actor.Code == h.actor.Code {
+			if len(out) == 1 && !distinctParties(out[0], h) {
 				continue
 			}
 			out = append(out, h)
@@ -130,6 +130,19 @@ func (art *article) lastPair(people bool) []actorRef {
 		return nil
 	}
 	return []actorRef{out[1], out[0]}
+}
+
+// distinctParties reports whether two actors can be the two sides of a
+// pair: different countries, or a state and an armed group or opposition
+// inside it ("the government and the M23 ... both sides").
+func distinctParties(a, b actorRef) bool {
+	if a.actor.Code != b.actor.Code {
+		return true
+	}
+	insurgent := func(r actorRef) bool {
+		return r.kind == dict.KindGroup || r.actor.Role == "REB" || r.actor.Role == "OPP"
+	}
+	return insurgent(a) != insurgent(b)
 }
 
 // lastGroup returns the most recent armed group named in the article;

@@ -517,6 +517,9 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		if strings.Contains("18 19 20", code[:2]) {
 			tgts = sc.forceVictims(m, tgts, srcs)
 		}
+		if strings.Contains("16 18 19 20", code[:2]) {
+			tgts = sc.foreignUnnamed(tgts, srcs, code)
+		}
 		if official && len(tgts) == 0 {
 			// "protested to China"
 			if c := sc.findDep(m, "", "to", nil); c >= 0 {
@@ -620,6 +623,56 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		return nil, "source and target are one actor"
 	}
 	return out, ""
+}
+
+// foreignUnnamed re-resolves targets that are agent nouns without a
+// country of their own ("several companies", "a school") which took the
+// source's country only because the source was the name nearest before
+// them: sanctions and force are seldom aimed at the source's own unnamed
+// people. A state or place named inside the target's phrase gives its
+// country ("companies it accuses of helping Moscow", "a school sheltering
+// families in Gaza City"); a sanction without one keeps no target.
+func (sc *sentCtx) foreignUnnamed(tgts, srcs []actorRef, code string) []actorRef {
+	sanction := strings.HasPrefix(code, "16")
+	var out []actorRef
+	for _, t := range tgts {
+		if !t.unnamed || t.tok < 0 || !hasCode(srcs, t.actor.Code) {
+			out = append(out, t)
+			continue
+		}
+		c := ""
+		np := t.tok
+		for sc.rel(np) == "conj" && sc.head(np) >= 0 && isNominal(sc.upos(sc.head(np))) {
+			// "tankers and several companies it accuses of ...": the
+			// clause may hang on the first conjunct
+			np = sc.head(np)
+		}
+		f, l := sc.subtree(np)
+		for j := np + 1; j <= l && j >= f && c == ""; j++ {
+			mm, ok := sc.mentionAt(j)
+			if !ok || mm.Start != j || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || hasCode(srcs, mm.Actor.Code) {
+				continue
+			}
+			switch mm.Kind {
+			case dict.KindState, dict.KindCapital, dict.KindCity:
+				if sanction || sc.locativeAt(j) {
+					c = mm.Actor.Code
+				}
+			case dict.KindDemonym, dict.KindGroup, dict.KindPerson:
+				if sanction {
+					c = mm.Actor.Code
+				}
+			}
+		}
+		switch {
+		case c != "":
+			t.actor.Code = c
+			out = append(out, t)
+		case !sanction:
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // sameActor reports whether two actors are one: the same country with
@@ -2023,6 +2076,18 @@ func (sc *sentCtx) reciprocal(m *match) bool {
 			return true
 		}
 		if l == "other" && c > 0 && sc.lemmas[c-1] == "each" {
+			return true
+		}
+	}
+	// "both sides accused each other of ..." with "each other" hung
+	// elsewhere by the parse: the words right after the verb (past an
+	// adverb or a preposition: "traded fire with each other")
+	j := m.trig + 1
+	for j < sc.n && (sc.upos(j) == "ADV" || sc.upos(j) == "ADP") && j <= m.trig+2 {
+		j++
+	}
+	if j+1 < sc.n && m.trig == m.clause {
+		if (sc.lemmas[j] == "each" && sc.lemmas[j+1] == "other") || (sc.lemmas[j] == "one" && sc.lemmas[j+1] == "another") {
 			return true
 		}
 	}
