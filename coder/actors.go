@@ -252,6 +252,14 @@ func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
 			sc.children[h] = append(sc.children[h], i)
 		}
 	}
+	if sc.repairClauseSubjects() {
+		sc.children = make([][]int, n)
+		for i := range s.Tokens {
+			if h := s.Tokens[i].Head; h >= 0 && h < n && h != i {
+				sc.children[h] = append(sc.children[h], i)
+			}
+		}
+	}
 	if c.actors != nil {
 		sc.mentions = c.actors.FindActors(sc.words, sc.lemmas, art.date)
 	}
@@ -273,6 +281,48 @@ func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
 		}
 	}
 	return sc
+}
+
+// repairClauseSubjects mends a parse that coordinates the subject of a new
+// clause with the noun before it ("suspended its partnership with Georgia,
+// and the European Union warned of ...", with "the European Union" a
+// conjunct of "Georgia"): a noun after ", and" or ", but" that a finite
+// verb without a subject follows is that verb's subject. It reports
+// whether it changed the parse.
+func (sc *sentCtx) repairClauseSubjects() bool {
+	toks := sc.s.Tokens
+	changed := false
+	for c := range toks {
+		t := &toks[c]
+		if t.DepRel != "conj" || (t.UPOS != "NOUN" && t.UPOS != "PROPN") || t.Head < 0 || t.Head >= c || !isNominal(toks[t.Head].UPOS) {
+			continue
+		}
+		cc := -1
+		for _, k := range sc.children[c] {
+			if toks[k].DepRel == "cc" && k < c {
+				cc = k
+			}
+		}
+		if cc < 1 || toks[cc-1].Text != "," || (sc.lemmas[cc] != "and" && sc.lemmas[cc] != "but") {
+			continue
+		}
+		_, l := sc.subtree(c)
+		v := l + 1
+		if v >= sc.n || toks[v].UPOS != "VERB" {
+			continue
+		}
+		switch toks[v].XPOS {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		if sc.childWith(v, "nsubj") >= 0 || sc.childWith(v, "nsubj:pass") >= 0 || sc.inSubtree(c, v) {
+			continue
+		}
+		t.Head, t.DepRel = v, "nsubj"
+		changed = true
+	}
+	return changed
 }
 
 // head returns the head of token i, or -1.
