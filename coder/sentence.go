@@ -101,8 +101,10 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, tr *trace) 
 		if art.context == nil {
 			art.context = map[string]bool{}
 		}
-		for _, l := range sc.lemmas {
-			if c.ctxLemmas[l] {
+		for i, l := range sc.lemmas {
+			if c.ctxLemmas[l] && !(l == "call" && isVerbal(sc.upos(i))) {
+				// (the verb "call" is more often "called on", "called
+				// for", "called it" than a phone call)
 				art.context[l] = true
 			}
 		}
