@@ -627,6 +627,10 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	return out, ""
 }
 
+// reportNouns name an account of an act rather than the act ("reports of
+// mass killings").
+var reportNouns = map[string]bool{"report": true, "account": true, "allegation": true, "news": true, "footage": true, "image": true, "video": true}
+
 // foreignUnnamed re-resolves targets that are agent nouns without a
 // country of their own ("several companies", "a school") which took the
 // source's country only because the source was the name nearest before
@@ -705,6 +709,15 @@ func collapseSame(rs []actorRef) []actorRef {
 		if bareState(r) {
 			for j, o := range rs {
 				if j != i && o.actor.Code == r.actor.Code && o.actor.Role == "GOV" {
+					drop = true
+				}
+			}
+		}
+		if r.kind == dict.KindOrganisation && r.actor.Role == "" && r.tok >= 0 {
+			// "UN Secretary-General Antonio Guterres" parsed as two
+			// subjects: the title of the organisation and its officer
+			for j, o := range rs {
+				if j != i && o.person && o.actor.Code == r.actor.Code && o.tok > r.tok && o.tok-r.tok <= 4 {
 					drop = true
 				}
 			}
@@ -1405,6 +1418,20 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 					tgts = removeSame(byTok[h].tgts, srcs)
 				} else {
 					tgts = removeSame(sc.targetOf(byTok[h], false), srcs)
+				}
+			}
+		}
+	}
+	if len(tgts) == 0 && code[:2] == "11" {
+		// "condemned reports of mass killings in El Fasher": who did what
+		// is reported, else where it happened
+		for _, d := range m.deps {
+			if r := sc.rel(d); d == m.trig || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl")) || !reportNouns[sc.lemmas[d]] {
+				continue
+			}
+			for _, k := range sc.children[d] {
+				if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "of" && sc.isEventNoun(k) {
+					tgts = removeSame(sc.npFallback(k), srcs)
 				}
 			}
 		}
