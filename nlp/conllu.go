@@ -18,6 +18,11 @@ type TreebankWord struct {
 	// SpaceAfter is false when the MISC column says SpaceAfter=No (for a
 	// word inside a multi-word token, the token's value).
 	SpaceAfter bool
+	// AltUPOS is not read from CoNLL-U: where UPOS was predicted by a
+	// tagger (JackknifeTags), it is the runner-up universal tag when the
+	// tagger was unsure (Tagger.TagAlternatives), for training and
+	// evaluating the parser on what it will see.
+	AltUPOS string
 }
 
 // TreebankToken is a multi-word token range of a CoNLL-U sentence: the

@@ -23,6 +23,7 @@ var (
 	pHashNone     = featKey(mixString(fnvOffset, "\x00<none>"))
 	pHashRootWord = featKey(mixString(fnvOffset, "\x00<root>"))
 	pHashRootTag  = featKey(mixString(fnvOffset, "\x00ROOT"))
+	pHashAltNone  = featKey(mixString(fnvOffset, "\x00<sure>"))
 )
 
 // parserMaxFeatures bounds the number of features one configuration produces.
@@ -53,6 +54,11 @@ type parseState struct {
 	u []uint64 // UPOS
 	x []uint64 // last three bytes of the word, lower-cased
 	h []uint64 // shape of the word: capitalisation, digits
+	a []uint64 // the tagger's runner-up UPOS (altNone where none)
+
+	// altOn adds the features of the runner-up tags (a model trained
+	// with TagAlternatives).
+	altOn bool
 
 	feats []uint64
 	hits  []int32    // slots of the fast table found for feats
@@ -82,6 +88,7 @@ func (s *parseState) reset(n int) {
 		s.x = make([]uint64, c)
 		s.h = make([]uint64, c)
 		s.alt = make([]int, c)
+		s.a = make([]uint64, c)
 	}
 	s.head = s.head[:m]
 	s.label = s.label[:m]
@@ -99,6 +106,7 @@ func (s *parseState) reset(n int) {
 	s.x = s.x[:m]
 	s.h = s.h[:m]
 	s.alt = s.alt[:m]
+	s.a = s.a[:m]
 	for i := 0; i < m; i++ {
 		s.head[i], s.label[i] = -1, -1
 		s.lc1[i], s.lc2[i], s.rc1[i], s.rc2[i] = pNoTok, pNoTok, pNoTok, pNoTok
@@ -114,6 +122,7 @@ func (s *parseState) reset(n int) {
 		s.feats = make([]uint64, 0, parserMaxFeatures)
 	}
 	s.w[n], s.p[n], s.u[n], s.x[n], s.h[n] = pHashRootWord, pHashRootTag, pHashRootTag, pHashRootWord, 99
+	s.a[n] = pHashRootTag
 }
 
 // parserWordHash hashes a word form, lower-cased and with digits folded to 9,
@@ -140,9 +149,17 @@ func parserTagHash(s string) uint64 {
 }
 
 // setWords fills the per-token hashes from the input columns; missing
-// columns count as empty strings.
-func (s *parseState) setWords(words, upos, xpos []string) {
+// columns count as empty strings. altOn says whether the model reads alt,
+// the runner-up tags.
+func (s *parseState) setWords(words, upos, xpos, alt []string, altOn bool) {
+	s.altOn = altOn
 	for i := 0; i < s.n; i++ {
+		if altOn {
+			s.a[i] = pHashAltNone
+			if i < len(alt) && alt[i] != "" {
+				s.a[i] = parserTagHash(alt[i])
+			}
+		}
 		var w, u, x string
 		if i < len(words) {
 			w = words[i]
@@ -287,6 +304,13 @@ func parserShape(w string) uint64 {
 		sh |= 16
 	}
 	return sh
+}
+
+func (s *parseState) altAt(i int) uint64 {
+	if i < 0 {
+		return pHashNone
+	}
+	return s.a[i]
 }
 
 func (s *parseState) uposAt(i int) uint64 {
@@ -445,6 +469,13 @@ func (s *parseState) extract() []uint64 {
 		pf3(91, s.shapeAt(s0), s.shapeAt(n0), s0p), pf2(92, s.shapeAt(n0), n0w),
 		pf2(93, s.shapeAt(s0), s0w), pf3(94, s.sfxAt(n0), s.sfxAt(s0), d),
 	)
+	if s.altOn {
+		// the tagger's runner-up tags, where it was unsure
+		f = append(f,
+			pf3(95, s0p, s.altAt(s0), n0p), pf3(96, s0p, n0p, s.altAt(n0)),
+			pf2(97, n1p, s.altAt(n1)), pf3(98, s0w, n0p, s.altAt(n0)),
+		)
+	}
 	s.feats = f
 	return f
 }

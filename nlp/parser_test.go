@@ -246,6 +246,70 @@ func TestParserRoundTrip(t *testing.T) {
 			t.Fatalf("parses differ after round trip: %v %v vs %v %v", h1, r1, h2, r2)
 		}
 	}
+	if p.alt || q.alt {
+		t.Errorf("a parser trained without TagAlternatives reads runner-up tags: before writing %v, after reading %v", p.alt, q.alt)
+	}
+}
+
+// TestParserTagAlternatives checks that a parser trained without
+// TagAlternatives is written in the first model layout and ignores
+// runner-up tags, and that one trained with them is written in the
+// second and reads back as one.
+func TestParserTagAlternatives(t *testing.T) {
+	train := []TreebankSentence{{Words: []TreebankWord{
+		{Form: "Police", UPOS: "NOUN", XPOS: "NN", Head: 1, DepRel: "nsubj", AltUPOS: "PROPN"},
+		{Form: "arrested", UPOS: "VERB", XPOS: "VBD", Head: -1, DepRel: "root"},
+		{Form: "protesters", UPOS: "NOUN", XPOS: "NNS", Head: 1, DepRel: "obj"},
+	}}}
+	p, err := TrainParser(train, nil, ParserOptions{Iterations: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := p.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte(parserMagic)) {
+		t.Errorf("plain-tags model starts %q, want %q", buf.Bytes()[:len(parserMagic)], parserMagic)
+	}
+	q, err := ReadParser(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.alt || q.alt {
+		t.Errorf("plain-tags parser reads runner-up tags: before writing %v, after reading %v", p.alt, q.alt)
+	}
+	words, tags := []string{"Police", "arrested", "protesters"}, []string{"NOUN", "VERB", "NOUN"}
+	h1, r1 := make([]int, 3), make([]string, 3)
+	h2, r2 := make([]int, 3), make([]string, 3)
+	q.Parse(words, tags, tags, h1, r1)
+	q.ParseAlternatives(words, tags, tags, []string{"PROPN", "NOUN", "VERB"}, h2, r2)
+	for i := range h1 {
+		if h1[i] != h2[i] || r1[i] != r2[i] {
+			t.Fatalf("plain-tags parser changed its parse for runner-up tags: %v %v vs %v %v", h1, r1, h2, r2)
+		}
+	}
+
+	a, err := TrainParser(train, nil, ParserOptions{Iterations: 2, TagAlternatives: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if _, err := a.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte(parserMagicAlt)) {
+		t.Errorf("model with runner-up tags starts %q, want %q", buf.Bytes()[:len(parserMagicAlt)], parserMagicAlt)
+	}
+	b, err := ReadParser(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.alt || !b.alt {
+		t.Errorf("parser trained with TagAlternatives: reads runner-up tags %v before writing, %v after reading", a.alt, b.alt)
+	}
+	b.ParseAlternatives(words, tags, tags, []string{"PROPN", "", "VERB"}, h2, r2)
+	parserCheckTree(t, h2, r2)
 }
 
 func TestReadParserCorrupt(t *testing.T) {

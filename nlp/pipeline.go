@@ -47,6 +47,9 @@ type Pipeline struct {
 type pipelineScratch struct {
 	words, upos, xpos, rels []string
 	heads                   []int
+	// alt holds the tagger's runner-up tags of a document's tokens from
+	// tagging to parsing, when the parser reads them.
+	alt []string
 }
 
 // NewPipeline assembles a pipeline from trained parts.
@@ -176,13 +179,44 @@ const maxSentenceTokens = 250
 func (p *Pipeline) Process(text string) *Document {
 	doc := &Document{Text: text, Sentences: Tokenize(text)}
 	doc.Sentences = splitLong(doc.Sentences, maxSentenceTokens)
-	for i := range doc.Sentences {
-		p.tagTokens(doc.Sentences[i].Tokens)
+	var alt []string // per token of the document, when the parser reads it
+	var sc *pipelineScratch
+	if p.parser != nil && p.parser.alt {
+		total := 0
+		for _, s := range doc.Sentences {
+			total += len(s.Tokens)
+		}
+		sc = p.getScratch(0)
+		if cap(sc.alt) < total {
+			sc.alt = make([]string, total, total+total/2)
+		}
+		alt = sc.alt[:total]
+		defer func() {
+			clear(alt)
+			p.putScratch(sc)
+		}()
 	}
+	off := 0
 	for i := range doc.Sentences {
-		p.parseTokens(doc.Sentences[i].Tokens)
+		toks := doc.Sentences[i].Tokens
+		p.tagTokens(toks, sliceOrNil(alt, off, len(toks)))
+		off += len(toks)
+	}
+	off = 0
+	for i := range doc.Sentences {
+		toks := doc.Sentences[i].Tokens
+		p.parseTokens(toks, sliceOrNil(alt, off, len(toks)))
+		off += len(toks)
 	}
 	return doc
+}
+
+// sliceOrNil returns s[off:off+n], or nil when s is nil.
+func sliceOrNil(s []string, off, n int) []string {
+	if s == nil {
+		return nil
+	}
+	return s[off : off+n]
 }
 
 // splitLong cuts sentences longer than n tokens into pieces of at most n.
@@ -213,8 +247,20 @@ func splitLong(sents []Sentence, n int) []Sentence {
 // AnalyzeTokens tags, lemmatises and parses one sentence whose tokens'
 // Text is set, filling UPOS, XPOS, Lemma, Head and DepRel in place.
 func (p *Pipeline) AnalyzeTokens(toks []Token) {
-	p.tagTokens(toks)
-	p.parseTokens(toks)
+	if p.parser == nil || !p.parser.alt {
+		p.tagTokens(toks, nil)
+		p.parseTokens(toks, nil)
+		return
+	}
+	sc := p.getScratch(0)
+	if cap(sc.alt) < len(toks) {
+		sc.alt = make([]string, len(toks), len(toks)+len(toks)/2)
+	}
+	alt := sc.alt[:len(toks)]
+	p.tagTokens(toks, alt)
+	p.parseTokens(toks, alt)
+	clear(alt)
+	p.putScratch(sc)
 }
 
 // getScratch returns scratch slices for a sentence of n tokens.
@@ -239,8 +285,9 @@ func (p *Pipeline) putScratch(sc *pipelineScratch) {
 	p.scratch.Put(sc)
 }
 
-// tagTokens fills UPOS, XPOS and Lemma.
-func (p *Pipeline) tagTokens(toks []Token) {
+// tagTokens fills UPOS, XPOS and Lemma, and alt, when not nil, with the
+// runner-up tags (Tagger.TagAlternatives).
+func (p *Pipeline) tagTokens(toks []Token, alt []string) {
 	n := len(toks)
 	if n == 0 {
 		return
@@ -250,7 +297,11 @@ func (p *Pipeline) tagTokens(toks []Token) {
 	for i := range toks {
 		words[i] = toks[i].Text
 	}
-	p.tagger.Tag(words, upos, xpos)
+	if alt != nil {
+		p.tagger.TagAlternatives(words, upos, xpos, alt)
+	} else {
+		p.tagger.Tag(words, upos, xpos)
+	}
 	for i := range toks {
 		t := &toks[i]
 		t.UPOS, t.XPOS = upos[i], xpos[i]
@@ -259,8 +310,9 @@ func (p *Pipeline) tagTokens(toks []Token) {
 	p.putScratch(sc)
 }
 
-// parseTokens fills Head and DepRel from the tokens' text and tags.
-func (p *Pipeline) parseTokens(toks []Token) {
+// parseTokens fills Head and DepRel from the tokens' text and tags, and
+// the runner-up tags alt (nil when the parser does not read them).
+func (p *Pipeline) parseTokens(toks []Token, alt []string) {
 	n := len(toks)
 	if n == 0 {
 		return
@@ -270,7 +322,7 @@ func (p *Pipeline) parseTokens(toks []Token) {
 	for i := range toks {
 		words[i], upos[i], xpos[i] = toks[i].Text, toks[i].UPOS, toks[i].XPOS
 	}
-	p.parser.Parse(words, upos, xpos, heads, rels)
+	p.parser.ParseAlternatives(words, upos, xpos, alt, heads, rels)
 	for i := range toks {
 		toks[i].Head, toks[i].DepRel = heads[i], rels[i]
 	}

@@ -203,7 +203,7 @@ func (c cpuRate) report(b *testing.B, n int, unit string) {
 }
 
 // pudTexts returns the raw sentences of PUD.
-func pudTexts(b *testing.B) ([]string, int) {
+func pudTexts(b testing.TB) ([]string, int) {
 	sents := loadTreebank(b, "ud-pud", "en_pud-ud-test.conllu")
 	texts := make([]string, len(sents))
 	words := 0
@@ -272,28 +272,36 @@ func BenchmarkLoad(b *testing.B) {
 
 // BenchmarkEmbeddedParts measures the embedded model's tagger and parser
 // alone on the PUD sentences (gold tokens; the parser reads the tags the
-// embedded tagger gives): the parts of BenchmarkPipeline that do not
+// embedded tagger gives, runner-up tags included when it uses them, as
+// the pipeline does): the parts of BenchmarkPipeline that do not
 // depend on training a model first, as BenchmarkTag and BenchmarkParse do.
 func BenchmarkEmbeddedParts(b *testing.B) {
 	p := testPipeline(b)
 	sents := loadTreebank(b, "ud-pud", "en_pud-ud-test.conllu")
-	type in struct{ words, upos, xpos []string }
+	type in struct{ words, upos, xpos, alt []string }
 	ins := make([]in, len(sents))
 	ntok := 0
 	for i, s := range sents {
 		n := len(s.Words)
-		ins[i] = in{s.Forms(), make([]string, n), make([]string, n)}
-		p.tagger.Tag(ins[i].words, ins[i].upos, ins[i].xpos)
+		ins[i] = in{s.Forms(), make([]string, n), make([]string, n), make([]string, n)}
+		p.tagger.TagAlternatives(ins[i].words, ins[i].upos, ins[i].xpos, ins[i].alt)
+		if !p.parser.alt {
+			ins[i].alt = nil
+		}
 		ntok += n
 	}
 	b.Run("Tag", func(b *testing.B) {
-		up, xp := make([]string, 512), make([]string, 512)
+		up, xp, alt := make([]string, 512), make([]string, 512), make([]string, 512)
 		b.ReportAllocs()
 		cpu := startCPURate()
 		tokens := 0
 		for i := 0; i < b.N; i++ {
 			s := &ins[i%len(ins)]
-			p.tagger.Tag(s.words, up, xp)
+			if s.alt != nil {
+				p.tagger.TagAlternatives(s.words, up, xp, alt)
+			} else {
+				p.tagger.Tag(s.words, up, xp)
+			}
 			tokens += len(s.words)
 		}
 		b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
@@ -307,9 +315,54 @@ func BenchmarkEmbeddedParts(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			s := &ins[i%len(ins)]
 			n := len(s.words)
-			p.parser.Parse(s.words, s.upos, s.xpos, heads[:n], rels[:n])
+			p.parser.ParseAlternatives(s.words, s.upos, s.xpos, s.alt, heads[:n], rels[:n])
 		}
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 		cpu.report(b, b.N, "sentences/cpu-s")
 	})
+}
+
+// TestProcessTagAlternatives checks the plumbing of runner-up tags with a
+// parser that reads them: Process, which tags a whole document before
+// parsing it, gives each sentence the parse that AnalyzeTokens and the
+// parser itself give it.
+func TestProcessTagAlternatives(t *testing.T) {
+	base := testPipeline(t)
+	train := loadTreebank(t, "ud-ewt", "en_ewt-ud-train.conllu")
+	parser, err := TrainParser(retag(base.tagger, train[:600]), nil, ParserOptions{Iterations: 2, TagAlternatives: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := NewPipeline(base.Info, base.tagger, base.lemmatizer, parser)
+	texts, _ := pudTexts(t)
+	doc := p.Process(strings.Join(texts[:40], " "))
+	if len(doc.Sentences) < 30 {
+		t.Fatalf("%d sentences from 40 PUD sentences", len(doc.Sentences))
+	}
+	withAlt := 0
+	for si, s := range doc.Sentences {
+		n := len(s.Tokens)
+		toks := make([]Token, n)
+		words := make([]string, n)
+		for i, tok := range s.Tokens {
+			toks[i].Text, words[i] = tok.Text, tok.Text
+		}
+		p.AnalyzeTokens(toks)
+		upos, xpos, alt := make([]string, n), make([]string, n), make([]string, n)
+		base.tagger.TagAlternatives(words, upos, xpos, alt)
+		heads, rels := make([]int, n), make([]string, n)
+		parser.ParseAlternatives(words, upos, xpos, alt, heads, rels)
+		for i, tok := range s.Tokens {
+			if tok.Head != toks[i].Head || tok.DepRel != toks[i].DepRel || tok.Head != heads[i] || tok.DepRel != rels[i] {
+				t.Fatalf("sentence %d token %d %q: Process %d %s, AnalyzeTokens %d %s, parser %d %s",
+					si, i, tok.Text, tok.Head, tok.DepRel, toks[i].Head, toks[i].DepRel, heads[i], rels[i])
+			}
+			if alt[i] != "" {
+				withAlt++
+			}
+		}
+	}
+	if withAlt == 0 {
+		t.Error("no word had a runner-up tag: the test does not exercise them")
+	}
 }

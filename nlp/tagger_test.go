@@ -331,3 +331,44 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestTagAlternatives checks, with the embedded tagger on EWT dev, that
+// TagAlternatives tags as Tag does, that a runner-up is always another
+// universal tag, and that it marks the words the tagger gets wrong: a
+// minority of words, holding most of the errors.
+func TestTagAlternatives(t *testing.T) {
+	tg := testPipeline(t).tagger
+	dev := loadTreebank(t, "ud-ewt", "en_ewt-ud-dev.conllu")
+	words, withAlt, errs, errsWithAlt := 0, 0, 0, 0
+	for _, s := range dev {
+		forms := s.Forms()
+		n := len(forms)
+		u1, x1 := make([]string, n), make([]string, n)
+		u2, x2, alt := make([]string, n), make([]string, n), make([]string, n)
+		tg.Tag(forms, u1, x1)
+		tg.TagAlternatives(forms, u2, x2, alt)
+		for i, w := range s.Words {
+			if u1[i] != u2[i] || x1[i] != x2[i] {
+				t.Fatalf("%s word %d %q: Tag gives %s/%s, TagAlternatives %s/%s", s.ID, i+1, forms[i], u1[i], x1[i], u2[i], x2[i])
+			}
+			if alt[i] == u2[i] {
+				t.Fatalf("%s word %d %q: runner-up %s is the chosen tag", s.ID, i+1, forms[i], alt[i])
+			}
+			words++
+			if alt[i] != "" {
+				withAlt++
+			}
+			if u2[i] != w.UPOS {
+				errs++
+				if alt[i] != "" {
+					errsWithAlt++
+				}
+			}
+		}
+	}
+	share, caught := float64(withAlt)/float64(words), float64(errsWithAlt)/float64(errs)
+	t.Logf("runner-up tags on %.1f%% of words, %.1f%% of UPOS errors", 100*share, 100*caught)
+	if share < 0.03 || share > 0.2 || caught < 0.5 {
+		t.Errorf("runner-up tags on %.1f%% of words (want 3-20%%), %.1f%% of UPOS errors (want >= 50%%)", 100*share, 100*caught)
+	}
+}

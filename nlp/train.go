@@ -86,28 +86,30 @@ func Train(ctx context.Context, cfg TrainConfig) (*Pipeline, error) {
 		Treebank: filepath.Base(trainPath),
 		Trained:  time.Now().UTC().Format(time.RFC3339),
 		Options: map[string]any{
-			"folds":             cfg.Folds,
-			"tagger_iterations": cfg.Tagger.Iterations,
-			"tagger_min_weight": cfg.Tagger.MinWeight,
-			"parser_iterations": cfg.Parser.Iterations,
-			"parser_min_weight": cfg.Parser.MinWeight,
-			"parser_seed":       cfg.Parser.Seed,
+			"folds":                   cfg.Folds,
+			"tagger_iterations":       cfg.Tagger.Iterations,
+			"tagger_min_weight":       cfg.Tagger.MinWeight,
+			"parser_iterations":       cfg.Parser.Iterations,
+			"parser_min_weight":       cfg.Parser.MinWeight,
+			"parser_seed":             cfg.Parser.Seed,
+			"parser_tag_alternatives": cfg.Parser.TagAlternatives,
 		},
 	}
 	return NewPipeline(info, tagger, lem, parser), nil
 }
 
-// retag returns a copy of sents whose UPOS and XPOS are predicted by t.
+// retag returns a copy of sents whose UPOS, XPOS and AltUPOS are predicted
+// by t.
 func retag(t *Tagger, sents []TreebankSentence) []TreebankSentence {
 	out := make([]TreebankSentence, len(sents))
 	for i, s := range sents {
 		words := make([]TreebankWord, len(s.Words))
 		copy(words, s.Words)
 		forms := s.Forms()
-		upos, xpos := make([]string, len(forms)), make([]string, len(forms))
-		t.Tag(forms, upos, xpos)
+		upos, xpos, alt := make([]string, len(forms)), make([]string, len(forms)), make([]string, len(forms))
+		t.TagAlternatives(forms, upos, xpos, alt)
 		for j := range words {
-			words[j].UPOS, words[j].XPOS = upos[j], xpos[j]
+			words[j].UPOS, words[j].XPOS, words[j].AltUPOS = upos[j], xpos[j], alt[j]
 		}
 		s.Words = words
 		out[i] = s
