@@ -54,7 +54,7 @@ func defaultDBPath() string {
 
 // dbFlag adds the --db flag to a command's flags.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", defaultDBPath(), "`FILE` of the SQLite store (default: $DYAD_DB, else dyad.db in the user's data directory)")
+	return fs.String("db", defaultDBPath(), "`FILE` of the SQLite store ($DYAD_DB, else dyad.db in the user's data directory)")
 }
 
 // isTerminal reports whether w is a terminal, where progress is drawn in
