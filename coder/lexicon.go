@@ -12,6 +12,7 @@ type lexicon struct {
 	pundit      set // speakers whose statements are assessments, not reports
 	press       set // audiences of statements that are not political actors
 	denyX       set // verbs whose gerund complement did not happen ("denied supplying")
+	cessative   set // verbs of stopping: what their complement names is stopped, not done
 	hedgeX      set // heads whose xcomp is not asserted ("expected to")
 	aspect      set // heads whose xcomp is asserted as the head is ("began to")
 	schedule    set // heads whose xcomp is a commitment ("is due to")
@@ -60,6 +61,7 @@ func newLexicon() *lexicon {
 			"assume", "estimate", "predict", "expect", "hope", "reckon", "allege", "guess", "imagine", "suppose", "wonder"),
 		denyX: mk("deny", "avoid", "refrain", "refuse", "decline", "stop", "cease", "halt", "resist",
 			"reject", "dismiss", "fail", "escape", "rule"),
+		cessative: mk("stop", "cease", "halt", "end", "suspend", "quit"),
 		press: mk("reporter", "journalist", "press", "media", "audience", "crowd", "supporter",
 			"newspaper", "agency", "television", "radio", "broadcaster", "lawmaker", "parliament", "nation", "people"),
 		habitual: mk("routinely", "usually", "often", "frequently", "regularly", "typically", "generally",

@@ -263,6 +263,11 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			m.compl = t
 			break
 		}
+		if sc.c.lex.cessative[sc.lemmas[t]] && isVerbal(sc.upos(t)) {
+			// "agreed to halt firing": what a verb of stopping governs
+			// is stopped, not done
+			continue
+		}
 		for _, ch := range sc.children[t] {
 			if nlp.RelIs(sc.rel(ch), "nsubj") || sc.rel(ch) == "punct" {
 				continue
@@ -435,6 +440,11 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			} else if c := embedCode(sc.c.embeds, dict.EmbedThreat, embCode); c != "" {
 				code = c // "vowed to attack" is a threat
 			}
+			if embCode == "0871" && sc.lemmas[m.trig] == "agree" && sc.c.lex.cessative[sc.lemmas[m.embedded.trig]] {
+				// "agreed to cease fire", "agreed to halt hostilities": an
+				// agreed ceasefire, not only an intent to de-escalate
+				code = embCode
+			}
 		}
 		neg := md == moodNegated || md == moodNegFuture || (kind == dict.EmbedCarrier && sc.carrierNegated(m.trig))
 		switch {
@@ -519,7 +529,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		if strings.Contains("18 19 20", code[:2]) {
 			tgts = sc.forceVictims(m, tgts, srcs)
 		}
-		if strings.Contains("16 18 19 20", code[:2]) {
+		if strings.Contains("16 18 19 20", code[:2]) || strings.HasPrefix(code, "171") {
 			tgts = sc.foreignUnnamed(tgts, srcs, code)
 		}
 		if official && len(tgts) == 0 {
@@ -637,9 +647,11 @@ var reportNouns = map[string]bool{"report": true, "account": true, "allegation":
 // them: sanctions and force are seldom aimed at the source's own unnamed
 // people. A state or place named inside the target's phrase gives its
 // country ("companies it accuses of helping Moscow", "a school sheltering
-// families in Gaza City"); a sanction without one keeps no target.
+// families in Gaza City"); a sanction, asset freeze or seizure without
+// one keeps no target.
 func (sc *sentCtx) foreignUnnamed(tgts, srcs []actorRef, code string) []actorRef {
-	sanction := strings.HasPrefix(code, "16")
+	// an asset freeze or seizure (171x) is a sanction in all but name
+	sanction := strings.HasPrefix(code, "16") || strings.HasPrefix(code, "171")
 	var out []actorRef
 	for _, t := range tgts {
 		if !t.unnamed || t.tok < 0 || !hasCode(srcs, t.actor.Code) {
