@@ -303,43 +303,70 @@ func TestEventsFilters(t *testing.T) {
 // order, and that pages join into the whole.
 func TestEventsPagesAndSort(t *testing.T) {
 	ts, db := sharedServer(t)
-	es, _ := all(t, db)
-	for _, srt := range []string{"date", "articles"} {
-		var got []dyad.StoredEvent
-		path := "/api/v1/events?limit=17&sort=" + srt
-		for n := 0; ; n++ {
-			var page dyadhttp.EventsResponse
-			if st, body := get(t, ts, path, &page); st != 200 {
-				t.Fatalf("status %d: %s", st, body)
-			}
-			if len(page.Events) > 17 || n > len(es) {
-				t.Fatal("a page is too long, or the pages do not end")
-			}
-			got = append(got, page.Events...)
-			if page.NextCursor == "" {
-				break
-			}
-			path = "/api/v1/events?limit=17&sort=" + srt + "&cursor=" + page.NextCursor
-		}
-		if len(got) != len(es) {
-			t.Fatalf("%s: %d events over the pages, %d stored", srt, len(got), len(es))
-		}
-		seen := map[string]bool{}
-		for i, e := range got {
-			if seen[e.ID] {
-				t.Errorf("%s: %s twice", srt, e.ID)
-			}
-			seen[e.ID] = true
-			if i == 0 {
-				continue
-			}
-			p := got[i-1]
-			if srt == "date" && p.Date.Before(e.Date) || srt == "articles" && (p.NumArticles < e.NumArticles || p.NumArticles == e.NumArticles && p.Date.Before(e.Date)) {
-				t.Errorf("%s: %s (%v, %d) before %s (%v, %d)", srt, p.ID, p.Date, p.NumArticles, e.ID, e.Date, e.NumArticles)
+	stored, _ := all(t, db)
+	isDyad := func(e dyad.StoredEvent) bool {
+		return e.Source.Code == "RUS" && e.Target.Code == "UKR" || e.Source.Code == "UKR" && e.Target.Code == "RUS"
+	}
+	for _, filter := range []struct {
+		query string
+		keep  func(dyad.StoredEvent) bool
+	}{
+		{"", func(dyad.StoredEvent) bool { return true }},
+		// Either direction of a dyad is served by one scan per direction,
+		// merged: the pages must still be one ordered sequence.
+		{"&dyad=RUS-UKR", isDyad},
+	} {
+		var es []dyad.StoredEvent
+		for _, e := range stored {
+			if filter.keep(e) {
+				es = append(es, e)
 			}
 		}
-		if srt == "articles" && got[0].NumArticles < 2 {
-			t.Errorf("the most reported event has %d articles; the corpus has republications", got[0].NumArticles)
+		if filter.query != "" && len(es) < 10 {
+			t.Fatalf("%s: only %d events in the corpus; the test needs several pages", filter.query, len(es))
+		}
+		limit := "17"
+		if filter.query != "" {
+			limit = "3"
+		}
+		for _, srt := range []string{"date", "articles"} {
+			var got []dyad.StoredEvent
+			base := "/api/v1/events?limit=" + limit + "&sort=" + srt + filter.query
+			path := base
+			for n := 0; ; n++ {
+				var page dyadhttp.EventsResponse
+				if st, body := get(t, ts, path, &page); st != 200 {
+					t.Fatalf("status %d: %s", st, body)
+				}
+				if len(page.Events) > 17 || n > len(es) {
+					t.Fatal("a page is too long, or the pages do not end")
+				}
+				got = append(got, page.Events...)
+				if page.NextCursor == "" {
+					break
+				}
+				path = base + "&cursor=" + page.NextCursor
+			}
+			if len(got) != len(es) {
+				t.Fatalf("%s%s: %d events over the pages, %d stored", srt, filter.query, len(got), len(es))
+			}
+			seen := map[string]bool{}
+			for i, e := range got {
+				if seen[e.ID] || !filter.keep(e) {
+					t.Errorf("%s%s: %s twice or outside the filter", srt, filter.query, e.ID)
+				}
+				seen[e.ID] = true
+				if i == 0 {
+					continue
+				}
+				p := got[i-1]
+				if srt == "date" && p.Date.Before(e.Date) || srt == "articles" && (p.NumArticles < e.NumArticles || p.NumArticles == e.NumArticles && p.Date.Before(e.Date)) {
+					t.Errorf("%s: %s (%v, %d) before %s (%v, %d)", srt, p.ID, p.Date, p.NumArticles, e.ID, e.Date, e.NumArticles)
+				}
+			}
+			if filter.query == "" && srt == "articles" && got[0].NumArticles < 2 {
+				t.Errorf("the most reported event has %d articles; the corpus has republications", got[0].NumArticles)
+			}
 		}
 	}
 }

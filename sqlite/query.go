@@ -59,22 +59,14 @@ func decodeCursor(s string, want dyad.EventSort) (cursor, error) {
 	return c, nil
 }
 
-// EventPage implements dyad.EventQuerier with keyset pagination: a page
-// starts strictly after its cursor's sort keys, so events stored between
-// two pages never shift the pages that follow.
-func (db *DB) EventPage(ctx context.Context, f dyad.EventFilter) (*dyad.EventPage, error) {
-	srt := f.Sort
-	if srt == "" {
-		srt = dyad.SortDate
-	}
-	if srt != dyad.SortDate && srt != dyad.SortArticles {
-		return nil, fmt.Errorf("sqlite: events: %w: unknown sort %q", dyad.ErrInvalid, f.Sort)
-	}
+// pageQuery is the ordered query of EventPage for f, without its limit:
+// the events after f's cursor in sort order srt.
+func pageQuery(f dyad.EventFilter, srt dyad.EventSort) (string, []any, error) {
 	where, args := eventWhere(f)
 	if f.Cursor != "" {
 		c, err := decodeCursor(f.Cursor, srt)
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: events: %w", err)
+			return "", nil, fmt.Errorf("sqlite: events: %w", err)
 		}
 		// date <= ? lets the date index bound the scan.
 		k := `e.date <= ? AND (e.date < ? OR (e.date = ? AND (e.article < ? OR (e.article = ? AND (e.sentence > ? OR (e.sentence = ? AND e.id > ?))))))`
@@ -94,8 +86,42 @@ func (db *DB) EventPage(ctx context.Context, f dyad.EventFilter) (*dyad.EventPag
 	if srt == dyad.SortArticles {
 		order = ` ORDER BY a.num_reports DESC, e.date DESC, e.article DESC, e.sentence, e.id`
 	}
-	q := `SELECT e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at, e.date, e.article, e.sentence
-		FROM events e JOIN articles a ON a.rowid = e.article` + where + order
+	return `SELECT e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at, e.date, e.article, e.sentence, e.id AS eid
+		FROM events e JOIN articles a ON a.rowid = e.article` + where + order, args, nil
+}
+
+// EventPage implements dyad.EventQuerier with keyset pagination: a page
+// starts strictly after its cursor's sort keys, so events stored between
+// two pages never shift the pages that follow.
+func (db *DB) EventPage(ctx context.Context, f dyad.EventFilter) (*dyad.EventPage, error) {
+	srt := f.Sort
+	if srt == "" {
+		srt = dyad.SortDate
+	}
+	if srt != dyad.SortDate && srt != dyad.SortArticles {
+		return nil, fmt.Errorf("sqlite: events: %w: unknown sort %q", dyad.ErrInvalid, f.Sort)
+	}
+	q, args, err := pageQuery(f, srt)
+	if err != nil {
+		return nil, err
+	}
+	if a, b := f.Dyad[0], f.Dyad[1]; a != "" && b != "" && a != b && f.Source == "" && f.Target == "" && f.Limit > 0 {
+		// Either direction of a dyad: one ordered scan of the dyad index
+		// per direction, each stopping after a page, merged; a single
+		// query with an OR would sort every event of the pair.
+		f1, f2 := f, f
+		f1.Dyad, f2.Dyad = [2]string{}, [2]string{}
+		f1.Source, f1.Target = a, b
+		f2.Source, f2.Target = b, a
+		q1, args1, _ := pageQuery(f1, srt)
+		q2, args2, _ := pageQuery(f2, srt)
+		order := ` ORDER BY date DESC, article DESC, sentence, eid`
+		if srt == dyad.SortArticles {
+			order = ` ORDER BY num_reports DESC, date DESC, article DESC, sentence, eid`
+		}
+		q = `SELECT * FROM (` + q1 + ` LIMIT ?) UNION ALL SELECT * FROM (` + q2 + ` LIMIT ?)` + order
+		args = append(append(append(args1, f.Limit+1), args2...), f.Limit+1)
+	}
 	if f.Limit > 0 {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit+1)
@@ -116,8 +142,9 @@ func (db *DB) EventPage(ctx context.Context, f dyad.EventFilter) (*dyad.EventPag
 		var se dyad.StoredEvent
 		var codedAt string
 		last = cursor{sort: srt}
+		var eid string
 		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.ArticleURL, &se.Coding.Dictionary, &se.Coding.Model, &codedAt,
-			&last.date, &last.article, &last.sentence); err != nil {
+			&last.date, &last.article, &last.sentence, &eid); err != nil {
 			return nil, fmt.Errorf("sqlite: events: %w", err)
 		}
 		if err := json.Unmarshal(js, &se.Event); err != nil {
