@@ -193,18 +193,11 @@ func (c *checker) add(at pos, class ProblemClass, format string, args ...any) {
 // readFS reads every *.yaml file of dir of fsys, as readFS of load.go does,
 // but records errors and goes on.
 func (c *checker) readFS(fsys fs.FS, dir, prefix string, layer int) {
-	des, err := fs.ReadDir(fsys, dir)
+	names, err := yamlFiles(fsys, dir)
 	if err != nil {
 		c.problems = append(c.problems, Problem{File: strings.TrimSuffix(prefix, string(filepath.Separator)), Class: ProblemLoad, Msg: err.Error()})
 		return
 	}
-	var names []string
-	for _, de := range des {
-		if !de.IsDir() && strings.HasSuffix(de.Name(), ".yaml") {
-			names = append(names, de.Name())
-		}
-	}
-	sort.Strings(names)
 	for _, n := range names {
 		data, err := fs.ReadFile(fsys, path.Join(dir, n))
 		if err != nil {

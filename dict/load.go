@@ -107,17 +107,10 @@ func Load(base *Dictionary, dir string) (*Dictionary, error) {
 // into src and pats; prefix is put before file names in errors. Each file's
 // name and bytes are written to h, which versions the result.
 func readFS(fsys fs.FS, dir, prefix string, layer int, src *entries, pats *[]Pattern, h hash.Hash) error {
-	des, err := fs.ReadDir(fsys, dir)
+	names, err := yamlFiles(fsys, dir)
 	if err != nil {
 		return fmt.Errorf("dict: %w", err)
 	}
-	var names []string
-	for _, de := range des {
-		if !de.IsDir() && strings.HasSuffix(de.Name(), ".yaml") {
-			names = append(names, de.Name())
-		}
-	}
-	sort.Strings(names)
 	for _, n := range names {
 		data, err := fs.ReadFile(fsys, path.Join(dir, n))
 		if err != nil {
@@ -130,6 +123,23 @@ func readFS(fsys fs.FS, dir, prefix string, layer int, src *entries, pats *[]Pat
 		}
 	}
 	return nil
+}
+
+// yamlFiles lists the *.yaml files of directory dir of fsys, in name order:
+// the order dictionaries are read in, by the loader and the checker alike.
+func yamlFiles(fsys fs.FS, dir string) ([]string, error) {
+	des, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, de := range des {
+		if !de.IsDir() && strings.HasSuffix(de.Name(), ".yaml") {
+			names = append(names, de.Name())
+		}
+	}
+	sort.Strings(names)
+	return names, nil
 }
 
 // pos is where an entry or name was defined.
