@@ -36,12 +36,18 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx, cancel := s.ctx(r)
 	defer cancel()
+	return s.writeEventPage(ctx, w, f, v.Get("count") == "true")
+}
+
+// writeEventPage answers with the page of events f selects and, when
+// count is set, how many events it selects in all.
+func (s *Server) writeEventPage(ctx context.Context, w http.ResponseWriter, f dyad.EventFilter, count bool) error {
 	page, err := s.Store.EventPage(ctx, f)
 	if err != nil {
 		return err
 	}
 	resp := EventsResponse{Events: page.Events, NextCursor: page.Next}
-	if v.Get("count") == "true" {
+	if count {
 		n, err := s.Store.CountEvents(ctx, f)
 		if err != nil {
 			return err
@@ -83,6 +89,11 @@ func (s *Server) series(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx, cancel := s.ctx(r)
 	defer cancel()
+	return s.writeSeries(ctx, w, q)
+}
+
+// writeSeries answers with the series q asks for.
+func (s *Server) writeSeries(ctx context.Context, w http.ResponseWriter, q dyad.SeriesQuery) error {
 	ser, err := s.Store.Series(ctx, q)
 	if err != nil {
 		return err

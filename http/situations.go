@@ -244,19 +244,7 @@ func (s *Server) situationEvents(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := sit.Filter()
 	f.Since, f.Until, f.Sort, f.Limit, f.Cursor = q.Since, q.Until, q.Sort, q.Limit, q.Cursor
-	page, err := s.Store.EventPage(ctx, f)
-	if err != nil {
-		return err
-	}
-	resp := EventsResponse{Events: page.Events, NextCursor: page.Next}
-	if v.Get("count") == "true" {
-		n, err := s.Store.CountEvents(ctx, f)
-		if err != nil {
-			return err
-		}
-		resp.Total = &n
-	}
-	return writeJSON(w, resp)
+	return s.writeEventPage(ctx, w, f, v.Get("count") == "true")
 }
 
 func (s *Server) situationSeries(w http.ResponseWriter, r *http.Request) error {
@@ -277,14 +265,7 @@ func (s *Server) situationSeries(w http.ResponseWriter, r *http.Request) error {
 	f := sit.Filter()
 	f.Since, f.Until = q.Filter.Since, q.Filter.Until
 	q.Filter = f
-	ser, err := s.Store.Series(ctx, q)
-	if err != nil {
-		return err
-	}
-	if !ser.Until.IsZero() {
-		ser.Until = ser.Until.AddDate(0, 0, -1) // "to" is inclusive in the API
-	}
-	return writeJSON(w, ser)
+	return s.writeSeries(ctx, w, q)
 }
 
 func (s *Server) listRules(w http.ResponseWriter, r *http.Request) error {
