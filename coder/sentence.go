@@ -934,12 +934,18 @@ func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
 	return dedupe(out), found
 }
 
+// targetSlots returns the target slots of a match's pattern; a pattern
+// that names none takes the verb's object.
+func targetSlots(m *match) []dict.Slot {
+	if len(m.p.Target) == 0 {
+		return []dict.Slot{{Rel: "obj"}}
+	}
+	return m.p.Target
+}
+
 // targetOf returns the target actors of a match by its pattern's slots.
 func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
-	slots := m.p.Target
-	if len(slots) == 0 {
-		slots = []dict.Slot{{Rel: "obj"}}
-	}
+	slots := targetSlots(m)
 	deps := m.deps
 	for _, d := range m.deps {
 		// an object parsed inside a sister phrase ("rejected as baseless
@@ -1565,10 +1571,7 @@ func (sc *sentCtx) strikeCode(m *match) string {
 // targetWord returns a word in one of the match's target slots that names
 // people or property force is used against, or -1.
 func (sc *sentCtx) targetWord(m *match) int {
-	slots := m.p.Target
-	if len(slots) == 0 {
-		slots = []dict.Slot{{Rel: "obj"}}
-	}
+	slots := targetSlots(m)
 	for _, sl := range slots {
 		c := sc.findDep(m, sl.Rel, sl.Prep, nil)
 		if c < 0 {
@@ -1710,24 +1713,7 @@ func (sc *sentCtx) forceVictims(m *match, tgts, srcs []actorRef) []actorRef {
 
 // hasTargetWord reports whether one of the match's target slots holds a
 // word (an object that is not an actor).
-func (sc *sentCtx) hasTargetWord(m *match) bool {
-	slots := m.p.Target
-	if len(slots) == 0 {
-		slots = []dict.Slot{{Rel: "obj"}}
-	}
-	for _, sl := range slots {
-		c := sc.findDep(m, sl.Rel, sl.Prep, nil)
-		if c < 0 {
-			continue
-		}
-		for _, k := range sc.conjuncts(c) {
-			if sc.c.lex.population[sc.lemmas[k]] {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (sc *sentCtx) hasTargetWord(m *match) bool { return sc.targetWord(m) >= 0 }
 
 // complementEvent returns the nearest event pattern matched in the
 // clausal complement of m, or in a clause attached to its object.
@@ -1828,10 +1814,7 @@ func (sc *sentCtx) hasDet(c int, w string) bool {
 // hasSlotWord reports whether one of the match's target slots holds a
 // word at all ("fighting the fires": an object that names no actor).
 func (sc *sentCtx) hasSlotWord(m *match) bool {
-	slots := m.p.Target
-	if len(slots) == 0 {
-		slots = []dict.Slot{{Rel: "obj"}}
-	}
+	slots := targetSlots(m)
 	for _, sl := range slots {
 		if sc.findDep(m, sl.Rel, sl.Prep, nil) >= 0 {
 			return true
@@ -2218,10 +2201,7 @@ var anaphoricEvents = map[string]string{
 // slot of m ("the attack", "these sanctions") to the source of the most
 // recent event of that kind in the article, other than the sources.
 func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
-	slots := m.p.Target
-	if len(slots) == 0 {
-		slots = []dict.Slot{{Rel: "obj"}}
-	}
+	slots := targetSlots(m)
 	for _, sl := range slots {
 		c := sc.findDep(m, sl.Rel, sl.Prep, nil)
 		if c < 0 {
