@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -86,7 +85,7 @@ func pageQuery(f dyad.EventFilter, srt dyad.EventSort) (string, []any, error) {
 	if srt == dyad.SortArticles {
 		order = ` ORDER BY a.num_reports DESC, e.date DESC, e.article DESC, e.sentence, e.id`
 	}
-	return `SELECT e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at, e.date, e.article, e.sentence, e.id AS eid
+	return `SELECT ` + storedEventCols + `, e.date, e.article, e.sentence, e.id AS eid
 		FROM events e JOIN articles a ON a.rowid = e.article` + where + order, args, nil
 }
 
@@ -138,19 +137,12 @@ func (db *DB) EventPage(ctx context.Context, f dyad.EventFilter) (*dyad.EventPag
 			page.Next = last.encode()
 			break
 		}
-		var js []byte
 		var se dyad.StoredEvent
-		var codedAt string
 		last = cursor{sort: srt}
 		var eid string
-		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.ArticleURL, &se.Coding.Dictionary, &se.Coding.Model, &codedAt,
-			&last.date, &last.article, &last.sentence, &eid); err != nil {
+		if err := scanStoredEvent(rows, &se, &last.date, &last.article, &last.sentence, &eid); err != nil {
 			return nil, fmt.Errorf("sqlite: events: %w", err)
 		}
-		if err := json.Unmarshal(js, &se.Event); err != nil {
-			return nil, fmt.Errorf("sqlite: events: stored event: %w", err)
-		}
-		se.Coding.At, _ = time.Parse(time.RFC3339Nano, codedAt)
 		last.reports, last.id = se.NumArticles, se.ID
 		page.Events = append(page.Events, se)
 	}
@@ -163,22 +155,17 @@ func (db *DB) EventPage(ctx context.Context, f dyad.EventFilter) (*dyad.EventPag
 // EventDetail implements dyad.EventQuerier.
 func (db *DB) EventDetail(ctx context.Context, id string) (*dyad.EventDetail, error) {
 	var d dyad.EventDetail
-	var js []byte
-	var codedAt, text string
+	var text string
 	var article int64
-	err := db.read.QueryRowContext(ctx, `SELECT e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at, e.article, a.text
-		FROM events e JOIN articles a ON a.rowid = e.article WHERE e.id = ?`, id).
-		Scan(&js, &d.NumArticles, &d.NumSources, &d.ArticleURL, &d.Coding.Dictionary, &d.Coding.Model, &codedAt, &article, &text)
+	row := db.read.QueryRowContext(ctx, `SELECT `+storedEventCols+`, e.article, a.text
+		FROM events e JOIN articles a ON a.rowid = e.article WHERE e.id = ?`, id)
+	err := scanStoredEvent(row, &d.StoredEvent, &article, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: event %q: %w", id, dyad.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: event %q: %w", id, err)
 	}
-	if err := json.Unmarshal(js, &d.Event); err != nil {
-		return nil, fmt.Errorf("sqlite: event %q: stored event: %w", id, err)
-	}
-	d.Coding.At, _ = time.Parse(time.RFC3339Nano, codedAt)
 	d.Highlights = dyad.Highlights(&d.Event, text)
 	rows, err := db.read.QueryContext(ctx, `SELECT id, url, source, title, published, duplicate_of IS NULL FROM articles
 		WHERE rowid = ?1 OR duplicate_of = ?1 ORDER BY duplicate_of IS NOT NULL, rowid`, article)

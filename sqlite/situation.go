@@ -414,7 +414,7 @@ func (db *DB) EventsArrived(ctx context.Context, q dyad.ArrivalQuery) ([]dyad.St
 	}
 	args = append(args, cargs...)
 	args = append(args, limit)
-	rows, err := tx.QueryContext(ctx, `SELECT e.json, a.num_reports, a.num_sources, a.dict_version, a.model_version, a.coded_at, r.seq
+	rows, err := tx.QueryContext(ctx, `SELECT `+storedEventCols+`, r.seq
 		FROM event_arrivals r JOIN events e ON e.id = r.event JOIN articles a ON a.rowid = e.article`+where+` ORDER BY r.seq LIMIT ?`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: events arrived: %w", err)
@@ -423,16 +423,10 @@ func (db *DB) EventsArrived(ctx context.Context, q dyad.ArrivalQuery) ([]dyad.St
 	out := []dyad.StoredEvent{}
 	var last int64
 	for rows.Next() {
-		var js []byte
 		var se dyad.StoredEvent
-		var codedAt string
-		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.Coding.Dictionary, &se.Coding.Model, &codedAt, &last); err != nil {
+		if err := scanStoredEvent(rows, &se, &last); err != nil {
 			return nil, 0, fmt.Errorf("sqlite: events arrived: %w", err)
 		}
-		if err := json.Unmarshal(js, &se.Event); err != nil {
-			return nil, 0, fmt.Errorf("sqlite: events arrived: stored event: %w", err)
-		}
-		se.Coding.At, _ = time.Parse(time.RFC3339Nano, codedAt)
 		out = append(out, se)
 	}
 	if err := rows.Err(); err != nil {

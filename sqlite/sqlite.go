@@ -603,42 +603,35 @@ func insertEvents(ctx context.Context, st *sql.Stmt, article int64, rows []event
 	return nil
 }
 
+// storedEventCols are the columns scanStoredEvent reads, first in a query
+// over events e joined with articles a.
+const storedEventCols = `e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at`
+
+// scanStoredEvent reads a row that starts with storedEventCols into se
+// (which it resets), then the row's further columns into extra.
+func scanStoredEvent(sc scanner, se *dyad.StoredEvent, extra ...any) error {
+	var js []byte
+	var codedAt string
+	*se = dyad.StoredEvent{}
+	dest := append([]any{&js, &se.NumArticles, &se.NumSources, &se.ArticleURL, &se.Coding.Dictionary, &se.Coding.Model, &codedAt}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(js, &se.Event); err != nil {
+		return fmt.Errorf("stored event: %w", err)
+	}
+	se.Coding.At, _ = time.Parse(time.RFC3339Nano, codedAt)
+	return nil
+}
+
 // Events implements dyad.EventStore.
 func (db *DB) Events(ctx context.Context, f dyad.EventFilter) ([]dyad.StoredEvent, error) {
-	where, args := eventWhere(f)
-	q := `SELECT e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at
-		FROM events e JOIN articles a ON a.rowid = e.article` + where + ` ORDER BY e.date DESC, e.article DESC, e.sentence, e.id`
-	if f.Limit > 0 || f.Offset > 0 {
-		limit := f.Limit
-		if limit <= 0 {
-			limit = -1
-		}
-		q += ` LIMIT ? OFFSET ?`
-		args = append(args, limit, max(f.Offset, 0))
-	}
-	rows, err := db.read.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: events: %w", err)
-	}
-	defer rows.Close()
 	var out []dyad.StoredEvent
-	for rows.Next() {
-		var js []byte
-		var se dyad.StoredEvent
-		var codedAt string
-		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.ArticleURL, &se.Coding.Dictionary, &se.Coding.Model, &codedAt); err != nil {
-			return nil, fmt.Errorf("sqlite: events: %w", err)
-		}
-		if err := json.Unmarshal(js, &se.Event); err != nil {
-			return nil, fmt.Errorf("sqlite: events: stored event: %w", err)
-		}
-		se.Coding.At, _ = time.Parse(time.RFC3339Nano, codedAt)
-		out = append(out, se)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: events: %w", err)
-	}
-	return out, nil
+	err := db.eachEvent(ctx, f, ` ORDER BY e.date DESC, e.article DESC, e.sentence, e.id`, func(se *dyad.StoredEvent) error {
+		out = append(out, *se)
+		return nil
+	})
+	return out, err
 }
 
 // EachEvent implements dyad.EventStore: one query whose rows are decoded
@@ -646,9 +639,13 @@ func (db *DB) Events(ctx context.Context, f dyad.EventFilter) ([]dyad.StoredEven
 // number of events; the events are those of one snapshot of the store.
 // Limit and Offset apply.
 func (db *DB) EachEvent(ctx context.Context, f dyad.EventFilter, fn func(*dyad.StoredEvent) error) error {
+	return db.eachEvent(ctx, f, ` ORDER BY e.date, e.id`, fn)
+}
+
+// eachEvent streams the events f selects in the given order to fn.
+func (db *DB) eachEvent(ctx context.Context, f dyad.EventFilter, order string, fn func(*dyad.StoredEvent) error) error {
 	where, args := eventWhere(f)
-	q := `SELECT e.json, a.num_reports, a.num_sources, a.url, a.dict_version, a.model_version, a.coded_at
-		FROM events e JOIN articles a ON a.rowid = e.article` + where + ` ORDER BY e.date, e.id`
+	q := `SELECT ` + storedEventCols + ` FROM events e JOIN articles a ON a.rowid = e.article` + where + order
 	if f.Limit > 0 || f.Offset > 0 {
 		limit := f.Limit
 		if limit <= 0 {
@@ -664,16 +661,9 @@ func (db *DB) EachEvent(ctx context.Context, f dyad.EventFilter, fn func(*dyad.S
 	defer rows.Close()
 	var se dyad.StoredEvent
 	for rows.Next() {
-		var js []byte
-		var codedAt string
-		se = dyad.StoredEvent{}
-		if err := rows.Scan(&js, &se.NumArticles, &se.NumSources, &se.ArticleURL, &se.Coding.Dictionary, &se.Coding.Model, &codedAt); err != nil {
+		if err := scanStoredEvent(rows, &se); err != nil {
 			return fmt.Errorf("sqlite: events: %w", err)
 		}
-		if err := json.Unmarshal(js, &se.Event); err != nil {
-			return fmt.Errorf("sqlite: events: stored event: %w", err)
-		}
-		se.Coding.At, _ = time.Parse(time.RFC3339Nano, codedAt)
 		if err := fn(&se); err != nil {
 			return err
 		}
