@@ -184,7 +184,7 @@ func (sc *sentCtx) groupDescription(h int) bool {
 		l = strings.TrimSuffix(l, "s")
 	}
 	desc := groupNouns[l]
-	for _, c := range sc.children[h] {
+	for _, c := range sc.tree.Children(h) {
 		r := sc.rel(c)
 		if (r == "amod" || r == "compound") && groupNouns[sc.lemmas[c]] && (l == "force" || l == "fighter") {
 			desc = true
@@ -215,7 +215,7 @@ type sentCtx struct {
 	art      *article
 	s        *nlp.Sentence
 	n        int
-	children [][]int
+	tree     *nlp.Tree // the parse, with each token's dependents listed once
 	words    []string
 	lemmas   []string
 	mentions []dict.Mention
@@ -230,7 +230,7 @@ func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
 	// a copy: the coder repairs some parse errors in place
 	s := &nlp.Sentence{Start: orig.Start, End: orig.End, Tokens: append([]nlp.Token(nil), orig.Tokens...)}
 	n := len(s.Tokens)
-	sc := &sentCtx{c: c, art: art, s: s, n: n, children: make([][]int, n),
+	sc := &sentCtx{c: c, art: art, s: s, n: n,
 		words: make([]string, n), lemmas: make([]string, n), tokMen: make([]int, n),
 		memo: map[int][]actorRef{}}
 	for i := range s.Tokens {
@@ -247,18 +247,9 @@ func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
 	}
 	sc.repairVerbModifiers()
 	sc.repairPluralNouns()
-	for i := range s.Tokens {
-		if h := s.Tokens[i].Head; h >= 0 && h < n && h != i {
-			sc.children[h] = append(sc.children[h], i)
-		}
-	}
+	sc.tree = nlp.NewTree(s)
 	if sc.repairClauseSubjects() {
-		sc.children = make([][]int, n)
-		for i := range s.Tokens {
-			if h := s.Tokens[i].Head; h >= 0 && h < n && h != i {
-				sc.children[h] = append(sc.children[h], i)
-			}
-		}
+		sc.tree = nlp.NewTree(s)
 	}
 	if c.actors != nil {
 		sc.mentions = c.actors.FindActors(sc.words, sc.lemmas, art.date)
@@ -298,7 +289,7 @@ func (sc *sentCtx) repairClauseSubjects() bool {
 			continue
 		}
 		cc := -1
-		for _, k := range sc.children[c] {
+		for _, k := range sc.tree.Children(c) {
 			if toks[k].DepRel == "cc" && k < c {
 				cc = k
 			}
@@ -306,7 +297,7 @@ func (sc *sentCtx) repairClauseSubjects() bool {
 		if cc < 1 || toks[cc-1].Text != "," || (sc.lemmas[cc] != "and" && sc.lemmas[cc] != "but") {
 			continue
 		}
-		_, l := sc.subtree(c)
+		_, l := sc.tree.Subtree(c)
 		v := l + 1
 		if v >= sc.n || toks[v].UPOS != "VERB" {
 			continue
@@ -316,7 +307,7 @@ func (sc *sentCtx) repairClauseSubjects() bool {
 		default:
 			continue
 		}
-		if sc.childWith(v, "nsubj") >= 0 || sc.childWith(v, "nsubj:pass") >= 0 || sc.inSubtree(c, v) {
+		if sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "nsubj:pass") >= 0 || sc.tree.Dominates(c, v) {
 			continue
 		}
 		t.Head, t.DepRel = v, "nsubj"
@@ -325,41 +316,22 @@ func (sc *sentCtx) repairClauseSubjects() bool {
 	return changed
 }
 
-// head returns the head of token i, or -1.
-func (sc *sentCtx) head(i int) int {
-	h := sc.s.Tokens[i].Head
-	if h < 0 || h >= sc.n {
-		return -1
-	}
-	return h
-}
-
 func (sc *sentCtx) rel(i int) string  { return sc.s.Tokens[i].DepRel }
 func (sc *sentCtx) upos(i int) string { return sc.s.Tokens[i].UPOS }
-
-// childWith returns the first child of i with relation rel (or a subtype).
-func (sc *sentCtx) childWith(i int, rel string) int {
-	for _, c := range sc.children[i] {
-		if nlp.RelIs(sc.rel(c), rel) {
-			return c
-		}
-	}
-	return -1
-}
 
 // caseOf returns the lemma of the preposition marking token i ("with"),
 // joined for multi-word markers ("according to").
 func (sc *sentCtx) caseOf(i int) string {
-	var parts []string
-	for _, c := range sc.children[i] {
-		if nlp.RelIs(sc.rel(c), "case") && c < i {
-			parts = append(parts, sc.lemmas[c])
-			for _, f := range sc.children[c] {
-				if nlp.RelIs(sc.rel(f), "fixed") {
-					parts = append(parts, sc.lemmas[f])
-				}
-			}
-		}
+	ms := sc.tree.CaseMarkers(i)
+	switch len(ms) {
+	case 0:
+		return ""
+	case 1:
+		return sc.lemmas[ms[0]]
+	}
+	parts := make([]string, len(ms))
+	for k, m := range ms {
+		parts[k] = sc.lemmas[m]
 	}
 	return strings.Join(parts, " ")
 }
@@ -371,7 +343,7 @@ func (sc *sentCtx) conjuncts(i int) []int {
 	for k := 0; k < len(out) && k < 16; k++ {
 		var cs []int
 		coordinated := false
-		for _, c := range sc.children[out[k]] {
+		for _, c := range sc.tree.Children(out[k]) {
 			if sc.rel(c) == "conj" && !isVerbal(sc.upos(c)) {
 				cs = append(cs, c)
 				if sc.listEnds(c, 0) {
@@ -391,13 +363,13 @@ func (sc *sentCtx) conjuncts(i int) []int {
 // listEnds reports whether conjunct c, or a conjunct nested under it ("A,
 // B and C" parsed as a chain), carries the "and" or "or" that ends a list.
 func (sc *sentCtx) listEnds(c, depth int) bool {
-	if sc.childWith(c, "cc") >= 0 {
+	if sc.tree.ChildWith(c, "cc") >= 0 {
 		return true
 	}
 	if depth > 8 {
 		return false
 	}
-	for _, k := range sc.children[c] {
+	for _, k := range sc.tree.Children(c) {
 		if sc.rel(k) == "conj" && !isVerbal(sc.upos(k)) && sc.listEnds(k, depth+1) {
 			return true
 		}
@@ -412,39 +384,8 @@ func isNominal(upos string) bool {
 
 // subtreeBytes returns the byte span of the subtree of i.
 func (sc *sentCtx) subtreeBytes(i int) (int, int) {
-	f, l := sc.subtree(i)
+	f, l := sc.tree.Subtree(i)
 	return sc.s.Tokens[f].Start, sc.s.Tokens[l].End
-}
-
-// subtree returns the first and last token of the subtree of i.
-func (sc *sentCtx) subtree(i int) (int, int) {
-	first, last := i, i
-	stack := []int{i}
-	seen := 0
-	for len(stack) > 0 && seen <= sc.n {
-		seen++
-		j := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if j < first {
-			first = j
-		}
-		if j > last {
-			last = j
-		}
-		stack = append(stack, sc.children[j]...)
-	}
-	return first, last
-}
-
-// inSubtree reports whether b is in the subtree of a.
-func (sc *sentCtx) inSubtree(a, b int) bool {
-	for steps := 0; b >= 0 && steps <= sc.n; steps++ {
-		if b == a {
-			return true
-		}
-		b = sc.head(b)
-	}
-	return false
 }
 
 // dateInClause reports whether a date expression belongs to the clause
@@ -465,7 +406,7 @@ func (sc *sentCtx) dateInClause(d *timex.Expression, clause int) bool {
 						return false
 					}
 				}
-				j = sc.head(j)
+				j = sc.tree.Head(j)
 			}
 			return false
 		}
@@ -504,7 +445,7 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 	group := sc.conjuncts(h)
 	if sc.rel(h) == "conj" {
 		// a later conjunct: the whole coordination names the actors
-		if p := sc.head(h); p >= 0 && !isVerbal(sc.upos(p)) {
+		if p := sc.tree.Head(h); p >= 0 && !isVerbal(sc.upos(p)) {
 			group = sc.conjuncts(p)
 		}
 	}
@@ -557,7 +498,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		return nil
 	}
 	lemma := sc.lemmas[h]
-	f, l := sc.subtree(h)
+	f, l := sc.tree.Subtree(h)
 	sp := sc.span(f, l)
 	// pronouns
 	if sc.upos(h) == "PRON" || (sc.c.lex.pronoun[lemma] && sc.upos(h) != "PROPN") {
@@ -612,7 +553,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	// only when nothing closer names it
 	var owners, places []actorRef
 	modRole := ""
-	for _, c := range sc.children[h] {
+	for _, c := range sc.tree.Children(h) {
 		r := sc.rel(c)
 		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) {
 			continue
@@ -662,11 +603,11 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		// (the venue of a summit or games is not a party to it)
 		owners = places
 	}
-	if poss := sc.childWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 && lemma == "counterpart" {
+	if poss := sc.tree.ChildWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 && lemma == "counterpart" {
 		// "his Burundian counterpart": the other side, not his
 		var own []actorRef
 		for _, o := range owners {
-			if o.tok < 0 || !sc.inSubtree(poss, o.tok) {
+			if o.tok < 0 || !sc.tree.Dominates(poss, o.tok) {
 				own = append(own, o)
 			}
 		}
@@ -678,8 +619,8 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		var own []actorRef
 		for _, o := range owners {
 			inPP := false
-			for _, c := range sc.children[h] {
-				if r := sc.rel(c); nlp.RelIs(r, "nmod") && r != "nmod:poss" && o.tok >= 0 && sc.inSubtree(c, o.tok) {
+			for _, c := range sc.tree.Children(h) {
+				if r := sc.rel(c); nlp.RelIs(r, "nmod") && r != "nmod:poss" && o.tok >= 0 && sc.tree.Dominates(c, o.tok) {
 					inPP = true
 				}
 			}
@@ -694,7 +635,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	// words before the head inside its phrase that the parse left unattached
 	if len(owners) == 0 {
 		for j := h - 1; j >= f && j >= h-4; j-- {
-			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.inSubtree(h, j) && !sc.isBacker(j) && !(j+2 < sc.n && sc.words[j+1] == "-" && sc.isBacker(j+2)) {
+			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.tree.Dominates(h, j) && !sc.isBacker(j) && !(j+2 < sc.n && sc.words[j+1] == "-" && sc.isBacker(j+2)) {
 				owners = append(owners, actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind})
 				break
 			}
@@ -734,7 +675,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		// lead the group the modifier names
 		role = modRole
 	}
-	if depth == 0 && sc.hasDet(h, "the") && orgNouns[lemma] && len(sc.children[h]) == 1 {
+	if depth == 0 && sc.hasDet(h, "the") && orgNouns[lemma] && len(sc.tree.Children(h)) == 1 {
 		// "the bloc", "the alliance": the organisation named last
 		if g, ok := sc.art.lastOrganisation(); ok {
 			g.span, g.tok, g.resolved = sp, h, true
@@ -797,7 +738,7 @@ func firstNonEmpty(a, b string) string {
 
 // hasDefinite reports whether a noun has "the" or a possessive determiner.
 func (sc *sentCtx) hasDefinite(h int) bool {
-	for _, c := range sc.children[h] {
+	for _, c := range sc.tree.Children(h) {
 		if sc.rel(c) == "det" && sc.lemmas[c] == "the" {
 			return true
 		}
@@ -814,7 +755,7 @@ func (sc *sentCtx) isPairDescription(h int) bool {
 		// singular noun
 		return false
 	}
-	for _, c := range sc.children[h] {
+	for _, c := range sc.tree.Children(h) {
 		l := sc.lemmas[c]
 		if l == "two" || l == "both" {
 			return true
@@ -844,8 +785,8 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 		return mk(pr)
 	}
 	// "X said it carried out the attack": the speaker
-	if v := sc.head(h); v >= 0 && nlp.RelIs(sc.rel(h), "nsubj") && sc.rel(v) == "ccomp" {
-		if p := sc.head(v); p >= 0 && sc.c.lex.speech[sc.lemmas[p]] {
+	if v := sc.tree.Head(h); v >= 0 && nlp.RelIs(sc.rel(h), "nsubj") && sc.rel(v) == "ccomp" {
+		if p := sc.tree.Head(v); p >= 0 && sc.c.lex.speech[sc.lemmas[p]] {
 			if sp, ok := sc.speaker(); ok {
 				return mk(sp)
 			}
@@ -926,7 +867,7 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 		// "the killing of a trader in Mauritania": the one who did it
 		// ("Russia's invasion"), else where it happened; the victim is
 		// not the target
-		for _, c := range sc.children[h] {
+		for _, c := range sc.tree.Children(h) {
 			if r := sc.rel(c); r == "nmod:poss" || r == "det:poss" || (nlp.RelIs(r, "nmod") && sc.caseOf(c) == "by") {
 				if rs := sc.single(c, 0); len(rs) > 0 {
 					return rs
@@ -937,7 +878,7 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 			// a summit or games in a country: the venue is not a party
 			return nil
 		}
-		f, l := sc.subtree(h)
+		f, l := sc.tree.Subtree(h)
 		for j := f; j <= l; j++ {
 			if m, ok := sc.mentionAt(j); ok && (m.Kind == dict.KindState || m.Kind == dict.KindCapital || m.Kind == dict.KindCity) {
 				if nlp.RelIs(sc.rel(j), "nmod") && (sc.caseOf(j) == "in" || sc.caseOf(j) == "at") {
@@ -947,7 +888,7 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 		}
 		return nil
 	}
-	for _, c := range sc.children[h] {
+	for _, c := range sc.tree.Children(h) {
 		r := sc.rel(c)
 		if r == "nmod:poss" || (nlp.RelIs(r, "nmod") && (sc.caseOf(c) == "of" || sc.caseOf(c) == "by" || sc.caseOf(c) == "to" || sc.caseOf(c) == "for")) {
 			var out []actorRef
@@ -1175,7 +1116,7 @@ func (sc *sentCtx) speaker() (actorRef, bool) {
 		if sc.upos(j) != "VERB" || !sc.c.lex.speech[sc.lemmas[j]] {
 			continue
 		}
-		for _, c := range sc.children[j] {
+		for _, c := range sc.tree.Children(j) {
 			if nlp.RelIs(sc.rel(c), "nsubj") && sc.upos(c) != "PRON" {
 				if rs := sc.actorsAt(c); len(rs) > 0 {
 					return rs[0], true
@@ -1213,7 +1154,7 @@ func (sc *sentCtx) isBacker(c int) bool {
 // placeInPhrase returns the country of a state or city named in a
 // prepositional phrase inside the noun phrase headed by h.
 func (sc *sentCtx) placeInPhrase(h int) string {
-	f, l := sc.subtree(h)
+	f, l := sc.tree.Subtree(h)
 	for j := h + 1; j <= l && j >= f; j++ {
 		m, ok := sc.mentionAt(j)
 		if !ok || (m.Kind != dict.KindCity && m.Kind != dict.KindState && m.Kind != dict.KindCapital) || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
@@ -1222,7 +1163,7 @@ func (sc *sentCtx) placeInPhrase(h int) string {
 		// every phrase on the way up is "of" or "in" ("the ambassador to
 		// France" is not French)
 		ok = true
-		for k := j; k >= 0 && k != h; k = sc.head(k) {
+		for k := j; k >= 0 && k != h; k = sc.tree.Head(k) {
 			if r := sc.rel(k); nlp.RelIs(r, "nmod") && r != "nmod:poss" {
 				if c := sc.caseOf(k); c != "of" && c != "in" {
 					ok = false

@@ -371,7 +371,7 @@ func dateFor(art *article, s *nlp.Sentence, sc *sentCtx, clause int, future bool
 	// a participle or coordinated clause shares the date of its head:
 	// "spoke on Monday, discussing ..."
 	if r := sc.rel(clause); r == "advcl" || r == "conj" || r == "xcomp" {
-		if h := sc.head(clause); h >= 0 && sc.upos(clause) == "VERB" {
+		if h := sc.tree.Head(clause); h >= 0 && sc.upos(clause) == "VERB" {
 			return dateFor(art, s, sc, sc.s.Clause(h), future)
 		}
 	}

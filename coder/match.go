@@ -74,14 +74,14 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 		if up != "NOUN" && up != "PROPN" {
 			return nil, "light-verb noun is not a noun"
 		}
-		v := sc.head(i)
+		v := sc.tree.Head(i)
 		r := sc.rel(i)
 		var mid []int
 		if v >= 0 && !contains(p.Light, sc.lemmas[v]) && v < i {
 			// "imposed targeted sanctions": a participle before the noun
 			// taken for its head
-			if g := sc.head(v); g >= 0 && g < v && contains(p.Light, sc.lemmas[g]) {
-				mid = sc.children[v]
+			if g := sc.tree.Head(v); g >= 0 && g < v && contains(p.Light, sc.lemmas[g]) {
+				mid = sc.tree.Children(v)
 				v, r = g, "obj"
 			}
 		}
@@ -89,19 +89,19 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 		if v < 0 || !contains(p.Light, sc.lemmas[v]) || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "nsubj") || nlp.RelIs(r, "obl") || r == "xcomp" || (r == "parataxis" && i > v)) {
 			// a noun coordinated with the light verb's object
 			if v >= 0 && r == "conj" {
-				if vv := sc.head(v); vv >= 0 && contains(p.Light, sc.lemmas[vv]) {
+				if vv := sc.tree.Head(v); vv >= 0 && contains(p.Light, sc.lemmas[vv]) {
 					if prt := sc.verbParticle(vv); prt != "" && !contains(p.LightParticles, prt) {
 						return nil, "light verb has particle " + prt
 					}
 					m.clause = vv
-					m.deps = append(append([]int{}, sc.children[i]...), sc.children[vv]...)
+					m.deps = append(append([]int{}, sc.tree.Children(i)...), sc.tree.Children(vv)...)
 					break
 				}
 			}
 			return nil, "no light verb " + strings.Join(p.Light, "|")
 		}
 		m.clause = v
-		m.deps = append(append(append([]int{}, sc.children[i]...), sc.children[v]...), mid...)
+		m.deps = append(append(append([]int{}, sc.tree.Children(i)...), sc.tree.Children(v)...), mid...)
 		if prt := sc.verbParticle(v); prt != "" && !contains(p.LightParticles, prt) {
 			// "called off their strike" is not "call+strike"
 			return nil, "light verb has particle " + prt
@@ -109,15 +109,15 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 	case p.Nominal:
 		return nil, "nominal pattern"
 	default:
-		predicativeAdj := up == "ADJ" && (sc.childWith(i, "cop") >= 0 || sc.rel(i) == "xcomp")
+		predicativeAdj := up == "ADJ" && (sc.tree.ChildWith(i, "cop") >= 0 || sc.rel(i) == "xcomp")
 		if up != "VERB" && !(up == "NOUN" && sc.s.Tokens[i].Head >= 0 && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !(up == "ADJ" && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !predicativeAdj {
 			return nil, "trigger is not a verb"
 		}
-		m.deps = sc.children[i]
+		m.deps = sc.tree.Children(i)
 	}
 	if p.Particle != "" {
 		ok := false
-		for _, c := range sc.children[i] {
+		for _, c := range sc.tree.Children(i) {
 			r := sc.rel(c)
 			if sc.lemmas[c] == p.Particle && (r == "compound:prt" || r == "advmod" || r == "case" || r == "mark") {
 				ok = true
@@ -132,7 +132,7 @@ func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
 		}
 		if !ok {
 			// "call on Chile": the particle may be parsed as a preposition
-			for _, c := range sc.children[i] {
+			for _, c := range sc.tree.Children(i) {
 				if nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == p.Particle {
 					ok = true
 				}
@@ -208,7 +208,7 @@ func (sc *sentCtx) relMatches(c int, rel string) bool {
 
 // hasTo reports whether a clause is an infinitive ("to meet").
 func (sc *sentCtx) hasTo(c int) bool {
-	for _, k := range sc.children[c] {
+	for _, k := range sc.tree.Children(c) {
 		if sc.rel(k) == "mark" && sc.lemmas[k] == "to" {
 			return true
 		}
@@ -256,7 +256,7 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			if !nlp.RelIs(sc.rel(d), "obl") || d == m.trig {
 				continue
 			}
-			for _, c := range sc.children[d] {
+			for _, c := range sc.tree.Children(d) {
 				if nlp.RelIs(sc.rel(c), "obj") && sc.lemmaIn(c, lemmas) {
 					return c
 				}
@@ -270,7 +270,7 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			if !nlp.RelIs(sc.rel(o), "obj") {
 				continue
 			}
-			for _, c := range sc.children[o] {
+			for _, c := range sc.tree.Children(o) {
 				if nlp.RelIs(sc.rel(c), "acl") && sc.hasMarkUPOS(c, "that", "SCONJ") && (len(lemmas) == 0 || contains(lemmas, sc.lemmas[c])) {
 					return c
 				}
@@ -287,13 +287,13 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			// the object or a noun inside it ("the population of three
 			// villages ... to leave")
 			nouns := []int{o}
-			for _, c := range sc.children[o] {
+			for _, c := range sc.tree.Children(o) {
 				if nlp.RelIs(sc.rel(c), "nmod") {
 					nouns = append(nouns, c)
 				}
 			}
 			for _, n := range nouns {
-				for _, c := range sc.children[n] {
+				for _, c := range sc.tree.Children(n) {
 					if sc.rel(c) == "acl" && sc.hasTo(c) && (len(lemmas) == 0 || contains(lemmas, sc.lemmas[c])) {
 						return c
 					}
@@ -305,7 +305,7 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 }
 
 func (sc *sentCtx) hasMark(c int, w string) bool {
-	for _, k := range sc.children[c] {
+	for _, k := range sc.tree.Children(c) {
 		if (sc.rel(k) == "mark" || sc.rel(k) == "case") && sc.lemmas[k] == w {
 			return true
 		}
@@ -323,7 +323,7 @@ func (sc *sentCtx) lemmaIn(c int, lemmas []string) bool {
 		// a plural the lemmatizer left alone ("troops")
 		return true
 	}
-	for _, k := range sc.children[c] {
+	for _, k := range sc.tree.Children(c) {
 		r := sc.rel(k)
 		if r == "conj" || r == "compound" || r == "amod" || r == "flat" || r == "nummod" {
 			if contains(lemmas, sc.lemmas[k]) {
@@ -406,7 +406,7 @@ func (c *Coder) nominal(lemma string) (*dict.Pattern, bool) {
 
 // hasMarkUPOS reports whether clause c has the marker w tagged upos.
 func (sc *sentCtx) hasMarkUPOS(c int, w, upos string) bool {
-	for _, k := range sc.children[c] {
+	for _, k := range sc.tree.Children(c) {
 		if sc.rel(k) == "mark" && sc.lemmas[k] == w && sc.upos(k) == upos {
 			return true
 		}
@@ -422,7 +422,7 @@ var particles = map[string]bool{"off": true, "up": true, "down": true, "out": tr
 // strike"), whether parsed as compound:prt or as the word right after the
 // verb, or "".
 func (sc *sentCtx) verbParticle(v int) string {
-	for _, c := range sc.children[v] {
+	for _, c := range sc.tree.Children(v) {
 		if sc.rel(c) == "compound:prt" {
 			return sc.lemmas[c]
 		}

@@ -183,7 +183,7 @@ func (sc *sentCtx) complements(m *match) []int {
 			out = append(out, c)
 			// a content clause parsed onto the object ("warned
 			// supporters that anyone ... would be arrested")
-			for _, k := range sc.children[c] {
+			for _, k := range sc.tree.Children(c) {
 				if nlp.RelIs(sc.rel(k), "acl") && sc.hasMarkUPOS(k, "that", "SCONJ") {
 					out = append(out, k)
 				}
@@ -228,7 +228,7 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			case r == "advcl" && !sc.hasMark(c, "of") && !sc.hasMark(c, "for") && !sc.hasMark(c, "over") && !sc.hasMark(c, "about"):
 				// "..., threatening to block highways": an act of its own
 				continue
-			case r == "acl:relcl" && sc.childWith(c, "nsubj") >= 0 && c > m.trig:
+			case r == "acl:relcl" && sc.tree.ChildWith(c, "nsubj") >= 0 && c > m.trig:
 				// "..., a charge New Delhi rejected": another actor's
 				// answer, not part of what is said
 				continue
@@ -252,14 +252,14 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 		if em := byTok[t]; em != nil && !em.consumed && em.p.Embed == "" {
 			if len(em.p.Require) == 0 && len(sc.targetOf(em, false)) == 0 && weak == nil {
 				weak = em
-			} else if weak == nil || sc.inSubtree(weak.trig, t) {
+			} else if weak == nil || sc.tree.Dominates(weak.trig, t) {
 				m.embedded = em
 				m.compl = t
 				break
 			}
 		}
 		if np, ok := sc.nominalCode(t); ok {
-			m.embedded = &match{p: np, trig: t, clause: t, compl: -1, deps: sc.children[t]}
+			m.embedded = &match{p: np, trig: t, clause: t, compl: -1, deps: sc.tree.Children(t)}
 			m.compl = t
 			break
 		}
@@ -268,7 +268,7 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			// is stopped, not done
 			continue
 		}
-		for _, ch := range sc.children[t] {
+		for _, ch := range sc.tree.Children(t) {
 			if nlp.RelIs(sc.rel(ch), "nsubj") || sc.rel(ch) == "punct" {
 				continue
 			}
@@ -294,7 +294,7 @@ func (sc *sentCtx) consumeIn(c int, byTok []*match, by *match) {
 			em.consumed = true
 			em.why = "complement of " + by.p.ID + " at \"" + sc.words[by.trig] + "\""
 		}
-		stack = append(stack, sc.children[t]...)
+		stack = append(stack, sc.tree.Children(t)...)
 	}
 }
 
@@ -310,7 +310,7 @@ func (sc *sentCtx) refine(m *match, code string) string {
 		if nlp.RelIs(r, "nsubj") || r == "punct" || r == "conj" || r == "parataxis" || (r == "advcl" && sc.c.lex.consequence[code[:2]] && code[:2] != "14") {
 			continue
 		}
-		f, l := sc.subtree(d)
+		f, l := sc.tree.Subtree(d)
 		for j := f; j <= l; j++ {
 			if sc.rel(j) == "compound" && j != d {
 				// a modifier names a kind, not whom: "refugee camp"
@@ -331,7 +331,7 @@ func (sc *sentCtx) refine(m *match, code string) string {
 		}
 	}
 	// the weapon may be the subject: "warplanes struck", "artillery pounded"
-	for _, d := range sc.children[m.clause] {
+	for _, d := range sc.tree.Children(m.clause) {
 		if !nlp.RelIs(sc.rel(d), "nsubj") {
 			continue
 		}
@@ -359,7 +359,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		embCode = sc.refine(m.embedded, m.embedded.p.Code)
 	}
 	if r := sc.rel(m.clause); r == "advcl" && (strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") || sc.hasTo(m.clause)) {
-		if h := sc.head(m.clause); h >= 0 && byTok[h] != nil && strings.HasPrefix(byTok[h].p.Code, "14") {
+		if h := sc.tree.Head(m.clause); h >= 0 && byTok[h] != nil && strings.HasPrefix(byTok[h].p.Code, "14") {
 			switch code[:2] {
 			case "02", "10", "11":
 				// "marched through Nairobi demanding higher pay", "went on
@@ -485,7 +485,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	}
 	if len(srcs) == 0 && p.Mutual != dict.MutualNone && len(p.Light) > 0 {
 		// "talks between Russia and Ukraine were held ...": the parties
-		for _, c := range sc.children[m.trig] {
+		for _, c := range sc.tree.Children(m.trig) {
 			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "between" {
 				srcs = sc.actorsAt(c)
 			}
@@ -497,17 +497,17 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	// "U.S. President Donald Trump" parsed as two subjects: a state and its
 	// own agent are one actor
 	srcs = collapseSame(srcs)
-	if strings.HasPrefix(code, "16") && !officialActors(srcs) && sc.rel(m.clause) == "conj" && sc.childWith(m.clause, "nsubj") < 0 {
+	if strings.HasPrefix(code, "16") && !officialActors(srcs) && sc.rel(m.clause) == "conj" && sc.tree.ChildWith(m.clause, "nsubj") < 0 {
 		// "the United States determined that the RSF had committed genocide
 		// and imposed sanctions": only states and organisations sanction or
 		// cut ties; the parse coordinated the verb with the wrong clause
-		if h := sc.head(m.clause); h >= 0 && sc.rel(h) == "ccomp" {
-			if ms, _ := sc.subjectOf(sc.head(h), 0); officialActors(ms) {
+		if h := sc.tree.Head(m.clause); h >= 0 && sc.rel(h) == "ccomp" {
+			if ms, _ := sc.subjectOf(sc.tree.Head(h), 0); officialActors(ms) {
 				srcs = ms
 			}
 		}
 	}
-	if s := sc.childWith(m.clause, "nsubj"); s >= 0 && sc.c.lex.document[sc.lemmas[s]] && strings.Contains("04 06 07 08 15 16 17 18 19 20", code[:2]) {
+	if s := sc.tree.ChildWith(m.clause, "nsubj"); s >= 0 && sc.c.lex.document[sc.lemmas[s]] && strings.Contains("04 06 07 08 15 16 17 18 19 20", code[:2]) {
 		// "the statement by the presidency comes a day before ...": a
 		// statement or report goes nowhere and uses no force
 		return nil, "the subject is a statement, not an actor"
@@ -660,12 +660,12 @@ func (sc *sentCtx) foreignUnnamed(tgts, srcs []actorRef, code string) []actorRef
 		}
 		c := ""
 		np := t.tok
-		for sc.rel(np) == "conj" && sc.head(np) >= 0 && isNominal(sc.upos(sc.head(np))) {
+		for sc.rel(np) == "conj" && sc.tree.Head(np) >= 0 && isNominal(sc.upos(sc.tree.Head(np))) {
 			// "tankers and several companies it accuses of ...": the
 			// clause may hang on the first conjunct
-			np = sc.head(np)
+			np = sc.tree.Head(np)
 		}
-		f, l := sc.subtree(np)
+		f, l := sc.tree.Subtree(np)
 		for j := np + 1; j <= l && j >= f && c == ""; j++ {
 			mm, ok := sc.mentionAt(j)
 			if !ok || mm.Start != j || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || hasCode(srcs, mm.Actor.Code) {
@@ -773,7 +773,7 @@ func removeSame(tgts, srcs []actorRef) []actorRef {
 
 // carrierNegated: "little willingness", "no intention".
 func (sc *sentCtx) carrierNegated(noun int) bool {
-	for _, c := range sc.children[noun] {
+	for _, c := range sc.tree.Children(noun) {
 		if (sc.rel(c) == "det" || sc.rel(c) == "amod") && sc.c.lex.carrierNeg[sc.lemmas[c]] && sc.lemmas[c] != "any" {
 			return true
 		}
@@ -794,7 +794,7 @@ func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
 	if !strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
 		return false
 	}
-	h := sc.head(m.clause)
+	h := sc.tree.Head(m.clause)
 	if h < 0 {
 		return false
 	}
@@ -802,7 +802,7 @@ func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
 		return true
 	}
 	// the noun of a light verb: "launched air strikes ..., killing 400"
-	for _, c := range sc.children[h] {
+	for _, c := range sc.tree.Children(h) {
 		if hm := byTok[c]; hm != nil && hm.clause == h && sc.c.lex.consequence[hm.p.Code[:2]] {
 			return true
 		}
@@ -820,24 +820,24 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 	// passive only with a passive auxiliary or participle: the parse
 	// sometimes labels the subject of an active verb nsubj:pass
 	passive := false
-	for _, c := range sc.children[v] {
+	for _, c := range sc.tree.Children(v) {
 		if sc.rel(c) == "aux:pass" {
 			passive = true
 		}
 	}
-	if !passive && sc.childWith(v, "nsubj:pass") >= 0 && sc.s.Tokens[v].XPOS == "VBN" && sc.childWith(v, "obj") < 0 {
+	if !passive && sc.tree.ChildWith(v, "nsubj:pass") >= 0 && sc.s.Tokens[v].XPOS == "VBN" && sc.tree.ChildWith(v, "obj") < 0 {
 		// a passive takes no direct object
 		passive = true
 	}
 	if !passive {
-		if c := sc.childWith(v, "nsubj:pass"); c >= 0 {
+		if c := sc.tree.ChildWith(v, "nsubj:pass"); c >= 0 {
 			if rs := sc.actorsAt(c); len(rs) > 0 {
 				return rs, false
 			}
 		}
 	}
 	if passive {
-		for _, c := range sc.children[v] {
+		for _, c := range sc.tree.Children(v) {
 			r := sc.rel(c)
 			if r == "obl:agent" || (nlp.RelIs(r, "obl") && sc.caseOf(c) == "by") {
 				return sc.actorsAt(c), true
@@ -853,7 +853,7 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 		}
 		return s, false
 	}
-	p := sc.head(v)
+	p := sc.tree.Head(v)
 	if p < 0 || sc.rel(v) == "root" || sc.rel(v) == "ccomp" || sc.rel(v) == "parataxis" {
 		return sc.linearSubject(v), false
 	}
@@ -863,7 +863,7 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 	case r == "xcomp":
 		// object control: "urged Saudi Arabia to fund" (the subject of
 		// the complement is the object)
-		if o := sc.childWith(p, "obj"); o >= 0 && o != v {
+		if o := sc.tree.ChildWith(p, "obj"); o >= 0 && o != v {
 			if rs := sc.actorsAt(o); len(rs) > 0 {
 				return rs, false
 			}
@@ -871,7 +871,7 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 			// object control
 		}
 		// raising from a passive: "is scheduled to travel", "was forced to leave"
-		if o := sc.childWith(p, "nsubj:pass"); o >= 0 {
+		if o := sc.tree.ChildWith(p, "nsubj:pass"); o >= 0 {
 			if rs := sc.actorsAt(o); len(rs) > 0 {
 				return rs, false
 			}
@@ -891,7 +891,7 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 		if isNominal(sc.upos(p)) {
 			// a participle on a nominal predicate ("X has been a supporter
 			// of Y, providing aid") belongs to the predicate's subject
-			if sc.childWith(p, "cop") >= 0 && r == "acl" {
+			if sc.tree.ChildWith(p, "cop") >= 0 && r == "acl" {
 				if s, ok := sc.subjectOwn(p); ok {
 					return s, false
 				}
@@ -912,12 +912,12 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
 	var out []actorRef
 	found := false
-	for _, c := range sc.children[v] {
+	for _, c := range sc.tree.Children(v) {
 		r := sc.rel(c)
 		if r == "nsubj" || r == "csubj" || nlp.RelIs(r, "nsubj") && r != "nsubj:pass" {
 			l := sc.lemmas[c]
 			if (l == "who" || l == "that" || l == "which") && sc.rel(v) == "acl:relcl" {
-				if p := sc.head(v); p >= 0 {
+				if p := sc.tree.Head(v); p >= 0 {
 					return sc.actorsAt(p), true
 				}
 			}
@@ -951,7 +951,7 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 		// an object parsed inside a sister phrase ("rejected as baseless
 		// allegations by ...")
 		if nlp.RelIs(sc.rel(d), "obl") && d != m.trig {
-			for _, c := range sc.children[d] {
+			for _, c := range sc.tree.Children(d) {
 				if nlp.RelIs(sc.rel(c), "obj") {
 					deps = append(deps[:len(deps):len(deps)], c)
 				}
@@ -976,7 +976,7 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 			rs := sc.actorsAt(c)
 			if len(rs) == 0 && legalNouns[sc.lemmas[c]] && (sl.Prep == "for" || sl.Prep == "against") {
 				// "a warrant for the arrest of X": the one to be arrested
-				for _, k := range sc.children[c] {
+				for _, k := range sc.tree.Children(c) {
 					if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "of" {
 						rs = sc.actorsAt(k)
 					}
@@ -991,7 +991,7 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 		}
 	}
 	if passive {
-		if c := sc.childWith(m.clause, "nsubj:pass"); c >= 0 {
+		if c := sc.tree.ChildWith(m.clause, "nsubj:pass"); c >= 0 {
 			if rs := sc.actorsAt(c); len(rs) > 0 {
 				return rs
 			}
@@ -1006,7 +1006,7 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 		}
 		if mm, ok := sc.mentionAt(j); ok && mm.Start == j && mm.Kind != dict.KindAgent && mm.Kind != dict.KindCity {
 			last := mm.End - 1
-			if h := sc.head(last); h < 0 || !isVerbal(sc.upos(h)) || h == m.trig {
+			if h := sc.tree.Head(last); h < 0 || !isVerbal(sc.upos(h)) || h == m.trig {
 				if r := sc.rel(last); !nlp.RelIs(r, "nsubj") {
 					return sc.actorsAt(last)
 				}
@@ -1022,10 +1022,10 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 			if prep == "" && sl.Rel == "obj" && m.p.Particle != "" {
 				prep = m.p.Particle // "meet~with obj=T"
 			}
-			if prep == "" || sc.lemmas[m.trig+1] != prep || sc.head(m.trig+1) == m.trig {
+			if prep == "" || sc.lemmas[m.trig+1] != prep || sc.tree.Head(m.trig+1) == m.trig {
 				continue
 			}
-			if h := sc.head(m.trig + 1); h >= 0 && sc.head(h) == m.trig && !isVerbal(sc.upos(h)) {
+			if h := sc.tree.Head(m.trig + 1); h >= 0 && sc.tree.Head(h) == m.trig && !isVerbal(sc.upos(h)) {
 				// attached right, one level down: a particle read as the
 				// preposition of its phrase ("met with [Museveni]")
 				if sl.Prep == "" {
@@ -1061,7 +1061,7 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod")) {
 				continue
 			}
-			queue := append([]int(nil), sc.children[d]...)
+			queue := append([]int(nil), sc.tree.Children(d)...)
 			for k := 0; k < len(queue) && k < 32; k++ {
 				c := queue[k]
 				if !nlp.RelIs(sc.rel(c), "nmod") {
@@ -1075,7 +1075,7 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 						return rs
 					}
 				}
-				queue = append(queue, sc.children[c]...)
+				queue = append(queue, sc.tree.Children(c)...)
 			}
 		}
 	}
@@ -1086,7 +1086,7 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 // than the sources (the target of "work towards ending the conflict in
 // Ukraine").
 func (sc *sentCtx) firstActorIn(v int, srcs []actorRef) []actorRef {
-	f, l := sc.subtree(v)
+	f, l := sc.tree.Subtree(v)
 	if l < sc.n-1 && v+1 < sc.n && !sc.inRelative(v) {
 		// the parse may have cut the clause short ("... if Ethiopian
 		// troops crossed the border"): read on to the sentence end (not
@@ -1121,7 +1121,7 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 	var reporter *actorRef
 	for steps := 0; cur >= 0 && steps < 12; steps++ {
 		would := false
-		for _, k := range sc.children[cur] {
+		for _, k := range sc.tree.Children(cur) {
 			r, l := sc.rel(k), sc.lemmas[k]
 			switch {
 			case (r == "advmod" || r == "neg" || r == "aux") && lx.neg[l] && l != "no":
@@ -1149,7 +1149,7 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 				} else if rs := sc.npFallback(k); len(rs) > 0 && reporter == nil {
 					reporter = &rs[0]
 				}
-			case (r == "parataxis" || r == "ccomp") && lx.speech[l] && k != v && !sc.inSubtree(k, v) && reporter == nil:
+			case (r == "parataxis" || r == "ccomp") && lx.speech[l] && k != v && !sc.tree.Dominates(k, v) && reporter == nil:
 				if rs, _ := sc.subjectOwn(k); len(rs) > 0 {
 					reporter = &rs[0]
 				}
@@ -1161,7 +1161,7 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 			}
 			fut = true
 		}
-		p := sc.head(cur)
+		p := sc.tree.Head(cur)
 		r := sc.rel(cur)
 		if p < 0 || r == "root" {
 			break
@@ -1184,14 +1184,14 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 		case r == "ccomp" || r == "csubj":
 			switch {
 			case lx.speech[lp]:
-				if subj := sc.childWith(p, "nsubj"); subj >= 0 && lx.pundit[sc.lemmas[subj]] {
+				if subj := sc.tree.ChildWith(p, "nsubj"); subj >= 0 && lx.pundit[sc.lemmas[subj]] {
 					// "analysts said ...": an assessment, not a report
 					return moodUnasserted, "assessment by \"" + sc.words[subj] + "\"", nil
 				}
 				if rs, _ := sc.subjectOwn(p); len(rs) > 0 && reporter == nil {
 					reporter = &rs[0]
 				}
-				for _, k := range sc.children[p] {
+				for _, k := range sc.tree.Children(p) {
 					if lx.neg[sc.lemmas[k]] && sc.lemmas[k] != "no" && (sc.rel(k) == "advmod" || sc.rel(k) == "aux") {
 						return moodUnasserted, "negated report", nil
 					}
@@ -1203,7 +1203,7 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 					// "it is unclear whether ...": a predicate adjective or
 					// noun; a bare one at the root ("German [Chancellor ...
 					// travelled]") is a parse error, not a hedge
-					if sc.childWith(p, "cop") >= 0 || sc.childWith(p, "nsubj") >= 0 || sc.childWith(p, "expl") >= 0 || sc.head(p) >= 0 {
+					if sc.tree.ChildWith(p, "cop") >= 0 || sc.tree.ChildWith(p, "nsubj") >= 0 || sc.tree.ChildWith(p, "expl") >= 0 || sc.tree.Head(p) >= 0 {
 						return moodUnasserted, "complement of \"" + sc.words[p] + "\"", nil
 					}
 					break
@@ -1221,12 +1221,12 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 			if rs, _ := sc.subjectOwn(p); len(rs) > 0 && reporter == nil {
 				reporter = &rs[0]
 			}
-		case r == "advcl" && sc.hasMark(cur, "to") && sc.childWith(cur, "nsubj") < 0:
+		case r == "advcl" && sc.hasMark(cur, "to") && sc.tree.ChildWith(cur, "nsubj") < 0:
 			// a purpose infinitive ("will meet to discuss") shares the
 			// mood of the clause it completes
 			cur = p
 			continue
-		case r == "advcl" && sc.beforeClause(cur) && (sc.s.Tokens[cur].XPOS == "VBZ" || sc.s.Tokens[cur].XPOS == "VBP") && sc.childWith(cur, "aux") < 0:
+		case r == "advcl" && sc.beforeClause(cur) && (sc.s.Tokens[cur].XPOS == "VBZ" || sc.s.Tokens[cur].XPOS == "VBP") && sc.tree.ChildWith(cur, "aux") < 0:
 			// "comes a day before the president heads to Beijing": a
 			// present tense after "before" is still to happen
 			fut = true
@@ -1255,7 +1255,7 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 
 // hasOwnAux reports whether a clause has its own auxiliary or subject.
 func (sc *sentCtx) hasOwnAux(v int) bool {
-	for _, k := range sc.children[v] {
+	for _, k := range sc.tree.Children(v) {
 		r := sc.rel(k)
 		if r == "aux" || nlp.RelIs(r, "nsubj") {
 			return true
@@ -1269,14 +1269,14 @@ func (sc *sentCtx) hasOwnAux(v int) bool {
 func (sc *sentCtx) underSpeech(v int) bool {
 	cur := v
 	for steps := 0; cur >= 0 && steps < 8; steps++ {
-		p := sc.head(cur)
+		p := sc.tree.Head(cur)
 		if p < 0 {
 			return false
 		}
 		if r := sc.rel(cur); (r == "ccomp" || r == "parataxis") && (sc.c.lex.speech[sc.lemmas[p]] || sc.lemmas[p] == "warn" || sc.lemmas[p] == "threaten" || sc.lemmas[p] == "promise" || sc.lemmas[p] == "pledge") {
 			return true
 		}
-		for _, k := range sc.children[cur] {
+		for _, k := range sc.tree.Children(cur) {
 			if (sc.rel(k) == "parataxis") && sc.c.lex.speech[sc.lemmas[k]] {
 				return true
 			}
@@ -1383,7 +1383,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 		// what is refused
 		for _, c := range m.deps {
 			if nlp.RelIs(sc.rel(c), "obj") {
-				for _, k := range sc.children[c] {
+				for _, k := range sc.tree.Children(c) {
 					if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "for" {
 						if t := sc.firstActorIn(k, srcs); len(t) > 0 {
 							tgts = t
@@ -1420,7 +1420,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 	if len(tgts) == 0 && code == "016" {
 		// "X accused Y of ..., a charge Y rejected": the denial answers
 		// the accuser
-		if h := sc.head(m.clause); h >= 0 && byTok[h] != nil && strings.HasPrefix(byTok[h].p.Code, "11") {
+		if h := sc.tree.Head(m.clause); h >= 0 && byTok[h] != nil && strings.HasPrefix(byTok[h].p.Code, "11") {
 			if s, _ := sc.subjectOf(h, 0); len(s) > 0 {
 				tgts = removeSame(s, srcs)
 			}
@@ -1431,7 +1431,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 		case r == "conj" || (r == "advcl" && !sc.hasSlotWord(m)):
 			// "..., threatening to block highways", "accused X ... and
 			// seized four trawlers": the target of the clause it joins
-			if h := sc.head(m.clause); h >= 0 && byTok[h] != nil && byTok[h] != m && !sc.c.lex.speech[sc.lemmas[h]] {
+			if h := sc.tree.Head(m.clause); h >= 0 && byTok[h] != nil && byTok[h] != m && !sc.c.lex.speech[sc.lemmas[h]] {
 				if byTok[h].tgts != nil {
 					tgts = removeSame(byTok[h].tgts, srcs)
 				} else {
@@ -1447,7 +1447,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			if r := sc.rel(d); d == m.trig || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl")) || !reportNouns[sc.lemmas[d]] {
 				continue
 			}
-			for _, k := range sc.children[d] {
+			for _, k := range sc.tree.Children(d) {
 				if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "of" && sc.isEventNoun(k) {
 					tgts = removeSame(sc.npFallback(k), srcs)
 				}
@@ -1531,7 +1531,7 @@ var weapons = map[string]bool{"missile": true, "air": true, "airstrike": true, "
 // weaponNear reports whether a weapon word modifies the strike at t or
 // stands right before it.
 func (sc *sentCtx) weaponNear(t int) bool {
-	for _, c := range sc.children[t] {
+	for _, c := range sc.tree.Children(t) {
 		if r := sc.rel(c); (r == "compound" || r == "amod") && weapons[sc.lemmas[c]] {
 			return true
 		}
@@ -1556,7 +1556,7 @@ func (sc *sentCtx) strikeCode(m *match) string {
 		}
 		mm := *m
 		mm.p = p
-		mm.deps = append([]int(nil), sc.children[m.trig]...)
+		mm.deps = append([]int(nil), sc.tree.Children(m.trig)...)
 		for j := m.trig - 1; j >= 0 && j >= m.trig-2; j-- {
 			if u := sc.upos(j); u != "ADJ" && u != "NOUN" {
 				break
@@ -1590,7 +1590,7 @@ func (sc *sentCtx) targetWord(m *match) int {
 // phrase of k, other than the sources ("depots belonging to Hezbollah",
 // "targets used by the Ukrainian army"), or "".
 func (sc *sentCtx) ownerInPhrase(k int, srcs []actorRef) string {
-	f, l := sc.subtree(k)
+	f, l := sc.tree.Subtree(k)
 	for j := f; j <= l; j++ {
 		mm, ok := sc.mentionAt(j)
 		if !ok || mm.Kind == dict.KindAgent || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || hasCode(srcs, mm.Actor.Code) {
@@ -1626,7 +1626,7 @@ func (sc *sentCtx) ownedVia(k, j int) bool {
 		default:
 			return false
 		}
-		j = sc.head(j)
+		j = sc.tree.Head(j)
 	}
 	return j == k
 }
@@ -1636,7 +1636,7 @@ func (sc *sentCtx) ownedVia(k, j int) bool {
 // Gaza", "shelling in Donetsk"), or "".
 func (sc *sentCtx) forcePlace(m *match) string {
 	for _, v := range []int{m.trig, m.clause} {
-		for _, c := range sc.children[v] {
+		for _, c := range sc.tree.Children(v) {
 			if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
 				continue
 			}
@@ -1671,7 +1671,7 @@ func (sc *sentCtx) forcePlace(m *match) string {
 // clause nested in it ("attacked ships, saying they act for Palestinians
 // in Gaza"), or "".
 func (sc *sentCtx) clausePlace(v int) string {
-	f, l := sc.subtree(v)
+	f, l := sc.tree.Subtree(v)
 	for j := f; j <= l; j++ {
 		mm, ok := sc.mentionAt(j)
 		if !ok || mm.Start != j || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" {
@@ -1681,13 +1681,13 @@ func (sc *sentCtx) clausePlace(v int) string {
 			continue
 		}
 		own := true
-		for k, steps := sc.head(mm.End-1), 0; k >= 0 && k != v && steps <= sc.n; k, steps = sc.head(k), steps+1 {
+		for k, steps := sc.tree.Head(mm.End-1), 0; k >= 0 && k != v && steps <= sc.n; k, steps = sc.tree.Head(k), steps+1 {
 			if isVerbal(sc.upos(k)) {
 				own = false
 				break
 			}
 		}
-		if own && sc.inSubtree(v, mm.End-1) {
+		if own && sc.tree.Dominates(v, mm.End-1) {
 			return mm.Actor.Code
 		}
 	}
@@ -1730,7 +1730,7 @@ func (sc *sentCtx) complementEvent(m *match, byTok []*match) *match {
 		if e := byTok[t]; e != nil && e != m && e.p.Embed == "" {
 			return e
 		}
-		for _, ch := range sc.children[t] {
+		for _, ch := range sc.tree.Children(t) {
 			r := sc.rel(ch)
 			if r == "ccomp" || r == "xcomp" || r == "acl" || r == "acl:relcl" || r == "conj" || nlp.RelIs(r, "obj") {
 				queue = append(queue, ch)
@@ -1752,7 +1752,7 @@ func (sc *sentCtx) linearHedge(v int) int {
 		if sc.upos(j) != "VERB" || !sc.c.lex.strongHedge[l] {
 			continue
 		}
-		if sc.inSubtree(v, j) || sc.inSubtree(j, v) {
+		if sc.tree.Dominates(v, j) || sc.tree.Dominates(j, v) {
 			// v governs the hedge, or the tree already links them (and
 			// mood has walked that path)
 			return -1
@@ -1790,7 +1790,7 @@ func (sc *sentCtx) linearSubject(v int) []actorRef {
 // locative returns the country of a state named as where the clause's
 // act happened ("struck targets in southern Lebanon").
 func (sc *sentCtx) locative(v int) string {
-	for _, c := range sc.children[v] {
+	for _, c := range sc.tree.Children(v) {
 		if !nlp.RelIs(sc.rel(c), "obl") || sc.caseOf(c) != "in" {
 			continue
 		}
@@ -1803,7 +1803,7 @@ func (sc *sentCtx) locative(v int) string {
 
 // hasDet reports whether noun c has the determiner w.
 func (sc *sentCtx) hasDet(c int, w string) bool {
-	for _, k := range sc.children[c] {
+	for _, k := range sc.tree.Children(c) {
 		if sc.rel(k) == "det" && sc.lemmas[k] == w {
 			return true
 		}
@@ -1825,7 +1825,7 @@ func (sc *sentCtx) hasSlotWord(m *match) bool {
 
 // hasAnyMark reports whether a clause has a subordinator.
 func (sc *sentCtx) hasAnyMark(c int) bool {
-	return sc.childWith(c, "mark") >= 0
+	return sc.tree.ChildWith(c, "mark") >= 0
 }
 
 // slotHas reports whether slots include the relation rel.
@@ -1865,7 +1865,7 @@ func (sc *sentCtx) political(rs []actorRef) []actorRef {
 		if r.kind == dict.KindDemonym && r.tok >= 0 && r.tok < sc.n {
 			h := r.tok
 			if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindDemonym {
-				h = sc.head(h)
+				h = sc.tree.Head(h)
 			}
 			if h >= 0 && (sc.upos(h) == "NOUN" || sc.upos(h) == "PROPN") {
 				if !sc.politicalHead(h) {
@@ -1892,7 +1892,7 @@ func (sc *sentCtx) againstOf(m *match) []actorRef {
 		}
 		cands := []int{d}
 		if nlp.RelIs(sc.rel(d), "obj") || nlp.RelIs(sc.rel(d), "obl") || nlp.RelIs(sc.rel(d), "nmod") {
-			cands = append(cands, sc.children[d]...)
+			cands = append(cands, sc.tree.Children(d)...)
 		}
 		for _, c := range cands {
 			if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(c) != "against" {
@@ -1919,7 +1919,7 @@ func (sc *sentCtx) venue(m *match) string {
 		}
 		cands = append(cands, d)
 		if nlp.RelIs(sc.rel(d), "obj") {
-			cands = append(cands, sc.children[d]...)
+			cands = append(cands, sc.tree.Children(d)...)
 		}
 	}
 	for _, c := range cands {
@@ -1961,7 +1961,7 @@ func (sc *sentCtx) isTopic(v int, byTok []*match) bool {
 	if !sc.hasMark(v, "on") {
 		return false
 	}
-	h := sc.head(v)
+	h := sc.tree.Head(v)
 	if h < 0 {
 		return false
 	}
@@ -1970,17 +1970,17 @@ func (sc *sentCtx) isTopic(v int, byTok []*match) bool {
 		// a noun is about, not an act
 		return true
 	}
-	for _, k := range sc.children[v] {
+	for _, k := range sc.tree.Children(v) {
 		// the same with the gerund hung on the verb: "suspend [talks] on
 		// joining"
-		if sc.rel(k) == "mark" && sc.lemmas[k] == "on" && k > 0 && sc.upos(k-1) == "NOUN" && sc.head(k-1) == h && nlp.RelIs(sc.rel(k-1), "obj") {
+		if sc.rel(k) == "mark" && sc.lemmas[k] == "on" && k > 0 && sc.upos(k-1) == "NOUN" && sc.tree.Head(k-1) == h && nlp.RelIs(sc.rel(k-1), "obj") {
 			return true
 		}
 	}
 	hm := byTok[h]
 	if hm == nil {
 		// the light verb of "held talks": its noun's match
-		for _, c := range sc.children[h] {
+		for _, c := range sc.tree.Children(h) {
 			if byTok[c] != nil && byTok[c].clause == h {
 				hm = byTok[c]
 			}
@@ -2028,9 +2028,9 @@ func officialActors(rs []actorRef) bool {
 // againstIn returns the actors named after "against" in the subtree of
 // clause v.
 func (sc *sentCtx) againstIn(v int) []actorRef {
-	f, l := sc.subtree(v)
+	f, l := sc.tree.Subtree(v)
 	for j := f; j <= l; j++ {
-		if r := sc.rel(j); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(j) != "against" || !sc.inSubtree(v, j) {
+		if r := sc.rel(j); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(j) != "against" || !sc.tree.Dominates(v, j) {
 			continue
 		}
 		if rs := sc.actorsAt(j); len(rs) > 0 {
@@ -2124,7 +2124,7 @@ func (sc *sentCtx) modifiesThing(h int) bool {
 	if sc.rel(h) != "compound" {
 		return false
 	}
-	p := sc.head(h)
+	p := sc.tree.Head(h)
 	if p < 0 || (sc.upos(p) != "NOUN" && sc.upos(p) != "PROPN") || nlp.RelIs(sc.rel(p), "nsubj") {
 		// a subject noun is more often a clause the parse broke ("that
 		// Baku release ...") than an occasion
@@ -2141,7 +2141,7 @@ func (sc *sentCtx) protestVenue(m *match) string {
 		if v < 0 {
 			continue
 		}
-		for _, c := range sc.children[v] {
+		for _, c := range sc.tree.Children(v) {
 			r := sc.rel(c)
 			if !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(c) != "in" {
 				continue
@@ -2236,7 +2236,7 @@ func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
 // definite reports whether noun c is a definite description: "the",
 // "this", "these", "those", "that", "such" or a possessive.
 func (sc *sentCtx) definite(c int) bool {
-	for _, k := range sc.children[c] {
+	for _, k := range sc.tree.Children(c) {
 		if r := sc.rel(k); r == "nmod:poss" || r == "det:poss" {
 			return true // "Sunday's attack", "its sanctions"
 		}
@@ -2256,7 +2256,7 @@ func (sc *sentCtx) inRelative(v int) bool {
 		if sc.rel(v) == "acl:relcl" {
 			return true
 		}
-		v = sc.head(v)
+		v = sc.tree.Head(v)
 	}
 	return false
 }
