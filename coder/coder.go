@@ -76,7 +76,6 @@ type Coder struct {
 	idx      dict.PatternIndex
 	patterns []dict.Pattern
 	lex      *lexicon
-	embeds   []embedRow
 	// ctxLemmas are the lemmas patterns' context upgrades look for.
 	ctxLemmas map[string]bool
 	// lightVerbs are the light verbs of noun patterns ("hold" talks).
@@ -116,7 +115,6 @@ func New(an Analyzer, d *dict.Dictionary, cb *cameo.Codebook, opts Options) *Cod
 		}
 	}
 	c.idx = dict.IndexPatterns(c.patterns)
-	c.embeds = embedTable()
 	c.ctxLemmas = map[string]bool{}
 	c.lightVerbs = map[string]bool{}
 	for i := range c.patterns {

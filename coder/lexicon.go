@@ -24,7 +24,6 @@ type lexicon struct {
 	pairNoun    set // nouns of definite descriptions of two parties
 	personNoun  set // nouns for people who speak for the actor they belong to
 	carrierNeg  set // determiners that negate a carrier noun ("little willingness")
-	consequence set // roots whose participle consequences are not coded again
 	document    set // statements and reports: they say, but do not travel or fight
 	gathering   set // meetings whose venue is not a party ("a summit in Switzerland")
 	agentRoles  map[string]string
@@ -114,8 +113,7 @@ func newLexicon() *lexicon {
 			"department", "authority", "administration", "cabinet", "staff", "worker", "employee",
 			// titles of one person outside government: "the attorney general ... he"
 			"general", "judge", "prosecutor", "attorney", "governor", "mayor", "ambassador"),
-		carrierNeg:  mk("little", "no", "any"),
-		consequence: mk("14", "15", "17", "18", "19", "20"),
+		carrierNeg: mk("little", "no", "any"),
 		agentRoles: map[string]string{
 			"troop": "MIL", "soldier": "MIL", "army": "MIL", "military": "MIL", "force": "MIL",
 			"navy": "MIL", "airforce": "MIL", "unit": "MIL", "commander": "MIL", "general": "MIL",

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/nlp"
 )
 
@@ -153,7 +154,7 @@ func (c *Coder) actorPlace(e *dyad.Event) (dyad.Place, bool) {
 	}
 	src, tgt := state(e.Source), state(e.Target)
 	code := src
-	if code == "" || (tgt != "" && (e.Root == "18" || e.Root == "19" || e.Root == "20")) {
+	if code == "" || (tgt != "" && cameo.Force.Has(e.Root)) {
 		code = tgt
 	}
 	if code == "" {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/nlp"
 )
@@ -213,7 +214,7 @@ func (sc *sentCtx) complements(m *match) []int {
 // consumed.
 func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 	p := m.p
-	consumes := p.Embed != "" || strings.HasPrefix(p.Code, "11") || p.Code == "016" || p.Code == "014" || strings.HasPrefix(p.Code, "12") || strings.HasPrefix(p.Code, "13") || strings.HasPrefix(p.Code, "10") || strings.HasPrefix(p.Code, "02") || strings.HasPrefix(p.Code, "09")
+	consumes := p.Embed != "" || cameo.Embedding.Has(p.Code)
 	if !consumes {
 		return
 	}
@@ -307,7 +308,7 @@ func (sc *sentCtx) refine(m *match, code string) string {
 	words := map[string]bool{}
 	for _, d := range m.deps {
 		r := sc.rel(d)
-		if nlp.RelIs(r, "nsubj") || r == "punct" || r == "conj" || r == "parataxis" || (r == "advcl" && sc.c.lex.consequence[code[:2]] && code[:2] != "14") {
+		if nlp.RelIs(r, "nsubj") || r == "punct" || r == "conj" || r == "parataxis" || (r == "advcl" && cameo.PhysicalConflict.Has(code) && !cameo.Protests.Has(code)) {
 			continue
 		}
 		f, l := sc.tree.Subtree(d)
@@ -325,7 +326,7 @@ func (sc *sentCtx) refine(m *match, code string) string {
 	}
 	for _, rf := range m.p.Refine {
 		for _, l := range rf.Lemmas {
-			if words[l] || (words["compound:"+l] && !strings.HasPrefix(rf.Code, "20")) {
+			if words[l] || (words["compound:"+l] && !cameo.MassViolence.Has(rf.Code)) {
 				return rf.Code
 			}
 		}
@@ -336,7 +337,7 @@ func (sc *sentCtx) refine(m *match, code string) string {
 			continue
 		}
 		for _, rf := range m.p.Refine {
-			if !strings.HasPrefix(rf.Code, "19") {
+			if !cameo.Fights.Has(rf.Code) {
 				continue
 			}
 			if contains(rf.Lemmas, sc.lemmas[d]) || sc.lemmaIn(d, rf.Lemmas) {
@@ -359,9 +360,8 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		embCode = sc.refine(m.embedded, m.embedded.p.Code)
 	}
 	if r := sc.rel(m.clause); r == "advcl" && (strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") || sc.hasTo(m.clause)) {
-		if h := sc.tree.Head(m.clause); h >= 0 && byTok[h] != nil && strings.HasPrefix(byTok[h].p.Code, "14") {
-			switch code[:2] {
-			case "02", "10", "11":
+		if h := sc.tree.Head(m.clause); h >= 0 && byTok[h] != nil && cameo.Protests.Has(byTok[h].p.Code) {
+			if cameo.Grievances.Has(code) {
 				// "marched through Nairobi demanding higher pay", "went on
 				// strike to demand higher wages": what the protest is for
 				return nil, "the purpose of a protest"
@@ -378,14 +378,13 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		return nil, "an act prevented"
 	}
 	if r := sc.rel(m.clause); (r == "acl" || r == "acl:relcl") && strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
-		switch code[:2] {
-		case "02", "10", "11", "14":
+		if cameo.Grievances.Has(code) || cameo.Protests.Has(code) {
 			// "protesters demanding the president's resignation": a
 			// participle that describes the people, not an act of theirs
 			return nil, "participle describing a noun"
 		}
 	}
-	if code == "010" {
+	if code == cameo.CodeStatement {
 		for _, d := range m.deps {
 			if r := sc.rel(d); r == "ccomp" || r == "parataxis" || (r == "advcl" && d < m.trig && isVerbal(sc.upos(d))) {
 				return nil, "the statement's content is coded instead"
@@ -407,7 +406,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 				}
 			}
 		}
-		if strings.HasPrefix(code, "143") && sc.lemmas[m.trig] == "strike" {
+		if cameo.Under(code, cameo.CodeStrikeOrBoycott) && sc.lemmas[m.trig] == "strike" {
 			// "India carried out missile strikes", "its forces had struck":
 			// a state, army or armed group strikes with weapons, not by
 			// stopping work
@@ -421,12 +420,12 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		switch md {
 		case moodAsserted:
 		case moodFuture:
-			code = futureCode(sc.c.embeds, code)
+			code = sc.c.futureCode(code)
 			if code == "" {
 				return nil, "future event that is only predicted"
 			}
 		case moodNegFuture:
-			code = negFutureCode(sc.c.embeds, code)
+			code = sc.c.negFutureCode(code)
 			if code == "" {
 				return nil, "negated future"
 			}
@@ -435,12 +434,12 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		}
 	case dict.EmbedIntent, dict.EmbedCarrier:
 		if embCode != "" {
-			if c := embedCode(sc.c.embeds, dict.EmbedIntent, embCode); c != "" {
+			if c := sc.c.embedCode(dict.EmbedIntent, embCode); c != "" {
 				code = c
-			} else if c := embedCode(sc.c.embeds, dict.EmbedThreat, embCode); c != "" {
+			} else if c := sc.c.embedCode(dict.EmbedThreat, embCode); c != "" {
 				code = c // "vowed to attack" is a threat
 			}
-			if embCode == "0871" && sc.lemmas[m.trig] == "agree" && sc.c.lex.cessative[sc.lemmas[m.embedded.trig]] {
+			if embCode == cameo.CodeCeasefire && sc.lemmas[m.trig] == "agree" && sc.c.lex.cessative[sc.lemmas[m.embedded.trig]] {
 				// "agreed to cease fire", "agreed to halt hostilities": an
 				// agreed ceasefire, not only an intent to de-escalate
 				code = embCode
@@ -449,7 +448,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 		neg := md == moodNegated || md == moodNegFuture || (kind == dict.EmbedCarrier && sc.carrierNegated(m.trig))
 		switch {
 		case neg && kind == dict.EmbedCarrier:
-			c := embedCode(sc.c.embeds, dict.EmbedRefuse, embCode)
+			c := sc.c.embedCode(dict.EmbedRefuse, embCode)
 			if c == "" {
 				return nil, "negated intent"
 			}
@@ -465,7 +464,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			// the embedded act decides, unless the pattern already names a
 			// more specific act ("threatened a blockade" is 1381 whatever
 			// "blockade" alone would give)
-			if c := embedCode(sc.c.embeds, kind, embCode); c != "" && !(m.embedded.p.Nominal && namesAct(p) && !strings.HasPrefix(c, code)) {
+			if c := sc.c.embedCode(kind, embCode); c != "" && !(m.embedded.p.Nominal && namesAct(p) && !cameo.Under(c, code)) {
 				code = c
 			}
 		}
@@ -497,7 +496,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	// "U.S. President Donald Trump" parsed as two subjects: a state and its
 	// own agent are one actor
 	srcs = collapseSame(srcs)
-	if strings.HasPrefix(code, "16") && !officialActors(srcs) && sc.rel(m.clause) == "conj" && sc.tree.ChildWith(m.clause, "nsubj") < 0 {
+	if cameo.ReducedRelations.Has(code) && !officialActors(srcs) && sc.rel(m.clause) == "conj" && sc.tree.ChildWith(m.clause, "nsubj") < 0 {
 		// "the United States determined that the RSF had committed genocide
 		// and imposed sanctions": only states and organisations sanction or
 		// cut ties; the parse coordinated the verb with the wrong clause
@@ -507,15 +506,15 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			}
 		}
 	}
-	if s := sc.tree.ChildWith(m.clause, "nsubj"); s >= 0 && sc.c.lex.document[sc.lemmas[s]] && strings.Contains("04 06 07 08 15 16 17 18 19 20", code[:2]) {
+	if s := sc.tree.ChildWith(m.clause, "nsubj"); s >= 0 && sc.c.lex.document[sc.lemmas[s]] && cameo.Deeds.Has(code) {
 		// "the statement by the presidency comes a day before ...": a
 		// statement or report goes nowhere and uses no force
 		return nil, "the subject is a statement, not an actor"
 	}
 	official := false
-	if strings.HasPrefix(code, "14") && sc.lemmas[m.trig] == "protest" && officialActors(srcs) {
+	if cameo.Protests.Has(code) && sc.lemmas[m.trig] == "protest" && officialActors(srcs) {
 		// a government's protest is a diplomatic complaint, not a rally
-		code, official = "114", true
+		code, official = cameo.CodeComplainOfficially, true
 	}
 	// target
 	var tgts []actorRef
@@ -526,10 +525,10 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			// named after it
 			tgts = sc.firstActorIn(m.clause, srcs)
 		}
-		if strings.Contains("18 19 20", code[:2]) {
+		if cameo.Force.Has(code) {
 			tgts = sc.forceVictims(m, tgts, srcs)
 		}
-		if strings.Contains("16 18 19 20", code[:2]) || strings.HasPrefix(code, "171") {
+		if cameo.Sanctions.Has(code) || cameo.Force.Has(code) {
 			tgts = sc.foreignUnnamed(tgts, srcs, code)
 		}
 		if official && len(tgts) == 0 {
@@ -539,7 +538,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			}
 		}
 		pairs := len(srcs) >= 2 && (p.Mutual != dict.MutualNone || sc.reciprocal(m) || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || kind == dict.EmbedIntent || kind == dict.EmbedCarrier)))
-		if len(tgts) == 0 && code[:2] != "01" && !pairs && !(code[:2] == "02" && p.TargetMode != dict.TargetRequired && sc.addressee(m)) {
+		if len(tgts) == 0 && !cameo.Statements.Has(code) && !pairs && !(cameo.Appeals.Has(code) && p.TargetMode != dict.TargetRequired && sc.addressee(m)) {
 			return nil, "no target actor"
 		}
 	}
@@ -551,10 +550,10 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			return nil, "a visit needs a political actor on both sides"
 		}
 	}
-	if code == "040" && len(tgts) > 0 {
+	if code == cameo.CodeConsult && len(tgts) > 0 {
 		// a meeting in a third country or at an organisation's seat
 		if v := sc.venue(m); v != "" && !hasCode(srcs, v) && !hasCode(tgts, v) {
-			code = "044"
+			code = cameo.CodeThirdLocation
 		}
 	}
 	tgts = collapseSame(tgts)
@@ -624,7 +623,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 					out = append(out, mk(b, a, code, dyad.FlagMirror))
 				} else if p.Linked != "" && md == moodAsserted && kind == dict.EmbedNone {
 					out = append(out, mk(b, a, p.Linked, dyad.FlagMirror))
-				} else if p.Linked != "" && code == "036" {
+				} else if p.Linked != "" && code == cameo.CodeIntentToMeet {
 					// a scheduled visit commits host and visitor alike
 					out = append(out, mk(b, a, code, dyad.FlagMirror))
 				}
@@ -651,7 +650,7 @@ var reportNouns = map[string]bool{"report": true, "account": true, "allegation":
 // one keeps no target.
 func (sc *sentCtx) foreignUnnamed(tgts, srcs []actorRef, code string) []actorRef {
 	// an asset freeze or seizure (171x) is a sanction in all but name
-	sanction := strings.HasPrefix(code, "16") || strings.HasPrefix(code, "171")
+	sanction := cameo.Sanctions.Has(code)
 	var out []actorRef
 	for _, t := range tgts {
 		if !t.unnamed || t.tok < 0 || !hasCode(srcs, t.actor.Code) {
@@ -788,7 +787,7 @@ func (sc *sentCtx) carrierNegated(noun int) bool {
 // isConsequence: "shelled a village, killing four civilians" codes the
 // shelling; the participle is its consequence.
 func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
-	if !sc.c.lex.consequence[m.p.Code[:2]] || sc.rel(m.clause) != "advcl" {
+	if !cameo.PhysicalConflict.Has(m.p.Code) || sc.rel(m.clause) != "advcl" {
 		return false
 	}
 	if !strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
@@ -798,12 +797,12 @@ func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
 	if h < 0 {
 		return false
 	}
-	if hm := byTok[h]; hm != nil && sc.c.lex.consequence[hm.p.Code[:2]] {
+	if hm := byTok[h]; hm != nil && cameo.PhysicalConflict.Has(hm.p.Code) {
 		return true
 	}
 	// the noun of a light verb: "launched air strikes ..., killing 400"
 	for _, c := range sc.tree.Children(h) {
-		if hm := byTok[c]; hm != nil && hm.clause == h && sc.c.lex.consequence[hm.p.Code[:2]] {
+		if hm := byTok[c]; hm != nil && hm.clause == h && cameo.PhysicalConflict.Has(hm.p.Code) {
 			return true
 		}
 	}
@@ -1303,20 +1302,20 @@ func precedence(evs []*coded) []*coded {
 	visit := map[string]bool{}
 	for _, e := range evs {
 		switch e.code {
-		case "045", "046":
+		case cameo.CodeMediate, cameo.CodeNegotiate:
 			talks[pair(e)] = true
-		case "041":
+		case cameo.CodePhoneCall:
 			phone[pair(e)] = true
-		case "042", "043":
+		case cameo.CodeVisit, cameo.CodeHostVisit:
 			visit[pair(e)] = true
 		}
 	}
 	var out []*coded
 	for _, e := range evs {
 		switch e.code {
-		case "040", "042", "043", "044":
+		case cameo.CodeConsult, cameo.CodeVisit, cameo.CodeHostVisit, cameo.CodeThirdLocation:
 			// a meeting during a visit is part of the visit
-			if talks[pair(e)] || (e.code == "040" && (phone[pair(e)] || visit[pair(e)])) {
+			if talks[pair(e)] || (e.code == cameo.CodeConsult && (phone[pair(e)] || visit[pair(e)])) {
 				continue
 			}
 		}
@@ -1337,7 +1336,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 	p := m.p
 	kind := p.Embed
 	tgts := removeSame(sc.ownCapital(sc.targetOf(m, passive), srcs), srcs)
-	if strings.HasPrefix(code, "16") && len(srcs) > 0 && ownTerritory(tgts, srcs[0]) {
+	if cameo.ReducedRelations.Has(code) && len(srcs) > 0 && ownTerritory(tgts, srcs[0]) {
 		// "bans on travel to Canada against Russian officers": the
 		// sanctioning state's own territory is where, not whom
 		tgts = nil
@@ -1404,11 +1403,11 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			}
 		}
 	}
-	if len(tgts) == 0 && kind == dict.EmbedNone && (code == "015" || strings.HasPrefix(code, "09")) {
+	if len(tgts) == 0 && kind == dict.EmbedNone && (code == cameo.CodeAcknowledge || cameo.Investigations.Has(code)) {
 		// the act in a complement: the perpetrator of what is
 		// investigated, the victims of what is acknowledged
 		if e := sc.complementEvent(m, byTok); e != nil {
-			if strings.HasPrefix(code, "09") {
+			if cameo.Investigations.Has(code) {
 				s, _ := sc.subjectOf(e.clause, 0)
 				tgts = removeSame(s, srcs)
 			} else {
@@ -1417,16 +1416,16 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			}
 		}
 	}
-	if len(tgts) == 0 && code == "016" {
+	if len(tgts) == 0 && code == cameo.CodeDeny {
 		// "X accused Y of ..., a charge Y rejected": the denial answers
 		// the accuser
-		if h := sc.tree.Head(m.clause); h >= 0 && byTok[h] != nil && strings.HasPrefix(byTok[h].p.Code, "11") {
+		if h := sc.tree.Head(m.clause); h >= 0 && byTok[h] != nil && cameo.Disapprovals.Has(byTok[h].p.Code) {
 			if s, _ := sc.subjectOf(h, 0); len(s) > 0 {
 				tgts = removeSame(s, srcs)
 			}
 		}
 	}
-	if len(tgts) == 0 && code[:2] != "01" && p.TargetMode != dict.TargetRequired {
+	if len(tgts) == 0 && !cameo.Statements.Has(code) && p.TargetMode != dict.TargetRequired {
 		switch r := sc.rel(m.clause); {
 		case r == "conj" || (r == "advcl" && !sc.hasSlotWord(m)):
 			// "..., threatening to block highways", "accused X ... and
@@ -1440,7 +1439,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			}
 		}
 	}
-	if len(tgts) == 0 && code[:2] == "11" {
+	if len(tgts) == 0 && cameo.Disapprovals.Has(code) {
 		// "condemned reports of mass killings in El Fasher": who did what
 		// is reported, else where it happened
 		for _, d := range m.deps {
@@ -1454,22 +1453,22 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 			}
 		}
 	}
-	if len(tgts) == 0 && len(srcs) > 0 && (code[:2] == "11" || code[:2] == "12" || code == "016") {
+	if len(tgts) == 0 && len(srcs) > 0 && (cameo.Disapprovals.Has(code) || cameo.Rejections.Has(code) || code == cameo.CodeDeny) {
 		// "condemned the attack", "rejected the sanctions": the one who
 		// carried out the act the article reported
 		tgts = sc.eventAnaphor(m, srcs)
 	}
 	if len(tgts) == 0 && len(srcs) > 0 {
 		src := srcs[0]
-		switch code[:2] {
-		case "10", "14":
+		switch {
+		case cameo.Demands.Has(code) || cameo.Protests.Has(code):
 			// domestic demands and protests address the government (a
 			// participle, "marched ... demanding higher pay", only
 			// describes the protest)
 			participle := strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") && sc.rel(m.clause) != "root"
 			if src.actor.Role != "GOV" && !bareState(src) && src.actor.Code != "IGO" && src.actor.Code != "NGO" && !participle {
 				c := src.actor.Code
-				if code[:2] == "14" {
+				if cameo.Protests.Has(code) {
 					// "activists from A staged a protest in B's capital":
 					// a protest abroad addresses the host government
 					if h := sc.protestVenue(m); h != "" {
@@ -1478,7 +1477,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 				}
 				tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "GOV"}, resolved: true, tok: -1}}
 			}
-		case "08", "17", "18", "19", "20":
+		case cameo.PopulationActs.Has(code):
 			// force or coercion against people or property not named as an
 			// actor: the population where it happens (not for the mutual
 			// acts of a compound subject: "A and B agreed to a ceasefire")
@@ -1486,7 +1485,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 				// whose they are ("targets used by the Ukrainian army"),
 				// else where it happens, else the source's own country
 				c := ""
-				if strings.Contains("18 19 20", code[:2]) {
+				if cameo.Force.Has(code) {
 					c = sc.ownerInPhrase(k, srcs)
 				}
 				c = firstNonEmpty(c, sc.clausePlace(m.clause))
@@ -1498,7 +1497,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 					tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1}}
 				}
 			}
-			if len(tgts) == 0 && strings.Contains("18 19 20", code[:2]) {
+			if len(tgts) == 0 && cameo.Force.Has(code) {
 				// "launched air strikes across Gaza": the place struck
 				if c := sc.forcePlace(m); c != "" && !hasCode(srcs, c) {
 					tgts = []actorRef{{actor: dyad.Actor{Code: c}, resolved: true, tok: -1}}
@@ -1551,7 +1550,7 @@ func (sc *sentCtx) weaponNear(t int) bool {
 // code by the refinements of the "strike" pattern of root 19.
 func (sc *sentCtx) strikeCode(m *match) string {
 	for _, p := range sc.c.idx["strike"] {
-		if p.Code != "190" {
+		if p.Code != cameo.CodeMilitaryForce {
 			continue
 		}
 		mm := *m
@@ -1563,9 +1562,9 @@ func (sc *sentCtx) strikeCode(m *match) string {
 			}
 			mm.deps = append(mm.deps, j)
 		}
-		return sc.refine(&mm, "190")
+		return sc.refine(&mm, cameo.CodeMilitaryForce)
 	}
-	return "190"
+	return cameo.CodeMilitaryForce
 }
 
 // targetWord returns a word in one of the match's target slots that names
@@ -1842,9 +1841,9 @@ func slotHas(slots []dict.Slot, rel string) bool {
 // (042/043, or a pattern with such a linked event).
 func isVisit(p *dict.Pattern, code string) bool {
 	switch {
-	case code == "042" || code == "043":
+	case code == cameo.CodeVisit || code == cameo.CodeHostVisit:
 		return true
-	case p.Linked == "042" || p.Linked == "043":
+	case p.Linked == cameo.CodeVisit || p.Linked == cameo.CodeHostVisit:
 		return true
 	}
 	return false
@@ -1989,11 +1988,7 @@ func (sc *sentCtx) isTopic(v int, byTok []*match) bool {
 	if hm == nil {
 		return false
 	}
-	switch hm.p.Code[:2] {
-	case "01", "02", "03", "04", "10", "11", "12", "13":
-		return true
-	}
-	return false
+	return cameo.Discourse.Has(hm.p.Code)
 }
 
 // namesAct reports whether a pattern requires the words that name the act
