@@ -77,28 +77,28 @@ func TestParallel(t *testing.T) {
 		mode       Mode
 		code, want string
 	}{
-		{ModeIntent, "071", "0331"},   // pledge to send economic aid
-		{ModeAppeal, "073", "0233"},   // appeal for humanitarian aid
-		{ModeDemand, "0871", "1056"},  // demand a ceasefire
-		{ModeRefusal, "087", "1246"},  // refuse to de-escalate
-		{ModeThreat, "190", "138"},    // threaten military force
-		{ModeThreat, "163", "1312"},   // threaten an embargo
-		{ModeIntent, "042", "036"},    // intent to visit: to meet
-		{ModeIntent, "190", ""},       // an intent to fight is no cooperation
-		{ModeIntent, "", ""},          // no code
-		{Mode(0), "071", ""},          // no mode
-		{ModeAppeal, "0831", "0241"},  // appeal for political reform
-		{ModeRefusal, "0234", ""}, // no row: 0234 is not an embedded act
-		{ModeRefusal, "057", "127"},   // refuse to sign an agreement
-		{ModeDemand, "09", "100"},     // demand an investigation
-		{ModeThreat, "2042", "1385"},  // threaten mass violence
-		{ModeIntent, "0311", "0311"},  // an intent stays itself
-		{ModeAppeal, "0356", "0256"},  // appeal to de-escalate
-		{ModeDemand, "045", "108"},    // demand mediation
-		{ModeIntent, "1721", ""},      // coercion has no intent
-		{ModeThreat, "1724", "1324"},  // threaten to impose martial law
-		{ModeRefusal, "080", "124"},   // refuse to yield
-		{ModeAppeal, "062", "0212"},   // appeal for military cooperation
+		{ModeIntent, "071", "0331"},  // pledge to send economic aid
+		{ModeAppeal, "073", "0233"},  // appeal for humanitarian aid
+		{ModeDemand, "0871", "1056"}, // demand a ceasefire
+		{ModeRefusal, "087", "1246"}, // refuse to de-escalate
+		{ModeThreat, "190", "138"},   // threaten military force
+		{ModeThreat, "163", "1312"},  // threaten an embargo
+		{ModeIntent, "042", "036"},   // intent to visit: to meet
+		{ModeIntent, "190", ""},      // an intent to fight is no cooperation
+		{ModeIntent, "", ""},         // no code
+		{Mode(0), "071", ""},         // no mode
+		{ModeAppeal, "0831", "0241"}, // appeal for political reform
+		{ModeRefusal, "0234", ""},    // no row: 0234 is not an embedded act
+		{ModeRefusal, "057", "127"},  // refuse to sign an agreement
+		{ModeDemand, "09", "100"},    // demand an investigation
+		{ModeThreat, "2042", "1385"}, // threaten mass violence
+		{ModeIntent, "0311", "0311"}, // an intent stays itself
+		{ModeAppeal, "0356", "0256"}, // appeal to de-escalate
+		{ModeDemand, "045", "108"},   // demand mediation
+		{ModeIntent, "1721", ""},     // coercion has no intent
+		{ModeThreat, "1724", "1324"}, // threaten to impose martial law
+		{ModeRefusal, "080", "124"},  // refuse to yield
+		{ModeAppeal, "062", "0212"},  // appeal for military cooperation
 	}
 	for _, tt := range tests {
 		if got := b.Parallel(tt.mode, tt.code); got != tt.want {
