@@ -157,9 +157,6 @@ func (art *article) lastGroup(orgs bool) (actorRef, bool) {
 	return actorRef{}, false
 }
 
-// orgNouns name an international organisation by what it is.
-var orgNouns = map[string]bool{"bloc": true, "alliance": true, "organisation": true, "organization": true, "grouping": true}
-
 // lastOrganisation returns the most recent international organisation
 // named in the article.
 func (art *article) lastOrganisation() (actorRef, bool) {
@@ -171,22 +168,18 @@ func (art *article) lastOrganisation() (actorRef, bool) {
 	return actorRef{}, false
 }
 
-// groupNouns name an armed group by what it is.
-var groupNouns = map[string]bool{"militia": true, "rebel": true, "insurgent": true, "group": true,
-	"movement": true, "paramilitary": true, "faction": true, "militant": true, "jihadist": true, "insurgency": true}
-
 // groupDescription reports whether noun h describes an armed group
 // ("the rebels", "the paramilitary force", "the militia") and names no
 // actor of its own.
 func (sc *sentCtx) groupDescription(h int) bool {
 	l := sc.lemmas[h]
-	if strings.HasSuffix(l, "s") && groupNouns[strings.TrimSuffix(l, "s")] {
+	if strings.HasSuffix(l, "s") && sc.c.lex.groupNouns[strings.TrimSuffix(l, "s")] {
 		l = strings.TrimSuffix(l, "s")
 	}
-	desc := groupNouns[l]
+	desc := sc.c.lex.groupNouns[l]
 	for _, c := range sc.tree.Children(h) {
 		r := sc.rel(c)
-		if (r == "amod" || r == "compound") && groupNouns[sc.lemmas[c]] && (l == "force" || l == "fighter") {
+		if (r == "amod" || r == "compound") && sc.c.lex.groupNouns[sc.lemmas[c]] && sc.c.lex.groupHeads[l] {
 			desc = true
 		}
 		if isModifierRel(r) && r != "amod" && r != "compound" {
@@ -501,7 +494,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	f, l := sc.tree.Subtree(h)
 	sp := sc.span(f, l)
 	// pronouns
-	if sc.upos(h) == "PRON" || (sc.c.lex.pronoun[lemma] && sc.upos(h) != "PROPN") {
+	if sc.upos(h) == "PRON" || (sc.c.lex.pronouns[lemma] && sc.upos(h) != "PROPN") {
 		return sc.pronoun(h)
 	}
 	m, isMention := sc.mentionAt(h)
@@ -526,15 +519,10 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		// "a human rights group", "aid agencies": the kind is the code
 		return []actorRef{{actor: dyad.Actor{Code: role, Name: sc.words[h]}, span: sp, tok: h, kind: dict.KindOrganisation}}
 	}
-	personLike = sc.c.lex.personNoun[lemma] || role == "GOV" && sc.upos(h) == "NOUN"
+	personLike = sc.c.lex.personNouns[lemma] || role == "GOV" && sc.upos(h) == "NOUN"
 	// definite descriptions of two parties: "the two leaders", "both sides"
-	if sc.c.lex.pairNoun[lemma] && sc.isPairDescription(h) {
-		people := true
-		switch lemma {
-		case "side", "country", "government", "nation", "neighbour", "neighbor", "state", "capital", "army", "force", "camp":
-			people = false
-		}
-		pair := sc.art.lastPair(people)
+	if sc.c.lex.pairNouns[lemma] && sc.isPairDescription(h) {
+		pair := sc.art.lastPair(!sc.c.lex.pairParties[lemma])
 		if len(pair) == 2 {
 			out := make([]actorRef, 2)
 			for i, p := range pair {
@@ -558,7 +546,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) {
 			continue
 		}
-		if (r == "compound" || r == "amod") && !(sc.upos(c) == "ADJ" && sc.lemmas[c] == "general") {
+		if (r == "compound" || r == "amod") && !(sc.upos(c) == "ADJ" && sc.c.lex.nonRoleModifiers[sc.lemmas[c]]) {
 			// ("a general strike" is not the army's)
 			if mm, ok := sc.mentionAt(c); ok && mm.Kind == dict.KindAgent {
 				modRole = mm.Actor.Role
@@ -567,9 +555,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			}
 		}
 		if nlp.RelIs(r, "nmod") && r != "nmod:poss" {
-			switch sc.caseOf(c) {
-			case "of", "in", "from", "for", "at", "on behalf of", "within", "inside", "":
-			default:
+			if cs := sc.caseOf(c); cs != "" && !sc.c.lex.ownerPreps[cs] {
 				continue
 			}
 		}
@@ -578,11 +564,8 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			continue
 		}
 		place := false
-		if nlp.RelIs(r, "nmod") && r != "nmod:poss" {
-			switch sc.caseOf(c) {
-			case "in", "at", "within", "inside":
-				place = true
-			}
+		if nlp.RelIs(r, "nmod") && r != "nmod:poss" && sc.c.lex.placePreps[sc.caseOf(c)] {
+			place = true
 		}
 		for _, cc := range sc.conjuncts(c) {
 			if place {
@@ -603,7 +586,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		// (the venue of a summit or games is not a party to it)
 		owners = places
 	}
-	if poss := sc.tree.ChildWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 && lemma == "counterpart" {
+	if poss := sc.tree.ChildWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 && sc.c.lex.counterparts[lemma] {
 		// "his Burundian counterpart": the other side, not his
 		var own []actorRef
 		for _, o := range owners {
@@ -670,12 +653,12 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		// "an army base", "police vehicles": what belongs to the agent
 		role = modRole
 	}
-	if lemma == "leader" && modRole != "" && modRole != "GOV" {
+	if sc.c.lex.leaders[lemma] && modRole != "" && modRole != "GOV" {
 		// "student leaders", "opposition leaders", "rebel leaders": they
 		// lead the group the modifier names
 		role = modRole
 	}
-	if depth == 0 && sc.hasDet(h, "the") && orgNouns[lemma] && len(sc.tree.Children(h)) == 1 {
+	if depth == 0 && sc.hasDet(h, "the") && sc.c.lex.orgNouns[lemma] && len(sc.tree.Children(h)) == 1 {
 		// "the bloc", "the alliance": the organisation named last
 		if g, ok := sc.art.lastOrganisation(); ok {
 			g.span, g.tok, g.resolved = sp, h, true
@@ -757,15 +740,16 @@ func (sc *sentCtx) isPairDescription(h int) bool {
 	}
 	for _, c := range sc.tree.Children(h) {
 		l := sc.lemmas[c]
-		if l == "two" || l == "both" {
+		if sc.c.lex.pairQuantifiers[l] {
 			return true
 		}
 	}
-	return h > 0 && (sc.lemmas[h-1] == "two" || sc.lemmas[h-1] == "both")
+	return h > 0 && sc.c.lex.pairQuantifiers[sc.lemmas[h-1]]
 }
 
 // pronoun resolves a pronoun against the sentence so far and the article.
 func (sc *sentCtx) pronoun(h int) []actorRef {
+	lx := sc.c.lex
 	l := sc.lemmas[h]
 	sp := sc.span(h, h)
 	mk := func(r actorRef) []actorRef {
@@ -773,8 +757,7 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 		return []actorRef{r}
 	}
 	// "we", "I" in a quotation: the speaker
-	switch l {
-	case "we", "i", "our", "us", "my", "me":
+	if lx.speakerPronouns[l] {
 		if sp, ok := sc.speaker(); ok {
 			return mk(sp)
 		}
@@ -799,12 +782,12 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 			continue
 		}
 		person := m.Kind == dict.KindPerson
-		switch l {
-		case "he", "she", "him", "her", "his", "hers":
+		switch {
+		case lx.personPronouns[l]:
 			if !person {
 				continue
 			}
-		case "it", "its":
+		case lx.thingPronouns[l]:
 			if person || m.Kind == dict.KindDemonym {
 				continue
 			}
@@ -815,16 +798,16 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 		}
 		return mk(actorRef{actor: m.Actor, kind: m.Kind, person: person})
 	}
-	switch l {
-	case "he", "she", "him", "her", "his", "hers":
+	switch {
+	case lx.personPronouns[l]:
 		if p, ok := sc.art.lastPerson(); ok {
 			return mk(p)
 		}
-	case "it", "its":
+	case lx.thingPronouns[l]:
 		if p, ok := sc.art.lastActor(true); ok {
 			return mk(p)
 		}
-	case "they", "them", "their", "theirs", "we", "our", "us":
+	case lx.groupPronouns[l]:
 		if p, ok := sc.art.lastActor(false); ok {
 			return mk(p)
 		}
@@ -844,12 +827,12 @@ func (sc *sentCtx) earlierInSentence(h int, l string) (actorRef, bool) {
 			continue
 		}
 		r := rs[0]
-		switch l {
-		case "he", "she", "him", "her", "his", "hers":
+		switch {
+		case sc.c.lex.personPronouns[l]:
 			if !r.person {
 				continue
 			}
-		case "it", "its":
+		case sc.c.lex.thingPronouns[l]:
 			if r.person {
 				continue
 			}
@@ -881,7 +864,7 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 		f, l := sc.tree.Subtree(h)
 		for j := f; j <= l; j++ {
 			if m, ok := sc.mentionAt(j); ok && (m.Kind == dict.KindState || m.Kind == dict.KindCapital || m.Kind == dict.KindCity) {
-				if nlp.RelIs(sc.rel(j), "nmod") && (sc.caseOf(j) == "in" || sc.caseOf(j) == "at") {
+				if nlp.RelIs(sc.rel(j), "nmod") && sc.c.lex.venuePreps[sc.caseOf(j)] {
 					return []actorRef{{actor: dyad.Actor{Code: m.Actor.Code, Name: m.Entry}, span: sc.span(m.Start, m.End-1), tok: j, kind: m.Kind}}
 				}
 			}
@@ -890,7 +873,7 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 	}
 	for _, c := range sc.tree.Children(h) {
 		r := sc.rel(c)
-		if r == "nmod:poss" || (nlp.RelIs(r, "nmod") && (sc.caseOf(c) == "of" || sc.caseOf(c) == "by" || sc.caseOf(c) == "to" || sc.caseOf(c) == "for")) {
+		if r == "nmod:poss" || (nlp.RelIs(r, "nmod") && sc.c.lex.nounActorPreps[sc.caseOf(c)]) {
 			var out []actorRef
 			for _, cc := range sc.conjuncts(c) {
 				out = append(out, sc.single(cc, 0)...)
@@ -974,11 +957,7 @@ func (sc *sentCtx) isEventNoun(h int) bool {
 			}
 		}
 	}
-	switch l {
-	case "invasion", "attack", "arrest", "detention", "abduction", "killing", "death", "massacre", "crackdown", "siege", "occupation", "bombing", "shelling":
-		return true
-	}
-	return false
+	return sc.c.lex.eventNouns[l]
 }
 
 // anyCountry returns the country of the first state, demonym, capital or
@@ -1129,24 +1108,19 @@ func (sc *sentCtx) speaker() (actorRef, bool) {
 
 // backer reports whether a hyphenated modifier names a backer rather than
 // the owner ("Iranian-backed", "Russian-trained").
-func backer(w string) bool {
-	w = strings.ToLower(w)
-	for _, suf := range []string{"-backed", "-supported", "-allied", "-aligned", "-sponsored", "-funded", "-armed", "-trained", "-equipped", "-friendly", "-inspired"} {
-		if strings.HasSuffix(w, suf) {
-			return true
-		}
-	}
-	return false
+func (sc *sentCtx) backer(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return i >= 0 && sc.c.lex.backers[strings.ToLower(w[i+1:])]
 }
 
 // isBacker reports whether token c is a backer modifier, written as one
 // token ("Iranian-backed") or split ("Iranian - backed").
 func (sc *sentCtx) isBacker(c int) bool {
-	if backer(sc.words[c]) {
+	if sc.backer(sc.words[c]) {
 		return true
 	}
 	if c >= 1 && sc.words[c-1] == "-" {
-		return backer("-" + sc.words[c])
+		return sc.backer("-" + sc.words[c])
 	}
 	return false
 }
@@ -1165,7 +1139,7 @@ func (sc *sentCtx) placeInPhrase(h int) string {
 		ok = true
 		for k := j; k >= 0 && k != h; k = sc.tree.Head(k) {
 			if r := sc.rel(k); nlp.RelIs(r, "nmod") && r != "nmod:poss" {
-				if c := sc.caseOf(k); c != "of" && c != "in" {
+				if !sc.c.lex.titlePlacePreps[sc.caseOf(k)] {
 					ok = false
 					break
 				}
@@ -1185,10 +1159,10 @@ func (sc *sentCtx) placeInPhrase(h int) string {
 // preposition of place ("in Iran", "across Syria").
 func (sc *sentCtx) locativeAt(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		switch strings.ToLower(sc.words[j]) {
-		case "in", "at", "inside", "across", "throughout", "within", "near", "outside":
+		switch w := strings.ToLower(sc.words[j]); {
+		case sc.c.lex.locative[w]:
 			return true
-		case "the":
+		case w == "the":
 			continue
 		}
 		if sc.upos(j) == "ADJ" || sc.words[j] == "-" {

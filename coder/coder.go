@@ -98,7 +98,7 @@ func New(an Analyzer, d *dict.Dictionary, cb *cameo.Codebook, opts Options) *Cod
 	if opts.MaxChunkBytes <= 0 {
 		opts.MaxChunkBytes = 64 << 10
 	}
-	c := &Coder{an: an, cb: cb, opts: opts, lex: newLexicon()}
+	c := &Coder{an: an, cb: cb, opts: opts, lex: newLexicon(d)}
 	c.log = opts.Logger
 	if c.log == nil {
 		c.log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -362,7 +362,7 @@ func dateFor(art *article, s *nlp.Sentence, sc *sentCtx, clause int, future bool
 	hi -= s.Start
 	for i := range sc.dates {
 		d := &sc.dates[i]
-		if d.Start >= lo && d.End <= hi && sc.dateInClause(d, clause) && !boundDate(art.text[s.Start:s.End], d) {
+		if d.Start >= lo && d.End <= hi && sc.dateInClause(d, clause) && !sc.c.lex.boundDate(art.text[s.Start:s.End], d) {
 			return d
 		}
 	}
@@ -376,15 +376,10 @@ func dateFor(art *article, s *nlp.Sentence, sc *sentCtx, clause int, future bool
 	return nil
 }
 
-// boundWords open a date that bounds or locates an event from outside
-// ("talks for the first time since 2022", "suspended until 2028", "before
-// the end of the month"): the event did not happen on it.
-var boundWords = map[string]bool{"since": true, "until": true, "till": true, "before": true, "after": true, "by": true, "through": true, "from": true}
-
 // boundDate reports whether the date expression d of sentence text sent
 // is a bound rather than the event's date, or the possessor of a noun
 // ("a repeat of October's election").
-func boundDate(sent string, d *timex.Expression) bool {
+func (lx *lexicon) boundDate(sent string, d *timex.Expression) bool {
 	rest := strings.TrimLeft(sent[d.End:], " ")
 	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		return true
@@ -393,11 +388,10 @@ func boundDate(sent string, d *timex.Expression) bool {
 	// the word before the expression, skipping "the end of", "early", ...
 	for k := len(before) - 1; k >= 0 && k >= len(before)-4; k-- {
 		w := strings.Trim(before[k], ",;:()\"")
-		if boundWords[w] {
+		if lx.dateBoundWords[w] {
 			return true
 		}
-		switch w {
-		case "the", "end", "start", "beginning", "middle", "of", "early", "late", "mid":
+		if lx.dateBoundFillers[w] {
 			continue
 		}
 		break

@@ -404,6 +404,17 @@ func (c *Coder) nominal(lemma string) (*dict.Pattern, bool) {
 	return nil, false
 }
 
+// hasMarkIn reports whether clause or noun c has a marker or case word of
+// the class ws.
+func (sc *sentCtx) hasMarkIn(c int, ws set) bool {
+	for _, k := range sc.tree.Children(c) {
+		if (sc.rel(k) == "mark" || sc.rel(k) == "case") && ws[sc.lemmas[k]] {
+			return true
+		}
+	}
+	return false
+}
+
 // hasMarkUPOS reports whether clause c has the marker w tagged upos.
 func (sc *sentCtx) hasMarkUPOS(c int, w, upos string) bool {
 	for _, k := range sc.tree.Children(c) {
@@ -414,10 +425,6 @@ func (sc *sentCtx) hasMarkUPOS(c int, w, upos string) bool {
 	return false
 }
 
-// particles are the adverbs that make a phrasal verb of a light verb
-// ("call off", "hold up", "put down").
-var particles = map[string]bool{"off": true, "up": true, "down": true, "out": true, "back": true, "away": true}
-
 // verbParticle returns the particle of verb v ("off" in "called off the
 // strike"), whether parsed as compound:prt or as the word right after the
 // verb, or "".
@@ -427,7 +434,7 @@ func (sc *sentCtx) verbParticle(v int) string {
 			return sc.lemmas[c]
 		}
 	}
-	if j := v + 1; j < sc.n && particles[sc.lemmas[j]] {
+	if j := v + 1; j < sc.n && sc.c.lex.particles[sc.lemmas[j]] {
 		switch sc.upos(j) {
 		case "ADP", "ADV", "PART":
 			return sc.lemmas[j]

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -191,15 +192,11 @@ func (sc *sentCtx) complements(m *match) []int {
 			}
 		case r == "advcl" || r == "acl":
 			// "accused X of violating", "criticised Y for filling"
-			for _, w := range []string{"of", "for", "over", "about"} {
-				if sc.hasMark(c, w) {
-					out = append(out, c)
-					break
-				}
+			if sc.hasMarkIn(c, sc.c.lex.contentMarkers) {
+				out = append(out, c)
 			}
 		case nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod"):
-			switch sc.caseOf(c) {
-			case "for", "on", "to", "of", "against", "with", "about", "over":
+			if sc.c.lex.complementPreps[sc.caseOf(c)] {
 				out = append(out, c)
 			}
 		case r == "acl:relcl" && len(m.p.Light) > 0:
@@ -226,7 +223,7 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			switch r := sc.rel(c); {
 			case nlp.RelIs(r, "nsubj"), r == "csubj", r == "conj", r == "parataxis", r == "punct", r == "cc":
 				continue
-			case r == "advcl" && !sc.hasMark(c, "of") && !sc.hasMark(c, "for") && !sc.hasMark(c, "over") && !sc.hasMark(c, "about"):
+			case r == "advcl" && !sc.hasMarkIn(c, sc.c.lex.contentMarkers):
 				// "..., threatening to block highways": an act of its own
 				continue
 			case r == "acl:relcl" && sc.tree.ChildWith(c, "nsubj") >= 0 && c > m.trig:
@@ -264,7 +261,7 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			m.compl = t
 			break
 		}
-		if sc.c.lex.cessative[sc.lemmas[t]] && isVerbal(sc.upos(t)) {
+		if sc.c.lex.stopping[sc.lemmas[t]] && isVerbal(sc.upos(t)) {
 			// "agreed to halt firing": what a verb of stopping governs
 			// is stopped, not done
 			continue
@@ -389,7 +386,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			if r := sc.rel(d); r == "ccomp" || r == "parataxis" || (r == "advcl" && d < m.trig && isVerbal(sc.upos(d))) {
 				return nil, "the statement's content is coded instead"
 			}
-			if sc.relMatches(d, "obj") && sc.c.lex.press[sc.lemmas[d]] {
+			if sc.relMatches(d, "obj") && sc.c.lex.audience[sc.lemmas[d]] {
 				return nil, "a statement to the press"
 			}
 		}
@@ -406,7 +403,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 				}
 			}
 		}
-		if cameo.Under(code, cameo.CodeStrikeOrBoycott) && sc.lemmas[m.trig] == "strike" {
+		if cameo.Under(code, cameo.CodeStrikeOrBoycott) && sc.c.lex.militaryStrike[sc.lemmas[m.trig]] {
 			// "India carried out missile strikes", "its forces had struck":
 			// a state, army or armed group strikes with weapons, not by
 			// stopping work
@@ -439,7 +436,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			} else if c := sc.c.embedCode(dict.EmbedThreat, embCode); c != "" {
 				code = c // "vowed to attack" is a threat
 			}
-			if embCode == cameo.CodeCeasefire && sc.lemmas[m.trig] == "agree" && sc.c.lex.cessative[sc.lemmas[m.embedded.trig]] {
+			if embCode == cameo.CodeCeasefire && sc.c.lex.agreementVerbs[sc.lemmas[m.trig]] && sc.c.lex.stopping[sc.lemmas[m.embedded.trig]] {
 				// "agreed to cease fire", "agreed to halt hostilities": an
 				// agreed ceasefire, not only an intent to de-escalate
 				code = embCode
@@ -506,13 +503,13 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 			}
 		}
 	}
-	if s := sc.tree.ChildWith(m.clause, "nsubj"); s >= 0 && sc.c.lex.document[sc.lemmas[s]] && cameo.Deeds.Has(code) {
+	if s := sc.tree.ChildWith(m.clause, "nsubj"); s >= 0 && sc.c.lex.documents[sc.lemmas[s]] && cameo.Deeds.Has(code) {
 		// "the statement by the presidency comes a day before ...": a
 		// statement or report goes nowhere and uses no force
 		return nil, "the subject is a statement, not an actor"
 	}
 	official := false
-	if cameo.Protests.Has(code) && sc.lemmas[m.trig] == "protest" && officialActors(srcs) {
+	if cameo.Protests.Has(code) && sc.c.lex.officialProtest[sc.lemmas[m.trig]] && officialActors(srcs) {
 		// a government's protest is a diplomatic complaint, not a rally
 		code, official = cameo.CodeComplainOfficially, true
 	}
@@ -635,10 +632,6 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) ([]*coded, string) {
 	}
 	return out, ""
 }
-
-// reportNouns name an account of an act rather than the act ("reports of
-// mass killings").
-var reportNouns = map[string]bool{"report": true, "account": true, "allegation": true, "news": true, "footage": true, "image": true, "video": true}
 
 // foreignUnnamed re-resolves targets that are agent nouns without a
 // country of their own ("several companies", "a school") which took the
@@ -773,12 +766,9 @@ func removeSame(tgts, srcs []actorRef) []actorRef {
 // carrierNegated: "little willingness", "no intention".
 func (sc *sentCtx) carrierNegated(noun int) bool {
 	for _, c := range sc.tree.Children(noun) {
-		if (sc.rel(c) == "det" || sc.rel(c) == "amod") && sc.c.lex.carrierNeg[sc.lemmas[c]] && sc.lemmas[c] != "any" {
+		// ("did not show any willingness": the verb carries the negation)
+		if (sc.rel(c) == "det" || sc.rel(c) == "amod") && sc.c.lex.carrierNeg[sc.lemmas[c]] {
 			return true
-		}
-		if sc.rel(c) == "det" && sc.lemmas[c] == "any" {
-			// "did not show any willingness": the verb carries the negation
-			continue
 		}
 	}
 	return false
@@ -915,7 +905,7 @@ func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
 		r := sc.rel(c)
 		if r == "nsubj" || r == "csubj" || nlp.RelIs(r, "nsubj") && r != "nsubj:pass" {
 			l := sc.lemmas[c]
-			if (l == "who" || l == "that" || l == "which") && sc.rel(v) == "acl:relcl" {
+			if sc.c.lex.relativePronouns[l] && sc.rel(v) == "acl:relcl" {
 				if p := sc.tree.Head(v); p >= 0 {
 					return sc.actorsAt(p), true
 				}
@@ -973,7 +963,7 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 				continue
 			}
 			rs := sc.actorsAt(c)
-			if len(rs) == 0 && legalNouns[sc.lemmas[c]] && (sl.Prep == "for" || sl.Prep == "against") {
+			if len(rs) == 0 && sc.c.lex.legalNouns[sc.lemmas[c]] && sc.c.lex.legalPreps[sl.Prep] {
 				// "a warrant for the arrest of X": the one to be arrested
 				for _, k := range sc.tree.Children(c) {
 					if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "of" {
@@ -1123,11 +1113,11 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 		for _, k := range sc.tree.Children(cur) {
 			r, l := sc.rel(k), sc.lemmas[k]
 			switch {
-			case (r == "advmod" || r == "neg" || r == "aux") && lx.neg[l] && l != "no":
+			case (r == "advmod" || r == "neg" || r == "aux") && lx.negators[l]:
 				neg = true
-			case r == "advmod" && lx.hedgeAdv[l]:
+			case r == "advmod" && lx.hedgeAdverbs[l]:
 				return moodSpeculative, "hedge \"" + sc.words[k] + "\"", nil
-			case r == "advmod" && lx.habitual[l] && cur == v:
+			case r == "advmod" && lx.habit[l] && cur == v:
 				// "both sides routinely accuse each other": a habit, not
 				// an event
 				return moodUnasserted, "habitual \"" + sc.words[k] + "\"", nil
@@ -1138,11 +1128,11 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 				return moodSpeculative, "modal \"" + sc.words[k] + "\"", nil
 			case r == "aux" && lx.future[l]:
 				fut = true
-			case r == "aux" && l == "would":
+			case r == "aux" && lx.conditionalAux[l]:
 				would = true
 			case r == "mark" && lx.condMark[l] && (sc.rel(cur) == "advcl" || cur == v):
 				return moodHypothetical, "conditional \"" + sc.words[k] + "\"", nil
-			case r == "obl" && sc.caseOf(k) == "according to":
+			case r == "obl" && lx.attribution[sc.caseOf(k)]:
 				if rs := sc.actorsAt(k); len(rs) > 0 && reporter == nil {
 					reporter = &rs[0]
 				} else if rs := sc.npFallback(k); len(rs) > 0 && reporter == nil {
@@ -1172,18 +1162,18 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 			case lx.schedule[lp]:
 				fut = true
 			case lx.aspect[lp]:
-			case lx.hedgeX[lp] && (lp != "have" || sc.hasTo(cur)):
+			case lx.unasserting[lp] && (!lx.hedgeWithTo[lp] || sc.hasTo(cur)):
 				return moodUnasserted, "complement of \"" + sc.words[p] + "\"", nil
 			}
 			cur = p
 			continue
-		case (nlp.RelIs(r, "obj") || (r == "advcl" && !sc.hasAnyMark(cur))) && lx.denyX[lp] && strings.HasPrefix(sc.s.Tokens[cur].XPOS, "VBG"):
+		case (nlp.RelIs(r, "obj") || (r == "advcl" && !sc.hasAnyMark(cur))) && lx.denial[lp] && strings.HasPrefix(sc.s.Tokens[cur].XPOS, "VBG"):
 			// "denied supplying weapons"
 			return moodUnasserted, "complement of \"" + sc.words[p] + "\"", nil
 		case r == "ccomp" || r == "csubj":
 			switch {
 			case lx.speech[lp]:
-				if subj := sc.tree.ChildWith(p, "nsubj"); subj >= 0 && lx.pundit[sc.lemmas[subj]] {
+				if subj := sc.tree.ChildWith(p, "nsubj"); subj >= 0 && lx.pundits[sc.lemmas[subj]] {
 					// "analysts said ...": an assessment, not a report
 					return moodUnasserted, "assessment by \"" + sc.words[subj] + "\"", nil
 				}
@@ -1191,11 +1181,11 @@ func (sc *sentCtx) mood(v int) (mood, string, *actorRef) {
 					reporter = &rs[0]
 				}
 				for _, k := range sc.tree.Children(p) {
-					if lx.neg[sc.lemmas[k]] && sc.lemmas[k] != "no" && (sc.rel(k) == "advmod" || sc.rel(k) == "aux") {
+					if lx.negators[sc.lemmas[k]] && (sc.rel(k) == "advmod" || sc.rel(k) == "aux") {
 						return moodUnasserted, "negated report", nil
 					}
 				}
-			case lx.hedge[lp]:
+			case lx.belief[lp]:
 				return moodUnasserted, "belief or estimate (\"" + sc.words[p] + "\")", nil
 			default:
 				if !isVerbal(sc.upos(p)) {
@@ -1272,7 +1262,7 @@ func (sc *sentCtx) underSpeech(v int) bool {
 		if p < 0 {
 			return false
 		}
-		if r := sc.rel(cur); (r == "ccomp" || r == "parataxis") && (sc.c.lex.speech[sc.lemmas[p]] || sc.lemmas[p] == "warn" || sc.lemmas[p] == "threaten" || sc.lemmas[p] == "promise" || sc.lemmas[p] == "pledge") {
+		if r := sc.rel(cur); (r == "ccomp" || r == "parataxis") && (sc.c.lex.speech[sc.lemmas[p]] || sc.c.lex.futureSpeech[sc.lemmas[p]]) {
 			return true
 		}
 		for _, k := range sc.tree.Children(cur) {
@@ -1443,7 +1433,7 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 		// "condemned reports of mass killings in El Fasher": who did what
 		// is reported, else where it happened
 		for _, d := range m.deps {
-			if r := sc.rel(d); d == m.trig || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl")) || !reportNouns[sc.lemmas[d]] {
+			if r := sc.rel(d); d == m.trig || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl")) || !sc.c.lex.reportNouns[sc.lemmas[d]] {
 				continue
 			}
 			for _, k := range sc.tree.Children(d) {
@@ -1522,21 +1512,16 @@ func militaryActors(rs []actorRef) bool {
 	return false
 }
 
-// weapons are the words that make a strike military ("missile strikes").
-var weapons = map[string]bool{"missile": true, "air": true, "airstrike": true, "drone": true, "rocket": true,
-	"artillery": true, "warplane": true, "jet": true, "bomber": true, "aircraft": true, "helicopter": true,
-	"military": true, "precision": true, "retaliatory": true, "cruise": true, "ballistic": true}
-
 // weaponNear reports whether a weapon word modifies the strike at t or
 // stands right before it.
 func (sc *sentCtx) weaponNear(t int) bool {
 	for _, c := range sc.tree.Children(t) {
-		if r := sc.rel(c); (r == "compound" || r == "amod") && weapons[sc.lemmas[c]] {
+		if r := sc.rel(c); (r == "compound" || r == "amod") && sc.c.lex.weapons[sc.lemmas[c]] {
 			return true
 		}
 	}
 	for j := t - 1; j >= 0 && j >= t-2; j-- {
-		if weapons[sc.lemmas[j]] {
+		if sc.c.lex.weapons[sc.lemmas[j]] {
 			return true
 		}
 		if u := sc.upos(j); u != "ADJ" && u != "NOUN" {
@@ -1602,10 +1587,6 @@ func (sc *sentCtx) ownerInPhrase(k int, srcs []actorRef) string {
 	return ""
 }
 
-// owningVerbs link property to whoever holds it ("used by", "belonging to").
-var owningVerbs = map[string]bool{"use": true, "belong": true, "hold": true, "control": true, "run": true,
-	"operate": true, "occupy": true, "own": true, "man": true, "house": true}
-
 // ownedVia reports whether the path from token j up to k names an owner
 // or user ("Ukrainian positions", "depots belonging to Hezbollah", "bases
 // of the army"), not a place nearby ("a village near the border with
@@ -1614,12 +1595,10 @@ func (sc *sentCtx) ownedVia(k, j int) bool {
 	for steps := 0; j >= 0 && j != k && steps <= sc.n; steps++ {
 		r := sc.rel(j)
 		switch {
-		case r == "acl" && owningVerbs[sc.lemmas[j]]:
+		case r == "acl" && sc.c.lex.owningVerbs[sc.lemmas[j]]:
 		case r == "amod", r == "compound", r == "flat", r == "conj", r == "nmod:poss", r == "det:poss", r == "obl:agent":
 		case nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obl"):
-			switch sc.caseOf(j) {
-			case "of", "by", "to":
-			default:
+			if !sc.c.lex.ownershipPreps[sc.caseOf(j)] {
 				return false
 			}
 		default:
@@ -1639,9 +1618,7 @@ func (sc *sentCtx) forcePlace(m *match) string {
 			if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
 				continue
 			}
-			switch sc.caseOf(c) {
-			case "in", "across", "on", "into", "over", "throughout", "inside":
-			default:
+			if !sc.c.lex.forcePlacePreps[sc.caseOf(c)] {
 				continue
 			}
 			if mm, ok := sc.mentionAt(c); ok && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity || mm.Kind == dict.KindCapital) && mm.Actor.Code != "IGO" && mm.Actor.Code != "NGO" {
@@ -1748,7 +1725,7 @@ func (sc *sentCtx) linearHedge(v int) int {
 		if l == ";" || (sc.upos(j) == "PUNCT" && (l == ":" || l == "--")) {
 			return -1
 		}
-		if sc.upos(j) != "VERB" || !sc.c.lex.strongHedge[l] {
+		if sc.upos(j) != "VERB" || !sc.c.lex.strongBelief[l] {
 			continue
 		}
 		if sc.tree.Dominates(v, j) || sc.tree.Dominates(j, v) {
@@ -1849,16 +1826,13 @@ func isVisit(p *dict.Pattern, code string) bool {
 	return false
 }
 
-// nonPolitical are the roles of actors whose visits are not diplomacy.
-var nonPolitical = map[string]bool{"BUS": true, "MED": true, "CVL": true, "CRM": true, "EDU": true, "REF": true, "SPO": true, "HLH": true, "AGR": true, "REL": true, "LAB": true, "ENV": true}
-
 // political keeps the actors that are states, their agents, or
 // organisations: not companies, the press or civilians, nor a group only
 // named by a demonym ("the Dutch orchestra").
 func (sc *sentCtx) political(rs []actorRef) []actorRef {
 	var out []actorRef
 	for _, r := range rs {
-		if r.actor.Code == "" || nonPolitical[r.actor.Role] {
+		if r.actor.Code == "" || cameo.SocialRole(r.actor.Role) {
 			continue
 		}
 		if r.kind == dict.KindDemonym && r.tok >= 0 && r.tok < sc.n {
@@ -1876,10 +1850,6 @@ func (sc *sentCtx) political(rs []actorRef) []actorRef {
 	}
 	return out
 }
-
-// politicalNouns name groups sent by a state that are not agents of the
-// dictionary.
-var politicalNouns = map[string]bool{"delegation": true, "mission": true, "envoy": true, "official": true, "leadership": true, "authority": true, "administration": true, "government": true, "side": true, "team": true, "negotiator": true}
 
 // againstOf returns the actors named after "against" on the match's verb
 // or on its object: whom the act is aimed at ("suspend its protests
@@ -1925,7 +1895,7 @@ func (sc *sentCtx) venue(m *match) string {
 		if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
 			continue
 		}
-		if cs := sc.caseOf(c); cs != "in" && cs != "at" {
+		if !sc.c.lex.venuePreps[sc.caseOf(c)] {
 			continue
 		}
 		if mm, ok := sc.mentionAt(c); ok && mm.Actor.Code != "" {
@@ -1952,10 +1922,8 @@ func hasCode(rs []actorRef, code string) bool {
 // appeals are about ("talks on reopening the border", "concern over
 // expanding the base").
 func (sc *sentCtx) isTopic(v int, byTok []*match) bool {
-	for _, w := range []string{"about", "over", "regarding", "concerning"} {
-		if sc.hasMark(v, w) {
-			return true
-		}
+	if sc.hasMarkIn(v, sc.c.lex.topicMarkers) {
+		return true
 	}
 	if !sc.hasMark(v, "on") {
 		return false
@@ -2046,8 +2014,7 @@ func (sc *sentCtx) ownCapital(tgts, srcs []actorRef) []actorRef {
 		if r := sc.rel(t.tok); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
 			continue
 		}
-		switch sc.caseOf(t.tok) {
-		case "on", "in", "across", "around", "over":
+		if sc.c.lex.capitalPlacePreps[sc.caseOf(t.tok)] {
 			t.kind, t.resolved, t.actor.Role = dict.KindCity, false, "CVL"
 			tgts[i] = t
 		}
@@ -2062,7 +2029,7 @@ func (sc *sentCtx) addressee(m *match) bool {
 	if m.p.Embed != dict.EmbedAppeal {
 		return false
 	}
-	for _, prep := range []string{"to", "on", "upon"} {
+	for prep := range sc.c.lex.addresseePreps {
 		if c := sc.findDep(m, "", prep, nil); c >= 0 && (sc.upos(c) == "NOUN" || sc.upos(c) == "PROPN") && !sc.isEventNoun(c) {
 			return true
 		}
@@ -2077,10 +2044,10 @@ func (sc *sentCtx) politicalHead(h int) bool {
 	if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindAgent {
 		return true
 	}
-	if r, ok := sc.role(sc.lemmas[h]); ok && r != "" && !nonPolitical[r] {
+	if r, ok := sc.role(sc.lemmas[h]); ok && r != "" && !cameo.SocialRole(r) {
 		return true
 	}
-	return sc.c.lex.personNoun[sc.lemmas[h]] || politicalNouns[sc.lemmas[h]]
+	return sc.c.lex.personNouns[sc.lemmas[h]] || sc.c.lex.politicalNouns[sc.lemmas[h]]
 }
 
 // reciprocal reports whether the match's object is "each other" or "one
@@ -2152,12 +2119,12 @@ func (sc *sentCtx) protestVenue(m *match) string {
 // beforeClause reports whether clause v opens with "before" or "until", as
 // its mark or as a word before its subject that the parse hung elsewhere.
 func (sc *sentCtx) beforeClause(v int) bool {
-	if sc.hasMark(v, "before") || sc.hasMark(v, "until") {
+	if sc.hasMarkIn(v, sc.c.lex.futureBoundMarkers) {
 		return true
 	}
 	for j := v - 1; j >= 0 && j >= v-6; j-- {
 		switch {
-		case sc.lemmas[j] == "before" || sc.lemmas[j] == "until":
+		case sc.c.lex.futureBoundMarkers[sc.lemmas[j]]:
 			return true
 		case isVerbal(sc.upos(j)) || sc.upos(j) == "PUNCT" || sc.upos(j) == "SCONJ":
 			return false
@@ -2180,18 +2147,6 @@ func ownTerritory(tgts []actorRef, src actorRef) bool {
 	return true
 }
 
-// anaphoricEvents maps nouns that name an act to the roots of the events
-// they can refer back to.
-var anaphoricEvents = map[string]string{
-	"attack": "18 19 20", "strike": "18 19 20", "airstrike": "19 20", "shelling": "19 20", "bombing": "18 19 20",
-	"killing": "18 19 20", "assault": "18 19", "raid": "17 18 19", "offensive": "19", "massacre": "20",
-	"invasion": "19", "incursion": "19", "bombardment": "19 20", "shooting": "18 19", "missile": "19",
-	"sanction": "16", "embargo": "16", "tariff": "16", "expulsion": "16 17",
-	"exercise": "15", "drill": "15", "manoeuvre": "15", "maneuver": "15",
-	"arrest": "17", "detention": "17", "crackdown": "17", "warrant": "17",
-	"accusation": "11", "allegation": "11", "charge": "11", "criticism": "11", "condemnation": "11",
-}
-
 // eventAnaphor resolves a definite description of an act in the target
 // slot of m ("the attack", "these sanctions") to the source of the most
 // recent event of that kind in the article, other than the sources.
@@ -2202,13 +2157,13 @@ func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
 		if c < 0 {
 			continue
 		}
-		var roots string
+		var roots []string
 		ok := false
 		for _, w := range []string{sc.lemmas[c], strings.ToLower(sc.words[c])} {
-			if roots, ok = anaphoricEvents[w]; ok {
+			if roots, ok = sc.c.lex.eventAnaphors[w]; ok {
 				break
 			}
-			if roots, ok = anaphoricEvents[strings.TrimSuffix(w, "s")]; ok {
+			if roots, ok = sc.c.lex.eventAnaphors[strings.TrimSuffix(w, "s")]; ok {
 				break
 			}
 		}
@@ -2217,7 +2172,7 @@ func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
 		}
 		for i := len(sc.art.events) - 1; i >= 0; i-- {
 			e := sc.art.events[i]
-			if !strings.Contains(roots, e.root) || len(removeSame([]actorRef{e.src}, srcs)) == 0 {
+			if !slices.Contains(roots, e.root) || len(removeSame([]actorRef{e.src}, srcs)) == 0 {
 				continue
 			}
 			r := e.src
@@ -2235,11 +2190,8 @@ func (sc *sentCtx) definite(c int) bool {
 		if r := sc.rel(k); r == "nmod:poss" || r == "det:poss" {
 			return true // "Sunday's attack", "its sanctions"
 		}
-		if sc.rel(k) == "det" {
-			switch sc.lemmas[k] {
-			case "the", "this", "these", "those", "that", "such":
-				return true
-			}
+		if sc.rel(k) == "det" && sc.c.lex.definite[sc.lemmas[k]] {
+			return true
 		}
 	}
 	return false
@@ -2255,7 +2207,3 @@ func (sc *sentCtx) inRelative(v int) bool {
 	}
 	return false
 }
-
-// legalNouns are acts whose "of" complement names the one they are aimed
-// at ("a warrant for the arrest of X").
-var legalNouns = map[string]bool{"arrest": true, "detention": true, "extradition": true, "capture": true, "prosecution": true}

@@ -471,6 +471,7 @@ func build(src entries, pats []Pattern) (*Dictionary, error) {
 		byName:    make(map[string][]*entry, 4096),
 		agents:    make(map[string]string, 512),
 		countries: make(map[string]string, 256),
+		lexicon:   buildLexicon(src.lexicon),
 	}
 	b := &builder{named: make(map[string]*entry, 4096)}
 	type proto struct {

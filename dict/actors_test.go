@@ -240,6 +240,56 @@ agents:
 	}
 }
 
+// TestLexicon: the word classes of the defaults, and a class laid over
+// them replacing the default class whole.
+func TestLexicon(t *testing.T) {
+	base := defaultDict(t)
+	for _, wc := range WordClasses() {
+		n := len(base.Words(wc.Name))
+		if wc.Tags != TagNone {
+			n = len(base.TaggedWords(wc.Name))
+		}
+		if n == 0 {
+			t.Errorf("default word class %s is empty", wc.Name)
+		}
+	}
+	if w := base.Words("speech_verbs"); !w["say"] || w["shell"] {
+		t.Errorf("speech_verbs: %v", w)
+	}
+	if r := base.TaggedWords("agent_roles")["troop"]; len(r) != 1 || r[0] != "MIL" {
+		t.Errorf("agent_roles troop: %v", r)
+	}
+	if r := base.TaggedWords("event_anaphors")["attack"]; strings.Join(r, " ") != "18 19 20" {
+		t.Errorf("event_anaphors attack: %v", r)
+	}
+	dir := t.TempDir()
+	over := "lexicon:\n  hedge_adverbs: [Purportedly, supposedly]\n"
+	if err := os.WriteFile(filepath.Join(dir, "lex.yaml"), []byte(over), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(base, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := d.Words("hedge_adverbs"); len(w) != 2 || !w["purportedly"] || !w["supposedly"] {
+		t.Errorf("overlaid hedge_adverbs: %v", w)
+	}
+	if w := base.Words("hedge_adverbs"); !w["allegedly"] {
+		t.Errorf("Load changed its base's hedge_adverbs: %v", w)
+	}
+	if w := d.Words("speech_verbs"); !w["say"] {
+		t.Errorf("a class not overlaid was lost: %v", w)
+	}
+	d.Words("hedge_adverbs")["gizmo"] = true
+	if d.Words("hedge_adverbs")["gizmo"] {
+		t.Error("Words hands out the dictionary's own set")
+	}
+	var none *Dictionary
+	if len(none.Words("speech_verbs")) != 0 || len(none.TaggedWords("agent_roles")) != 0 || len(base.Words("no_such_class")) != 0 {
+		t.Error("a nil dictionary or an unknown class has words")
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
@@ -268,6 +318,14 @@ func TestParseErrors(t *testing.T) {
 		{"the as a name", "states:\n  - {code: UKR, names: [the]}\n", "f.yaml:2: name \"the\" is not a name"},
 		{"names as mapping", "states:\n  - {code: UKR, names: {a: b}}\n", "f.yaml:2: want a list"},
 		{"no country", "people:\n  - names: [A B]\n", "f.yaml:2: person \"A B\" without a country"},
+		{"unknown word class", "lexicon:\n  weapon_wordz: [gizmo]\n", "f.yaml:2: unknown word class \"weapon_wordz\""},
+		{"word class as mapping", "lexicon:\n  hedge_adverbs: {a: [b]}\n", "f.yaml:2: word class hedge_adverbs: want a list of words"},
+		{"tagged class as list", "lexicon:\n  agent_roles: [troop]\n", "f.yaml:2: word class agent_roles: want a mapping of role tags"},
+		{"bad role tag", "lexicon:\n  agent_roles:\n    military: [troop]\n", "f.yaml:3: word class agent_roles: bad role \"military\""},
+		{"two role tags", "lexicon:\n  agent_roles:\n    MIL COP: [troop]\n", "f.yaml:3: word class agent_roles: bad role"},
+		{"bad roots tag", "lexicon:\n  event_anaphors:\n    \"18 x\": [attack]\n", "f.yaml:3: word class event_anaphors: bad roots \"18 x\""},
+		{"empty word", "lexicon:\n  hedge_adverbs: [\"\"]\n", "f.yaml:2: word of hedge_adverbs is empty"},
+		{"word as mapping", "lexicon:\n  hedge_adverbs: [{a: b}]\n", "f.yaml:2: word of hedge_adverbs: want a value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -330,6 +388,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("agents:\n  MIL: [troops]\n"))
 	f.Add([]byte("groups:\n  - {country: YEM, names: [Houthis]}\norganisations:\n  - {code: IGO, names: [UN]}\n"))
 	f.Add([]byte("ignore: [a b]\nstates: &x []\nx: *x\n"))
+	f.Add([]byte("lexicon:\n  hedge_adverbs: [allegedly]\n  agent_roles:\n    MIL: [troop]\n  event_anaphors:\n    \"18 19\": [attack]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := parseBytes("fuzz.yaml", data)
 		if err != nil {

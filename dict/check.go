@@ -47,6 +47,9 @@ const (
 	ProblemUnreachable ProblemClass = "unreachable"
 	// ProblemCapital: a state without a capital or seat of government.
 	ProblemCapital ProblemClass = "capital"
+	// ProblemLexicon: a word class of the coder's lexicon that no file
+	// defines.
+	ProblemLexicon ProblemClass = "lexicon"
 )
 
 // Problem is one fault found by Check, at File:Line.
@@ -100,6 +103,9 @@ type CheckReport struct {
 //   - states with neither a capital nor a seat of government. A city-state
 //     lists its capital under its own name (capitals: [Monaco]); that is
 //     not a duplicate.
+//   - the lexicon: a word class defined twice in one set of files, a word
+//     listed twice in one class, a tag that is not a CAMEO agent code or
+//     root, and a word class of WordClasses that no file defines.
 //
 // A pattern is unreachable when no sentence can make the coder choose it:
 //
@@ -139,7 +145,7 @@ func Check(dir string) CheckReport {
 	sortProblems(c.problems)
 	sortProblems(c.notes)
 	n := len(c.src.states) + len(c.src.orgs) + len(c.src.groups) + len(c.src.people) +
-		len(c.src.agents) + len(c.src.ignore) + len(c.pats)
+		len(c.src.agents) + len(c.src.ignore) + len(c.src.lexicon) + len(c.pats)
 	return CheckReport{Entries: n, Problems: c.problems, Notes: c.notes}
 }
 
@@ -291,6 +297,19 @@ func (c *checker) file(file string, data []byte, layer int) {
 				c.addErr(err)
 			}
 			c.src.ignore = append(c.src.ignore, items...)
+		case "lexicon":
+			if err := p.mapping(v, func(k string, key, v *yaml.Node) error {
+				lc, err := p.lexClass(k, key, v)
+				if err != nil {
+					c.addErr(err)
+				}
+				if lc != nil {
+					c.src.lexicon = append(c.src.lexicon, lc)
+				}
+				return nil
+			}); err != nil {
+				c.addErr(err)
+			}
 		case "patterns":
 			if isNull(v) {
 				return nil
@@ -308,7 +327,7 @@ func (c *checker) file(file string, data []byte, layer int) {
 				c.pats = append(c.pats, ps...)
 			}
 		default:
-			c.addErr(p.errf(key, "unknown key %q (want states, organisations, groups, people, agents, ignore or patterns)", k))
+			c.addErr(p.errf(key, "unknown key %q (want states, organisations, groups, people, agents, ignore, lexicon or patterns)", k))
 		}
 		return nil
 	})
@@ -488,6 +507,57 @@ func (c *checker) semantic() {
 		}
 	}
 	c.patterns()
+	c.lexicon()
+}
+
+// lexicon checks the word classes: a class defined twice in one set of
+// files, a word listed twice in one class, tags that are not CAMEO agent
+// codes or roots, and classes that no file defines.
+func (c *checker) lexicon() {
+	type classKey struct {
+		name  string
+		layer int
+	}
+	first := map[classKey]pos{}
+	have := map[string]bool{}
+	for _, lc := range c.src.lexicon {
+		have[lc.name] = true
+		k := classKey{lc.name, lc.layer}
+		if old, ok := first[k]; ok {
+			c.add(lc.pos, ProblemDuplicate, "word class %s defined twice (first at %s)", lc.name, old)
+		} else {
+			first[k] = lc.pos
+		}
+		wc, _ := wordClass(lc.name)
+		seen := map[string]pos{}
+		for _, w := range lc.words {
+			if old, ok := seen[w.text]; ok {
+				c.add(w.pos, ProblemDuplicate, "word %q listed twice in word class %s (first at %s)", w.text, lc.name, old)
+			}
+			seen[w.text] = w.pos
+			for _, t := range w.tags {
+				switch wc.Tags {
+				case TagRole:
+					if _, ok := c.cb.Agent(t); !ok {
+						c.add(w.pos, ProblemRole, "unknown CAMEO agent code %q in word class %s", t, lc.name)
+					}
+				case TagRoots:
+					if !c.cb.Valid(t) {
+						c.add(w.pos, ProblemCode, "unknown CAMEO root %q in word class %s", t, lc.name)
+					}
+				}
+			}
+		}
+	}
+	at := pos{file: "lexicon"}
+	if len(c.src.lexicon) > 0 {
+		at = c.src.lexicon[0].pos
+	}
+	for _, wc := range WordClasses() {
+		if !have[wc.Name] {
+			c.add(at, ProblemLexicon, "word class %s is missing: the coder codes without %s", wc.Name, wc.Doc)
+		}
+	}
 }
 
 // isPerson reports whether an entry is a person's.

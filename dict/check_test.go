@@ -98,6 +98,11 @@ func TestCheckCatches(t *testing.T) {
 		{"duplicate.yaml", 9, ProblemDuplicate, `name "Foo Front" listed twice`},
 		{"duplicate.yaml", 11, ProblemDuplicate, `agent "foo walker" (CVL) defined twice`},
 		{"duplicate.yaml", 15, ProblemDuplicate, `name "Foo" of Georgina Foo is also a name of George Foo at`},
+		{"lexicon.yaml", 3, ProblemDuplicate, `word "allegedly" listed twice in word class hedge_adverbs`},
+		{"lexicon.yaml", 5, ProblemRole, `unknown CAMEO agent code "XYZ" in word class agent_roles`},
+		{"lexicon.yaml", 7, ProblemCode, `unknown CAMEO root "99" in word class event_anaphors`},
+		{"lexicon.yaml", 8, ProblemLoad, `unknown word class "weapon_wordz"`},
+		{"lexicon2.yaml", 3, ProblemDuplicate, `word class hedge_adverbs defined twice (first at ` + filepath.Join(dir, "lexicon.yaml") + ":3"},
 		{"load.yaml", 3, ProblemLoad, `unknown key "colour" in a state`},
 		{"load.yaml", 4, ProblemLoad, `bad country code "zzh"`},
 		{"load.yaml", 9, ProblemLoad, `bad date "2010-13-01"`},
@@ -226,5 +231,27 @@ func TestStats(t *testing.T) {
 	}
 	if s.People != d.Counts()["people"] {
 		t.Errorf("people %d, Counts says %d", s.People, d.Counts()["people"])
+	}
+}
+
+// TestCheckLexiconMissing: a word class that no file defines is reported.
+func TestCheckLexiconMissing(t *testing.T) {
+	c := &checker{cb: cameo.Default()}
+	c.file("x.yaml", []byte("lexicon:\n  hedge_adverbs: [allegedly]\n"), 0)
+	c.lexicon()
+	missing := 0
+	for _, p := range c.problems {
+		if p.Class == ProblemLexicon {
+			missing++
+			if p.File != "x.yaml" || p.Line != 2 {
+				t.Errorf("missing class reported at %s:%d", p.File, p.Line)
+			}
+		}
+		if strings.Contains(p.Msg, "hedge_adverbs") {
+			t.Errorf("a defined class reported missing: %v", p)
+		}
+	}
+	if want := len(WordClasses()) - 1; missing != want {
+		t.Errorf("%d missing classes reported, want %d", missing, want)
 	}
 }

@@ -70,6 +70,8 @@ type Dictionary struct {
 	agents map[string]string
 	// countries maps state codes to their first name.
 	countries map[string]string
+	// lexicon maps each word class to its words and their tags.
+	lexicon map[string]map[string][]string
 }
 
 // Version identifies the dictionary's content: a short hex digest of the

@@ -48,6 +48,8 @@ import (
 //	  MIL: [troops, soldier, army]
 //	  COP: [police, riot police]
 //	ignore: [Latin America, Indian Ocean]  # phrases that name no actor, though they hold a name
+//	lexicon:                     # the word classes the coder's rules name, see lexicon.go
+//	  speech_verbs: [say, tell]
 //	patterns: ...                # event patterns, see patterns.go
 //
 // Dates are YYYY-MM-DD, YYYY-MM or YYYY. A role covers [from, to): the to
@@ -203,16 +205,19 @@ type entries struct {
 	people []*personEntry
 	agents []*agentEntry
 	ignore []nameItem
+	// lexicon holds the word classes, in file order.
+	lexicon []*lexClass
 }
 
 func (e entries) clone() entries {
 	return entries{
-		states: append([]*stateEntry(nil), e.states...),
-		orgs:   append([]*orgEntry(nil), e.orgs...),
-		groups: append([]*groupEntry(nil), e.groups...),
-		people: append([]*personEntry(nil), e.people...),
-		agents: append([]*agentEntry(nil), e.agents...),
-		ignore: append([]nameItem(nil), e.ignore...),
+		states:  append([]*stateEntry(nil), e.states...),
+		orgs:    append([]*orgEntry(nil), e.orgs...),
+		groups:  append([]*groupEntry(nil), e.groups...),
+		people:  append([]*personEntry(nil), e.people...),
+		agents:  append([]*agentEntry(nil), e.agents...),
+		ignore:  append([]nameItem(nil), e.ignore...),
+		lexicon: append([]*lexClass(nil), e.lexicon...),
 	}
 }
 
@@ -250,6 +255,7 @@ func (e *entries) overlay(o entries) {
 	e.people = overlayList(e.people, o.people, func(x *personEntry) string { return strings.ToLower(x.names[0].text) })
 	e.agents = overlayList(e.agents, o.agents, func(x *agentEntry) string { return x.phrase })
 	e.ignore = append(e.ignore, o.ignore...)
+	e.lexicon = overlayList(e.lexicon, o.lexicon, func(x *lexClass) string { return x.name })
 }
 
 func overlayList[T any](base, over []T, id func(T) string) []T {
@@ -347,6 +353,8 @@ func parseFile(file string, data []byte, layer int, src *entries, pats *[]Patter
 			items, err := p.names(v, "ignored phrase", false)
 			src.ignore = append(src.ignore, items...)
 			return err
+		case "lexicon":
+			return p.lexicon(v, src)
 		case "patterns":
 			ps, err := parsePatterns(v, file)
 			if err != nil {
@@ -355,7 +363,7 @@ func parseFile(file string, data []byte, layer int, src *entries, pats *[]Patter
 			*pats = append(*pats, ps...)
 			return nil
 		}
-		return p.errf(key, "unknown key %q (want states, organisations, groups, people, agents, ignore or patterns)", k)
+		return p.errf(key, "unknown key %q (want states, organisations, groups, people, agents, ignore, lexicon or patterns)", k)
 	})
 }
 
