@@ -2,13 +2,11 @@ package coder
 
 import (
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/nlp"
-	"github.com/dyad-events/dyad/timex"
 )
 
 // actorRef is an actor found in a sentence with the words that name it.
@@ -25,391 +23,6 @@ type actorRef struct {
 	// Ukraine"), not as a party
 	place bool
 	kind  dict.MentionKind
-}
-
-// article is what the coder remembers of an article while coding it.
-type article struct {
-	a    *dyad.Article
-	text string
-	date time.Time
-	// history holds the actors named so far, most recent last.
-	history []actorRef
-	// context holds lemmas of earlier sentences that patterns' context
-	// upgrades look for.
-	context map[string]bool
-	// events holds the events coded so far (not mirrors), most recent
-	// last, for definite descriptions of them ("condemned the attack").
-	events []pastEvent
-	// dateline is the place of the article's dateline, if any.
-	dateline *dyad.Place
-}
-
-// pastEvent is an event coded earlier in the article.
-type pastEvent struct {
-	root string
-	src  actorRef
-}
-
-// rememberEvents adds a sentence's events to the article's, bounded.
-func (art *article) rememberEvents(evs []*coded) {
-	for _, e := range evs {
-		if e.src.actor.Code == "" || hasFlag(e.flags, dyad.FlagMirror) {
-			continue
-		}
-		art.events = append(art.events, pastEvent{root: e.code[:2], src: e.src})
-	}
-	if len(art.events) > 64 {
-		art.events = append(art.events[:0:0], art.events[len(art.events)-32:]...)
-	}
-}
-
-func hasFlag(fs []dyad.Flag, f dyad.Flag) bool {
-	for _, g := range fs {
-		if g == f {
-			return true
-		}
-	}
-	return false
-}
-
-// remember adds actors to the article's history, bounded.
-func (art *article) remember(refs ...actorRef) {
-	for _, r := range refs {
-		if r.actor.Code == "" {
-			continue
-		}
-		art.history = append(art.history, r)
-	}
-	if len(art.history) > 64 {
-		art.history = append(art.history[:0:0], art.history[len(art.history)-32:]...)
-	}
-}
-
-// lastPerson returns the most recent person (or government title) actor.
-func (art *article) lastPerson() (actorRef, bool) {
-	for i := len(art.history) - 1; i >= 0; i-- {
-		if art.history[i].person {
-			return art.history[i], true
-		}
-	}
-	return actorRef{}, false
-}
-
-// lastActor returns the most recent actor that is not a person, else any.
-func (art *article) lastActor(wantState bool) (actorRef, bool) {
-	for i := len(art.history) - 1; i >= 0; i-- {
-		h := art.history[i]
-		if !wantState || !h.person {
-			return h, true
-		}
-	}
-	return actorRef{}, false
-}
-
-// lastPair returns the two most recent actors of distinct codes, preferring
-// people and governments.
-func (art *article) lastPair(people bool) []actorRef {
-	var out []actorRef
-	for pass := 0; pass < 3 && len(out) < 2; pass++ {
-		out = out[:0]
-		for i := len(art.history) - 1; i >= 0 && len(out) < 2; i-- {
-			h := art.history[i]
-			if h.place || (pass == 0 && (!people || !h.person)) {
-				continue
-			}
-			if pass == 1 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital && h.kind != dict.KindGroup {
-				continue
-			}
-			if len(out) == 1 && !distinctParties(out[0], h) {
-				continue
-			}
-			out = append(out, h)
-		}
-	}
-	if len(out) < 2 {
-		return nil
-	}
-	return []actorRef{out[1], out[0]}
-}
-
-// distinctParties reports whether two actors can be the two sides of a
-// pair: different countries, or a state and an armed group or opposition
-// inside it ("the government and the M23 ... both sides").
-func distinctParties(a, b actorRef) bool {
-	if a.actor.Code != b.actor.Code {
-		return true
-	}
-	insurgent := func(r actorRef) bool {
-		return r.kind == dict.KindGroup || r.actor.Role == "REB" || r.actor.Role == "OPP"
-	}
-	return insurgent(a) != insurgent(b)
-}
-
-// lastGroup returns the most recent armed group named in the article;
-// with orgs, an organisation too ("the group said").
-func (art *article) lastGroup(orgs bool) (actorRef, bool) {
-	for i := len(art.history) - 1; i >= 0; i-- {
-		h := art.history[i]
-		if h.kind == dict.KindGroup || (orgs && h.kind == dict.KindOrganisation) {
-			return h, true
-		}
-	}
-	return actorRef{}, false
-}
-
-// lastOrganisation returns the most recent international organisation
-// named in the article.
-func (art *article) lastOrganisation() (actorRef, bool) {
-	for i := len(art.history) - 1; i >= 0; i-- {
-		if h := art.history[i]; h.kind == dict.KindOrganisation && h.actor.Code == "IGO" {
-			return h, true
-		}
-	}
-	return actorRef{}, false
-}
-
-// groupDescription reports whether noun h describes an armed group
-// ("the rebels", "the paramilitary force", "the militia") and names no
-// actor of its own.
-func (sc *sentCtx) groupDescription(h int) bool {
-	l := sc.lemmas[h]
-	if strings.HasSuffix(l, "s") && sc.c.lex.groupNouns[strings.TrimSuffix(l, "s")] {
-		l = strings.TrimSuffix(l, "s")
-	}
-	desc := sc.c.lex.groupNouns[l]
-	for _, c := range sc.tree.Children(h) {
-		r := sc.rel(c)
-		if (r == "amod" || r == "compound") && sc.c.lex.groupNouns[sc.lemmas[c]] && sc.c.lex.groupHeads[l] {
-			desc = true
-		}
-		if isModifierRel(r) && r != "amod" && r != "compound" {
-			return false // "the rebels of the M23", "Sudan's militia"
-		}
-		if mm, ok := sc.mentionAt(c); ok && mm.Kind != dict.KindAgent && sc.rel(c) != "det" {
-			return false // "the Houthi rebels"
-		}
-	}
-	return desc
-}
-
-// focus returns the code of the most recently named state in the article.
-func (art *article) focus() string {
-	for i := len(art.history) - 1; i >= 0; i-- {
-		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" {
-			return c
-		}
-	}
-	return ""
-}
-
-// sentCtx is one sentence being coded.
-type sentCtx struct {
-	c        *Coder
-	art      *article
-	s        *nlp.Sentence
-	n        int
-	tree     *nlp.Tree // the parse, with each token's dependents listed once
-	words    []string
-	lemmas   []string
-	mentions []dict.Mention
-	tokMen   []int // token -> mention index or -1
-	memo     map[int][]actorRef
-	dates    []timex.Expression
-	place    string // country of a place named in the sentence
-	city     string // country of a city named in the sentence
-}
-
-func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
-	// a copy: the coder repairs some parse errors in place
-	s := &nlp.Sentence{Start: orig.Start, End: orig.End, Tokens: append([]nlp.Token(nil), orig.Tokens...)}
-	n := len(s.Tokens)
-	sc := &sentCtx{c: c, art: art, s: s, n: n,
-		words: make([]string, n), lemmas: make([]string, n), tokMen: make([]int, n),
-		memo: map[int][]actorRef{}}
-	for i := range s.Tokens {
-		t := &s.Tokens[i]
-		sc.words[i] = t.Text
-		sc.lemmas[i] = strings.ToLower(t.Lemma)
-		if sc.lemmas[i] == "" {
-			sc.lemmas[i] = strings.ToLower(t.Text)
-		}
-		sc.tokMen[i] = -1
-		if t.UPOS == "VERB" && len(c.idx[sc.lemmas[i]]) == 0 {
-			sc.lemmas[i] = c.verbLemma(sc.lemmas[i], t.Text)
-		}
-	}
-	sc.repairVerbModifiers()
-	sc.repairPluralNouns()
-	sc.tree = nlp.NewTree(s)
-	if sc.repairClauseSubjects() {
-		sc.tree = nlp.NewTree(s)
-	}
-	if c.actors != nil {
-		sc.mentions = c.actors.FindActors(sc.words, sc.lemmas, art.date)
-	}
-	for mi, m := range sc.mentions {
-		for j := m.Start; j < m.End && j < n; j++ {
-			if j >= 0 {
-				sc.tokMen[j] = mi
-			}
-		}
-		if m.Kind == dict.KindCity && sc.city == "" {
-			sc.city = m.Actor.Code
-		}
-		if m.Kind == dict.KindCity || ((m.Kind == dict.KindState || m.Kind == dict.KindCapital) && sc.locativeAt(m.Start)) {
-			// (a state named as a party, "to help Iran", is not where
-			// anything happens)
-			if sc.place == "" || m.Kind == dict.KindCity {
-				sc.place = m.Actor.Code
-			}
-		}
-	}
-	return sc
-}
-
-// repairClauseSubjects mends a parse that coordinates the subject of a new
-// clause with the noun before it ("suspended its partnership with Georgia,
-// and the European Union warned of ...", with "the European Union" a
-// conjunct of "Georgia"): a noun after ", and" or ", but" that a finite
-// verb without a subject follows is that verb's subject. It reports
-// whether it changed the parse.
-func (sc *sentCtx) repairClauseSubjects() bool {
-	toks := sc.s.Tokens
-	changed := false
-	for c := range toks {
-		t := &toks[c]
-		if t.DepRel != "conj" || (t.UPOS != "NOUN" && t.UPOS != "PROPN") || t.Head < 0 || t.Head >= c || !isNominal(toks[t.Head].UPOS) {
-			continue
-		}
-		cc := -1
-		for _, k := range sc.tree.Children(c) {
-			if toks[k].DepRel == "cc" && k < c {
-				cc = k
-			}
-		}
-		if cc < 1 || toks[cc-1].Text != "," || (sc.lemmas[cc] != "and" && sc.lemmas[cc] != "but") {
-			continue
-		}
-		_, l := sc.tree.Subtree(c)
-		v := l + 1
-		if v >= sc.n || toks[v].UPOS != "VERB" {
-			continue
-		}
-		switch toks[v].XPOS {
-		case "VBD", "VBZ", "VBP":
-		default:
-			continue
-		}
-		if sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "nsubj:pass") >= 0 || sc.tree.Dominates(c, v) {
-			continue
-		}
-		t.Head, t.DepRel = v, "nsubj"
-		changed = true
-	}
-	return changed
-}
-
-func (sc *sentCtx) rel(i int) string  { return sc.s.Tokens[i].DepRel }
-func (sc *sentCtx) upos(i int) string { return sc.s.Tokens[i].UPOS }
-
-// caseOf returns the lemma of the preposition marking token i ("with"),
-// joined for multi-word markers ("according to").
-func (sc *sentCtx) caseOf(i int) string {
-	ms := sc.tree.CaseMarkers(i)
-	switch len(ms) {
-	case 0:
-		return ""
-	case 1:
-		return sc.lemmas[ms[0]]
-	}
-	parts := make([]string, len(ms))
-	for k, m := range ms {
-		parts[k] = sc.lemmas[m]
-	}
-	return strings.Join(parts, " ")
-}
-
-// conjuncts returns i and the tokens coordinated with it (conj children,
-// recursively), for nominals.
-func (sc *sentCtx) conjuncts(i int) []int {
-	out := []int{i}
-	for k := 0; k < len(out) && k < 16; k++ {
-		var cs []int
-		coordinated := false
-		for _, c := range sc.tree.Children(out[k]) {
-			if sc.rel(c) == "conj" && !isVerbal(sc.upos(c)) {
-				cs = append(cs, c)
-				if sc.listEnds(c, 0) {
-					coordinated = true
-				}
-			}
-		}
-		// a list ends with "and", "or": conjuncts without any are a
-		// parse error ("... counterparts, officials said")
-		if coordinated {
-			out = append(out, cs...)
-		}
-	}
-	return out
-}
-
-// listEnds reports whether conjunct c, or a conjunct nested under it ("A,
-// B and C" parsed as a chain), carries the "and" or "or" that ends a list.
-func (sc *sentCtx) listEnds(c, depth int) bool {
-	if sc.tree.ChildWith(c, "cc") >= 0 {
-		return true
-	}
-	if depth > 8 {
-		return false
-	}
-	for _, k := range sc.tree.Children(c) {
-		if sc.rel(k) == "conj" && !isVerbal(sc.upos(k)) && sc.listEnds(k, depth+1) {
-			return true
-		}
-	}
-	return false
-}
-
-func isVerbal(upos string) bool { return upos == "VERB" || upos == "AUX" }
-func isNominal(upos string) bool {
-	return upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM" || upos == "ADJ" || upos == "X"
-}
-
-// subtreeBytes returns the byte span of the subtree of i.
-func (sc *sentCtx) subtreeBytes(i int) (int, int) {
-	f, l := sc.tree.Subtree(i)
-	return sc.s.Tokens[f].Start, sc.s.Tokens[l].End
-}
-
-// dateInClause reports whether a date expression belongs to the clause
-// headed by clause rather than to a clause nested in it.
-func (sc *sentCtx) dateInClause(d *timex.Expression, clause int) bool {
-	for i := range sc.s.Tokens {
-		t := &sc.s.Tokens[i]
-		if t.Start-sc.s.Start >= d.Start && t.End-sc.s.Start <= d.End {
-			// walk up to the clause, refusing to cross another predicate
-			j := i
-			for steps := 0; j >= 0 && steps <= sc.n; steps++ {
-				if j == clause {
-					return true
-				}
-				if j != i && isVerbal(sc.upos(j)) && j != clause {
-					r := sc.rel(j)
-					if nlp.RelIs(r, "ccomp") || nlp.RelIs(r, "advcl") || nlp.RelIs(r, "acl") || nlp.RelIs(r, "xcomp") || r == "parataxis" {
-						return false
-					}
-				}
-				j = sc.tree.Head(j)
-			}
-			return false
-		}
-	}
-	return false
-}
-
-// span returns the byte span of tokens [a, b].
-func (sc *sentCtx) span(a, b int) dyad.Span {
-	return dyad.Span{Start: sc.s.Tokens[a].Start, End: sc.s.Tokens[b].End}
 }
 
 // role returns the agent role of a lemma, from the dictionary or the
@@ -448,41 +61,6 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 	out = dedupe(out)
 	sc.memo[h] = out
 	return out
-}
-
-func dedupe(rs []actorRef) []actorRef {
-	var out []actorRef
-	for _, r := range rs {
-		dup := false
-		for _, o := range out {
-			if o.actor.Code == r.actor.Code && o.actor.Role == r.actor.Role {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// mentionAt returns the mention covering token i.
-func (sc *sentCtx) mentionAt(i int) (dict.Mention, bool) {
-	if i < 0 || i >= sc.n || sc.tokMen[i] < 0 {
-		return dict.Mention{}, false
-	}
-	return sc.mentions[sc.tokMen[i]], true
-}
-
-// modifierRels are the relations through which a noun's country or
-// organisation is named.
-func isModifierRel(rel string) bool {
-	switch {
-	case rel == "amod", rel == "compound", nlp.RelIs(rel, "nmod"), rel == "flat", rel == "det:poss", rel == "appos":
-		return true
-	}
-	return false
 }
 
 // single resolves one nominal (not its conjuncts).
@@ -712,26 +290,6 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	return nil
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-// hasDefinite reports whether a noun has "the" or a possessive determiner.
-func (sc *sentCtx) hasDefinite(h int) bool {
-	for _, c := range sc.tree.Children(h) {
-		if sc.rel(c) == "det" && sc.lemmas[c] == "the" {
-			return true
-		}
-		if sc.rel(c) == "nmod:poss" || sc.rel(c) == "det:poss" {
-			return true
-		}
-	}
-	return false
-}
-
 // isPairDescription: "the two leaders", "both sides", "the two sides".
 func (sc *sentCtx) isPairDescription(h int) bool {
 	if !strings.HasSuffix(strings.ToLower(sc.s.Tokens[h].XPOS), "s") && sc.s.Tokens[h].Text == sc.lemmas[h] {
@@ -910,56 +468,6 @@ func (sc *sentCtx) localFocus(h int) string {
 	return best
 }
 
-// verbLemma repairs a verb lemma the lemmatizer got wrong ("shelled" ->
-// "shel") when a form derived from the word is a pattern trigger.
-func (c *Coder) verbLemma(lemma, form string) string {
-	w := strings.ToLower(form)
-	var cands []string
-	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
-			stem := w[:len(w)-len(suf)]
-			cands = append(cands, stem, stem+"e")
-			if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] {
-				cands = append(cands, stem[:n-1])
-			}
-			if strings.HasSuffix(stem, "i") {
-				cands = append(cands, stem[:len(stem)-1]+"y")
-			}
-		}
-	}
-	cands = append(cands, w)
-	for _, k := range cands {
-		if len(c.idx[k]) > 0 || c.lightVerbs[k] {
-			return k
-		}
-	}
-	return lemma
-}
-
-// isEventNoun reports whether a noun names an event ("killing", "arrest",
-// "invasion"): a pattern trigger itself, or the -ing form of one.
-func (sc *sentCtx) isEventNoun(h int) bool {
-	if sc.upos(h) != "NOUN" {
-		return false
-	}
-	l := sc.lemmas[h]
-	if np, ok := sc.c.nominal(l); ok && np != nil {
-		return true
-	}
-	for _, suf := range []string{"ing", "ion", "ment"} {
-		if strings.HasSuffix(l, suf) {
-			stem := strings.TrimSuffix(l, suf)
-			if len(sc.c.idx[stem]) > 0 || len(sc.c.idx[stem+"e"]) > 0 {
-				return true
-			}
-			if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && len(sc.c.idx[stem[:n-1]]) > 0 {
-				return true
-			}
-		}
-	}
-	return sc.c.lex.eventNouns[l]
-}
-
 // anyCountry returns the country of the first state, demonym, capital or
 // city named in the sentence.
 func (sc *sentCtx) anyCountry() string {
@@ -974,118 +482,46 @@ func (sc *sentCtx) anyCountry() string {
 	return ""
 }
 
-// phrase returns the words of an actor's phrase for Actor.Name, on one
-// line and not too long.
-func phrase(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > 64 {
-		cut := strings.LastIndexByte(s[:64], ' ')
-		if cut < 16 {
-			cut = 64
+// personCountry returns the country of the first person named in the
+// sentence: an unnamed agent ("Congress") more often shares it than it
+// does that of a state named as a party.
+func (sc *sentCtx) personCountry() string {
+	for _, m := range sc.mentions {
+		if m.Kind == dict.KindPerson && m.Actor.Code != "" && m.Actor.Code != "IGO" && m.Actor.Code != "NGO" {
+			return m.Actor.Code
 		}
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut]
 	}
-	return s
+	return ""
 }
 
-// repairVerbModifiers mends a common tagging error: a past-tense verb
-// between two nouns taken for an adjective ("police fired tear gas",
-// "the rebels resumed talks" parsed as "fired gas", "resumed talks"
-// noun phrases) in a sentence whose clause has no verb. The verb becomes
-// the predicate, the noun before it its subject and the noun after it its
-// object. Only event-pattern verbs are repaired.
-func (sc *sentCtx) repairVerbModifiers() {
-	toks := sc.s.Tokens
-	n := len(toks)
-	for v := 1; v+1 < n; v++ {
-		t := &toks[v]
-		if t.DepRel != "amod" || !(t.UPOS == "VERB" || (t.UPOS == "ADJ" && strings.HasSuffix(strings.ToLower(t.Text), "ed"))) {
+// placeInPhrase returns the country of a state or city named in a
+// prepositional phrase inside the noun phrase headed by h.
+func (sc *sentCtx) placeInPhrase(h int) string {
+	f, l := sc.tree.Subtree(h)
+	for j := h + 1; j <= l && j >= f; j++ {
+		m, ok := sc.mentionAt(j)
+		if !ok || (m.Kind != dict.KindCity && m.Kind != dict.KindState && m.Kind != dict.KindCapital) || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
 			continue
 		}
-		lemma := sc.lemmas[v]
-		if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
-			lemma = sc.c.verbLemma(lemma, t.Text)
-			if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
-				continue
-			}
-		}
-		h := t.Head
-		prev := v - 1
-		if h <= v || h > v+4 || h >= n || (toks[prev].UPOS != "NOUN" && toks[prev].UPOS != "PROPN") {
-			continue
-		}
-		// the clause must have no verb of its own (a speech verb aside)
-		verbal := false
-		for a, steps := toks[h].Head, 0; a >= 0 && a < n && steps < n; a, steps = toks[a].Head, steps+1 {
-			if (toks[a].UPOS == "VERB" || toks[a].UPOS == "AUX") && !sc.c.lex.speech[sc.lemmas[a]] {
-				verbal = true
+		// every phrase on the way up is "of" or "in" ("the ambassador to
+		// France" is not French)
+		ok = true
+		for k := j; k >= 0 && k != h; k = sc.tree.Head(k) {
+			if r := sc.rel(k); nlp.RelIs(r, "nmod") && r != "nmod:poss" {
+				if !sc.c.lex.titlePlacePreps[sc.caseOf(k)] {
+					ok = false
+					break
+				}
+			} else if !(r == "compound" || r == "flat" || r == "amod" || r == "appos") {
+				ok = false
 				break
 			}
 		}
-		if verbal {
-			continue
-		}
-		subj := prev
-		for steps := 0; steps < 4; steps++ {
-			r, hd := toks[subj].DepRel, toks[subj].Head
-			if hd < 0 || hd >= v || !(r == "flat" || r == "compound" || nlp.RelIs(r, "nmod") || r == "conj") {
-				break
-			}
-			subj = hd
-		}
-		if x := toks[h].Head; toks[h].DepRel == "conj" && x >= 0 && x < v && subj != x {
-			// "Colombia's government and the rebels resumed talks" parsed
-			// as "government and [rebels resumed talks]": the first
-			// conjunct is part of the subject
-			t.Head, t.DepRel = toks[x].Head, toks[x].DepRel
-			toks[x].Head, toks[x].DepRel = v, "nsubj"
-			toks[subj].Head, toks[subj].DepRel = x, "conj"
-			for j := subj + 1; j < v; j++ {
-				if toks[j].DepRel == "cc" {
-					toks[j].Head = subj
-				}
-			}
-			for j := x + 1; j < subj; j++ {
-				if toks[j].DepRel == "cc" && toks[j].Head == h {
-					toks[j].Head = subj
-				}
-			}
-			subj = v // done with the subject
-		} else {
-			t.Head, t.DepRel = toks[h].Head, toks[h].DepRel
-		}
-		if t.Head == v {
-			t.Head = -1
-		}
-		t.UPOS = "VERB"
-		if !strings.HasPrefix(t.XPOS, "VB") {
-			t.XPOS = "VBD"
-		}
-		sc.lemmas[v] = lemma
-		toks[h].Head, toks[h].DepRel = v, "obj"
-		if subj != v && subj != h {
-			toks[subj].Head, toks[subj].DepRel = v, "nsubj"
-		}
-		// what hung on the object before the verb now hangs on the verb
-		for j := 0; j < v; j++ {
-			if j != subj && toks[j].Head == h && (toks[j].DepRel == "punct" || toks[j].DepRel == "cc" || nlp.RelIs(toks[j].DepRel, "nsubj")) {
-				toks[j].Head = v
-			}
-		}
-		// a root must remain
-		root := false
-		for j := range toks {
-			if toks[j].Head < 0 {
-				root = true
-			}
-		}
-		if !root {
-			t.Head, t.DepRel = -1, "root"
+		if ok {
+			return m.Actor.Code
 		}
 	}
+	return ""
 }
 
 // speaker returns the actor who speaks in the sentence: the subject of a
@@ -1125,127 +561,114 @@ func (sc *sentCtx) isBacker(c int) bool {
 	return false
 }
 
-// placeInPhrase returns the country of a state or city named in a
-// prepositional phrase inside the noun phrase headed by h.
-func (sc *sentCtx) placeInPhrase(h int) string {
-	f, l := sc.tree.Subtree(h)
-	for j := h + 1; j <= l && j >= f; j++ {
-		m, ok := sc.mentionAt(j)
-		if !ok || (m.Kind != dict.KindCity && m.Kind != dict.KindState && m.Kind != dict.KindCapital) || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
+// groupDescription reports whether noun h describes an armed group
+// ("the rebels", "the paramilitary force", "the militia") and names no
+// actor of its own.
+func (sc *sentCtx) groupDescription(h int) bool {
+	l := sc.lemmas[h]
+	if strings.HasSuffix(l, "s") && sc.c.lex.groupNouns[strings.TrimSuffix(l, "s")] {
+		l = strings.TrimSuffix(l, "s")
+	}
+	desc := sc.c.lex.groupNouns[l]
+	for _, c := range sc.tree.Children(h) {
+		r := sc.rel(c)
+		if (r == "amod" || r == "compound") && sc.c.lex.groupNouns[sc.lemmas[c]] && sc.c.lex.groupHeads[l] {
+			desc = true
+		}
+		if isModifierRel(r) && r != "amod" && r != "compound" {
+			return false // "the rebels of the M23", "Sudan's militia"
+		}
+		if mm, ok := sc.mentionAt(c); ok && mm.Kind != dict.KindAgent && sc.rel(c) != "det" {
+			return false // "the Houthi rebels"
+		}
+	}
+	return desc
+}
+
+// foreignUnnamed re-resolves targets that are agent nouns without a
+// country of their own ("several companies", "a school") which took the
+// source's country only because the source was the name nearest before
+// them: sanctions and force are seldom aimed at the source's own unnamed
+// people. A state or place named inside the target's phrase gives its
+// country ("companies it accuses of helping Moscow", "a school sheltering
+// families in Gaza City"); a sanction, asset freeze or seizure without
+// one keeps no target.
+func (sc *sentCtx) foreignUnnamed(tgts, srcs []actorRef, code string) []actorRef {
+	// an asset freeze or seizure (171x) is a sanction in all but name
+	sanction := cameo.Sanctions.Has(code)
+	var out []actorRef
+	for _, t := range tgts {
+		if !t.unnamed || t.tok < 0 || !hasCode(srcs, t.actor.Code) {
+			out = append(out, t)
 			continue
 		}
-		// every phrase on the way up is "of" or "in" ("the ambassador to
-		// France" is not French)
-		ok = true
-		for k := j; k >= 0 && k != h; k = sc.tree.Head(k) {
-			if r := sc.rel(k); nlp.RelIs(r, "nmod") && r != "nmod:poss" {
-				if !sc.c.lex.titlePlacePreps[sc.caseOf(k)] {
-					ok = false
-					break
+		c := ""
+		np := t.tok
+		for sc.rel(np) == "conj" && sc.tree.Head(np) >= 0 && isNominal(sc.upos(sc.tree.Head(np))) {
+			// "tankers and several companies it accuses of ...": the
+			// clause may hang on the first conjunct
+			np = sc.tree.Head(np)
+		}
+		f, l := sc.tree.Subtree(np)
+		for j := np + 1; j <= l && j >= f && c == ""; j++ {
+			mm, ok := sc.mentionAt(j)
+			if !ok || mm.Start != j || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || hasCode(srcs, mm.Actor.Code) {
+				continue
+			}
+			switch mm.Kind {
+			case dict.KindState, dict.KindCapital, dict.KindCity:
+				if sanction || sc.locativeAt(j) {
+					c = mm.Actor.Code
 				}
-			} else if !(r == "compound" || r == "flat" || r == "amod" || r == "appos") {
-				ok = false
-				break
+			case dict.KindDemonym, dict.KindGroup, dict.KindPerson:
+				if sanction {
+					c = mm.Actor.Code
+				}
 			}
 		}
-		if ok {
-			return m.Actor.Code
+		switch {
+		case c != "":
+			t.actor.Code = c
+			out = append(out, t)
+		case !sanction:
+			out = append(out, t)
 		}
 	}
-	return ""
+	return out
 }
 
-// locativeAt reports whether the name starting at token i follows a
-// preposition of place ("in Iran", "across Syria").
-func (sc *sentCtx) locativeAt(i int) bool {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		switch w := strings.ToLower(sc.words[j]); {
-		case sc.c.lex.locative[w]:
-			return true
-		case w == "the":
-			continue
-		}
-		if sc.upos(j) == "ADJ" || sc.words[j] == "-" {
-			// "in northern Mozambique", "in war-torn Yemen"
-			continue
-		}
-		return false
+// forceVictims gives unnamed people that force was used against ("killing
+// 400 people") the country where it happened rather than the attacker's,
+// which they take only because it was the nearest named.
+func (sc *sentCtx) forceVictims(m *match, tgts, srcs []actorRef) []actorRef {
+	place := firstNonEmpty(sc.clausePlace(m.clause), sc.forcePlace(m))
+	if place == "" || place == "IGO" || place == "NGO" || hasCode(srcs, place) {
+		return tgts
 	}
-	return false
+	for i, t := range tgts {
+		if t.unnamed && hasCode(srcs, t.actor.Code) {
+			t.actor.Code = place
+			tgts[i] = t
+		}
+	}
+	return tgts
 }
 
-// personCountry returns the country of the first person named in the
-// sentence: an unnamed agent ("Congress") more often shares it than it
-// does that of a state named as a party.
-func (sc *sentCtx) personCountry() string {
-	for _, m := range sc.mentions {
-		if m.Kind == dict.KindPerson && m.Actor.Code != "" && m.Actor.Code != "IGO" && m.Actor.Code != "NGO" {
-			return m.Actor.Code
+// ownCapital turns a government's own capital named as the place it acts
+// on ("imposed a curfew on Nairobi", "martial law in Colombo") into the
+// city's people.
+func (sc *sentCtx) ownCapital(tgts, srcs []actorRef) []actorRef {
+	for i, t := range tgts {
+		if t.kind != dict.KindCapital || t.actor.Role != "GOV" || t.tok < 0 || t.tok >= sc.n || !hasCode(srcs, t.actor.Code) {
+			continue
+		}
+		if r := sc.rel(t.tok); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
+			continue
+		}
+		if sc.c.lex.capitalPlacePreps[sc.caseOf(t.tok)] {
+			t.kind, t.resolved, t.actor.Role = dict.KindCity, false, "CVL"
+			tgts[i] = t
 		}
 	}
-	return ""
-}
-
-// repairPluralNouns mends another tagging error: a plural noun right
-// after a verb taken for a verb in -s and made its complement ("suspend
-// talks with the IMF", "carried out missile strikes" with "talks",
-// "strikes" as xcomp). A complement in -s without "to" or a subject of
-// its own is the verb's object; a noun object before it ("missile")
-// becomes its modifier.
-func (sc *sentCtx) repairPluralNouns() {
-	toks := sc.s.Tokens
-	for v := 1; v < len(toks); v++ {
-		t := &toks[v]
-		if t.UPOS != "VERB" || t.DepRel != "xcomp" {
-			continue
-		}
-		h := t.Head
-		if h < 0 || h >= v || (toks[h].UPOS != "VERB" && toks[h].UPOS != "AUX") {
-			continue
-		}
-		if t.XPOS != "VBZ" && !sc.lightNoun(sc.lemmas[v], sc.lemmas[h]) {
-			// any other form only where the words make a light-verb
-			// phrase of the dictionary ("issued an arrest warrant")
-			continue
-		}
-		own := false
-		for j := range toks {
-			if toks[j].Head == v && (toks[j].DepRel == "mark" || toks[j].DepRel == "aux" || nlp.RelIs(toks[j].DepRel, "nsubj")) {
-				own = true
-			}
-		}
-		if own {
-			continue
-		}
-		// only the verb, its particle and modifiers of the noun between them
-		between := true
-		for j := h + 1; j < v; j++ {
-			if r := toks[j].DepRel; !(r == "compound:prt" || ((r == "obj" || r == "amod" || r == "compound" || r == "det" || r == "nummod") && toks[j].UPOS != "VERB")) {
-				between = false
-			}
-		}
-		if !between {
-			continue
-		}
-		t.UPOS, t.XPOS, t.DepRel = "NOUN", "NNS", "obj"
-		for j := h + 1; j < v; j++ {
-			if toks[j].DepRel == "obj" && toks[j].Head == h {
-				toks[j].Head, toks[j].DepRel = v, "compound"
-			}
-			if (toks[j].DepRel == "amod" || toks[j].DepRel == "det" || toks[j].DepRel == "nummod") && toks[j].Head == h {
-				toks[j].Head = v
-			}
-		}
-	}
-}
-
-// lightNoun reports whether noun lemma n makes a light-verb pattern with
-// verb lemma v ("issue" + "warrant").
-func (sc *sentCtx) lightNoun(n, v string) bool {
-	for _, p := range sc.c.idx[n] {
-		if contains(p.Light, v) {
-			return true
-		}
-	}
-	return false
+	return tgts
 }

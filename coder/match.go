@@ -1,13 +1,11 @@
 package coder
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/nlp"
-	"github.com/dyad-events/dyad/timex"
 )
 
 // match is a pattern that matched at a trigger token.
@@ -21,48 +19,6 @@ type match struct {
 	consumed bool // the event is the complement of another pattern
 	why      string
 	tgts     []actorRef // the targets found when it was coded
-}
-
-// mood is what the filters found about a clause.
-type mood int
-
-const (
-	moodAsserted mood = iota
-	moodNegated
-	moodSpeculative
-	moodHypothetical
-	moodFuture
-	moodNegFuture
-	moodUnasserted
-)
-
-func (m mood) String() string {
-	return [...]string{"asserted", "negated", "speculative", "hypothetical", "future", "negated future", "not asserted"}[m]
-}
-
-// coded is an event before it becomes a dyad.Event.
-type coded struct {
-	src, tgt actorRef
-	code     string
-	pattern  string
-	trigger  dyad.Span
-	flags    []dyad.Flag
-	reporter *actorRef
-	date     *timex.Expression
-	clause   int
-}
-
-// trace collects --explain output.
-type trace struct {
-	w   interface{ Write([]byte) (int, error) }
-	err error
-}
-
-func (t *trace) printf(format string, args ...any) {
-	if t == nil || t.err != nil {
-		return
-	}
-	_, t.err = fmt.Fprintf(t.w, format, args...)
 }
 
 // matchAt tries pattern p at token i.
@@ -178,162 +134,6 @@ func isRelName(k string) bool {
 	return false
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// relMatches reports whether a dependent's relation satisfies a pattern
-// relation key.
-func (sc *sentCtx) relMatches(c int, rel string) bool {
-	r := sc.rel(c)
-	switch rel {
-	case "obj":
-		return nlp.RelIs(r, "obj") || (nlp.RelIs(r, "nsubj:pass")) || r == "iobj"
-	case "nmod", "compound", "amod":
-		return r == "amod" || r == "compound" || nlp.RelIs(r, "nmod") || r == "nummod" || r == "flat"
-	case "prt":
-		return r == "compound:prt"
-	case "xcomp":
-		return r == "xcomp" || (r == "ccomp" && sc.hasTo(c)) || (r == "advcl" && sc.hasTo(c))
-	case "ccomp":
-		return r == "ccomp" && !sc.hasTo(c)
-	}
-	return nlp.RelIs(r, rel)
-}
-
-// hasTo reports whether a clause is an infinitive ("to meet").
-func (sc *sentCtx) hasTo(c int) bool {
-	for _, k := range sc.tree.Children(c) {
-		if sc.rel(k) == "mark" && sc.lemmas[k] == "to" {
-			return true
-		}
-	}
-	return false
-}
-
-// findDep returns the first dependent of the match satisfying rel/prep and
-// lemmas, or -1.
-func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
-	for _, c := range m.deps {
-		if c == m.trig {
-			continue
-		}
-		if rel != "" {
-			if !sc.relMatches(c, rel) {
-				// "handed over carriers" parsed as a preposition and its object
-				if !(rel == "obj" && m.p.Particle != "" && nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == m.p.Particle) {
-					continue
-				}
-			}
-		} else {
-			r := sc.rel(c)
-			if !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod") || r == "advcl" || r == "xcomp" || r == "ccomp" || r == "obj") {
-				continue
-			}
-			cs := sc.caseOf(c)
-			if cs != prep && !strings.HasSuffix(cs, " "+prep) {
-				// a preposition that is a marker of a clause: "of entering"
-				// (not the "to" of an infinitive: "promised to return to be
-				// sworn in")
-				if !sc.hasMark(c, prep) || (prep == "to" && isVerbal(sc.upos(c)) && !strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG")) {
-					continue
-				}
-			}
-		}
-		if len(lemmas) == 0 || sc.lemmaIn(c, lemmas) {
-			return c
-		}
-	}
-	if rel == "obj" && len(lemmas) > 0 {
-		// "rejected as baseless allegations": the object parsed inside a
-		// phrase that should have been its sister
-		for _, d := range m.deps {
-			if !nlp.RelIs(sc.rel(d), "obl") || d == m.trig {
-				continue
-			}
-			for _, c := range sc.tree.Children(d) {
-				if nlp.RelIs(sc.rel(c), "obj") && sc.lemmaIn(c, lemmas) {
-					return c
-				}
-			}
-		}
-	}
-	if rel == "ccomp" {
-		// "warned supporters that anyone ... would be arrested": the
-		// content clause parsed as a relative clause on the object
-		for _, o := range m.deps {
-			if !nlp.RelIs(sc.rel(o), "obj") {
-				continue
-			}
-			for _, c := range sc.tree.Children(o) {
-				if nlp.RelIs(sc.rel(c), "acl") && sc.hasMarkUPOS(c, "that", "SCONJ") && (len(lemmas) == 0 || contains(lemmas, sc.lemmas[c])) {
-					return c
-				}
-			}
-		}
-	}
-	if rel == "xcomp" {
-		// "forced the population to leave": the infinitive parsed as a
-		// clause on the object
-		for _, o := range m.deps {
-			if !nlp.RelIs(sc.rel(o), "obj") {
-				continue
-			}
-			// the object or a noun inside it ("the population of three
-			// villages ... to leave")
-			nouns := []int{o}
-			for _, c := range sc.tree.Children(o) {
-				if nlp.RelIs(sc.rel(c), "nmod") {
-					nouns = append(nouns, c)
-				}
-			}
-			for _, n := range nouns {
-				for _, c := range sc.tree.Children(n) {
-					if sc.rel(c) == "acl" && sc.hasTo(c) && (len(lemmas) == 0 || contains(lemmas, sc.lemmas[c])) {
-						return c
-					}
-				}
-			}
-		}
-	}
-	return -1
-}
-
-func (sc *sentCtx) hasMark(c int, w string) bool {
-	for _, k := range sc.tree.Children(c) {
-		if (sc.rel(k) == "mark" || sc.rel(k) == "case") && sc.lemmas[k] == w {
-			return true
-		}
-	}
-	return false
-}
-
-// lemmaIn reports whether token c, or a word coordinated with it or
-// modifying it, has one of the lemmas.
-func (sc *sentCtx) lemmaIn(c int, lemmas []string) bool {
-	if contains(lemmas, sc.lemmas[c]) {
-		return true
-	}
-	if l := sc.lemmas[c]; len(l) > 3 && strings.HasSuffix(l, "s") && (sc.upos(c) == "NOUN" || sc.upos(c) == "PROPN") && contains(lemmas, l[:len(l)-1]) {
-		// a plural the lemmatizer left alone ("troops")
-		return true
-	}
-	for _, k := range sc.tree.Children(c) {
-		r := sc.rel(k)
-		if r == "conj" || r == "compound" || r == "amod" || r == "flat" || r == "nummod" {
-			if contains(lemmas, sc.lemmas[k]) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // bestMatch returns the most specific pattern matching at token i, with
 // the reasons the others failed.
 func (sc *sentCtx) bestMatch(i int, tr *trace) *match {
@@ -368,17 +168,6 @@ func (sc *sentCtx) bestMatch(i int, tr *trace) *match {
 	return best
 }
 
-// nominalCode returns the code a nominal pattern gives token i ("release"
-// -> 084), for the complements of appeals, demands and threats.
-func (sc *sentCtx) nominalCode(i int) (*dict.Pattern, bool) {
-	for _, p := range sc.c.idx[sc.lemmas[i]] {
-		if p.Nominal && (sc.upos(i) == "NOUN" || sc.upos(i) == "PROPN") {
-			return p, true
-		}
-	}
-	return nil, false
-}
-
 // better reports whether match a should be preferred to b: a pattern whose
 // target slot holds an actor first, then the more specific.
 func better(sc *sentCtx, a, b *match) bool {
@@ -394,6 +183,17 @@ func better(sc *sentCtx, a, b *match) bool {
 	return sa > sb
 }
 
+// nominalCode returns the code a nominal pattern gives token i ("release"
+// -> 084), for the complements of appeals, demands and threats.
+func (sc *sentCtx) nominalCode(i int) (*dict.Pattern, bool) {
+	for _, p := range sc.c.idx[sc.lemmas[i]] {
+		if p.Nominal && (sc.upos(i) == "NOUN" || sc.upos(i) == "PROPN") {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
 // nominal returns the nominal pattern of a noun lemma, if any.
 func (c *Coder) nominal(lemma string) (*dict.Pattern, bool) {
 	for _, p := range c.idx[lemma] {
@@ -404,41 +204,105 @@ func (c *Coder) nominal(lemma string) (*dict.Pattern, bool) {
 	return nil, false
 }
 
-// hasMarkIn reports whether clause or noun c has a marker or case word of
-// the class ws.
-func (sc *sentCtx) hasMarkIn(c int, ws set) bool {
-	for _, k := range sc.tree.Children(c) {
-		if (sc.rel(k) == "mark" || sc.rel(k) == "case") && ws[sc.lemmas[k]] {
+// refine picks a more specific code by the words among the trigger's
+// dependents (the subject excluded).
+func (sc *sentCtx) refine(m *match, code string) string {
+	if len(m.p.Refine) == 0 {
+		return code
+	}
+	words := map[string]bool{}
+	for _, d := range m.deps {
+		r := sc.rel(d)
+		if nlp.RelIs(r, "nsubj") || r == "punct" || r == "conj" || r == "parataxis" || (r == "advcl" && cameo.PhysicalConflict.Has(code) && !cameo.Protests.Has(code)) {
+			continue
+		}
+		f, l := sc.tree.Subtree(d)
+		for j := f; j <= l; j++ {
+			if sc.rel(j) == "compound" && j != d {
+				// a modifier names a kind, not whom: "refugee camp"
+				words["compound:"+sc.lemmas[j]] = true
+				continue
+			}
+			words[sc.lemmas[j]] = true
+		}
+	}
+	if len(m.p.Light) > 0 || m.trig != m.clause {
+		words[sc.lemmas[m.trig]] = true
+	}
+	for _, rf := range m.p.Refine {
+		for _, l := range rf.Lemmas {
+			if words[l] || (words["compound:"+l] && !cameo.MassViolence.Has(rf.Code)) {
+				return rf.Code
+			}
+		}
+	}
+	// the weapon may be the subject: "warplanes struck", "artillery pounded"
+	for _, d := range sc.tree.Children(m.clause) {
+		if !nlp.RelIs(sc.rel(d), "nsubj") {
+			continue
+		}
+		for _, rf := range m.p.Refine {
+			if !cameo.Fights.Has(rf.Code) {
+				continue
+			}
+			if contains(rf.Lemmas, sc.lemmas[d]) || sc.lemmaIn(d, rf.Lemmas) {
+				return rf.Code
+			}
+		}
+	}
+	return code
+}
+
+// strikeCode codes a military strike at match m: 190, or the weapon's
+// code by the refinements of the "strike" pattern of root 19.
+func (sc *sentCtx) strikeCode(m *match) string {
+	for _, p := range sc.c.idx["strike"] {
+		if p.Code != cameo.CodeMilitaryForce {
+			continue
+		}
+		mm := *m
+		mm.p = p
+		mm.deps = append([]int(nil), sc.tree.Children(m.trig)...)
+		for j := m.trig - 1; j >= 0 && j >= m.trig-2; j-- {
+			if u := sc.upos(j); u != "ADJ" && u != "NOUN" {
+				break
+			}
+			mm.deps = append(mm.deps, j)
+		}
+		return sc.refine(&mm, cameo.CodeMilitaryForce)
+	}
+	return cameo.CodeMilitaryForce
+}
+
+// militaryActors reports whether the actors are states, governments,
+// armies or armed groups: those whose strikes are military.
+func militaryActors(rs []actorRef) bool {
+	for _, r := range rs {
+		switch {
+		case r.actor.Role == "MIL" || r.actor.Role == "REB":
+			return true
+		case (r.actor.Role == "" || r.actor.Role == "GOV") && (r.kind == dict.KindState || r.kind == dict.KindCapital):
 			return true
 		}
 	}
 	return false
 }
 
-// hasMarkUPOS reports whether clause c has the marker w tagged upos.
-func (sc *sentCtx) hasMarkUPOS(c int, w, upos string) bool {
-	for _, k := range sc.tree.Children(c) {
-		if sc.rel(k) == "mark" && sc.lemmas[k] == w && sc.upos(k) == upos {
+// weaponNear reports whether a weapon word modifies the strike at t or
+// stands right before it.
+func (sc *sentCtx) weaponNear(t int) bool {
+	for _, c := range sc.tree.Children(t) {
+		if r := sc.rel(c); (r == "compound" || r == "amod") && sc.c.lex.weapons[sc.lemmas[c]] {
 			return true
 		}
 	}
+	for j := t - 1; j >= 0 && j >= t-2; j-- {
+		if sc.c.lex.weapons[sc.lemmas[j]] {
+			return true
+		}
+		if u := sc.upos(j); u != "ADJ" && u != "NOUN" {
+			break
+		}
+	}
 	return false
-}
-
-// verbParticle returns the particle of verb v ("off" in "called off the
-// strike"), whether parsed as compound:prt or as the word right after the
-// verb, or "".
-func (sc *sentCtx) verbParticle(v int) string {
-	for _, c := range sc.tree.Children(v) {
-		if sc.rel(c) == "compound:prt" {
-			return sc.lemmas[c]
-		}
-	}
-	if j := v + 1; j < sc.n && sc.c.lex.particles[sc.lemmas[j]] {
-		switch sc.upos(j) {
-		case "ADP", "ADV", "PART":
-			return sc.lemmas[j]
-		}
-	}
-	return ""
 }
