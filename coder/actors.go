@@ -23,6 +23,11 @@ type actorRef struct {
 	// Ukraine"), not as a party
 	place bool
 	kind  dict.MentionKind
+	// rule is the actor rule that resolved the words (or the argument
+	// rule that made the actor up: the population of a place struck).
+	rule string
+	// mem is the memory rule that put the actor in the article's history.
+	mem string
 }
 
 // role returns the agent role of a lemma, from the dictionary or the
@@ -63,62 +68,196 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 	return out
 }
 
+// The actor stage turns the words an argument rule found into actors.
+// actorsAt resolves a nominal and its conjuncts; each one goes through the
+// nominal rules in order, the first that gives actors deciding: a pronoun
+// (the pronoun rules), a name of the dictionary, an organisation by kind,
+// a description of two parties, the country or organisation a modifier
+// names ("Russian troops", "police in Lusaka"), a description of the
+// organisation or armed group named last ("the bloc", "the rebels"), a
+// title alone (the person named last), and an agent or title without a
+// country: the country rules say where its country comes from, in order
+// (a city in its phrase, the nearest country named before it, where the
+// sentence happens, ... the article's country). Every actor carries the
+// rule that resolved it (DecisionEvent.SourceActor, TargetActor).
+//
+// A new source of an agent's country is a country rule, in the place of
+// the order where it should be tried; a new kind of description resolved
+// against the article is a nominal rule (with what the article remembers
+// in memory.go).
+
+// The actor rules used outside the tables.
+const (
+	ruleDictionary     = "actor.dictionary"
+	ruleCapital        = "actor.capital"
+	ruleOrgKind        = "actor.organisation-kind"
+	rulePair           = "actor.pair"
+	ruleModifier       = "actor.modifier"
+	rulePlaceModifier  = "actor.place-modifier"
+	ruleWordBefore     = "actor.word-before"
+	ruleCounterpart    = "actor.counterpart"
+	rulePossessor      = "actor.possessor"
+	ruleBloc           = "actor.bloc"
+	ruleGroupDesc      = "actor.group-description"
+	ruleTitleAppos     = "actor.title-apposition"
+	ruleTitle          = "actor.title"
+	ruleEventDoer      = "actor.event-doer"
+	ruleEventPlace     = "actor.event-place"
+	ruleInsideNoun     = "actor.inside-noun"
+	ruleEventAnaphorAc = "actor.event-anaphor"
+	ruleOwnCapital     = "actor.own-capital"
+	ruleForceVictims   = "actor.force-victims"
+	ruleForeignUnnamed = "actor.foreign-unnamed"
+)
+
+// actorRules are the IDs of the actor rules an actor can carry, besides
+// the country rules, in order.
+func actorRules() []string {
+	ids := []string{}
+	for _, r := range pronounRules() {
+		ids = append(ids, r.id)
+	}
+	return append(ids, ruleDictionary, ruleCapital, ruleOrgKind, rulePair, ruleModifier, rulePlaceModifier,
+		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
+		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
+		ruleForeignUnnamed)
+}
+
+// nominal is one nominal being resolved, with what the rules before have
+// found about it.
+type nominal struct {
+	h, depth   int
+	first      int // first token of its phrase
+	lemma      string
+	last       int       // last token of its phrase
+	sp         dyad.Span // its phrase
+	m          dict.Mention
+	isMention  bool
+	role       string // the role its noun names (an agent)
+	personLike bool   // a person who speaks for an actor, or a government title
+	// modRole is the role a modifier names ("an army base"), cityCode
+	// the country of a city in its phrase ("the Jenin refugee camp").
+	modRole, cityCode string
+}
+
+// nominalRule resolves a nominal: fn reports whether it decides (the
+// actors, perhaps none).
+type nominalRule struct {
+	fn func(sc *sentCtx, n *nominal) ([]actorRef, bool)
+}
+
+// nominalRules are the nominal rules, in order (each names the rule IDs
+// it gives its actors).
+func nominalRules() []nominalRule {
+	return []nominalRule{
+		{actorPronoun},
+		{actorName},
+		{actorOrganisationKind},
+		{actorPair},
+		{actorEventNoun},
+		{actorModifier},
+		{actorBloc},
+		{actorGroupDescription},
+		{actorTitleApposition},
+		{actorTitle},
+		{actorTitleCountry},
+		{actorAgentCountry},
+	}
+}
+
 // single resolves one nominal (not its conjuncts).
 func (sc *sentCtx) single(h, depth int) []actorRef {
 	if depth > 3 {
 		return nil
 	}
-	lemma := sc.lemmas[h]
+	n := &nominal{h: h, depth: depth, lemma: sc.lemmas[h]}
 	f, l := sc.tree.Subtree(h)
-	sp := sc.span(f, l)
-	// pronouns
-	if sc.upos(h) == "PRON" || (sc.c.lex.pronouns[lemma] && sc.upos(h) != "PROPN") {
-		return sc.pronoun(h)
+	n.first, n.last, n.sp = f, l, sc.span(f, l)
+	n.m, n.isMention = sc.mentionAt(h)
+	if n.isMention && n.m.Kind == dict.KindAgent {
+		n.role = n.m.Actor.Role
+	} else if r, ok := sc.role(n.lemma); ok {
+		n.role = r
 	}
-	m, isMention := sc.mentionAt(h)
-	role := ""
-	personLike := false
-	if isMention && m.Kind != dict.KindAgent {
-		a := m.Actor
-		ref := actorRef{actor: a, span: sc.span(m.Start, m.End-1), tok: h, kind: m.Kind,
-			person: m.Kind == dict.KindPerson, resolved: m.Kind == dict.KindCapital}
-		if m.Kind == dict.KindDemonym || m.Kind == dict.KindCity || m.Kind == dict.KindState {
-			// "the Ukrainian" alone, or a place: keep, role from the head noun if any
-			ref.actor.Role = a.Role
-		}
-		return []actorRef{ref}
-	}
-	if isMention && m.Kind == dict.KindAgent {
-		role = m.Actor.Role
-	} else if r, ok := sc.role(lemma); ok {
-		role = r
-	}
-	if role == "NGO" || role == "IGO" {
-		// "a human rights group", "aid agencies": the kind is the code
-		return []actorRef{{actor: dyad.Actor{Code: role, Name: sc.words[h]}, span: sp, tok: h, kind: dict.KindOrganisation}}
-	}
-	personLike = sc.c.lex.personNouns[lemma] || role == "GOV" && sc.upos(h) == "NOUN"
-	// definite descriptions of two parties: "the two leaders", "both sides"
-	if sc.c.lex.pairNouns[lemma] && sc.isPairDescription(h) {
-		pair := sc.art.lastPair(!sc.c.lex.pairParties[lemma])
-		if len(pair) == 2 {
-			out := make([]actorRef, 2)
-			for i, p := range pair {
-				out[i] = actorRef{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(role, p.actor.Role), Name: p.actor.Name},
-					span: sp, tok: h, resolved: true, person: p.person, kind: p.kind}
-			}
+	n.personLike = sc.c.lex.personNouns[n.lemma] || n.role == "GOV" && sc.upos(h) == "NOUN"
+	for _, r := range sc.c.rules.nominals {
+		if out, ok := r.fn(sc, n); ok {
 			return out
 		}
 	}
-	// an event noun ("the killing of ...") is no actor; npFallback finds
-	// who did it or where
-	if role == "" && !isMention && sc.isEventNoun(h) {
-		return nil
+	return nil
+}
+
+// actorPronoun: a pronoun resolves by the pronoun rules.
+func actorPronoun(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if sc.upos(n.h) == "PRON" || (sc.c.lex.pronouns[n.lemma] && sc.upos(n.h) != "PROPN") {
+		return sc.pronoun(n.h), true
 	}
-	// the country or organisation from modifiers; a place ("in Lusaka")
-	// only when nothing closer names it
+	return nil, false
+}
+
+// actorName: a name of the dictionary (actor.dictionary): a state, a
+// person by their role on the article's date, an organisation, an armed
+// group, a demonym alone; a capital or seat of government stands for its
+// government (actor.capital).
+func actorName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	m := n.m
+	if !n.isMention || m.Kind == dict.KindAgent {
+		return nil, false
+	}
+	ref := actorRef{actor: m.Actor, span: sc.span(m.Start, m.End-1), tok: n.h, kind: m.Kind,
+		person: m.Kind == dict.KindPerson, resolved: m.Kind == dict.KindCapital, rule: ruleDictionary}
+	if m.Kind == dict.KindCapital {
+		ref.rule = ruleCapital
+	}
+	return []actorRef{ref}, true
+}
+
+// actorOrganisationKind: an agent whose role is a kind of organisation
+// ("a human rights group", "aid agencies") is one: the kind is the code.
+func actorOrganisationKind(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.role != "NGO" && n.role != "IGO" {
+		return nil, false
+	}
+	return []actorRef{{actor: dyad.Actor{Code: n.role, Name: sc.words[n.h]}, span: n.sp, tok: n.h, kind: dict.KindOrganisation, rule: ruleOrgKind}}, true
+}
+
+// actorPair: a definite description of two parties ("the two leaders",
+// "both sides") is the two most recent distinct parties of the article.
+func actorPair(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !sc.c.lex.pairNouns[n.lemma] || !sc.isPairDescription(n.h) {
+		return nil, false
+	}
+	pair := sc.art.lastPair(!sc.c.lex.pairParties[n.lemma])
+	if len(pair) != 2 {
+		return nil, false
+	}
+	out := make([]actorRef, 2)
+	for i, p := range pair {
+		out[i] = actorRef{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: p.actor.Name},
+			span: n.sp, tok: n.h, resolved: true, person: p.person, kind: p.kind, rule: rulePair}
+	}
+	return out, true
+}
+
+// actorEventNoun: a noun of an event ("the killing of ...") is no actor;
+// npFallback finds who did it or where.
+func actorEventNoun(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	return nil, n.role == "" && !n.isMention && sc.isEventNoun(n.h)
+}
+
+// actorModifier: the country or organisation a modifier names
+// (actor.modifier: "Russian troops", "the army of Sudan"); a place in the
+// phrase only when nothing closer names one (actor.place-modifier: "police
+// in Lusaka"; the venue of a summit is not a party to it); the other side
+// of a counterpart (actor.counterpart: "his Burundian counterpart"); the
+// possessor rather than a party in a phrase (actor.possessor: "Poland's
+// support for Ukraine"); a name before the noun the parse left unattached
+// (actor.word-before). A role the modifier names is kept for the rules
+// below ("an army base", "rebel leaders").
+func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	h, depth, lemma, role := n.h, n.depth, n.lemma, n.role
 	var owners, places []actorRef
-	modRole := ""
 	for _, c := range sc.tree.Children(h) {
 		r := sc.rel(c)
 		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) {
@@ -127,9 +266,9 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		if (r == "compound" || r == "amod") && !(sc.upos(c) == "ADJ" && sc.c.lex.nonRoleModifiers[sc.lemmas[c]]) {
 			// ("a general strike" is not the army's)
 			if mm, ok := sc.mentionAt(c); ok && mm.Kind == dict.KindAgent {
-				modRole = mm.Actor.Role
+				n.modRole = mm.Actor.Role
 			} else if rr, ok := sc.role(sc.lemmas[c]); ok && rr != "" {
-				modRole = rr
+				n.modRole = rr
 			}
 		}
 		if nlp.RelIs(r, "nmod") && r != "nmod:poss" {
@@ -141,10 +280,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			// "Iranian-backed militias" are not Iran's
 			continue
 		}
-		place := false
-		if nlp.RelIs(r, "nmod") && r != "nmod:poss" && sc.c.lex.placePreps[sc.caseOf(c)] {
-			place = true
-		}
+		place := nlp.RelIs(r, "nmod") && r != "nmod:poss" && sc.c.lex.placePreps[sc.caseOf(c)]
 		for _, cc := range sc.conjuncts(c) {
 			if place {
 				for _, pl := range sc.single(cc, depth+1) {
@@ -160,12 +296,11 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			}
 		}
 	}
+	rule := ruleModifier
 	if len(owners) == 0 && !(role == "" && sc.c.lex.gathering[lemma]) {
-		// (the venue of a summit or games is not a party to it)
-		owners = places
+		owners, rule = places, rulePlaceModifier
 	}
 	if poss := sc.tree.ChildWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 && sc.c.lex.counterparts[lemma] {
-		// "his Burundian counterpart": the other side, not his
 		var own []actorRef
 		for _, o := range owners {
 			if o.tok < 0 || !sc.tree.Dominates(poss, o.tok) {
@@ -173,10 +308,9 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			}
 		}
 		if len(own) > 0 {
-			owners = own
+			owners, rule = own, ruleCounterpart
 		}
 	} else if poss >= 0 && len(owners) > 1 {
-		// "Poland's support for Ukraine": the possessor owns it
 		var own []actorRef
 		for _, o := range owners {
 			inPP := false
@@ -190,20 +324,18 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			}
 		}
 		if len(own) > 0 {
-			owners = own
+			owners, rule = own, rulePossessor
 		}
 	}
-	// words before the head inside its phrase that the parse left unattached
 	if len(owners) == 0 {
-		for j := h - 1; j >= f && j >= h-4; j-- {
+		for j := h - 1; j >= n.first && j >= h-4; j-- {
 			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.tree.Dominates(h, j) && !sc.isBacker(j) && !(j+2 < sc.n && sc.words[j+1] == "-" && sc.isBacker(j+2)) {
-				owners = append(owners, actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind})
+				owners, rule = append(owners, actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind}), ruleWordBefore
 				break
 			}
 		}
 	}
 	var out []actorRef
-	cityCode := "" // a place named in the phrase ("the Jenin refugee camp")
 	for _, o := range owners {
 		if o.actor.Code == "" {
 			continue
@@ -216,78 +348,152 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			a.Role = o.actor.Role
 		}
 		if o.kind == dict.KindCity && role == "" {
-			if cityCode == "" {
-				cityCode = o.actor.Code
+			if n.cityCode == "" {
+				n.cityCode = o.actor.Code
 			}
 			continue
 		}
-		a.Name = phrase(sc.art.text[sp.Start:sp.End])
-		out = append(out, actorRef{actor: a, span: sp, tok: h, kind: o.kind, person: personLike || o.person, resolved: o.resolved})
+		a.Name = phrase(sc.art.text[n.sp.Start:n.sp.End])
+		out = append(out, actorRef{actor: a, span: n.sp, tok: h, kind: o.kind, person: n.personLike || o.person, resolved: o.resolved, rule: rule})
 	}
 	if len(out) > 0 {
-		return out
+		return out, true
 	}
-	if role == "" && modRole != "" && !personLike {
+	if n.role == "" && n.modRole != "" && !n.personLike {
 		// "an army base", "police vehicles": what belongs to the agent
-		role = modRole
+		n.role = n.modRole
 	}
-	if sc.c.lex.leaders[lemma] && modRole != "" && modRole != "GOV" {
+	if sc.c.lex.leaders[lemma] && n.modRole != "" && n.modRole != "GOV" {
 		// "student leaders", "opposition leaders", "rebel leaders": they
 		// lead the group the modifier names
-		role = modRole
+		n.role = n.modRole
 	}
-	if depth == 0 && sc.hasDet(h, "the") && sc.c.lex.orgNouns[lemma] && len(sc.tree.Children(h)) == 1 {
-		// "the bloc", "the alliance": the organisation named last
+	return nil, false
+}
+
+// actorBloc: "the bloc", "the alliance" is the organisation named last.
+func actorBloc(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.depth == 0 && sc.hasDet(n.h, "the") && sc.c.lex.orgNouns[n.lemma] && len(sc.tree.Children(n.h)) == 1 {
 		if g, ok := sc.art.lastOrganisation(); ok {
-			g.span, g.tok, g.resolved = sp, h, true
-			return []actorRef{g}
+			g.span, g.tok, g.resolved, g.rule = n.sp, n.h, true, ruleBloc
+			return []actorRef{g}, true
 		}
 	}
-	if depth == 0 && sc.hasDefinite(h) && sc.groupDescription(h) {
-		// "the paramilitary force", "the rebels", "the group": the armed
-		// group or organisation named last
-		if g, ok := sc.art.lastGroup(lemma == "group"); ok {
-			g.span, g.tok, g.resolved = sp, h, true
-			return []actorRef{g}
+	return nil, false
+}
+
+// actorGroupDescription: "the paramilitary force", "the rebels", "the
+// group" is the armed group (or, for "the group", organisation) named
+// last.
+func actorGroupDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.depth == 0 && sc.hasDefinite(n.h) && sc.groupDescription(n.h) {
+		if g, ok := sc.art.lastGroup(n.lemma == "group"); ok {
+			g.span, g.tok, g.resolved, g.rule = n.sp, n.h, true, ruleGroupDesc
+			return []actorRef{g}, true
 		}
 	}
-	if (role != "" || isMention) && depth == 0 && personLike {
-		// "the group's leader, Mohamed Hamdan Dagalo": a title with its
-		// name in apposition, which the parse hung elsewhere
-		if l+2 < sc.n && sc.words[l+1] == "," {
-			if mm, ok := sc.mentionAt(l + 2); ok && mm.Start == l+2 && mm.Kind == dict.KindPerson && mm.Actor.Code != "" {
-				return []actorRef{{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: h, kind: mm.Kind, person: true}}
-			}
+	return nil, false
+}
+
+// agentOrTitle reports whether a nominal is a role without a country at
+// the top of its phrase: a title alone or an unnamed agent.
+func (n *nominal) agentOrTitle() bool { return (n.role != "" || n.isMention) && n.depth == 0 }
+
+// actorTitleApposition: a title with its name in apposition that the
+// parse hung elsewhere ("the group's leader, Mohamed Hamdan Dagalo") is
+// that person.
+func actorTitleApposition(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !n.agentOrTitle() || !n.personLike || n.last+2 >= sc.n || sc.words[n.last+1] != "," {
+		return nil, false
+	}
+	if mm, ok := sc.mentionAt(n.last + 2); ok && mm.Start == n.last+2 && mm.Kind == dict.KindPerson && mm.Actor.Code != "" {
+		return []actorRef{{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: n.h, kind: mm.Kind, person: true, rule: ruleTitleAppos}}, true
+	}
+	return nil, false
+}
+
+// actorTitle: a definite title alone ("the president", "the foreign
+// minister", "Kenya's president" is a modifier) is the person named last
+// in the article, when their roles agree.
+func actorTitle(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !n.agentOrTitle() || !n.personLike || !(n.role == "GOV" || n.role == "") || !sc.hasDefinite(n.h) {
+		return nil, false
+	}
+	if p, ok := sc.art.lastPerson(); ok && (n.role == "" || p.actor.Role == n.role || p.actor.Role == "") {
+		return []actorRef{{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: true, rule: ruleTitle}}, true
+	}
+	return nil, false
+}
+
+// countryRule gives an agent or title without a country of its own a
+// country: fn returns it, or "".
+type countryRule struct {
+	id string
+	fn func(sc *sentCtx, n *nominal) string
+}
+
+// titleCountryRules are where a government title alone takes its country
+// from, in order.
+func titleCountryRules() []countryRule {
+	return []countryRule{
+		{"actor.title-place", func(sc *sentCtx, n *nominal) string { return sc.placeInPhrase(n.h) }},
+		{"actor.title-article", func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
+		{"actor.title-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
+	}
+}
+
+// agentCountryRules are where an agent without a country ("police",
+// "troops", "protesters") takes its country from, in order.
+func agentCountryRules() []countryRule {
+	return []countryRule{
+		{"actor.agent-city", func(_ *sentCtx, n *nominal) string { return n.cityCode }},
+		{"actor.agent-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
+		{"actor.agent-place", func(sc *sentCtx, _ *nominal) string { return sc.place }},
+		{"actor.agent-person", func(sc *sentCtx, _ *nominal) string { return sc.personCountry() }},
+		{"actor.agent-article", func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
+		{"actor.agent-any", func(sc *sentCtx, _ *nominal) string { return sc.anyCountry() }},
+	}
+}
+
+// countryFrom returns the first country the rules give, and the rule.
+func (sc *sentCtx) countryFrom(rules []countryRule, n *nominal) (string, string) {
+	for _, r := range rules {
+		if c := r.fn(sc, n); c != "" {
+			return c, r.id
 		}
 	}
-	if (role != "" || isMention) && depth == 0 {
-		// a role without a country: a title alone or an unnamed agent
-		if personLike && (role == "GOV" || role == "") && sc.hasDefinite(h) {
-			if p, ok := sc.art.lastPerson(); ok && (role == "" || p.actor.Role == role || p.actor.Role == "") {
-				return []actorRef{{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(role, p.actor.Role), Name: sc.words[h]}, span: sp, tok: h, resolved: true, person: true}}
-			}
-		}
-		var code string
-		if personLike && role == "GOV" {
-			// a title alone: a place inside its own phrase ("the mayor of
-			// the city of Nablus"), the article's country, else one named
-			// before it
-			code = firstNonEmpty(sc.placeInPhrase(h), sc.art.focus())
-			code = firstNonEmpty(code, sc.localFocus(h))
-		} else {
-			// an unnamed agent: a country named before it, where it happens,
-			// the article's country, any country of the sentence
-			code = firstNonEmpty(cityCode, sc.localFocus(h))
-			code = firstNonEmpty(code, sc.place)
-			code = firstNonEmpty(code, sc.personCountry())
-			code = firstNonEmpty(code, sc.art.focus())
-			code = firstNonEmpty(code, sc.anyCountry())
-		}
-		if code != "" {
-			return []actorRef{{actor: dyad.Actor{Code: code, Role: role, Name: sc.words[h]}, span: sp, tok: h, resolved: true, person: personLike, unnamed: !personLike}}
-		}
+	return "", ""
+}
+
+// unnamedActor is a role given a country by a country rule.
+func (sc *sentCtx) unnamedActor(n *nominal, code, rule string) []actorRef {
+	return []actorRef{{actor: dyad.Actor{Code: code, Role: n.role, Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: n.personLike, unnamed: !n.personLike, rule: rule}}
+}
+
+// actorTitleCountry: a government title alone takes its country from the
+// title country rules ("the mayor of the city of Nablus", the article's
+// country, one named before it).
+func actorTitleCountry(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !n.agentOrTitle() || !n.personLike || n.role != "GOV" {
+		return nil, false
 	}
-	return nil
+	if code, rule := sc.countryFrom(sc.c.rules.titleCountry, n); code != "" {
+		return sc.unnamedActor(n, code, rule), true
+	}
+	return nil, true
+}
+
+// actorAgentCountry: an unnamed agent takes its country from the agent
+// country rules (a country named before it, where it happens, the
+// article's country, any country of the sentence).
+func actorAgentCountry(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !n.agentOrTitle() {
+		return nil, false
+	}
+	if code, rule := sc.countryFrom(sc.c.rules.agentCountry, n); code != "" {
+		return sc.unnamedActor(n, code, rule), true
+	}
+	return nil, true
 }
 
 // isPairDescription: "the two leaders", "both sides", "the two sides".
@@ -305,35 +511,72 @@ func (sc *sentCtx) isPairDescription(h int) bool {
 	return h > 0 && sc.c.lex.pairQuantifiers[sc.lemmas[h-1]]
 }
 
+// pronounRule resolves pronoun h (lemma l): fn returns its antecedent, or
+// found false to try the next rule; stop ends the search without one.
+type pronounRule struct {
+	id string
+	fn func(sc *sentCtx, h int, l string) (ref actorRef, found, stop bool)
+}
+
+// pronounRules are the pronoun rules, in order.
+func pronounRules() []pronounRule {
+	return []pronounRule{
+		{"actor.pronoun-speaker", actorPronounSpeaker},
+		{"actor.pronoun-in-sentence", actorPronounInSentence},
+		{"actor.pronoun-said", actorPronounSaid},
+		{"actor.pronoun-before", actorPronounBefore},
+		{"actor.pronoun-article", actorPronounArticle},
+	}
+}
+
 // pronoun resolves a pronoun against the sentence so far and the article.
 func (sc *sentCtx) pronoun(h int) []actorRef {
-	lx := sc.c.lex
 	l := sc.lemmas[h]
-	sp := sc.span(h, h)
-	mk := func(r actorRef) []actorRef {
-		r.span, r.tok, r.resolved = sp, h, true
-		return []actorRef{r}
-	}
-	// "we", "I" in a quotation: the speaker
-	if lx.speakerPronouns[l] {
-		if sp, ok := sc.speaker(); ok {
-			return mk(sp)
+	for _, r := range pronounRules() {
+		ref, found, stop := r.fn(sc, h, l)
+		if found {
+			ref.span, ref.tok, ref.resolved, ref.rule = sc.span(h, h), h, true, r.id
+			return []actorRef{ref}
 		}
-		return nil
+		if stop {
+			return nil
+		}
 	}
-	// an earlier actor in the same sentence (subject of the main clause)
-	if pr, ok := sc.earlierInSentence(h, l); ok {
-		return mk(pr)
+	return nil
+}
+
+// actorPronounSpeaker: "we", "I" in a quotation are the speaker.
+func actorPronounSpeaker(sc *sentCtx, _ int, l string) (actorRef, bool, bool) {
+	if !sc.c.lex.speakerPronouns[l] {
+		return actorRef{}, false, false
 	}
-	// "X said it carried out the attack": the speaker
+	sp, ok := sc.speaker()
+	return sp, ok, true
+}
+
+// actorPronounInSentence: an earlier subject of the same sentence that
+// agrees with the pronoun.
+func actorPronounInSentence(sc *sentCtx, h int, l string) (actorRef, bool, bool) {
+	r, ok := sc.earlierInSentence(h, l)
+	return r, ok, false
+}
+
+// actorPronounSaid: the subject pronoun of what a verb of saying reports
+// ("X said it carried out the attack") is the speaker.
+func actorPronounSaid(sc *sentCtx, h int, _ string) (actorRef, bool, bool) {
 	if v := sc.tree.Head(h); v >= 0 && nlp.RelIs(sc.rel(h), "nsubj") && sc.rel(v) == "ccomp" {
 		if p := sc.tree.Head(v); p >= 0 && sc.c.lex.speech[sc.lemmas[p]] {
-			if sp, ok := sc.speaker(); ok {
-				return mk(sp)
-			}
+			sp, ok := sc.speaker()
+			return sp, ok, false
 		}
 	}
-	// the nearest actor named before it in the sentence
+	return actorRef{}, false, false
+}
+
+// actorPronounBefore: the nearest actor named before the pronoun in the
+// sentence that agrees with it (a person for "he", not a person for "it").
+func actorPronounBefore(sc *sentCtx, h int, l string) (actorRef, bool, bool) {
+	lx := sc.c.lex
 	for j := h - 1; j >= 0; j-- {
 		m, ok := sc.mentionAt(j)
 		if !ok || m.Kind == dict.KindAgent || m.Kind == dict.KindCity || m.Actor.Code == "" {
@@ -354,23 +597,27 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 				continue
 			}
 		}
-		return mk(actorRef{actor: m.Actor, kind: m.Kind, person: person})
+		return actorRef{actor: m.Actor, kind: m.Kind, person: person}, true, false
 	}
+	return actorRef{}, false, false
+}
+
+// actorPronounArticle: the last person ("he"), the last actor not a person
+// ("it"), or the last actor ("they") the article named.
+func actorPronounArticle(sc *sentCtx, _ int, l string) (actorRef, bool, bool) {
+	lx := sc.c.lex
 	switch {
 	case lx.personPronouns[l]:
-		if p, ok := sc.art.lastPerson(); ok {
-			return mk(p)
-		}
+		p, ok := sc.art.lastPerson()
+		return p, ok, true
 	case lx.thingPronouns[l]:
-		if p, ok := sc.art.lastActor(true); ok {
-			return mk(p)
-		}
+		p, ok := sc.art.lastActor(true)
+		return p, ok, true
 	case lx.groupPronouns[l]:
-		if p, ok := sc.art.lastActor(false); ok {
-			return mk(p)
-		}
+		p, ok := sc.art.lastActor(false)
+		return p, ok, true
 	}
-	return nil
+	return actorRef{}, false, true
 }
 
 // earlierInSentence finds the antecedent of a pronoun earlier in the same
@@ -411,6 +658,9 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 		for _, c := range sc.tree.Children(h) {
 			if r := sc.rel(c); r == "nmod:poss" || r == "det:poss" || (nlp.RelIs(r, "nmod") && sc.caseOf(c) == "by") {
 				if rs := sc.single(c, 0); len(rs) > 0 {
+					for i := range rs {
+						rs[i].rule = ruleEventDoer
+					}
 					return rs
 				}
 			}
@@ -423,7 +673,7 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 		for j := f; j <= l; j++ {
 			if m, ok := sc.mentionAt(j); ok && (m.Kind == dict.KindState || m.Kind == dict.KindCapital || m.Kind == dict.KindCity) {
 				if nlp.RelIs(sc.rel(j), "nmod") && sc.c.lex.venuePreps[sc.caseOf(j)] {
-					return []actorRef{{actor: dyad.Actor{Code: m.Actor.Code, Name: m.Entry}, span: sc.span(m.Start, m.End-1), tok: j, kind: m.Kind}}
+					return []actorRef{{actor: dyad.Actor{Code: m.Actor.Code, Name: m.Entry}, span: sc.span(m.Start, m.End-1), tok: j, kind: m.Kind, rule: ruleEventPlace}}
 				}
 			}
 		}
@@ -437,7 +687,11 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 				out = append(out, sc.single(cc, 0)...)
 			}
 			if len(out) > 0 {
-				return dedupe(out)
+				out = dedupe(out)
+				for i := range out {
+					out[i].rule = ruleInsideNoun
+				}
+				return out
 			}
 		}
 	}
@@ -628,7 +882,7 @@ func (sc *sentCtx) foreignUnnamed(tgts, srcs []actorRef, code string) []actorRef
 		}
 		switch {
 		case c != "":
-			t.actor.Code = c
+			t.actor.Code, t.rule = c, ruleForeignUnnamed
 			out = append(out, t)
 		case !sanction:
 			out = append(out, t)
@@ -647,7 +901,7 @@ func (sc *sentCtx) forceVictims(m *match, tgts, srcs []actorRef) []actorRef {
 	}
 	for i, t := range tgts {
 		if t.unnamed && hasCode(srcs, t.actor.Code) {
-			t.actor.Code = place
+			t.actor.Code, t.rule = place, ruleForceVictims
 			tgts[i] = t
 		}
 	}
@@ -666,7 +920,7 @@ func (sc *sentCtx) ownCapital(tgts, srcs []actorRef) []actorRef {
 			continue
 		}
 		if sc.c.lex.capitalPlacePreps[sc.caseOf(t.tok)] {
-			t.kind, t.resolved, t.actor.Role = dict.KindCity, false, "CVL"
+			t.kind, t.resolved, t.actor.Role, t.rule = dict.KindCity, false, "CVL", ruleOwnCapital
 			tgts[i] = t
 		}
 	}

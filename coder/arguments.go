@@ -10,12 +10,88 @@ import (
 	"github.com/dyad-events/dyad/nlp"
 )
 
-// subjectOf returns the source actors of the clause headed by v: its
+// The argument stage: which words are the source and which the target.
+// The source is the clause's subject, found by the subject rules (its own
+// subject, the passive agent, the subject it shares with the clause it
+// hangs on); the pattern may name other source slots. The target is found
+// in the pattern's slots by the slot rules (with the parse errors they
+// work around), then by the target rules: the fallbacks the conventions
+// allow for each kind of event (the act an appeal embeds, the clause a
+// participle joins, the population force is used against, the government
+// a domestic protest addresses). The words an argument rule finds are
+// turned into actors by the actor stage (actors.go).
+//
+// A new way to find a subject is a subject rule; a new fallback for a
+// missing target is a target rule, in the place of the order where it
+// should be tried.
+
+// The argument rules used outside the tables.
+const (
+	ruleSourceSlot    = "argument.source-slot"
+	ruleBetween       = "argument.between"
+	ruleNoSource      = "argument.no-source"
+	ruleSanctionSrc   = "argument.sanction-source"
+	ruleStrikeFirst   = "argument.strike-first-actor"
+	ruleProtestTo     = "argument.protest-to"
+	ruleAddressee     = "argument.addressee"
+	ruleNoTarget      = "argument.no-target"
+	ruleRequiredTgt   = "argument.required-target"
+	ruleLegalObject   = "argument.legal-object"
+	ruleSubjectLinear = "argument.subject-linear"
+)
+
+// sourceRules are the IDs of the source rules outside the subject table.
+func sourceRules() []string {
+	return []string{ruleSourceSlot, ruleBetween, ruleNoSource, ruleSanctionSrc}
+}
+
+// targetCheckRules are the IDs of the rules that settle a candidate's
+// target after the target table.
+func targetCheckRules() []string {
+	return []string{ruleStrikeFirst, ruleProtestTo, ruleAddressee, ruleNoTarget, ruleRequiredTgt}
+}
+
+// subjectResult is the source actors of a clause and the rule that found
+// them.
+type subjectResult struct {
+	refs    []actorRef
+	passive bool
+	rule    string
+}
+
+// subjectRule finds the subject of clause v: fn reports whether it
+// applies (the next rules are not tried); it may name another rule than
+// its own.
+type subjectRule struct {
+	id string
+	fn func(sc *sentCtx, v, depth int, passive bool) (subjectResult, bool)
+}
+
+// subjectRules are the subject rules, in order.
+func subjectRules() []subjectRule {
+	return []subjectRule{
+		{"argument.mislabelled-passive", argMislabelledPassive},
+		{"argument.passive-agent", argPassiveAgent},
+		{"argument.agentless-passive", argAgentlessPassive},
+		{"argument.subject", argSubject},
+		{"argument.linear-subject", argLinearSubject},
+		{"argument.conjunct", argConjunct},
+		{"argument.object-control", argObjectControl},
+		{"argument.raising", argRaising},
+		{"argument.controller", argController},
+		{"argument.finite-adverbial", argFiniteAdverbial},
+		{"argument.adverbial", argAdverbial},
+		{"argument.predicate-participle", argPredicateParticiple},
+		{"argument.modified-noun", argModifiedNoun},
+	}
+}
+
+// subject returns the source actors of the clause headed by v: its
 // subject, passive agent, or the subject it shares with the clause it
-// depends on. passive reports a passive clause.
-func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
+// depends on, with the rule that found them.
+func (sc *sentCtx) subject(v, depth int) subjectResult {
 	if v < 0 || depth > 4 {
-		return nil, false
+		return subjectResult{}
 	}
 	// passive only with a passive auxiliary or participle: the parse
 	// sometimes labels the subject of an active verb nsubj:pass
@@ -29,82 +105,199 @@ func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
 		// a passive takes no direct object
 		passive = true
 	}
+	for _, r := range sc.c.rules.subjects {
+		if res, ok := r.fn(sc, v, depth, passive); ok {
+			if res.rule == "" {
+				res.rule = r.id
+			}
+			return res
+		}
+	}
+	return subjectResult{}
+}
+
+// subjectOf is subject without the rule.
+func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
+	res := sc.subject(v, depth)
+	return res.refs, res.passive
+}
+
+// argMislabelledPassive: a subject labelled passive on an active verb is
+// its subject.
+func argMislabelledPassive(sc *sentCtx, v, _ int, passive bool) (subjectResult, bool) {
 	if !passive {
 		if c := sc.tree.ChildWith(v, "nsubj:pass"); c >= 0 {
 			if rs := sc.actorsAt(c); len(rs) > 0 {
-				return rs, false
+				return subjectResult{refs: rs}, true
 			}
 		}
 	}
-	if passive {
-		for _, c := range sc.tree.Children(v) {
-			r := sc.rel(c)
-			if r == "obl:agent" || (nlp.RelIs(r, "obl") && sc.caseOf(c) == "by") {
-				return sc.actorsAt(c), true
-			}
-		}
-		return nil, true
+	return subjectResult{}, false
+}
+
+// argPassiveAgent: the source of a passive is its agent ("was attacked by
+// rebels").
+func argPassiveAgent(sc *sentCtx, v, _ int, passive bool) (subjectResult, bool) {
+	if !passive {
+		return subjectResult{}, false
 	}
-	if s, ok := sc.subjectOwn(v); ok {
-		if len(s) == 0 {
-			// a subject that names no actor may be a parse error
-			// ("Following a conversation with X, Y has expressed ...")
-			s = sc.linearSubject(v)
+	for _, c := range sc.tree.Children(v) {
+		r := sc.rel(c)
+		if r == "obl:agent" || (nlp.RelIs(r, "obl") && sc.caseOf(c) == "by") {
+			return subjectResult{refs: sc.actorsAt(c), passive: true}, true
 		}
-		return s, false
+	}
+	return subjectResult{}, false
+}
+
+// argAgentlessPassive: a passive without an agent has no source.
+func argAgentlessPassive(_ *sentCtx, _, _ int, passive bool) (subjectResult, bool) {
+	return subjectResult{passive: true}, passive
+}
+
+// argSubject: the clause's own subject; one that names no actor may be a
+// parse error ("Following a conversation with X, Y has expressed ..."):
+// then the actor named right before the verb (argument.subject-linear).
+func argSubject(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	s, ok := sc.subjectOwn(v)
+	if !ok {
+		return subjectResult{}, false
+	}
+	if len(s) == 0 {
+		return subjectResult{refs: sc.linearSubject(v), rule: ruleSubjectLinear}, true
+	}
+	return subjectResult{refs: s}, true
+}
+
+// argLinearSubject: a main, complement or parenthetical clause without a
+// subject takes the actor named right before its verb.
+func argLinearSubject(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if p := sc.tree.Head(v); p < 0 || sc.rel(v) == "root" || sc.rel(v) == "ccomp" || sc.rel(v) == "parataxis" {
+		return subjectResult{refs: sc.linearSubject(v)}, true
+	}
+	return subjectResult{}, false
+}
+
+// argConjunct: a coordinated clause without a subject shares the subject of
+// the clause it is coordinated with.
+func argConjunct(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+	if sc.rel(v) != "conj" {
+		return subjectResult{}, false
+	}
+	res := sc.subject(sc.tree.Head(v), depth+1)
+	res.rule = ""
+	return res, true
+}
+
+// argObjectControl: the subject of an infinitive complement is its head's
+// object ("urged Saudi Arabia to fund"), when that names an actor ("used
+// tear gas to break up a protest" is a purpose, not object control).
+func argObjectControl(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if sc.rel(v) != "xcomp" {
+		return subjectResult{}, false
+	}
+	if o := sc.tree.ChildWith(sc.tree.Head(v), "obj"); o >= 0 && o != v {
+		if rs := sc.actorsAt(o); len(rs) > 0 {
+			return subjectResult{refs: rs}, true
+		}
+	}
+	return subjectResult{}, false
+}
+
+// argRaising: the subject of the complement of a passive is the passive's
+// subject ("is scheduled to travel", "was forced to leave").
+func argRaising(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if sc.rel(v) != "xcomp" {
+		return subjectResult{}, false
+	}
+	if o := sc.tree.ChildWith(sc.tree.Head(v), "nsubj:pass"); o >= 0 {
+		if rs := sc.actorsAt(o); len(rs) > 0 {
+			return subjectResult{refs: rs}, true
+		}
+	}
+	return subjectResult{}, false
+}
+
+// argController: any other infinitive complement shares its head's
+// subject ("agreed to send").
+func argController(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+	if sc.rel(v) != "xcomp" {
+		return subjectResult{}, false
+	}
+	res := sc.subject(sc.tree.Head(v), depth+1)
+	res.rule = ""
+	return res, true
+}
+
+// adverbialClause reports whether v is an adverbial clause or an
+// infinitive parsed as a clausal complement.
+func (sc *sentCtx) adverbialClause(v int) bool {
+	r := sc.rel(v)
+	return r == "advcl" || r == "ccomp" && sc.hasTo(v)
+}
+
+// argFiniteAdverbial: a finite adverbial clause whose subject the parse
+// lost takes the words right before it, not the main clause's subject.
+func argFiniteAdverbial(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if !sc.adverbialClause(v) {
+		return subjectResult{}, false
+	}
+	if x := sc.s.Tokens[v].XPOS; (x == "VBD" || x == "VBZ" || x == "VBP") && !sc.hasTo(v) {
+		return subjectResult{refs: sc.linearSubject(v)}, true
+	}
+	return subjectResult{}, false
+}
+
+// argAdverbial: a participle or infinitive adverbial clause shares the
+// subject of the clause it depends on ("..., killing four").
+func argAdverbial(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+	if !sc.adverbialClause(v) {
+		return subjectResult{}, false
+	}
+	s, _ := sc.subjectOf(sc.tree.Head(v), depth+1)
+	return subjectResult{refs: s}, true
+}
+
+// nounClause reports whether clause v modifies a nominal: a participle or
+// relative clause, or a past-tense verb hung on a noun as nmod (a parse
+// error for "Rebels in X killed ...").
+func (sc *sentCtx) nounClause(v int) bool {
+	r := sc.rel(v)
+	if !(r == "acl" || r == "acl:relcl" || (nlp.RelIs(r, "nmod") && sc.upos(v) == "VERB" && (sc.s.Tokens[v].XPOS == "VBD" || sc.s.Tokens[v].XPOS == "VBN"))) {
+		return false
 	}
 	p := sc.tree.Head(v)
-	if p < 0 || sc.rel(v) == "root" || sc.rel(v) == "ccomp" || sc.rel(v) == "parataxis" {
-		return sc.linearSubject(v), false
+	return p >= 0 && isNominal(sc.upos(p))
+}
+
+// argPredicateParticiple: a participle on a nominal predicate ("X has been
+// a supporter of Y, providing aid") belongs to the predicate's subject.
+func argPredicateParticiple(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if !sc.nounClause(v) || sc.rel(v) != "acl" {
+		return subjectResult{}, false
 	}
-	switch r := sc.rel(v); {
-	case r == "conj":
-		return sc.subjectOf(p, depth+1)
-	case r == "xcomp":
-		// object control: "urged Saudi Arabia to fund" (the subject of
-		// the complement is the object)
-		if o := sc.tree.ChildWith(p, "obj"); o >= 0 && o != v {
-			if rs := sc.actorsAt(o); len(rs) > 0 {
-				return rs, false
-			}
-			// "used tear gas to break up a protest": a purpose, not
-			// object control
-		}
-		// raising from a passive: "is scheduled to travel", "was forced to leave"
-		if o := sc.tree.ChildWith(p, "nsubj:pass"); o >= 0 {
-			if rs := sc.actorsAt(o); len(rs) > 0 {
-				return rs, false
-			}
-		}
-		return sc.subjectOf(p, depth+1)
-	case r == "advcl" || r == "ccomp" && sc.hasTo(v):
-		if x := sc.s.Tokens[v].XPOS; (x == "VBD" || x == "VBZ" || x == "VBP") && !sc.hasTo(v) {
-			// a finite clause whose subject the parse lost: the words
-			// right before it, not the main clause's subject
-			return sc.linearSubject(v), false
-		}
-		s, _ := sc.subjectOf(p, depth+1)
-		return s, false
-	case r == "acl" || r == "acl:relcl" || (nlp.RelIs(r, "nmod") && sc.upos(v) == "VERB" && (sc.s.Tokens[v].XPOS == "VBD" || sc.s.Tokens[v].XPOS == "VBN")):
-		// (a past-tense verb hung on a noun as nmod is a parse error for
-		// "Rebels in X killed ...")
-		if isNominal(sc.upos(p)) {
-			// a participle on a nominal predicate ("X has been a supporter
-			// of Y, providing aid") belongs to the predicate's subject
-			if sc.tree.ChildWith(p, "cop") >= 0 && r == "acl" {
-				if s, ok := sc.subjectOwn(p); ok {
-					return s, false
-				}
-			}
-			rs := sc.actorsAt(p)
-			if len(rs) == 0 {
-				// "Thousands of protesters rallied ..."
-				rs = sc.npFallback(p)
-			}
-			return rs, false
+	p := sc.tree.Head(v)
+	if sc.tree.ChildWith(p, "cop") >= 0 {
+		if s, ok := sc.subjectOwn(p); ok {
+			return subjectResult{refs: s}, true
 		}
 	}
-	return nil, false
+	return subjectResult{}, false
+}
+
+// argModifiedNoun: a participle or relative clause on a noun has that noun
+// as its subject ("Thousands of protesters rallied ...": the actor named
+// inside it).
+func argModifiedNoun(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if !sc.nounClause(v) {
+		return subjectResult{}, false
+	}
+	p := sc.tree.Head(v)
+	rs := sc.actorsAt(p)
+	if len(rs) == 0 {
+		rs = sc.npFallback(p)
+	}
+	return subjectResult{refs: rs}, true
 }
 
 // subjectOwn returns the actors of the clause's own subject; for a
@@ -159,6 +352,64 @@ func (sc *sentCtx) linearSubject(v int) []actorRef {
 	return nil
 }
 
+// source finds candidate k's source: the clause's subject (subject rules),
+// else the pattern's source slots, else the parties "between" which
+// mutual talks were held; it returns the rule and why when there is none.
+func (sc *sentCtx) source(k *cand) (string, string) {
+	res := sc.subject(k.clause, 0)
+	k.srcs, k.passive, k.srcRule = res.refs, res.passive, res.rule
+	for _, sl := range k.p.Source {
+		if c := sc.findDep(k.match, sl.Rel, sl.Prep, nil); c >= 0 {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				k.srcs, k.srcRule = rs, ruleSourceSlot
+				break
+			}
+		}
+	}
+	if len(k.srcs) == 0 && k.p.Mutual != dict.MutualNone && len(k.p.Light) > 0 {
+		// "talks between Russia and Ukraine were held ...": the parties
+		for _, c := range sc.tree.Children(k.trig) {
+			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "between" {
+				k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
+			}
+		}
+	}
+	if len(k.srcs) == 0 {
+		return ruleNoSource, "no source actor"
+	}
+	k.srcs = sc.collapseSame(k, k.srcs)
+	if cameo.ReducedRelations.Has(k.code) && !officialActors(k.srcs) && sc.rel(k.clause) == "conj" && sc.tree.ChildWith(k.clause, "nsubj") < 0 {
+		// "the United States determined that the RSF had committed genocide
+		// and imposed sanctions": only states and organisations sanction or
+		// cut ties; the parse coordinated the verb with the wrong clause
+		if h := sc.tree.Head(k.clause); h >= 0 && sc.rel(h) == "ccomp" {
+			if ms, _ := sc.subjectOf(sc.tree.Head(h), 0); officialActors(ms) {
+				k.srcs, k.srcRule = ms, ruleSanctionSrc
+			}
+		}
+	}
+	return "", ""
+}
+
+// slotRule finds a target in or around the pattern's target slots: fn
+// returns the actors, or none to try the next rule; it may name another
+// rule than its own.
+type slotRule struct {
+	id string
+	fn func(sc *sentCtx, m *match, slots []dict.Slot, passive bool) ([]actorRef, string)
+}
+
+// slotRules are the slot rules, in order.
+func slotRules() []slotRule {
+	return []slotRule{
+		{"argument.target-slot", argTargetSlot},
+		{"argument.passive-subject", argPassiveSubject},
+		{"argument.unattached-object", argUnattachedObject},
+		{"argument.preposition-after-verb", argPrepositionAfterVerb},
+		{"argument.low-preposition", argLowPreposition},
+	}
+}
+
 // targetSlots returns the target slots of a match's pattern; a pattern
 // that names none takes the verb's object.
 func targetSlots(m *match) []dict.Slot {
@@ -170,11 +421,29 @@ func targetSlots(m *match) []dict.Slot {
 
 // targetOf returns the target actors of a match by its pattern's slots.
 func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
+	rs, _ := sc.slotTarget(m, passive)
+	return rs
+}
+
+// slotTarget is targetOf with the rule that found the target.
+func (sc *sentCtx) slotTarget(m *match, passive bool) ([]actorRef, string) {
 	slots := targetSlots(m)
+	for _, r := range sc.c.rules.slots {
+		if rs, id := r.fn(sc, m, slots, passive); len(rs) > 0 {
+			return rs, firstNonEmpty(id, r.id)
+		}
+	}
+	return nil, ""
+}
+
+// argTargetSlot: the target is the first dependent in one of the
+// pattern's slots that names an actor (also an object the parse put
+// inside a sister phrase: "rejected as baseless allegations by ..."; and
+// the one a legal act is aimed at: "a warrant for the arrest of X",
+// argument.legal-object).
+func argTargetSlot(sc *sentCtx, m *match, slots []dict.Slot, passive bool) ([]actorRef, string) {
 	deps := m.deps
 	for _, d := range m.deps {
-		// an object parsed inside a sister phrase ("rejected as baseless
-		// allegations by ...")
 		if nlp.RelIs(sc.rel(d), "obl") && d != m.trig {
 			for _, c := range sc.tree.Children(d) {
 				if nlp.RelIs(sc.rel(c), "obj") {
@@ -199,11 +468,11 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 				continue
 			}
 			rs := sc.actorsAt(c)
+			id := ""
 			if len(rs) == 0 && sc.c.lex.legalNouns[sc.lemmas[c]] && sc.c.lex.legalPreps[sl.Prep] {
-				// "a warrant for the arrest of X": the one to be arrested
 				for _, k := range sc.tree.Children(c) {
 					if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "of" {
-						rs = sc.actorsAt(k)
+						rs, id = sc.actorsAt(k), ruleLegalObject
 					}
 				}
 			}
@@ -211,72 +480,91 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 				rs = sc.npFallback(c)
 			}
 			if len(rs) > 0 {
-				return rs
+				return rs, id
 			}
 		}
 	}
+	return nil, ""
+}
+
+// argPassiveSubject: the target of a passive is its subject.
+func argPassiveSubject(sc *sentCtx, m *match, _ []dict.Slot, passive bool) ([]actorRef, string) {
 	if passive {
 		if c := sc.tree.ChildWith(m.clause, "nsubj:pass"); c >= 0 {
-			if rs := sc.actorsAt(c); len(rs) > 0 {
-				return rs
+			return sc.actorsAt(c), ""
+		}
+	}
+	return nil, ""
+}
+
+// argUnattachedObject: an object the parse left unattached is the name
+// right after the verb ("praised Donald Trump" with "Donald Trump" hung
+// elsewhere).
+func argUnattachedObject(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]actorRef, string) {
+	if !slotHas(slots, "obj") || m.trig != m.clause || sc.findDep(m, "obj", "", nil) >= 0 {
+		return nil, ""
+	}
+	j := m.trig + 1
+	if j < sc.n && sc.upos(j) == "DET" {
+		j++
+	}
+	if mm, ok := sc.mentionAt(j); ok && mm.Start == j && mm.Kind != dict.KindAgent && mm.Kind != dict.KindCity {
+		last := mm.End - 1
+		if h := sc.tree.Head(last); h < 0 || !isVerbal(sc.upos(h)) || h == m.trig {
+			if r := sc.rel(last); !nlp.RelIs(r, "nsubj") {
+				return sc.actorsAt(last), ""
 			}
 		}
 	}
-	// an object the parse left unattached: the name right after the verb
-	// ("praised Donald Trump" with "Donald Trump" hung elsewhere)
-	if slotHas(slots, "obj") && m.trig == m.clause && sc.findDep(m, "obj", "", nil) < 0 {
-		j := m.trig + 1
-		if j < sc.n && sc.upos(j) == "DET" {
-			j++
-		}
-		if mm, ok := sc.mentionAt(j); ok && mm.Start == j && mm.Kind != dict.KindAgent && mm.Kind != dict.KindCity {
-			last := mm.End - 1
-			if h := sc.tree.Head(last); h < 0 || !isVerbal(sc.upos(h)) || h == m.trig {
-				if r := sc.rel(last); !nlp.RelIs(r, "nsubj") {
-					return sc.actorsAt(last)
-				}
-			}
-		}
+	return nil, ""
+}
+
+// argPrepositionAfterVerb: the preposition of a slot right after the verb,
+// which the parse hung elsewhere ("met with [Syrian President Bashar
+// Assad] Tuesday to discuss ...", with the name made the subject of
+// "discuss"), names the target right after it.
+func argPrepositionAfterVerb(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]actorRef, string) {
+	if m.trig != m.clause || m.trig+1 >= sc.n {
+		return nil, ""
 	}
-	// a preposition right after the verb that the parse hung elsewhere
-	// ("met with [Syrian President Bashar Assad] Tuesday to discuss ...",
-	// with the name made the subject of "discuss")
-	if m.trig == m.clause && m.trig+1 < sc.n {
-		for _, sl := range slots {
-			prep := sl.Prep
-			if prep == "" && sl.Rel == "obj" && m.p.Particle != "" {
-				prep = m.p.Particle // "meet~with obj=T"
-			}
-			if prep == "" || sc.lemmas[m.trig+1] != prep || sc.tree.Head(m.trig+1) == m.trig {
-				continue
-			}
-			if h := sc.tree.Head(m.trig + 1); h >= 0 && sc.tree.Head(h) == m.trig && !isVerbal(sc.upos(h)) {
-				// attached right, one level down: a particle read as the
-				// preposition of its phrase ("met with [Museveni]")
-				if sl.Prep == "" {
-					if rs := sc.actorsAt(h); len(rs) > 0 {
-						return rs
-					}
+	for _, sl := range slots {
+		prep := sl.Prep
+		if prep == "" && sl.Rel == "obj" && m.p.Particle != "" {
+			prep = m.p.Particle // "meet~with obj=T"
+		}
+		if prep == "" || sc.lemmas[m.trig+1] != prep || sc.tree.Head(m.trig+1) == m.trig {
+			continue
+		}
+		if h := sc.tree.Head(m.trig + 1); h >= 0 && sc.tree.Head(h) == m.trig && !isVerbal(sc.upos(h)) {
+			// attached right, one level down: a particle read as the
+			// preposition of its phrase ("met with [Museveni]")
+			if sl.Prep == "" {
+				if rs := sc.actorsAt(h); len(rs) > 0 {
+					return rs, ""
 				}
-				continue
 			}
-			for j := m.trig + 2; j < sc.n && j <= m.trig+5; j++ {
-				mm, ok := sc.mentionAt(j)
-				if !ok {
-					if u := sc.upos(j); u == "DET" || u == "ADJ" {
-						continue
-					}
-					break
-				}
-				if mm.Kind == dict.KindAgent || mm.Kind == dict.KindCity || mm.Kind == dict.KindDemonym {
+			continue
+		}
+		for j := m.trig + 2; j < sc.n && j <= m.trig+5; j++ {
+			mm, ok := sc.mentionAt(j)
+			if !ok {
+				if u := sc.upos(j); u == "DET" || u == "ADJ" {
 					continue
 				}
-				return sc.actorsAt(mm.End - 1)
+				break
 			}
+			if mm.Kind == dict.KindAgent || mm.Kind == dict.KindCity || mm.Kind == dict.KindDemonym {
+				continue
+			}
+			return sc.actorsAt(mm.End - 1), ""
 		}
 	}
-	// a prepositional phrase the parse attached one level too low:
-	// "spoke by telephone [with his counterpart]"
+	return nil, ""
+}
+
+// argLowPreposition: a slot's prepositional phrase the parse attached one
+// level too low ("spoke by telephone [with his counterpart]").
+func argLowPreposition(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]actorRef, string) {
 	for _, sl := range slots {
 		if sl.Prep == "" {
 			continue
@@ -294,201 +582,440 @@ func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
 				}
 				if sc.caseOf(c) == sl.Prep {
 					if rs := sc.actorsAt(c); len(rs) > 0 {
-						return rs
+						return rs, ""
 					}
 					if rs := sc.npFallback(c); len(rs) > 0 {
-						return rs
+						return rs, ""
 					}
 				}
 				queue = append(queue, sc.tree.Children(c)...)
 			}
 		}
 	}
-	return nil
+	return nil, ""
 }
 
-// targets resolves the target of a match: the pattern's slots, then what
-// the convention for its kind of event allows (the act an appeal or
-// threat embeds, the clause it is coordinated with or depends on, the
-// population a use of force is aimed at, the government a domestic
-// demand or protest addresses).
-func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool, byTok []*match, depth int) []actorRef {
+// targetCtx is the state of the search for a candidate's target.
+type targetCtx struct {
+	m       *match
+	code    string
+	srcs    []actorRef
+	passive bool
+	byTok   []*match
+	depth   int
+	// tgts are the targets found so far, rule the rule that found them.
+	tgts []actorRef
+	rule string
+}
+
+// targetRule is a fallback for a missing target, or a correction of the
+// slots' target: fn may change tc.tgts; it reports whether it found the
+// targets.
+type targetRule struct {
+	id string
+	fn func(sc *sentCtx, tc *targetCtx) bool
+}
+
+// targetRules are the target rules after the slots, in order.
+func targetRules() []targetRule {
+	return []targetRule{
+		{"argument.own-territory", argOwnTerritory},
+		{"argument.against", argAgainst},
+		{"argument.embedded-subject", argEmbeddedSubject},
+		{"argument.embedded-target", argEmbeddedTarget},
+		{"argument.embedded-against", argEmbeddedAgainst},
+		{"argument.embedded-first-actor", argEmbeddedFirstActor},
+		{"argument.embedded-noun", argEmbeddedNoun},
+		{"argument.complement-actor", argComplementActor},
+		{"argument.refused-call", argRefusedCall},
+		{"argument.complement-against", argComplementAgainst},
+		{"argument.complement-event", argComplementEvent},
+		{"argument.accuser", argAccuser},
+		{"argument.joined-clause", argJoinedClause},
+		{"argument.reported-act", argReportedAct},
+		{"argument.event-anaphor", argEventAnaphor},
+		{"argument.domestic-government", argDomesticGovernment},
+		{"argument.population", argPopulation},
+		{"argument.force-place", argForcePlace},
+	}
+}
+
+// targets resolves the target of a match: the pattern's slots (slot
+// rules), then the target rules: what the convention for its kind of event
+// allows. It returns the targets and the rule that found them.
+func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool, byTok []*match, depth int) ([]actorRef, string) {
 	if depth > 3 {
-		return nil
+		return nil, ""
 	}
-	p := m.p
-	kind := p.Embed
-	tgts := removeSame(sc.ownCapital(sc.targetOf(m, passive), srcs), srcs)
-	if cameo.ReducedRelations.Has(code) && len(srcs) > 0 && ownTerritory(tgts, srcs[0]) {
-		// "bans on travel to Canada against Russian officers": the
-		// sanctioning state's own territory is where, not whom
-		tgts = nil
-	}
-	if len(tgts) == 0 {
-		tgts = removeSame(sc.againstOf(m), srcs)
-	}
-	if len(tgts) == 0 && kind != dict.EmbedNone && m.embedded != nil {
-		e := m.embedded
-		if kind == dict.EmbedAppeal || kind == dict.EmbedDemand || kind == dict.EmbedThreat {
-			if s, _ := sc.subjectOwn(e.clause); len(s) > 0 && !sameActors(s, srcs) {
-				tgts = removeSame(s, srcs)
-			}
-		}
-		if len(tgts) == 0 {
-			tgts = removeSame(sc.ownCapital(sc.targetOf(e, false), srcs), srcs)
-			if len(tgts) == 0 {
-				tgts = removeSame(sc.againstOf(e), srcs)
-			}
-			jointly := len(srcs) >= 2 && (kind == dict.EmbedIntent || kind == dict.EmbedCarrier)
-			if len(tgts) == 0 && !e.p.Nominal && !jointly {
-				tgts = sc.firstActorIn(e.clause, srcs)
-			}
-		}
-		if len(tgts) == 0 && e.p.Nominal {
-			tgts = removeSame(sc.npFallback(e.trig), srcs)
+	tc := &targetCtx{m: m, code: code, srcs: srcs, passive: passive, byTok: byTok, depth: depth}
+	rs, rule := sc.slotTarget(m, passive)
+	tc.tgts, tc.rule = removeSame(sc.ownCapital(rs, srcs), srcs), rule
+	for _, r := range sc.c.rules.targets {
+		if r.fn(sc, tc) && len(tc.tgts) > 0 {
+			tc.rule = r.id
 		}
 	}
-	if len(tgts) == 0 && kind != dict.EmbedNone && m.embedded == nil && (kind == dict.EmbedThreat || kind == dict.EmbedIntent) {
-		// "threatened to retaliate against U.S. drills": an act without a
-		// pattern still names whom it is aimed at
-		for _, c := range m.deps {
-			if r := sc.rel(c); r == "xcomp" || r == "ccomp" {
-				if t := sc.firstActorIn(c, srcs); len(t) > 0 {
-					tgts = t
-					break
-				}
+	if len(tc.tgts) == 0 {
+		tc.rule = ""
+	}
+	return tc.tgts, tc.rule
+}
+
+// argOwnTerritory: the sanctioning state's own territory named in a slot
+// ("bans on travel to Canada against Russian officers") is where, not
+// whom: no target.
+func argOwnTerritory(_ *sentCtx, tc *targetCtx) bool {
+	if cameo.ReducedRelations.Has(tc.code) && len(tc.srcs) > 0 && ownTerritory(tc.tgts, tc.srcs[0]) {
+		tc.tgts = nil
+	}
+	return false
+}
+
+// argAgainst: whom the act is aimed at, after "against" on the verb or
+// its object ("suspend its protests against the government").
+func argAgainst(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 {
+		return false
+	}
+	tc.tgts = removeSame(sc.againstOf(tc.m), tc.srcs)
+	return true
+}
+
+// embedding reports whether the search is for an embedding pattern with an
+// embedded act and no target yet.
+func (tc *targetCtx) embedding() bool {
+	return len(tc.tgts) == 0 && tc.m.p.Embed != dict.EmbedNone && tc.m.embedded != nil
+}
+
+// argEmbeddedSubject: the subject of the act an appeal, demand or threat
+// embeds is whom it addresses ("urged Iran to release").
+func argEmbeddedSubject(sc *sentCtx, tc *targetCtx) bool {
+	kind := tc.m.p.Embed
+	if !tc.embedding() || !(kind == dict.EmbedAppeal || kind == dict.EmbedDemand || kind == dict.EmbedThreat) {
+		return false
+	}
+	if s, _ := sc.subjectOwn(tc.m.embedded.clause); len(s) > 0 && !sameActors(s, tc.srcs) {
+		tc.tgts = removeSame(s, tc.srcs)
+		return true
+	}
+	return false
+}
+
+// argEmbeddedTarget: the target of the embedded act ("pledged to send aid
+// to Somalia").
+func argEmbeddedTarget(sc *sentCtx, tc *targetCtx) bool {
+	if !tc.embedding() {
+		return false
+	}
+	tc.tgts = removeSame(sc.ownCapital(sc.targetOf(tc.m.embedded, false), tc.srcs), tc.srcs)
+	return true
+}
+
+// argEmbeddedAgainst: whom the embedded act is aimed at, after "against".
+func argEmbeddedAgainst(sc *sentCtx, tc *targetCtx) bool {
+	if !tc.embedding() {
+		return false
+	}
+	tc.tgts = removeSame(sc.againstOf(tc.m.embedded), tc.srcs)
+	return true
+}
+
+// argEmbeddedFirstActor: the first actor named in the embedded clause
+// ("work towards ending the conflict in Ukraine"), unless it is a noun or
+// a joint commitment of several sources.
+func argEmbeddedFirstActor(sc *sentCtx, tc *targetCtx) bool {
+	if !tc.embedding() {
+		return false
+	}
+	e, kind := tc.m.embedded, tc.m.p.Embed
+	jointly := len(tc.srcs) >= 2 && isIntent(kind)
+	if e.p.Nominal || jointly {
+		return false
+	}
+	tc.tgts = sc.firstActorIn(e.clause, tc.srcs)
+	return true
+}
+
+// argEmbeddedNoun: the actor named inside an embedded act that is a noun
+// ("demanded the release of the journalists").
+func argEmbeddedNoun(sc *sentCtx, tc *targetCtx) bool {
+	if !tc.embedding() || !tc.m.embedded.p.Nominal {
+		return false
+	}
+	tc.tgts = removeSame(sc.npFallback(tc.m.embedded.trig), tc.srcs)
+	return true
+}
+
+// argComplementActor: a threat or intent whose act has no pattern still
+// names whom it is aimed at ("threatened to retaliate against U.S.
+// drills"): the first actor in its complement.
+func argComplementActor(sc *sentCtx, tc *targetCtx) bool {
+	kind := tc.m.p.Embed
+	if len(tc.tgts) > 0 || kind == dict.EmbedNone || tc.m.embedded != nil || !(kind == dict.EmbedThreat || kind == dict.EmbedIntent) {
+		return false
+	}
+	for _, c := range tc.m.deps {
+		if r := sc.rel(c); r == "xcomp" || r == "ccomp" {
+			if t := sc.firstActorIn(c, tc.srcs); len(t) > 0 {
+				tc.tgts = t
+				return true
 			}
 		}
 	}
-	if len(tgts) == 0 && kind == dict.EmbedRefuse && m.embedded == nil {
-		// "rejecting calls for talks with Hamas": the party named in
-		// what is refused
-		for _, c := range m.deps {
-			if nlp.RelIs(sc.rel(c), "obj") {
-				for _, k := range sc.tree.Children(c) {
-					if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "for" {
-						if t := sc.firstActorIn(k, srcs); len(t) > 0 {
-							tgts = t
-						}
+	return false
+}
+
+// argRefusedCall: a refusal of calls for something names the party in
+// what is refused ("rejecting calls for talks with Hamas").
+func argRefusedCall(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || tc.m.p.Embed != dict.EmbedRefuse || tc.m.embedded != nil {
+		return false
+	}
+	for _, c := range tc.m.deps {
+		if nlp.RelIs(sc.rel(c), "obj") {
+			for _, k := range sc.tree.Children(c) {
+				if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "for" {
+					if t := sc.firstActorIn(k, tc.srcs); len(t) > 0 {
+						tc.tgts = t
 					}
 				}
 			}
 		}
 	}
-	if len(tgts) == 0 && kind != dict.EmbedNone {
-		// "vowed to continue its protests against the government"
-		for _, c := range m.deps {
-			if r := sc.rel(c); r == "xcomp" || r == "ccomp" || (r == "advcl" && sc.hasTo(c)) {
-				if t := removeSame(sc.againstIn(c), srcs); len(t) > 0 {
-					tgts = t
-					break
-				}
+	return len(tc.tgts) > 0
+}
+
+// argComplementAgainst: whom the act in an embedding's complement is aimed
+// at ("vowed to continue its protests against the government").
+func argComplementAgainst(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || tc.m.p.Embed == dict.EmbedNone {
+		return false
+	}
+	for _, c := range tc.m.deps {
+		if r := sc.rel(c); r == "xcomp" || r == "ccomp" || (r == "advcl" && sc.hasTo(c)) {
+			if t := removeSame(sc.againstIn(c), tc.srcs); len(t) > 0 {
+				tc.tgts = t
+				return true
 			}
 		}
 	}
-	if len(tgts) == 0 && kind == dict.EmbedNone && (code == cameo.CodeAcknowledge || cameo.Investigations.Has(code)) {
-		// the act in a complement: the perpetrator of what is
-		// investigated, the victims of what is acknowledged
-		if e := sc.complementEvent(m, byTok); e != nil {
-			if cameo.Investigations.Has(code) {
-				s, _ := sc.subjectOf(e.clause, 0)
-				tgts = removeSame(s, srcs)
-			} else {
-				es, _ := sc.subjectOf(e.clause, 0)
-				tgts = removeSame(sc.targets(e, e.p.Code, es, false, byTok, depth+1), srcs)
+	return false
+}
+
+// argComplementEvent: the act in the complement of an investigation or an
+// acknowledgement: the perpetrator of what is investigated, the victims of
+// what is acknowledged.
+func argComplementEvent(sc *sentCtx, tc *targetCtx) bool {
+	code := tc.code
+	if len(tc.tgts) > 0 || tc.m.p.Embed != dict.EmbedNone || !(code == cameo.CodeAcknowledge || cameo.Investigations.Has(code)) {
+		return false
+	}
+	e := sc.complementEvent(tc.m, tc.byTok)
+	if e == nil {
+		return false
+	}
+	if cameo.Investigations.Has(code) {
+		s, _ := sc.subjectOf(e.clause, 0)
+		tc.tgts = removeSame(s, tc.srcs)
+	} else {
+		es, _ := sc.subjectOf(e.clause, 0)
+		t, _ := sc.targets(e, e.p.Code, es, false, tc.byTok, tc.depth+1)
+		tc.tgts = removeSame(t, tc.srcs)
+	}
+	return true
+}
+
+// argAccuser: a denial in answer to an accusation ("X accused Y of ..., a
+// charge Y rejected") answers the accuser.
+func argAccuser(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || tc.code != cameo.CodeDeny {
+		return false
+	}
+	if h := sc.tree.Head(tc.m.clause); h >= 0 && tc.byTok[h] != nil && cameo.Disapprovals.Has(tc.byTok[h].p.Code) {
+		if s, _ := sc.subjectOf(h, 0); len(s) > 0 {
+			tc.tgts = removeSame(s, tc.srcs)
+			return true
+		}
+	}
+	return false
+}
+
+// argJoinedClause: a coordinated clause or a participle without a slot
+// word takes the target of the clause it joins ("..., threatening to block
+// highways", "accused X ... and seized four trawlers").
+func argJoinedClause(sc *sentCtx, tc *targetCtx) bool {
+	m := tc.m
+	if len(tc.tgts) > 0 || cameo.Statements.Has(tc.code) || m.p.TargetMode == dict.TargetRequired {
+		return false
+	}
+	if r := sc.rel(m.clause); !(r == "conj" || (r == "advcl" && !sc.hasSlotWord(m))) {
+		return false
+	}
+	h := sc.tree.Head(m.clause)
+	if h < 0 || tc.byTok[h] == nil || tc.byTok[h] == m || sc.c.lex.speech[sc.lemmas[h]] {
+		return false
+	}
+	if tc.byTok[h].tgts != nil {
+		tc.tgts = removeSame(tc.byTok[h].tgts, tc.srcs)
+	} else {
+		tc.tgts = removeSame(sc.targetOf(tc.byTok[h], false), tc.srcs)
+	}
+	return true
+}
+
+// argReportedAct: condemning reports of an act ("condemned reports of mass
+// killings in El Fasher") targets who did it, else where it happened.
+func argReportedAct(sc *sentCtx, tc *targetCtx) bool {
+	m := tc.m
+	if len(tc.tgts) > 0 || !cameo.Disapprovals.Has(tc.code) {
+		return false
+	}
+	for _, d := range m.deps {
+		if r := sc.rel(d); d == m.trig || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl")) || !sc.c.lex.reportNouns[sc.lemmas[d]] {
+			continue
+		}
+		for _, k := range sc.tree.Children(d) {
+			if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "of" && sc.isEventNoun(k) {
+				tc.tgts = removeSame(sc.npFallback(k), tc.srcs)
 			}
 		}
 	}
-	if len(tgts) == 0 && code == cameo.CodeDeny {
-		// "X accused Y of ..., a charge Y rejected": the denial answers
-		// the accuser
-		if h := sc.tree.Head(m.clause); h >= 0 && byTok[h] != nil && cameo.Disapprovals.Has(byTok[h].p.Code) {
-			if s, _ := sc.subjectOf(h, 0); len(s) > 0 {
-				tgts = removeSame(s, srcs)
-			}
+	return len(tc.tgts) > 0
+}
+
+// argEventAnaphor: condemning or rejecting a definite act ("condemned the
+// attack", "rejected the sanctions") targets the one who carried out the
+// act the article reported.
+func argEventAnaphor(sc *sentCtx, tc *targetCtx) bool {
+	code := tc.code
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !(cameo.Disapprovals.Has(code) || cameo.Rejections.Has(code) || code == cameo.CodeDeny) {
+		return false
+	}
+	tc.tgts = sc.eventAnaphor(tc.m, tc.srcs)
+	return true
+}
+
+// argDomesticGovernment: a domestic demand or protest addresses the
+// government (a participle, "marched ... demanding higher pay", only
+// describes the protest); a protest abroad addresses the host government
+// ("activists from A staged a protest in B's capital").
+func argDomesticGovernment(sc *sentCtx, tc *targetCtx) bool {
+	code, m := tc.code, tc.m
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !(cameo.Demands.Has(code) || cameo.Protests.Has(code)) {
+		return false
+	}
+	src := tc.srcs[0]
+	participle := strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") && sc.rel(m.clause) != "root"
+	if src.actor.Role == "GOV" || bareState(src) || src.actor.Code == "IGO" || src.actor.Code == "NGO" || participle {
+		return false
+	}
+	c := src.actor.Code
+	if cameo.Protests.Has(code) {
+		if h := sc.protestVenue(m); h != "" {
+			c = h
 		}
 	}
-	if len(tgts) == 0 && !cameo.Statements.Has(code) && p.TargetMode != dict.TargetRequired {
-		switch r := sc.rel(m.clause); {
-		case r == "conj" || (r == "advcl" && !sc.hasSlotWord(m)):
-			// "..., threatening to block highways", "accused X ... and
-			// seized four trawlers": the target of the clause it joins
-			if h := sc.tree.Head(m.clause); h >= 0 && byTok[h] != nil && byTok[h] != m && !sc.c.lex.speech[sc.lemmas[h]] {
-				if byTok[h].tgts != nil {
-					tgts = removeSame(byTok[h].tgts, srcs)
-				} else {
-					tgts = removeSame(sc.targetOf(byTok[h], false), srcs)
-				}
-			}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "GOV"}, resolved: true, tok: -1, rule: "argument.domestic-government"}}
+	return true
+}
+
+// argPopulation: force or coercion against people or property no actor
+// names ("shelled a village", "released 40 prisoners") targets the
+// population: of whoever owns the property ("targets used by the
+// Ukrainian army"), else where it happens, else the source's own country;
+// not for the mutual acts of a compound subject ("A and B agreed to a
+// ceasefire").
+func argPopulation(sc *sentCtx, tc *targetCtx) bool {
+	code, m, srcs := tc.code, tc.m, tc.srcs
+	if len(tc.tgts) > 0 || len(srcs) == 0 || !cameo.PopulationActs.Has(code) {
+		return false
+	}
+	k := sc.targetWord(m)
+	if k < 0 || (len(srcs) >= 2 && m.p.Mutual != dict.MutualNone) {
+		return false
+	}
+	c := ""
+	if cameo.Force.Has(code) {
+		c = sc.ownerInPhrase(k, srcs)
+	}
+	c = firstNonEmpty(c, sc.clausePlace(m.clause))
+	c = firstNonEmpty(c, sc.locative(m.clause))
+	if c == "" {
+		c = srcs[0].actor.Code
+	}
+	if c == "" || c == "IGO" || c == "NGO" {
+		return false
+	}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: "argument.population"}}
+	return true
+}
+
+// argForcePlace: force with no target named is aimed at the place struck
+// ("launched air strikes across Gaza").
+func argForcePlace(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Force.Has(tc.code) {
+		return false
+	}
+	if c := sc.forcePlace(tc.m); c != "" && !hasCode(tc.srcs, c) {
+		tc.tgts = []actorRef{{actor: dyad.Actor{Code: c}, resolved: true, tok: -1, rule: "argument.force-place"}}
+		return true
+	}
+	return false
+}
+
+// target finds candidate k's target (targets), then settles what the
+// conventions of its kind need: the first actor after a military strike,
+// unnamed victims and sanctioned parties given their own country, the
+// addressee of an official protest. It returns the rule and why when the
+// candidate needs a target and has none.
+func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
+	p := k.p
+	if p.TargetMode == dict.TargetNone {
+		return "", ""
+	}
+	k.tgts, k.tgtRule = sc.targets(k.match, k.code, k.srcs, k.passive, byTok, 0)
+	if k.milStrike && len(k.tgts) == 0 {
+		// the parse rarely attaches what a strike hit: the first actor
+		// named after it
+		k.tgts, k.tgtRule = sc.firstActorIn(k.clause, k.srcs), ruleStrikeFirst
+	}
+	if cameo.Force.Has(k.code) {
+		k.tgts = sc.forceVictims(k.match, k.tgts, k.srcs)
+	}
+	if cameo.Sanctions.Has(k.code) || cameo.Force.Has(k.code) {
+		k.tgts = sc.foreignUnnamed(k.tgts, k.srcs, k.code)
+	}
+	if k.official && len(k.tgts) == 0 {
+		// "protested to China"
+		if c := sc.findDep(k.match, "", "to", nil); c >= 0 {
+			k.tgts, k.tgtRule = removeSame(sc.actorsAt(c), k.srcs), ruleProtestTo
 		}
 	}
-	if len(tgts) == 0 && cameo.Disapprovals.Has(code) {
-		// "condemned reports of mass killings in El Fasher": who did what
-		// is reported, else where it happened
-		for _, d := range m.deps {
-			if r := sc.rel(d); d == m.trig || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl")) || !sc.c.lex.reportNouns[sc.lemmas[d]] {
-				continue
-			}
-			for _, k := range sc.tree.Children(d) {
-				if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "of" && sc.isEventNoun(k) {
-					tgts = removeSame(sc.npFallback(k), srcs)
-				}
-			}
-		}
+	if len(k.tgts) > 0 {
+		return "", ""
 	}
-	if len(tgts) == 0 && len(srcs) > 0 && (cameo.Disapprovals.Has(code) || cameo.Rejections.Has(code) || code == cameo.CodeDeny) {
-		// "condemned the attack", "rejected the sanctions": the one who
-		// carried out the act the article reported
-		tgts = sc.eventAnaphor(m, srcs)
+	k.tgtRule = ""
+	m, kind := k.match, k.kind
+	pairs := len(k.srcs) >= 2 && (p.Mutual != dict.MutualNone || sc.reciprocal(m) || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || isIntent(kind))))
+	switch {
+	case cameo.Statements.Has(k.code), pairs:
+	case cameo.Appeals.Has(k.code) && p.TargetMode != dict.TargetRequired && sc.addressee(m):
+		k.step(ruleAddressee, "addressed to no actor: null target")
+	default:
+		return ruleNoTarget, "no target actor"
 	}
-	if len(tgts) == 0 && len(srcs) > 0 {
-		src := srcs[0]
-		switch {
-		case cameo.Demands.Has(code) || cameo.Protests.Has(code):
-			// domestic demands and protests address the government (a
-			// participle, "marched ... demanding higher pay", only
-			// describes the protest)
-			participle := strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") && sc.rel(m.clause) != "root"
-			if src.actor.Role != "GOV" && !bareState(src) && src.actor.Code != "IGO" && src.actor.Code != "NGO" && !participle {
-				c := src.actor.Code
-				if cameo.Protests.Has(code) {
-					// "activists from A staged a protest in B's capital":
-					// a protest abroad addresses the host government
-					if h := sc.protestVenue(m); h != "" {
-						c = h
-					}
-				}
-				tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "GOV"}, resolved: true, tok: -1}}
-			}
-		case cameo.PopulationActs.Has(code):
-			// force or coercion against people or property not named as an
-			// actor: the population where it happens (not for the mutual
-			// acts of a compound subject: "A and B agreed to a ceasefire")
-			if k := sc.targetWord(m); k >= 0 && !(len(srcs) >= 2 && p.Mutual != dict.MutualNone) {
-				// whose they are ("targets used by the Ukrainian army"),
-				// else where it happens, else the source's own country
-				c := ""
-				if cameo.Force.Has(code) {
-					c = sc.ownerInPhrase(k, srcs)
-				}
-				c = firstNonEmpty(c, sc.clausePlace(m.clause))
-				c = firstNonEmpty(c, sc.locative(m.clause))
-				if c == "" {
-					c = src.actor.Code
-				}
-				if c != "" && c != "IGO" && c != "NGO" {
-					tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1}}
-				}
-			}
-			if len(tgts) == 0 && cameo.Force.Has(code) {
-				// "launched air strikes across Gaza": the place struck
-				if c := sc.forcePlace(m); c != "" && !hasCode(srcs, c) {
-					tgts = []actorRef{{actor: dyad.Actor{Code: c}, resolved: true, tok: -1}}
-				}
-			}
-		}
+	return "", ""
+}
+
+// settleTargets collapses the targets and drops a candidate whose pattern
+// requires a target and has none.
+func (sc *sentCtx) settleTargets(k *cand) (string, string) {
+	k.tgts = sc.collapseSame(k, k.tgts)
+	k.match.tgts = k.tgts
+	if k.p.TargetMode == dict.TargetRequired && len(k.tgts) == 0 {
+		return ruleRequiredTgt, "no target actor"
 	}
-	return tgts
+	return "", ""
 }
 
 // firstActorIn returns the first actor named in the subtree of v other
@@ -512,7 +1039,7 @@ func (sc *sentCtx) firstActorIn(v int, srcs []actorRef) []actorRef {
 				// that only names an occasion is not a party
 				continue
 			}
-			r := actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind}
+			r := actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind, rule: ruleDictionary}
 			if len(removeSame([]actorRef{r}, srcs)) == 1 {
 				return []actorRef{r}
 			}
@@ -592,7 +1119,7 @@ func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
 				continue
 			}
 			r := e.src
-			r.span, r.tok, r.resolved = sc.span(c, c), c, true
+			r.span, r.tok, r.resolved, r.rule = sc.span(c, c), c, true, ruleEventAnaphorAc
 			return []actorRef{r}
 		}
 	}

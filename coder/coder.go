@@ -82,6 +82,8 @@ type Coder struct {
 	lightVerbs map[string]bool
 	opts       Options
 	log        *slog.Logger
+	// rules are the stages' rule tables (see rules.go).
+	rules ruleTables
 }
 
 var _ dyad.EventCoder = (*Coder)(nil)
@@ -98,7 +100,7 @@ func New(an Analyzer, d *dict.Dictionary, cb *cameo.Codebook, opts Options) *Cod
 	if opts.MaxChunkBytes <= 0 {
 		opts.MaxChunkBytes = 64 << 10
 	}
-	c := &Coder{an: an, cb: cb, opts: opts, lex: newLexicon(d)}
+	c := &Coder{an: an, cb: cb, opts: opts, lex: newLexicon(d), rules: newRuleTables()}
 	c.log = opts.Logger
 	if c.log == nil {
 		c.log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -136,20 +138,33 @@ func (c *Coder) CodeArticle(ctx context.Context, a *dyad.Article) ([]dyad.Event,
 }
 
 // Explain codes the article and writes, for each sentence, the parse, the
-// actors found, the candidate patterns, which fired and which filter
-// suppressed each candidate and why. It returns the events as
-// CodeArticle does.
+// actors found, the candidate patterns, which fired and which rule
+// suppressed each candidate and why, with the ID of every rule that
+// decided ("  <- mood.negation"). It returns the events as CodeArticle
+// does.
 func (c *Coder) Explain(ctx context.Context, a *dyad.Article, w io.Writer) ([]dyad.Event, error) {
-	tr := &trace{w: w}
-	evs, err := c.code(ctx, a, tr)
+	rec := &recorder{w: w}
+	evs, err := c.code(ctx, a, rec)
 	if err == nil {
-		err = tr.err
+		err = rec.err
 	}
 	return evs, err
 }
 
-// code is CodeArticle with an optional trace.
-func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *trace) ([]dyad.Event, error) {
+// Decide codes the article as CodeArticle does and returns, beside its
+// events, every decision the coder took on the way, in sentence order: per
+// candidate (a pattern at a trigger word) the rule that fired or
+// suppressed it, with the rules that chose each event's source and target;
+// and the sentences skipped and the parses repaired. Tools use it to see
+// why an event was or was not coded (dyad eval --errors).
+func (c *Coder) Decide(ctx context.Context, a *dyad.Article) ([]dyad.Event, []dyad.Decision, error) {
+	rec := &recorder{}
+	evs, err := c.code(ctx, a, rec)
+	return evs, rec.decisions, err
+}
+
+// code is CodeArticle with an optional recorder.
+func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *recorder) ([]dyad.Event, error) {
 	if a == nil {
 		return nil, fmt.Errorf("coder: nil article")
 	}

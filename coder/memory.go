@@ -1,11 +1,106 @@
 package coder
 
 import (
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/dict"
 )
+
+// The memory stage: after each sentence, what the article remembers for
+// the sentences after it: the actors named (for pronouns, titles, "both
+// sides" and agents without a country), the events coded (for "the
+// attack" condemned later), the words that upgrade later patterns (a
+// phone call before "spoke"). A new thing to remember goes in memoryRules;
+// what resolves against it is an actor rule (actors.go).
+
+// memoryRule updates the article's memory with a sentence's events.
+type memoryRule struct {
+	id string
+	fn func(sc *sentCtx, out []*coded, id string)
+}
+
+// memoryRules are the memory rules, in order.
+func memoryRules() []memoryRule {
+	return []memoryRule{
+		{"memory.events", memEvents},
+		{"memory.named-actors", memNamedActors},
+		{"memory.person-source", memPersonSource},
+		{"memory.context", memContext},
+	}
+}
+
+// remember runs the memory rules after a sentence.
+func (sc *sentCtx) remember(out []*coded) {
+	for _, r := range sc.c.rules.memory {
+		r.fn(sc, out, r.id)
+	}
+}
+
+// memEvents remembers the events of the sentence (not mirrors), for
+// definite descriptions of them in later sentences ("condemned the
+// attack").
+func memEvents(sc *sentCtx, out []*coded, _ string) {
+	sc.art.rememberEvents(out)
+}
+
+// memNamedActors remembers the actors the sentence names (not agents or
+// cities); a capital named as a place ("hosted X and Y in Ankara") is no
+// party, and a state named as a place is remembered as one.
+func memNamedActors(sc *sentCtx, _ []*coded, id string) {
+	var names []string
+	for _, m := range sc.mentions {
+		if m.Kind == dict.KindAgent || m.Kind == dict.KindCity || m.Actor.Code == "" {
+			continue
+		}
+		if m.Kind == dict.KindCapital && sc.locativeAt(m.Start) {
+			continue
+		}
+		sc.art.remember(actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson, place: m.Kind == dict.KindState && sc.locativeAt(m.Start), mem: id})
+		if sc.named == nil {
+			sc.named = map[dyad.Actor]bool{}
+		}
+		sc.named[dyad.Actor{Code: m.Actor.Code, Role: m.Actor.Role}] = true
+		names = append(names, m.Actor.Code+" "+m.Actor.Role)
+	}
+	if len(names) > 0 {
+		sc.rec.printf("  memory: %s  <- %s\n", strings.Join(names, ", "), id)
+	}
+}
+
+// memPersonSource remembers a person the sentence's events resolved as a
+// source but did not name (a title, a pronoun); a person the sentence
+// named is remembered where it was named: naming it again would make it
+// the most recent actor.
+func memPersonSource(sc *sentCtx, out []*coded, id string) {
+	for _, e := range out {
+		if e.src.person && !sc.named[dyad.Actor{Code: e.src.actor.Code, Role: e.src.actor.Role}] {
+			r := e.src
+			r.mem = id
+			sc.art.remember(r)
+			sc.rec.printf("  memory: %s %s  <- %s\n", r.actor.Code, r.actor.Role, id)
+		}
+	}
+}
+
+// memContext remembers the words of the sentence that upgrade later
+// patterns (a phone call before "spoke" -> 041); a context word used as a
+// verb of another sense is none ("called on", "called for" are no phone
+// call).
+func memContext(sc *sentCtx, _ []*coded, _ string) {
+	if len(sc.c.ctxLemmas) == 0 {
+		return
+	}
+	if sc.art.context == nil {
+		sc.art.context = map[string]bool{}
+	}
+	for i, l := range sc.lemmas {
+		if sc.c.ctxLemmas[l] && !(sc.c.lex.nonContextVerbs[l] && isVerbal(sc.upos(i))) {
+			sc.art.context[l] = true
+		}
+	}
+}
 
 // article is what the coder remembers of an article while coding it.
 type article struct {

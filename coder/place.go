@@ -34,7 +34,7 @@ func precisionRank(p dyad.PlacePrecision) int {
 // its clause, else of its sentence, else the article's dateline, else the
 // country of its actors. first is the article index of the chunk's first
 // sentence; evs are the chunk's events.
-func (c *Coder) locate(art *article, doc *nlp.Document, first int, evs []dyad.Event, tr *trace) {
+func (c *Coder) locate(art *article, doc *nlp.Document, first int, evs []dyad.Event, tr *recorder) {
 	pf := c.opts.Places
 	var countries []string
 	seen := map[string]bool{}

@@ -3,8 +3,69 @@ package coder
 import (
 	"strings"
 
+	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/nlp"
 )
+
+// The repair stage mends parse and tagging errors that the patterns trip
+// on, before anything is matched. A rule changes the sentence's copy of
+// the parse (never the document) and returns the tokens it repaired; the
+// tree is rebuilt after each rule that changed it. A new parse repair goes
+// in repairRules, with a test sentence whose parse shows the error (the
+// parser is retrained from time to time: a repair that no longer fires is
+// dead weight).
+
+// repairRule mends one kind of parse error.
+type repairRule struct {
+	id string
+	fn func(sc *sentCtx) []int
+}
+
+// repairRules are the repairs, in the order they run.
+func repairRules() []repairRule {
+	return []repairRule{
+		{"repair.verb-lemma", (*sentCtx).repairVerbLemmas},
+		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
+		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
+		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
+	}
+}
+
+// repair runs the repair rules, recording what they mended.
+func (sc *sentCtx) repair() {
+	for _, r := range sc.c.rules.repairs {
+		toks := r.fn(sc)
+		if len(toks) == 0 {
+			continue
+		}
+		if r.id != "repair.verb-lemma" {
+			sc.tree = nlp.NewTree(sc.s)
+		}
+		if sc.rec != nil {
+			for _, t := range toks {
+				sc.rec.add(dyad.Decision{ArticleID: sc.art.a.ID, Sentence: sc.idx, Trigger: sc.span(t, t), Word: sc.words[t],
+					Rule: r.id, Verdict: dyad.VerdictRepaired, Why: "lemma " + sc.lemmas[t] + ", " + sc.upos(t) + " " + sc.rel(t)})
+				sc.rec.printf("  repaired %q  <- %s\n", sc.words[t], r.id)
+			}
+		}
+	}
+}
+
+// repairVerbLemmas mends verb lemmas the lemmatizer got wrong ("shelled"
+// -> "shel") when a form derived from the word is a pattern trigger.
+func (sc *sentCtx) repairVerbLemmas() []int {
+	var out []int
+	for i := range sc.s.Tokens {
+		t := &sc.s.Tokens[i]
+		if t.UPOS == "VERB" && len(sc.c.idx[sc.lemmas[i]]) == 0 {
+			if l := sc.c.verbLemma(sc.lemmas[i], t.Text); l != sc.lemmas[i] {
+				sc.lemmas[i] = l
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
 
 // verbLemma repairs a verb lemma the lemmatizer got wrong ("shelled" ->
 // "shel") when a form derived from the word is a pattern trigger.
@@ -38,7 +99,8 @@ func (c *Coder) verbLemma(lemma, form string) string {
 // noun phrases) in a sentence whose clause has no verb. The verb becomes
 // the predicate, the noun before it its subject and the noun after it its
 // object. Only event-pattern verbs are repaired.
-func (sc *sentCtx) repairVerbModifiers() {
+func (sc *sentCtx) repairVerbModifiers() []int {
+	var out []int
 	toks := sc.s.Tokens
 	n := len(toks)
 	for v := 1; v+1 < n; v++ {
@@ -126,7 +188,9 @@ func (sc *sentCtx) repairVerbModifiers() {
 		if !root {
 			t.Head, t.DepRel = -1, "root"
 		}
+		out = append(out, v)
 	}
+	return out
 }
 
 // repairPluralNouns mends another tagging error: a plural noun right
@@ -135,7 +199,8 @@ func (sc *sentCtx) repairVerbModifiers() {
 // "strikes" as xcomp). A complement in -s without "to" or a subject of
 // its own is the verb's object; a noun object before it ("missile")
 // becomes its modifier.
-func (sc *sentCtx) repairPluralNouns() {
+func (sc *sentCtx) repairPluralNouns() []int {
+	var out []int
 	toks := sc.s.Tokens
 	for v := 1; v < len(toks); v++ {
 		t := &toks[v]
@@ -179,7 +244,9 @@ func (sc *sentCtx) repairPluralNouns() {
 				toks[j].Head = v
 			}
 		}
+		out = append(out, v)
 	}
+	return out
 }
 
 // repairClauseSubjects mends a parse that coordinates the subject of a new
@@ -188,9 +255,9 @@ func (sc *sentCtx) repairPluralNouns() {
 // conjunct of "Georgia"): a noun after ", and" or ", but" that a finite
 // verb without a subject follows is that verb's subject. It reports
 // whether it changed the parse.
-func (sc *sentCtx) repairClauseSubjects() bool {
+func (sc *sentCtx) repairClauseSubjects() []int {
 	toks := sc.s.Tokens
-	changed := false
+	var out []int
 	for c := range toks {
 		t := &toks[c]
 		if t.DepRel != "conj" || (t.UPOS != "NOUN" && t.UPOS != "PROPN") || t.Head < 0 || t.Head >= c || !isNominal(toks[t.Head].UPOS) {
@@ -219,7 +286,7 @@ func (sc *sentCtx) repairClauseSubjects() bool {
 			continue
 		}
 		t.Head, t.DepRel = v, "nsubj"
-		changed = true
+		out = append(out, c)
 	}
-	return changed
+	return out
 }

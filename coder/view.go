@@ -10,11 +10,16 @@ import (
 	"github.com/dyad-events/dyad/timex"
 )
 
-// sentCtx is one sentence being coded.
+// sentCtx is the slim view of one sentence that the rules read: the
+// parse (a copy the repair rules may mend) with nlp's tree helpers, and
+// per-token caches of words, lowercased lemmas and actor mentions, plus
+// memos of what rules ask many times (the actors a nominal names).
 type sentCtx struct {
 	c        *Coder
 	art      *article
 	s        *nlp.Sentence
+	idx      int       // the sentence's index in the article
+	rec      *recorder // nil when no decision is recorded
 	n        int
 	tree     *nlp.Tree // the parse, with each token's dependents listed once
 	words    []string
@@ -23,15 +28,17 @@ type sentCtx struct {
 	tokMen   []int // token -> mention index or -1
 	memo     map[int][]actorRef
 	dates    []timex.Expression
-	place    string // country of a place named in the sentence
-	city     string // country of a city named in the sentence
+	place    string              // country of a place named in the sentence
+	city     string              // country of a city named in the sentence
+	named    map[dyad.Actor]bool // the actors the sentence names (memory)
 }
 
-func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
+// newSentCtx builds the view of sentence idx, running the repair rules.
+func newSentCtx(c *Coder, art *article, orig *nlp.Sentence, idx int, rec *recorder) *sentCtx {
 	// a copy: the coder repairs some parse errors in place
 	s := &nlp.Sentence{Start: orig.Start, End: orig.End, Tokens: append([]nlp.Token(nil), orig.Tokens...)}
 	n := len(s.Tokens)
-	sc := &sentCtx{c: c, art: art, s: s, n: n,
+	sc := &sentCtx{c: c, art: art, s: s, idx: idx, rec: rec, n: n,
 		words: make([]string, n), lemmas: make([]string, n), tokMen: make([]int, n),
 		memo: map[int][]actorRef{}}
 	for i := range s.Tokens {
@@ -42,16 +49,9 @@ func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
 			sc.lemmas[i] = strings.ToLower(t.Text)
 		}
 		sc.tokMen[i] = -1
-		if t.UPOS == "VERB" && len(c.idx[sc.lemmas[i]]) == 0 {
-			sc.lemmas[i] = c.verbLemma(sc.lemmas[i], t.Text)
-		}
 	}
-	sc.repairVerbModifiers()
-	sc.repairPluralNouns()
 	sc.tree = nlp.NewTree(s)
-	if sc.repairClauseSubjects() {
-		sc.tree = nlp.NewTree(s)
-	}
+	sc.repair()
 	if c.actors != nil {
 		sc.mentions = c.actors.FindActors(sc.words, sc.lemmas, art.date)
 	}
