@@ -606,6 +606,8 @@ type targetCtx struct {
 	// tgts are the targets found so far, rule the rule that found them.
 	tgts []actorRef
 	rule string
+	// steps are what rules did on the way.
+	steps []string
 }
 
 // targetRule is a fallback for a missing target, or a correction of the
@@ -644,8 +646,14 @@ func targetRules() []targetRule {
 // rules), then the target rules: what the convention for its kind of event
 // allows. It returns the targets and the rule that found them.
 func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool, byTok []*match, depth int) ([]actorRef, string) {
+	tc := sc.findTargets(m, code, srcs, passive, byTok, depth)
+	return tc.tgts, tc.rule
+}
+
+// findTargets is targets with the steps of the search.
+func (sc *sentCtx) findTargets(m *match, code string, srcs []actorRef, passive bool, byTok []*match, depth int) *targetCtx {
 	if depth > 3 {
-		return nil, ""
+		return &targetCtx{}
 	}
 	tc := &targetCtx{m: m, code: code, srcs: srcs, passive: passive, byTok: byTok, depth: depth}
 	rs, rule := sc.slotTarget(m, passive)
@@ -658,15 +666,18 @@ func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool,
 	if len(tc.tgts) == 0 {
 		tc.rule = ""
 	}
-	return tc.tgts, tc.rule
+	return tc
 }
 
 // argOwnTerritory: the sanctioning state's own territory named in a slot
 // ("bans on travel to Canada against Russian officers") is where, not
 // whom: no target.
-func argOwnTerritory(_ *sentCtx, tc *targetCtx) bool {
+func argOwnTerritory(sc *sentCtx, tc *targetCtx) bool {
 	if cameo.ReducedRelations.Has(tc.code) && len(tc.srcs) > 0 && ownTerritory(tc.tgts, tc.srcs[0]) {
 		tc.tgts = nil
+		if sc.rec != nil {
+			tc.steps = append(tc.steps, "argument.own-territory: the source's own territory is where, not whom")
+		}
 	}
 	return false
 }
@@ -973,7 +984,9 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 	if p.TargetMode == dict.TargetNone {
 		return "", ""
 	}
-	k.tgts, k.tgtRule = sc.targets(k.match, k.code, k.srcs, k.passive, byTok, 0)
+	tc := sc.findTargets(k.match, k.code, k.srcs, k.passive, byTok, 0)
+	k.tgts, k.tgtRule = tc.tgts, tc.rule
+	k.steps = append(k.steps, tc.steps...)
 	if k.milStrike && len(k.tgts) == 0 {
 		// the parse rarely attaches what a strike hit: the first actor
 		// named after it

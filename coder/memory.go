@@ -41,8 +41,16 @@ func (sc *sentCtx) remember(out []*coded) {
 // memEvents remembers the events of the sentence (not mirrors), for
 // definite descriptions of them in later sentences ("condemned the
 // attack").
-func memEvents(sc *sentCtx, out []*coded, _ string) {
+func memEvents(sc *sentCtx, out []*coded, id string) {
+	n := len(sc.art.events)
 	sc.art.rememberEvents(out)
+	if sc.rec != nil && len(sc.art.events) > n {
+		var evs []string
+		for _, e := range sc.art.events[n:] {
+			evs = append(evs, e.src.actor.Code+" "+e.root)
+		}
+		sc.rec.printf("  memory: %s  <- %s\n", strings.Join(evs, ", "), id)
+	}
 }
 
 // memNamedActors remembers the actors the sentence names (not agents or
@@ -88,7 +96,7 @@ func memPersonSource(sc *sentCtx, out []*coded, id string) {
 // patterns (a phone call before "spoke" -> 041); a context word used as a
 // verb of another sense is none ("called on", "called for" are no phone
 // call).
-func memContext(sc *sentCtx, _ []*coded, _ string) {
+func memContext(sc *sentCtx, _ []*coded, id string) {
 	if len(sc.c.ctxLemmas) == 0 {
 		return
 	}
@@ -98,6 +106,7 @@ func memContext(sc *sentCtx, _ []*coded, _ string) {
 	for i, l := range sc.lemmas {
 		if sc.c.ctxLemmas[l] && !(sc.c.lex.nonContextVerbs[l] && isVerbal(sc.upos(i))) {
 			sc.art.context[l] = true
+			sc.rec.printf("  memory: context %q  <- %s\n", l, id)
 		}
 	}
 }

@@ -60,6 +60,9 @@ type moodResult struct {
 	// found them.
 	reporter     *actorRef
 	reporterRule string
+	// path lists the rules the walk went through that did not decide
+	// (a future noted, a complement climbed), for the decision's steps.
+	path []string
 }
 
 // moodWalk is the state of the walk up from a clause.
@@ -72,6 +75,13 @@ type moodWalk struct {
 	// done is set by a rule that decides the mood outright.
 	done   bool
 	result moodResult
+	// path lists the rules that noted something or moved the walk.
+	path []string
+}
+
+// note records that rule acted on the walk without deciding.
+func (w *moodWalk) note(rule, what string) {
+	w.path = append(w.path, rule+": "+what)
 }
 
 // decide ends the walk with mood m.
@@ -112,6 +122,7 @@ func moodWordRules() []moodWordRule {
 func moodNegation(sc *sentCtx, w *moodWalk, k int, id string) bool {
 	if r := sc.rel(k); (r == "advmod" || r == "neg" || r == "aux") && sc.c.lex.negators[sc.lemmas[k]] {
 		w.neg, w.negRule = true, id
+		w.note(id, "negated by \""+sc.words[k]+"\"")
 		return true
 	}
 	return false
@@ -142,6 +153,7 @@ func moodHabit(sc *sentCtx, w *moodWalk, k int, id string) bool {
 func moodNoObject(sc *sentCtx, w *moodWalk, k int, id string) bool {
 	if r := sc.rel(k); w.cur == w.v && (nlp.RelIs(r, "obj") || r == "nsubj:pass") && sc.hasDet(k, "no") {
 		w.neg, w.negRule = true, id
+		w.note(id, "negated by \"no "+sc.words[k]+"\"")
 		return true
 	}
 	return false
@@ -162,6 +174,7 @@ func moodModal(sc *sentCtx, w *moodWalk, k int, id string) bool {
 func moodFutureAux(sc *sentCtx, w *moodWalk, k int, id string) bool {
 	if sc.rel(k) == "aux" && sc.c.lex.future[sc.lemmas[k]] {
 		w.fut, w.futRule = true, id
+		w.note(id, "future \""+sc.words[k]+"\"")
 		return true
 	}
 	return false
@@ -258,6 +271,7 @@ func moodLinkRules() []moodLinkRule {
 func moodScheduled(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if sc.rel(w.cur) == "xcomp" && sc.c.lex.schedule[sc.lemmas[p]] {
 		w.fut, w.futRule = true, id
+		w.note(id, "scheduled by \""+sc.words[p]+"\"")
 		return linkClimb
 	}
 	return linkNext
@@ -265,8 +279,9 @@ func moodScheduled(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 
 // moodAspect: the complement of an aspect head ("began to", "continued
 // to") is asserted as the head is.
-func moodAspect(sc *sentCtx, w *moodWalk, p int, _ string) linkAction {
+func moodAspect(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if sc.rel(w.cur) == "xcomp" && sc.c.lex.aspect[sc.lemmas[p]] {
+		w.note(id, "asserted as \""+sc.words[p]+"\" is")
 		return linkClimb
 	}
 	return linkNext
@@ -285,8 +300,9 @@ func moodUnassertingHead(sc *sentCtx, w *moodWalk, p int, id string) linkAction 
 }
 
 // moodInfinitive: any other open complement shares its head's mood.
-func moodInfinitive(sc *sentCtx, w *moodWalk, _ int, _ string) linkAction {
+func moodInfinitive(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if sc.rel(w.cur) == "xcomp" {
+		w.note(id, "as \""+sc.words[p]+"\" is")
 		return linkClimb
 	}
 	return linkNext
@@ -333,6 +349,7 @@ func moodReported(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
 		w.setReporter(rs[0], id)
 	}
+	w.note(id, "reported by \""+sc.words[p]+"\"")
 	for _, k := range sc.tree.Children(p) {
 		if sc.c.lex.negators[sc.lemmas[k]] && (sc.rel(k) == "advmod" || sc.rel(k) == "aux") {
 			w.decide(moodUnasserted, "negated report", ruleNegatedReport)
@@ -363,12 +380,14 @@ func moodPredicateComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAct
 		w.decide(moodUnasserted, "complement of \""+sc.words[p]+"\"", id)
 		return linkDone
 	}
+	w.note(id, "a bare predicate \""+sc.words[p]+"\" at the root: a parse error")
 	return linkStop
 }
 
 // moodClausalComplement: the complement of any other verb shares its mood.
-func moodClausalComplement(sc *sentCtx, w *moodWalk, _ int, _ string) linkAction {
+func moodClausalComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if contentOf(sc, w) {
+		w.note(id, "as \""+sc.words[p]+"\" is")
 		return linkClimb
 	}
 	return linkNext
@@ -377,13 +396,15 @@ func moodClausalComplement(sc *sentCtx, w *moodWalk, _ int, _ string) linkAction
 // moodConjunct: a conjunct without its own auxiliary or subject shares the
 // mood of the clause it is coordinated with; one with its own is asserted
 // on its own.
-func moodConjunct(sc *sentCtx, w *moodWalk, _ int, _ string) linkAction {
+func moodConjunct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if sc.rel(w.cur) != "conj" {
 		return linkNext
 	}
 	if !sc.hasOwnAux(w.cur) {
+		w.note(id, "as \""+sc.words[p]+"\" is")
 		return linkClimb
 	}
+	w.note(id, "a conjunct with its own auxiliary or subject")
 	return linkStop
 }
 
@@ -396,13 +417,15 @@ func moodQuote(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
 		w.setReporter(rs[0], id)
 	}
+	w.note(id, "a quotation before \""+sc.words[p]+"\"")
 	return linkStop
 }
 
 // moodPurpose: a purpose infinitive ("will meet to discuss") shares the
 // mood of the clause it completes.
-func moodPurpose(sc *sentCtx, w *moodWalk, _ int, _ string) linkAction {
+func moodPurpose(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if sc.rel(w.cur) == "advcl" && sc.hasMark(w.cur, "to") && sc.tree.ChildWith(w.cur, "nsubj") < 0 {
+		w.note(id, "the purpose of \""+sc.words[p]+"\"")
 		return linkClimb
 	}
 	return linkNext
@@ -414,6 +437,7 @@ func moodBeforePresent(sc *sentCtx, w *moodWalk, _ int, id string) linkAction {
 	x := sc.s.Tokens[w.cur].XPOS
 	if sc.rel(w.cur) == "advcl" && sc.beforeClause(w.cur) && (x == "VBZ" || x == "VBP") && sc.tree.ChildWith(w.cur, "aux") < 0 {
 		w.fut, w.futRule = true, id
+		w.note(id, "a present after \"before\" is still to come")
 		return linkStop
 	}
 	return linkNext
@@ -421,8 +445,9 @@ func moodBeforePresent(sc *sentCtx, w *moodWalk, _ int, id string) linkAction {
 
 // moodAdverbial: other temporal or causal clauses are asserted on their
 // own.
-func moodAdverbial(sc *sentCtx, w *moodWalk, _ int, _ string) linkAction {
+func moodAdverbial(sc *sentCtx, w *moodWalk, _ int, id string) linkAction {
 	if sc.rel(w.cur) == "advcl" {
+		w.note(id, "an adverbial clause, asserted on its own")
 		return linkStop
 	}
 	return linkNext
@@ -460,6 +485,7 @@ walk:
 				return moodResult{mood: moodHypothetical, why: "\"would\"", rule: ruleWould}
 			}
 			w.fut, w.futRule = true, ruleReportedWould
+			w.note(ruleReportedWould, "the future of reported speech")
 		}
 		p := sc.tree.Head(w.cur)
 		if p < 0 || sc.rel(w.cur) == "root" {
@@ -482,7 +508,7 @@ walk:
 	if h := sc.linearHedge(v); h >= 0 {
 		return moodResult{mood: moodUnasserted, why: "belief or estimate (\"" + sc.words[h] + "\")", rule: ruleLinearHedge}
 	}
-	res := moodResult{reporter: w.reporter, reporterRule: w.reporterRule}
+	res := moodResult{reporter: w.reporter, reporterRule: w.reporterRule, path: w.path}
 	switch {
 	case w.neg && w.fut:
 		res.mood, res.rule = moodNegFuture, w.negRule
@@ -611,8 +637,11 @@ func moodAssertedVerdict(_ *sentCtx, k *cand, _ string) (bool, string) {
 // applyMood applies the verdict rules to candidate k: the rule and why
 // when it is suppressed, else "" and "".
 func (sc *sentCtx) applyMood(k *cand) (string, string) {
-	if k.md.reporter != nil && sc.rec != nil {
-		k.step(k.md.reporterRule, "reported by "+k.md.reporter.actor.Code)
+	if sc.rec != nil {
+		k.steps = append(k.steps, k.md.path...)
+		if k.md.reporter != nil {
+			k.step(k.md.reporterRule, "reported by "+k.md.reporter.actor.Code)
+		}
 	}
 	for _, r := range sc.c.rules.moodVerdicts {
 		if ok, why := r.fn(sc, k, r.id); ok {

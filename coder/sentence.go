@@ -133,8 +133,9 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) []*coded {
 	if rule, why := sc.filter(k, byTok, filterOnCode); rule != "" {
 		return sc.suppress(k, rule, why)
 	}
-	if rule, why := sc.applyMood(k); why != "" {
-		return sc.suppress(k, rule, why)
+	verdict, why := sc.applyMood(k)
+	if why != "" {
+		return sc.suppress(k, verdict, why)
 	}
 	if rule, why := sc.source(k); why != "" {
 		return sc.suppress(k, rule, why)
@@ -158,7 +159,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) []*coded {
 		return sc.suppress(k, rule, "source and target are one actor")
 	}
 	if sc.rec != nil {
-		d := sc.decide(k.match, k.code, dyad.VerdictFired, "", "", k.steps...)
+		d := sc.decide(k.match, k.code, dyad.VerdictFired, verdict, "", k.steps...)
 		sc.firedEvents(d, k, out)
 	}
 	return out
@@ -223,8 +224,8 @@ func (sc *sentCtx) firedEvents(d int, k *cand, out []*coded) {
 		if e.date != nil {
 			extra += " dated " + e.date.Date.Format("2006-01-02") + " (\"" + e.date.Text + "\")"
 		}
-		sc.rec.printf("    %-24s at %q: FIRED %s %s -> %s %s  %s%s%s  <- %s\n", k.p.ID, sc.words[k.trig],
-			e.src.actor.Code, e.src.actor.Role, orNull(e.tgt.actor.Code), e.tgt.actor.Role, e.code, flagString(e.flags), extra, eventRules(de))
+		sc.rec.printf("    %-24s at %q: FIRED %s %s -> %s %s  %s%s%s  <- %s; %s\n", k.p.ID, sc.words[k.trig],
+			e.src.actor.Code, e.src.actor.Role, orNull(e.tgt.actor.Code), e.tgt.actor.Role, e.code, flagString(e.flags), extra, dec.Rule, eventRules(de))
 	}
 	for _, st := range k.steps {
 		sc.rec.printf("      step %s\n", st)
