@@ -42,6 +42,7 @@ func TestDictCheckBad(t *testing.T) {
 		"capital.yaml:4: capital:", "codes.yaml:13: code:", "codes.yaml:9: role:", "codes.yaml:3: country:",
 		"conflict.yaml:4: conflict:", "dates.yaml:6: dates:", "dates.yaml:11: dates:", "dates.yaml:12: dates:",
 		"duplicate.yaml:4: duplicate:", "load.yaml:3: load:", "load.yaml:9: load:", "syntax.yaml:3: load:",
+		"parties.yaml:3: country:", "parties.yaml:10: dates:", "parties.yaml:11: country:", "parties.yaml:17: country:",
 		"unreachable.yaml:6: unreachable:", "unreachable.yaml:10: unreachable:",
 	} {
 		if !strings.Contains(out.String(), filepath.Join(dir, w)) {
@@ -149,7 +150,7 @@ func TestDictStats(t *testing.T) {
 		t.Fatalf("%v\n%s", err, errb)
 	}
 	s := out.String()
-	for _, k := range []string{"states", "organisations IGO", "organisations NGO", "groups", "people", "roles", "agents", "names", "patterns"} {
+	for _, k := range []string{"states", "organisations IGO", "organisations NGO", "groups", "parties", "party roles", "people", "roles", "agents", "names", "patterns"} {
 		if !regexp.MustCompile(`(?m)^` + k + ` +[1-9][0-9]*$`).MatchString(s) {
 			t.Errorf("no count > 0 for %q:\n%s", k, s)
 		}
