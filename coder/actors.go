@@ -146,15 +146,38 @@ func distinctParties(a, b actorRef) bool {
 }
 
 // lastGroup returns the most recent armed group named in the article;
-// with orgs, an organisation too ("the group said").
+// with orgs, an organisation or party too ("the group said").
 func (art *article) lastGroup(orgs bool) (actorRef, bool) {
 	for i := len(art.history) - 1; i >= 0; i-- {
 		h := art.history[i]
-		if h.kind == dict.KindGroup || (orgs && h.kind == dict.KindOrganisation) {
+		if h.kind == dict.KindGroup || (orgs && (h.kind == dict.KindOrganisation || h.kind == dict.KindParty)) {
 			return h, true
 		}
 	}
 	return actorRef{}, false
+}
+
+// namedOverCountry drops from the owners of a phrase a state or demonym
+// named bare beside a party, group or organisation of the same country:
+// "the Palestinian Fatah faction" is Fatah, not also the Palestinians.
+func namedOverCountry(owners []actorRef) []actorRef {
+	named := map[string]bool{}
+	for _, o := range owners {
+		if o.kind == dict.KindParty || o.kind == dict.KindGroup || o.kind == dict.KindOrganisation {
+			named[o.actor.Code] = true
+		}
+	}
+	if len(named) == 0 {
+		return owners
+	}
+	var out []actorRef
+	for _, o := range owners {
+		if (o.kind == dict.KindDemonym || o.kind == dict.KindState) && o.actor.Role == "" && named[o.actor.Code] {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 // orgNouns name an international organisation by what it is.
@@ -702,7 +725,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	}
 	var out []actorRef
 	cityCode := "" // a place named in the phrase ("the Jenin refugee camp")
-	for _, o := range owners {
+	for _, o := range namedOverCountry(owners) {
 		if o.actor.Code == "" {
 			continue
 		}
@@ -710,7 +733,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		if role != "" {
 			a.Role = role
 		}
-		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation {
+		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation || o.kind == dict.KindParty {
 			a.Role = o.actor.Role
 		}
 		if o.kind == dict.KindCity && role == "" {
