@@ -223,9 +223,11 @@ func (sc *sentCtx) groupDescription(h int) bool {
 }
 
 // focus returns the code of the most recently named state in the article.
+// A news outlet is not one ("told Reuters"): where it is from says nothing of
+// where the story happens.
 func (art *article) focus() string {
 	for i := len(art.history) - 1; i >= 0; i-- {
-		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" {
+		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" && art.history[i].actor.Role != "MED" {
 			return c
 		}
 	}

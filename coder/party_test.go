@@ -57,3 +57,27 @@ func roleStrings(evs []dyad.Event) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestOutletIsNoFocus checks that a news outlet named in an article ("told
+// the BBC") does not become the country that later agents without one take:
+// the attackers in the last sentence are Somalia's, not Britain's.
+func TestOutletIsNoFocus(t *testing.T) {
+	c := testRealCoder(t)
+	text := "Al-Shabaab fighters attacked an army base in southern Somalia on Monday.\n\n" +
+		"A spokesman for the group told the BBC that the fighters had taken the base.\n\n" +
+		"He said attackers killed 15 soldiers."
+	date := time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC)
+	evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: "o", Text: text, Published: date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := roleStrings(evs)
+	for _, e := range got {
+		if strings.HasPrefix(e, "GBR") || strings.Contains(e, ">GBR") {
+			t.Errorf("event %s takes the outlet's country; all: %v", e, got)
+		}
+	}
+	if !contains(got, "SOM UAF>SOM MIL:190") {
+		t.Errorf("got %v, want the attackers' killing as SOM UAF>SOM MIL:190", got)
+	}
+}
