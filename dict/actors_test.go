@@ -91,6 +91,13 @@ func TestFindActors(t *testing.T) {
 		{"the foreign ministry in Budapest", "", []want{{1, 3, "", "GOV", KindAgent}, {4, 5, "HUN", "GOV", KindCapital}}},
 		{"Côte d’Ivoire", "", []want{{0, 2, "CIV", "", KindState}}},
 		{"nothing here at all", "", nil},
+		{"the Bharatiya Janata Party won", "2019-06-01", []want{{0, 4, "IND", "GOV", KindParty}}},
+		{"BJP won", "2010-06-01", []want{{0, 1, "IND", "OPP", KindParty}}},
+		{"Social Democrats and Republicans", "2018-06-01", []want{{3, 4, "USA", "GOV", KindParty}}},
+		{"the Republican Guard", "", nil},
+		{"the Labour Party said", "", nil},
+		{"INEC said", "", []want{{0, 1, "NGA", "GOV", KindCapital}}},
+		{"the Rapid Action Battalion", "", []want{{0, 4, "BGD", "COP", KindCapital}}},
 	}
 	for _, tt := range tests {
 		var date time.Time

@@ -261,7 +261,7 @@ func TestStats(t *testing.T) {
 	s := d.Stats(cb)
 	for k, n := range map[string]int{"states": s.States, "IGOs": s.IGOs, "NGOs": s.NGOs, "groups": s.Groups,
 		"people": s.People, "roles": s.Roles, "agents": s.Agents, "names": s.Names, "patterns": s.Patterns,
-		"parties": s.Parties, "party roles": s.PartyRoles} {
+		"institutions": s.Institutions, "parties": s.Parties, "party roles": s.PartyRoles} {
 		if n <= 0 {
 			t.Errorf("%s: %d", k, n)
 		}
