@@ -336,7 +336,7 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		}
 	}
 	var out []actorRef
-	for _, o := range owners {
+	for _, o := range namedOverCountry(owners) {
 		if o.actor.Code == "" {
 			continue
 		}
@@ -344,7 +344,7 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		if role != "" {
 			a.Role = role
 		}
-		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation {
+		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation || o.kind == dict.KindParty {
 			a.Role = o.actor.Role
 		}
 		if o.kind == dict.KindCity && role == "" {
@@ -925,4 +925,27 @@ func (sc *sentCtx) ownCapital(tgts, srcs []actorRef) []actorRef {
 		}
 	}
 	return tgts
+}
+
+// namedOverCountry drops from the owners of a phrase a state or demonym
+// named bare beside a party, group or organisation of the same country:
+// "the Palestinian Fatah faction" is Fatah, not also the Palestinians.
+func namedOverCountry(owners []actorRef) []actorRef {
+	named := map[string]bool{}
+	for _, o := range owners {
+		if o.kind == dict.KindParty || o.kind == dict.KindGroup || o.kind == dict.KindOrganisation {
+			named[o.actor.Code] = true
+		}
+	}
+	if len(named) == 0 {
+		return owners
+	}
+	var out []actorRef
+	for _, o := range owners {
+		if (o.kind == dict.KindDemonym || o.kind == dict.KindState) && o.actor.Role == "" && named[o.actor.Code] {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
 }

@@ -221,11 +221,11 @@ func distinctParties(a, b actorRef) bool {
 }
 
 // lastGroup returns the most recent armed group named in the article;
-// with orgs, an organisation too ("the group said").
+// with orgs, an organisation or party too ("the group said").
 func (art *article) lastGroup(orgs bool) (actorRef, bool) {
 	for i := len(art.history) - 1; i >= 0; i-- {
 		h := art.history[i]
-		if h.kind == dict.KindGroup || (orgs && h.kind == dict.KindOrganisation) {
+		if h.kind == dict.KindGroup || (orgs && (h.kind == dict.KindOrganisation || h.kind == dict.KindParty)) {
 			return h, true
 		}
 	}
@@ -244,9 +244,11 @@ func (art *article) lastOrganisation() (actorRef, bool) {
 }
 
 // focus returns the code of the most recently named state in the article.
+// A news outlet is not one ("told Reuters"): where it is from says nothing of
+// where the story happens.
 func (art *article) focus() string {
 	for i := len(art.history) - 1; i >= 0; i-- {
-		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" {
+		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" && art.history[i].actor.Role != "MED" {
 			return c
 		}
 	}

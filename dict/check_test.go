@@ -106,6 +106,19 @@ func TestCheckCatches(t *testing.T) {
 		{"load.yaml", 3, ProblemLoad, `unknown key "colour" in a state`},
 		{"load.yaml", 4, ProblemLoad, `bad country code "zzh"`},
 		{"load.yaml", 9, ProblemLoad, `bad date "2010-13-01"`},
+		{"parties.yaml", 3, ProblemCountry, `party "Nowhere Party": "QQQ" is not a state`},
+		{"parties.yaml", 4, ProblemRole, `unknown CAMEO agent code "XYZ" in party "Zed Labour Party"`},
+		{"parties.yaml", 5, ProblemDates, "role ends (2019-01-01) before it starts (2020-01-01)"},
+		{"parties.yaml", 10, ProblemDates, "role GOV (2014-06-01..) of party Zed Overlap Party overlaps the role GOV (2010-01-01..2015-01-01) at line 9"},
+		{"parties.yaml", 11, ProblemCountry, `a role of party "Zed Abroad Party" is held in ZZD: a party's roles are in its own country (ZZA)`},
+		{"parties.yaml", 12, ProblemDuplicate, `party "Zed Labour Party" defined twice`},
+		{"parties.yaml", 13, ProblemLoad, `unknown key "colour" in a party`},
+		{"parties.yaml", 14, ProblemRole, `unknown CAMEO agent code "ABC" in a role of party "Zed Roles Party"`},
+		{"parties.yaml", 15, ProblemDuplicate, `name "Zed City" of Zed City is also a name of Zedland at`},
+		{"parties.yaml", 17, ProblemCountry, `institution "Nowhere Court": "QQQ" is not a state`},
+		{"parties.yaml", 18, ProblemRole, `unknown CAMEO agent code "XYZ" in institution "Zed Police"`},
+		{"parties.yaml", 19, ProblemDuplicate, `name "Zed Police Service" listed twice`},
+		{"parties.yaml", 20, ProblemLoad, `unknown key "colour" in an institution`},
 		{"syntax.yaml", 3, ProblemLoad, "end of stream"},
 		{"unreachable.yaml", 6, ProblemUnreachable, "pattern 042.wibble is a duplicate of pattern 042.wibble"},
 		{"unreachable.yaml", 7, ProblemUnreachable, `pattern 042.wobble: requires and forbids "obj"`},
@@ -167,28 +180,8 @@ func TestLookupOfficeholders(t *testing.T) {
 		if len(ms) != 1 || ms[0].Entry != name || ms[0].Kind != KindPerson {
 			continue // the name is taken by another entry or split
 		}
-		for _, r := range p.roles {
-			if r.to.IsZero() {
-				continue
-			}
-			mid := r.from.Add(r.to.Sub(r.from) / 2)
-			m := d.Lookup(name, mid)
-			if len(m) != 1 || m[0].Actor.Code != r.country || m[0].Actor.Role != r.role {
-				t.Errorf("%s on %s: got %+v, want %s %s (%s)", name, mid.Format(time.DateOnly), m, r.country, r.role, r.why)
-				continue
-			}
-			inside++
-			// The day the role ends, unless another role starts then.
-			if held(p, r.to) {
-				continue
-			}
-			m = d.Lookup(name, r.to)
-			if len(m) != 1 || m[0].Actor.Code != p.country || m[0].Actor.Role != "" {
-				t.Errorf("%s on %s (after %s): got %+v, want %s with no role", name, r.to.Format(time.DateOnly), r.why, m, p.country)
-				continue
-			}
-			outside++
-		}
+		in, out := lookupRoles(t, d, name, p.roles, p.country, "")
+		inside, outside = inside+in, outside+out
 	}
 	t.Logf("%d lookups inside a term, %d outside", inside, outside)
 	if inside < 50 || outside < 50 {
@@ -196,9 +189,67 @@ func TestLookupOfficeholders(t *testing.T) {
 	}
 }
 
-// held reports whether p holds a role on date.
-func held(p *personEntry, date time.Time) bool {
-	for _, r := range p.roles {
+// TestLookupParties derives a sample from the embedded parties, as
+// TestLookupOfficeholders does from people: every party's first name
+// resolves to it; inside a dated role a party resolves to its country with
+// that role (GOV), and on the day the role ends (unless another starts) to
+// its country with its role outside them (OPP unless the data says
+// otherwise).
+func TestLookupParties(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inside, outside := 0, 0
+	for _, p := range d.src.parties {
+		name := p.names[0].text
+		ms := d.Lookup(name, time.Time{})
+		if len(ms) != 1 || ms[0].Entry != name || ms[0].Kind != KindParty {
+			t.Errorf("%s: Lookup gives %+v, want the party itself", name, ms)
+			continue
+		}
+		in, out := lookupRoles(t, d, name, p.roles, p.country, p.role)
+		inside, outside = inside+in, outside+out
+	}
+	t.Logf("%d parties; %d lookups inside a dated role, %d outside", len(d.src.parties), inside, outside)
+	if inside < 100 || outside < 50 {
+		t.Errorf("sample too small: %d inside, %d outside; want >= 100 and >= 50", inside, outside)
+	}
+}
+
+// lookupRoles looks name up in the middle of each of its roles that has an
+// end, wanting the role's country and role, and on the day each ends
+// (unless another role is held then), wanting country and role outside
+// them; it returns how many lookups of each sort it made.
+func lookupRoles(t *testing.T, d *Dictionary, name string, roles []roleSpan, country, role string) (inside, outside int) {
+	t.Helper()
+	for _, r := range roles {
+		if r.to.IsZero() {
+			continue
+		}
+		mid := r.from.Add(r.to.Sub(r.from) / 2)
+		m := d.Lookup(name, mid)
+		if len(m) != 1 || m[0].Actor.Code != r.country || m[0].Actor.Role != r.role {
+			t.Errorf("%s on %s: got %+v, want %s %s (%s)", name, mid.Format(time.DateOnly), m, r.country, r.role, r.why)
+			continue
+		}
+		inside++
+		if heldRole(roles, r.to) {
+			continue
+		}
+		m = d.Lookup(name, r.to)
+		if len(m) != 1 || m[0].Actor.Code != country || m[0].Actor.Role != role {
+			t.Errorf("%s on %s (after %s): got %+v, want %s %q", name, r.to.Format(time.DateOnly), r.why, m, country, role)
+			continue
+		}
+		outside++
+	}
+	return inside, outside
+}
+
+// heldRole reports whether one of roles is held on date.
+func heldRole(roles []roleSpan, date time.Time) bool {
+	for _, r := range roles {
 		if !date.Before(r.from) && (r.to.IsZero() || date.Before(r.to)) {
 			return true
 		}
@@ -214,7 +265,8 @@ func TestStats(t *testing.T) {
 	cb := cameo.Default()
 	s := d.Stats(cb)
 	for k, n := range map[string]int{"states": s.States, "IGOs": s.IGOs, "NGOs": s.NGOs, "groups": s.Groups,
-		"people": s.People, "roles": s.Roles, "agents": s.Agents, "names": s.Names, "patterns": s.Patterns} {
+		"people": s.People, "roles": s.Roles, "agents": s.Agents, "names": s.Names, "patterns": s.Patterns,
+		"institutions": s.Institutions, "parties": s.Parties, "party roles": s.PartyRoles} {
 		if n <= 0 {
 			t.Errorf("%s: %d", k, n)
 		}
@@ -229,8 +281,9 @@ func TestStats(t *testing.T) {
 	if s.Leaves != len(cb.Leaves()) || s.LeavesWithPatterns > s.LeavesReachable || s.LeavesReachable > s.Leaves || s.LeavesWithPatterns == 0 {
 		t.Errorf("leaves: %d with patterns, %d reachable, of %d", s.LeavesWithPatterns, s.LeavesReachable, s.Leaves)
 	}
-	if s.People != d.Counts()["people"] {
-		t.Errorf("people %d, Counts says %d", s.People, d.Counts()["people"])
+	c := d.Counts()
+	if s.People != c["people"] || s.Parties != c["parties"] || s.Institutions != c["institutions"] {
+		t.Errorf("people, parties, institutions: %d, %d, %d; Counts says %d, %d, %d", s.People, s.Parties, s.Institutions, c["people"], c["parties"], c["institutions"])
 	}
 }
 
