@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
@@ -28,6 +29,21 @@ type actorRef struct {
 	rule string
 	// mem is the memory rule that put the actor in the article's history.
 	mem string
+	// sent is the sentence that put the actor in the article's history;
+	// inferred says the actor was taken from there (memory) rather than
+	// from the words of the sentence being coded (FlagInferred).
+	sent     int
+	inferred bool
+	// provisional: a name the dictionaries lack, made an actor from what
+	// the article says of it (FlagProvisional).
+	provisional bool
+}
+
+// recalled marks an actor taken from the article's memory as inferred,
+// keeping the sentence it was remembered from.
+func recalled(r actorRef) actorRef {
+	r.inferred = true
+	return r
 }
 
 // role returns the agent role of a lemma, from the dictionary or the
@@ -108,6 +124,9 @@ const (
 	ruleOwnCapital     = "actor.own-capital"
 	ruleForceVictims   = "actor.force-victims"
 	ruleForeignUnnamed = "actor.foreign-unnamed"
+	ruleArticleName    = "actor.article-name"
+	ruleDescribedName  = "actor.described-name"
+	ruleOrgDesc        = "actor.organisation-description"
 )
 
 // actorRules are the IDs of the actor rules an actor can carry, besides
@@ -120,7 +139,7 @@ func actorRules() []string {
 	return append(ids, ruleDictionary, ruleCapital, ruleOrgKind, rulePair, ruleModifier, rulePlaceModifier,
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
-		ruleForeignUnnamed)
+		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -152,11 +171,14 @@ func nominalRules() []nominalRule {
 	return []nominalRule{
 		{actorPronoun},
 		{actorName},
+		{actorArticleName},
+		{actorDescribedName},
 		{actorOrganisationKind},
 		{actorPair},
 		{actorEventNoun},
 		{actorModifier},
 		{actorBloc},
+		{actorOrganisationDescription},
 		{actorGroupDescription},
 		{actorTitleApposition},
 		{actorTitle},
@@ -165,11 +187,9 @@ func nominalRules() []nominalRule {
 	}
 }
 
-// single resolves one nominal (not its conjuncts).
-func (sc *sentCtx) single(h, depth int) []actorRef {
-	if depth > 3 {
-		return nil
-	}
+// newNominal is the nominal headed by h: its phrase, its mention, the
+// role its noun names.
+func (sc *sentCtx) newNominal(h, depth int) *nominal {
 	n := &nominal{h: h, depth: depth, lemma: sc.lemmas[h]}
 	f, l := sc.tree.Subtree(h)
 	n.first, n.last, n.sp = f, l, sc.span(f, l)
@@ -180,8 +200,18 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		n.role = r
 	}
 	n.personLike = sc.c.lex.personNouns[n.lemma] || n.role == "GOV" && sc.upos(h) == "NOUN"
+	return n
+}
+
+// single resolves one nominal (not its conjuncts).
+func (sc *sentCtx) single(h, depth int) []actorRef {
+	if depth > 3 {
+		return nil
+	}
+	n := sc.newNominal(h, depth)
 	for _, r := range sc.c.rules.nominals {
 		if out, ok := r.fn(sc, n); ok {
+			sc.noteName(n, out)
 			return out
 		}
 	}
@@ -213,6 +243,222 @@ func actorName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return []actorRef{ref}, true
 }
 
+// nameRun returns the first and last token of the proper name around h:
+// the run of proper nouns that holds h, inside its phrase, outside any
+// dictionary mention ("Foreign Minister Masahiko Komura" -> "Masahiko
+// Komura"); ok is false when h is no such name.
+func (sc *sentCtx) nameRun(h int) (first, last int, ok bool) {
+	name := func(j int) bool {
+		return j >= 0 && j < sc.n && (sc.upos(j) == "PROPN" || acronym(sc.words[j])) && sc.tokMen[j] < 0 && sc.tree.Dominates(h, j)
+	}
+	if !name(h) || sc.words[h] == "" || !unicode.IsUpper([]rune(sc.words[h])[0]) {
+		return 0, 0, false
+	}
+	first, last = h, h
+	for name(first - 1) {
+		first--
+	}
+	for name(last + 1) {
+		last++
+	}
+	lx := sc.c.lex
+	for j := first; j <= last; j++ {
+		if l := sc.lemmas[j]; lx.pronouns[l] || lx.orgNouns[l] || lx.groupNouns[l] || lx.personNouns[l] || lx.pairNouns[l] {
+			// a common noun the tagger took for a name ("the East
+			// African bloc") makes a description, not a name
+			return 0, 0, false
+		}
+	}
+	return first, last, true
+}
+
+// acronym reports whether w is written as an acronym ("SFF", "M23"):
+// two or more characters, capitals and digits, at least one capital.
+func acronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	caps := false
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			caps = true
+		case unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return caps
+}
+
+// nameKey is how the article remembers a name: its words, lower case.
+func (sc *sentCtx) nameKey(first, last int) string {
+	return strings.ToLower(strings.Join(sc.words[first:last+1], " "))
+}
+
+// actorArticleName: a proper name the dictionaries lack that the article
+// has named before in full or described, alone or by its last word (a
+// person's surname: "Hamada said" after "Defense Minister Yasukazu
+// Hamada"), or by the acronym it gave in brackets, is that actor
+// (actor.article-name, inferred from the sentence that named it).
+func actorArticleName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.isMention || len(sc.art.names) == 0 {
+		return nil, false
+	}
+	f, l, ok := sc.nameRun(n.h)
+	if !ok {
+		return nil, false
+	}
+	r, ok := sc.art.names[sc.nameKey(f, l)]
+	if !ok {
+		return nil, false
+	}
+	r.span, r.tok, r.resolved, r.rule = sc.span(f, l), n.h, true, ruleArticleName
+	return []actorRef{recalled(r)}, true
+}
+
+// actorDescribedName: a proper name the dictionaries lack, described in
+// its own phrase by a title or agent noun (a title before it:
+// "spokesperson Win Win Aung"; an apposition: "X, a Chadian rebel group",
+// "X, the district police chief of Y", "X, an opposition party"), is a
+// provisional actor: the description's country (its demonym or place,
+// else where an agent of its kind takes one from) and role. The article
+// remembers it by name (memory.names) for the sentences after.
+func actorDescribedName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.isMention || n.depth > 1 {
+		return nil, false
+	}
+	if _, _, ok := sc.nameRun(n.h); !ok {
+		return nil, false
+	}
+	for _, c := range sc.tree.Children(n.h) {
+		r := sc.rel(c)
+		if !(r == "appos" || ((r == "compound" || r == "nmod:desc") && c < n.h)) {
+			continue
+		}
+		if m, ok := sc.mentionAt(c); ok && m.Kind != dict.KindAgent || !ok && sc.upos(c) != "NOUN" {
+			// a describing noun, or a title the tagger took for a name
+			// ("Finance Minister")
+			continue
+		}
+		if ref, ok := sc.describe(c, n.depth+1); ok {
+			ref.span, ref.tok, ref.rule, ref.provisional = n.sp, n.h, ruleDescribedName, true
+			f, l, _ := sc.nameRun(n.h)
+			ref.actor.Name = strings.Join(sc.words[f:l+1], " ")
+			return []actorRef{ref}, true
+		}
+	}
+	return nil, false
+}
+
+// describe resolves a description of a named actor (the title or agent
+// noun d, in apposition to the name or before it) without reading it as
+// an anaphor: a description names a new actor, not the last one.
+func (sc *sentCtx) describe(d, depth int) (actorRef, bool) {
+	lx := sc.c.lex
+	nd := sc.newNominal(d, depth)
+	// a title the tagger took for a name ("Finance Minister") is one too
+	nd.personLike = nd.personLike || nd.role == "GOV"
+	f, l := nd.first, nd.last
+	owned, _ := actorModifier(sc, nd)
+	role := firstNonEmpty(nd.role, nd.modRole)
+	group := lx.groupNouns[nd.lemma] || lx.orgNouns[nd.lemma]
+	if role == "" && !nd.personLike && !group {
+		return actorRef{}, false
+	}
+	if role == "NGO" || role == "IGO" {
+		// "a rights group": the kind is the code
+		return actorRef{actor: dyad.Actor{Code: role}, kind: dict.KindOrganisation}, true
+	}
+	ref := actorRef{person: nd.personLike && !group, unnamed: false}
+	switch {
+	case ref.person:
+		ref.kind = dict.KindPerson
+	case role == "REB" || lx.groupNouns[nd.lemma]:
+		ref.kind = dict.KindGroup
+	case role == "OPP":
+		ref.kind = dict.KindParty
+	default:
+		ref.kind = dict.KindOrganisation
+	}
+	if len(owned) > 0 && owned[0].actor.Code != "" {
+		ref.actor = dyad.Actor{Code: owned[0].actor.Code, Role: firstNonEmpty(role, owned[0].actor.Role)}
+		return ref, true
+	}
+	if code := sc.placeInDescription(f, l); code != "" {
+		// "a rebel group based in Chad", "a reporter for the Dhaka-based
+		// daily": where the description places it
+		ref.actor = dyad.Actor{Code: code, Role: role}
+		return ref, true
+	}
+	rules := sc.c.rules.agentCountry
+	if ref.person && role == "GOV" {
+		rules = sc.c.rules.titleCountry
+	}
+	code, rule := sc.countryFrom(rules, nd)
+	if code == "" {
+		return actorRef{}, false
+	}
+	ref.actor = dyad.Actor{Code: code, Role: role}
+	if rule == ruleTitleArticle || rule == ruleAgentArticle {
+		ref.sent, ref.inferred = sc.art.focusSentence(), true
+	}
+	return ref, true
+}
+
+// placeInDescription returns the country of the first state, capital,
+// city or demonym named in tokens f..l (a description's phrase).
+func (sc *sentCtx) placeInDescription(f, l int) string {
+	for j := f; j <= l; j++ {
+		m, ok := sc.mentionAt(j)
+		if !ok || m.Actor.Code == "" || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
+			continue
+		}
+		switch m.Kind {
+		case dict.KindState, dict.KindCapital, dict.KindCity, dict.KindDemonym:
+			return m.Actor.Code
+		}
+	}
+	return ""
+}
+
+// noteName keeps, for memory.names, a proper name the dictionaries lack
+// that a rule resolved from what its phrase says of it (a described name;
+// "Japanese Foreign Minister Masahiko Komura" by its modifiers), so that
+// the article knows it when it comes back alone.
+func (sc *sentCtx) noteName(n *nominal, out []actorRef) {
+	if len(out) != 1 || n.isMention || n.depth > 0 {
+		return
+	}
+	switch out[0].rule {
+	case ruleDescribedName, ruleModifier, ruleWordBefore:
+	default:
+		return
+	}
+	f, l, ok := sc.nameRun(n.h)
+	if !ok {
+		return
+	}
+	for _, d := range sc.described {
+		if d.tok == n.h {
+			return
+		}
+	}
+	r := out[0]
+	if r.rule != ruleDescribedName {
+		// named by its modifiers: a title among them makes it a person
+		// ("Foreign Minister"), else it is an organisation of the country
+		r.provisional = true
+		r.person = n.modRole != ""
+		r.kind = dict.KindOrganisation
+		if r.person {
+			r.kind, r.actor.Role = dict.KindPerson, firstNonEmpty(r.actor.Role, n.modRole)
+		}
+	}
+	r.tok, r.span = n.h, sc.span(f, l)
+	sc.described = append(sc.described, r)
+}
+
 // actorOrganisationKind: an agent whose role is a kind of organisation
 // ("a human rights group", "aid agencies") is one: the kind is the code.
 func actorOrganisationKind(sc *sentCtx, n *nominal) ([]actorRef, bool) {
@@ -235,7 +481,8 @@ func actorPair(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	out := make([]actorRef, 2)
 	for i, p := range pair {
 		out[i] = actorRef{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: p.actor.Name},
-			span: n.sp, tok: n.h, resolved: true, person: p.person, kind: p.kind, rule: rulePair}
+			span: n.sp, tok: n.h, resolved: true, person: p.person, kind: p.kind, rule: rulePair,
+			sent: p.sent, inferred: true, provisional: p.provisional}
 	}
 	return out, true
 }
@@ -354,7 +601,8 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 			continue
 		}
 		a.Name = phrase(sc.art.text[n.sp.Start:n.sp.End])
-		out = append(out, actorRef{actor: a, span: n.sp, tok: h, kind: o.kind, person: n.personLike || o.person, resolved: o.resolved, rule: rule})
+		out = append(out, actorRef{actor: a, span: n.sp, tok: h, kind: o.kind, person: n.personLike || o.person, resolved: o.resolved, rule: rule,
+			sent: o.sent, inferred: o.inferred, provisional: o.provisional})
 	}
 	if len(out) > 0 {
 		return out, true
@@ -371,15 +619,66 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return nil, false
 }
 
-// actorBloc: "the bloc", "the alliance" is the organisation named last.
+// actorBloc: "the bloc", "the alliance" is the organisation named last,
+// with words that describe it and name no actor ("the eight-member East
+// African bloc", "the 15-nation bloc").
 func actorBloc(sc *sentCtx, n *nominal) ([]actorRef, bool) {
-	if n.depth == 0 && sc.hasDet(n.h, "the") && sc.c.lex.orgNouns[n.lemma] && len(sc.tree.Children(n.h)) == 1 {
+	noun := n.lemma
+	if f := sc.tree.ChildWith(n.h, "flat"); f > n.h && sc.upos(n.h) == "PROPN" {
+		// "the East African bloc" parsed as a name headed by "African"
+		noun = sc.lemmas[f]
+	}
+	if n.depth == 0 && sc.hasDet(n.h, "the") && sc.c.lex.orgNouns[noun] && sc.onlyDescribed(n.h) {
 		if g, ok := sc.art.lastOrganisation(); ok {
 			g.span, g.tok, g.resolved, g.rule = n.sp, n.h, true, ruleBloc
-			return []actorRef{g}, true
+			return []actorRef{recalled(g)}, true
 		}
 	}
 	return nil, false
+}
+
+// actorOrganisationDescription: a definite agent noun alone whose role is
+// that of the international or non-governmental organisation named last
+// ("the court" after the International Criminal Court, "the court's
+// prosecutor") is that organisation, not an agent of the story's state.
+func actorOrganisationDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.role == "" || n.personLike || n.isMention && n.m.Kind != dict.KindAgent || !sc.hasDefinite(n.h) || !sc.onlyDescribed(n.h) {
+		return nil, false
+	}
+	if n.depth > 0 && !(n.depth == 1 && sc.rel(n.h) == "nmod:poss") {
+		return nil, false
+	}
+	for i := len(sc.art.history) - 1; i >= 0; i-- {
+		h := sc.art.history[i]
+		if h.kind != dict.KindOrganisation || (h.actor.Code != "IGO" && h.actor.Code != "NGO") {
+			continue
+		}
+		if h.actor.Role != n.role {
+			return nil, false
+		}
+		h.span, h.tok, h.resolved, h.rule = n.sp, n.h, true, ruleOrgDesc
+		return []actorRef{recalled(h)}, true
+	}
+	return nil, false
+}
+
+// onlyDescribed reports whether the dependents of noun h only describe it
+// (determiners, adjectives, numbers, nouns in compound) and name no actor.
+func (sc *sentCtx) onlyDescribed(h int) bool {
+	for _, c := range sc.tree.Children(h) {
+		switch sc.rel(c) {
+		case "det", "amod", "nummod", "compound", "punct", "flat", "nmod:desc", "case":
+		default:
+			return false
+		}
+		f, l := sc.tree.Subtree(c)
+		for j := f; j <= l; j++ {
+			if m, ok := sc.mentionAt(j); ok && m.Kind != dict.KindAgent {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // actorGroupDescription: "the paramilitary force", "the rebels", "the
@@ -389,7 +688,7 @@ func actorGroupDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	if n.depth == 0 && sc.hasDefinite(n.h) && sc.groupDescription(n.h) {
 		if g, ok := sc.art.lastGroup(n.lemma == "group"); ok {
 			g.span, g.tok, g.resolved, g.rule = n.sp, n.h, true, ruleGroupDesc
-			return []actorRef{g}, true
+			return []actorRef{recalled(g)}, true
 		}
 	}
 	return nil, false
@@ -420,7 +719,7 @@ func actorTitle(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		return nil, false
 	}
 	if p, ok := sc.art.lastPerson(); ok && (n.role == "" || p.actor.Role == n.role || p.actor.Role == "") {
-		return []actorRef{{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: true, rule: ruleTitle}}, true
+		return []actorRef{{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: true, rule: ruleTitle, sent: p.sent, inferred: true}}, true
 	}
 	return nil, false
 }
@@ -437,7 +736,7 @@ type countryRule struct {
 func titleCountryRules() []countryRule {
 	return []countryRule{
 		{"actor.title-place", func(sc *sentCtx, n *nominal) string { return sc.placeInPhrase(n.h) }},
-		{"actor.title-article", func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
+		{ruleTitleArticle, func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
 		{"actor.title-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
 	}
 }
@@ -450,7 +749,7 @@ func agentCountryRules() []countryRule {
 		{"actor.agent-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
 		{"actor.agent-place", func(sc *sentCtx, _ *nominal) string { return sc.place }},
 		{"actor.agent-person", func(sc *sentCtx, _ *nominal) string { return sc.personCountry() }},
-		{"actor.agent-article", func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
+		{ruleAgentArticle, func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
 		{"actor.agent-any", func(sc *sentCtx, _ *nominal) string { return sc.anyCountry() }},
 	}
 }
@@ -465,9 +764,20 @@ func (sc *sentCtx) countryFrom(rules []countryRule, n *nominal) (string, string)
 	return "", ""
 }
 
+// The country rules that take the story's state: an actor they give is
+// inferred from the sentence that named that state last.
+const (
+	ruleTitleArticle = "actor.title-article"
+	ruleAgentArticle = "actor.agent-article"
+)
+
 // unnamedActor is a role given a country by a country rule.
 func (sc *sentCtx) unnamedActor(n *nominal, code, rule string) []actorRef {
-	return []actorRef{{actor: dyad.Actor{Code: code, Role: n.role, Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: n.personLike, unnamed: !n.personLike, rule: rule}}
+	r := actorRef{actor: dyad.Actor{Code: code, Role: n.role, Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: n.personLike, unnamed: !n.personLike, rule: rule}
+	if rule == ruleTitleArticle || rule == ruleAgentArticle {
+		r.sent, r.inferred = sc.art.focusSentence(), true
+	}
+	return []actorRef{r}
 }
 
 // actorTitleCountry: a government title alone takes its country from the
@@ -525,9 +835,12 @@ func pronounRules() []pronounRule {
 		{"actor.pronoun-in-sentence", actorPronounInSentence},
 		{"actor.pronoun-said", actorPronounSaid},
 		{"actor.pronoun-before", actorPronounBefore},
-		{"actor.pronoun-article", actorPronounArticle},
+		{rulePronounArticle, actorPronounArticle},
 	}
 }
+
+// rulePronounArticle: a pronoun resolved against the article's memory.
+const rulePronounArticle = "actor.pronoun-article"
 
 // pronoun resolves a pronoun against the sentence so far and the article.
 func (sc *sentCtx) pronoun(h int) []actorRef {
@@ -536,6 +849,7 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 		ref, found, stop := r.fn(sc, h, l)
 		if found {
 			ref.span, ref.tok, ref.resolved, ref.rule = sc.span(h, h), h, true, r.id
+			ref.inferred = r.id == rulePronounArticle
 			return []actorRef{ref}
 		}
 		if stop {

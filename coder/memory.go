@@ -28,6 +28,7 @@ func memoryRules() []memoryRule {
 		{"memory.named-actors", memNamedActors},
 		{"memory.person-source", memPersonSource},
 		{"memory.context", memContext},
+		{"memory.names", memNames},
 	}
 }
 
@@ -65,7 +66,7 @@ func memNamedActors(sc *sentCtx, _ []*coded, id string) {
 		if m.Kind == dict.KindCapital && sc.locativeAt(m.Start) {
 			continue
 		}
-		sc.art.remember(actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson, place: m.Kind == dict.KindState && sc.locativeAt(m.Start), mem: id})
+		sc.art.remember(sc.idx, actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson, place: m.Kind == dict.KindState && sc.locativeAt(m.Start), mem: id})
 		if sc.named == nil {
 			sc.named = map[dyad.Actor]bool{}
 		}
@@ -86,7 +87,7 @@ func memPersonSource(sc *sentCtx, out []*coded, id string) {
 		if e.src.person && !sc.named[dyad.Actor{Code: e.src.actor.Code, Role: e.src.actor.Role}] {
 			r := e.src
 			r.mem = id
-			sc.art.remember(r)
+			sc.art.remember(sc.idx, r)
 			sc.rec.printf("  memory: %s %s  <- %s\n", r.actor.Code, r.actor.Role, id)
 		}
 	}
@@ -111,6 +112,51 @@ func memContext(sc *sentCtx, _ []*coded, id string) {
 	}
 }
 
+// memNames remembers the names of people and groups the sentence named,
+// for when they come back alone: a person of the dictionary by the last
+// word of their name ("Komura" after "Masahiko Komura"); a name the
+// dictionaries lack that the sentence made an actor of (described or
+// given a country by its modifiers) by its full name, a person's by the
+// last word too, and by the acronym in brackets after it ("... Army
+// (IRLA)"). The actors are added to the history as the names are.
+func memNames(sc *sentCtx, _ []*coded, id string) {
+	var kept []string
+	keep := func(key string, r actorRef) {
+		if key == "" || r.actor.Code == "" {
+			return
+		}
+		if sc.art.names == nil {
+			sc.art.names = map[string]actorRef{}
+		}
+		r.sent, r.inferred, r.mem = sc.idx, false, id
+		sc.art.names[key] = r
+		kept = append(kept, key)
+	}
+	for _, m := range sc.mentions {
+		if m.Kind != dict.KindPerson || m.End-m.Start < 2 || m.End > sc.n {
+			continue
+		}
+		keep(strings.ToLower(sc.words[m.End-1]), actorRef{actor: m.Actor, kind: m.Kind, person: true})
+	}
+	for _, r := range sc.described {
+		f, l, ok := sc.nameRun(r.tok)
+		if !ok {
+			continue
+		}
+		keep(sc.nameKey(f, l), r)
+		if r.person && l > f {
+			keep(strings.ToLower(sc.words[l]), r)
+		}
+		if l+3 < sc.n && sc.words[l+1] == "(" && sc.words[l+3] == ")" && sc.upos(l+2) == "PROPN" {
+			keep(strings.ToLower(sc.words[l+2]), r)
+		}
+		sc.art.remember(sc.idx, r)
+	}
+	if len(kept) > 0 {
+		sc.rec.printf("  memory: names %s  <- %s\n", strings.Join(kept, ", "), id)
+	}
+}
+
 // article is what the coder remembers of an article while coding it.
 type article struct {
 	a    *dyad.Article
@@ -124,6 +170,10 @@ type article struct {
 	// events holds the events coded so far (not mirrors), most recent
 	// last, for definite descriptions of them ("condemned the attack").
 	events []pastEvent
+	// names maps a name the article gave an actor, lower case, to the
+	// actor: the last word of a person's name, a described name, an
+	// acronym (memory.names, actor.article-name).
+	names map[string]actorRef
 	// dateline is the place of the article's dateline, if any.
 	dateline *dyad.Place
 }
@@ -147,12 +197,14 @@ func (art *article) rememberEvents(evs []*coded) {
 	}
 }
 
-// remember adds actors to the article's history, bounded.
-func (art *article) remember(refs ...actorRef) {
+// remember adds actors named or resolved in sentence sent to the
+// article's history, bounded.
+func (art *article) remember(sent int, refs ...actorRef) {
 	for _, r := range refs {
 		if r.actor.Code == "" {
 			continue
 		}
+		r.sent, r.inferred = sent, false
 		art.history = append(art.history, r)
 	}
 	if len(art.history) > 64 {
@@ -241,6 +293,17 @@ func (art *article) lastOrganisation() (actorRef, bool) {
 		}
 	}
 	return actorRef{}, false
+}
+
+// focusSentence returns the sentence that named the article's focus
+// state last (0 when none did).
+func (art *article) focusSentence() int {
+	for i := len(art.history) - 1; i >= 0; i-- {
+		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" && art.history[i].actor.Role != "MED" {
+			return art.history[i].sent
+		}
+	}
+	return 0
 }
 
 // focus returns the code of the most recently named state in the article.

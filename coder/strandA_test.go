@@ -1,0 +1,201 @@
+package coder
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestArticleActorRules codes short invented articles and checks, for one
+// event of a later sentence, the actor rule that resolved its source or
+// target, its codes, and the provenance an inferred or provisional actor
+// leaves on the event (FlagInferred with the sentence it came from,
+// FlagProvisional).
+func TestArticleActorRules(t *testing.T) {
+	c := testRealCoder(t)
+	for _, tc := range []struct {
+		name, text string
+		sent       int    // the sentence of the event
+		root       string // the event's root
+		src, tgt   string // its codes
+		rule       string // the actor rule of the source (or, with onTarget, the target)
+		onTarget   bool
+		flags      []dyad.Flag // flags the event must carry
+		from       []int       // its InferredFrom
+	}{
+		{
+			name: "surname of a minister named with a title and demonym",
+			text: "Swedish Finance Minister Tomas Berglund arrived in Oslo on Monday. Berglund criticised Norway on Tuesday over its fishing quotas.",
+			sent: 1, root: "11", src: "SWE", tgt: "NOR", rule: ruleArticleName,
+			flags: []dyad.Flag{dyad.FlagInferred, dyad.FlagProvisional}, from: []int{0},
+		},
+		{
+			name: "title before an unknown name",
+			text: "Swedish Finance Minister Tomas Berglund arrived in Oslo on Monday.",
+			sent: 0, root: "04", src: "SWE", tgt: "NOR", rule: ruleDescribedName,
+			flags: []dyad.Flag{dyad.FlagProvisional},
+		},
+		{
+			name: "group described in apposition",
+			text: "The Sahel Freedom Front (SFF), a Malian rebel group, attacked a military convoy near Gao on Sunday.",
+			sent: 0, root: "19", src: "MLI", tgt: "MLI", rule: ruleDescribedName,
+			flags: []dyad.Flag{dyad.FlagProvisional},
+		},
+		{
+			name: "acronym of a described group",
+			text: "The Sahel Freedom Front (SFF), a Malian rebel group, attacked a military convoy near Gao on Sunday. The SFF later threatened the police in Gao with new attacks.",
+			sent: 1, root: "13", src: "MLI", tgt: "MLI", rule: ruleArticleName,
+			flags: []dyad.Flag{dyad.FlagInferred, dyad.FlagProvisional}, from: []int{0},
+		},
+		{
+			name: "bloc with describing words",
+			text: "ECOWAS leaders met in Abuja on Monday to discuss the crisis in Guinea. The 15-nation West African bloc urged the Guinean junta to hold elections within a year.",
+			sent: 1, root: "02", src: "IGO", tgt: "GIN", rule: ruleBloc,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
+			name: "the court is the international court named before",
+			text: "The International Criminal Court opened a case against a Libyan militia commander on Monday. The court's chief prosecutor, Anna Weber, asked Libya on Tuesday to hand him over.",
+			sent: 1, root: "02", src: "IGO", tgt: "LBY", rule: ruleModifier,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
+			name: "the court alone",
+			text: "The International Criminal Court opened a case against a Libyan militia commander on Monday. The court also asked Libya on Tuesday to hand him over.",
+			sent: 1, root: "02", src: "IGO", tgt: "LBY", rule: ruleOrgDesc,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
+			name: "two countries resolved from the sentence before",
+			text: "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on Monday. The two countries decided to expand trade.",
+			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			art := &dyad.Article{ID: "a", Text: tc.text, Published: time.Date(2024, 3, 10, 0, 0, 0, 0, time.UTC)}
+			evs, ds, err := c.Decide(context.Background(), art)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rules []string
+			for _, d := range ds {
+				if d.Sentence != tc.sent || d.Verdict != dyad.VerdictFired {
+					continue
+				}
+				for _, de := range d.Events {
+					if de.Dropped != "" || de.Source.Code != tc.src || de.Target.Code != tc.tgt || de.Code[:2] != tc.root {
+						continue
+					}
+					r := de.SourceActor
+					if tc.onTarget {
+						r = de.TargetActor
+					}
+					rules = append(rules, r)
+				}
+			}
+			if !slices.Contains(rules, tc.rule) {
+				t.Fatalf("no %s %s->%s event of sentence %d resolved by %s (rules %v); decisions:\n%s", tc.root, tc.src, tc.tgt, tc.sent, tc.rule, rules, decisionDump(ds))
+			}
+			for _, e := range evs {
+				p := e.Provenance
+				if p.Sentence != tc.sent || e.Source.Code != tc.src || e.Target.Code != tc.tgt || e.Root != tc.root || p.HasFlag(dyad.FlagMirror) {
+					continue
+				}
+				for _, f := range tc.flags {
+					if !p.HasFlag(f) {
+						t.Errorf("event %s %s->%s: flags %v, want %s", e.Code, e.Source.Code, e.Target.Code, p.Flags, f)
+					}
+				}
+				if !slices.Equal(p.InferredFrom, tc.from) {
+					t.Errorf("event %s %s->%s: inferred from %v, want %v", e.Code, e.Source.Code, e.Target.Code, p.InferredFrom, tc.from)
+				}
+				return
+			}
+			t.Errorf("no event %s->%s root %s in sentence %d", tc.src, tc.tgt, tc.root, tc.sent)
+		})
+	}
+}
+
+// decisionDump prints the fired events of decisions, for a failure.
+func decisionDump(ds []dyad.Decision) string {
+	s := ""
+	for _, d := range ds {
+		for _, e := range d.Events {
+			s += fmt.Sprintf("  [%d] %s %s %s->%s source %s target %s\n", d.Sentence, d.PatternID, e.Code, e.Source.Code, e.Target.Code, e.SourceActor, e.TargetActor)
+		}
+	}
+	return s
+}
+
+// TestRegressA codes the invented articles of testdata/regress-A.jsonl
+// (actors resolved across sentences: surnames, described names and
+// acronyms, blocs and courts described, and a described name that is no
+// party) and wants, per article, exactly the gold (source, target, root)
+// events.
+func TestRegressA(t *testing.T) {
+	c := testRealCoder(t)
+	f, err := os.Open("testdata/regress-A.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var g struct {
+			ID     string `json:"id"`
+			Text   string `json:"text"`
+			Date   string `json:"date"`
+			Events []struct {
+				Source string  `json:"source"`
+				Target *string `json:"target"`
+				Root   string  `json:"root"`
+			} `json:"events"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(g.ID, func(t *testing.T) {
+			date, err := time.Parse("2006-01-02", g.Date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: g.ID, Text: g.Text, Published: date})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got []string
+			for _, e := range g.Events {
+				tg := "null"
+				if e.Target != nil {
+					tg = *e.Target
+				}
+				want = append(want, e.Source+">"+tg+" "+e.Root)
+			}
+			for _, e := range evs {
+				tg := e.Target.Code
+				if tg == "" {
+					tg = "null"
+				}
+				got = append(got, e.Source.Code+">"+tg+" "+e.Root)
+			}
+			sort.Strings(want)
+			sort.Strings(got)
+			if !slices.Equal(want, got) {
+				t.Errorf("%s: got %v, want %v", g.Text, got, want)
+			}
+		})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
