@@ -127,6 +127,7 @@ const (
 	ruleArticleName    = "actor.article-name"
 	ruleDescribedName  = "actor.described-name"
 	ruleOrgDesc        = "actor.organisation-description"
+	ruleConductOf      = "actor.conduct-of"
 )
 
 // actorRules are the IDs of the actor rules an actor can carry, besides
@@ -139,7 +140,7 @@ func actorRules() []string {
 	return append(ids, ruleDictionary, ruleCapital, ruleOrgKind, rulePair, ruleModifier, rulePlaceModifier,
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
-		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc)
+		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -979,6 +980,9 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 				}
 			}
 		}
+		if rs := sc.actByModifier(h); len(rs) > 0 {
+			return rs
+		}
 		if sc.c.lex.gathering[sc.lemmas[h]] {
 			// a summit or games in a country: the venue is not a party
 			return nil
@@ -1007,6 +1011,39 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 				}
 				return out
 			}
+		}
+	}
+	return nil
+}
+
+// actByModifier returns who did the act that event noun h names when a
+// modifier says it: a state or its demonym before the noun ("the North
+// Korean launch", "the Russian invasion": actor.event-doer), or, for a
+// noun of conduct, its "of" complement ("the actions of the Serbian
+// government", "the decision of the court": actor.conduct-of; "the
+// killing of a journalist" names the victim, not the doer).
+func (sc *sentCtx) actByModifier(h int) []actorRef {
+	for _, c := range sc.tree.Children(h) {
+		r := sc.rel(c)
+		if r != "amod" && r != "compound" || c > h {
+			continue
+		}
+		m, ok := sc.mentionAt(c)
+		if !ok || (m.Kind != dict.KindDemonym && m.Kind != dict.KindState) || m.Actor.Code == "" || sc.isBacker(c) {
+			continue
+		}
+		return []actorRef{{actor: dyad.Actor{Code: m.Actor.Code, Name: m.Entry}, span: sc.span(m.Start, m.End-1), tok: c, kind: m.Kind, rule: ruleEventDoer}}
+	}
+	if !sc.c.lex.conductNouns[sc.lemmas[h]] {
+		return nil
+	}
+	for _, c := range sc.tree.Children(h) {
+		if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of" {
+			rs := sc.single(c, 0)
+			for i := range rs {
+				rs[i].rule = ruleConductOf
+			}
+			return rs
 		}
 	}
 	return nil

@@ -74,6 +74,16 @@ func TestArticleActorRules(t *testing.T) {
 			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
 		},
 		{
+			name: "the doer of a condemned act named by its demonym",
+			text: "Poland condemned the Russian invasion in a statement on Friday.",
+			sent: 0, root: "11", src: "POL", tgt: "RUS", rule: ruleEventDoer, onTarget: true,
+		},
+		{
+			name: "the doer of a condemned act named by its of-complement",
+			text: "Germany condemned the actions of the Serbian government on Friday.",
+			sent: 0, root: "11", src: "DEU", tgt: "SRB", rule: ruleConductOf, onTarget: true,
+		},
+		{
 			name: "two countries resolved from the sentence before",
 			text: "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on Monday. The two countries decided to expand trade.",
 			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
