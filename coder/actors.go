@@ -128,6 +128,7 @@ const (
 	ruleDescribedName  = "actor.described-name"
 	ruleOrgDesc        = "actor.organisation-description"
 	ruleConductOf      = "actor.conduct-of"
+	ruleNameHead       = "actor.name-head"
 )
 
 // actorRules are the IDs of the actor rules an actor can carry, besides
@@ -140,7 +141,7 @@ func actorRules() []string {
 	return append(ids, ruleDictionary, ruleCapital, ruleOrgKind, rulePair, ruleModifier, rulePlaceModifier,
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
-		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf)
+		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -179,6 +180,7 @@ func nominalRules() []nominalRule {
 		{actorEventNoun},
 		{actorModifier},
 		{actorBloc},
+		{actorNameHead},
 		{actorOrganisationDescription},
 		{actorGroupDescription},
 		{actorTitleApposition},
@@ -633,6 +635,37 @@ func actorBloc(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		if g, ok := sc.art.lastOrganisation(); ok {
 			g.span, g.tok, g.resolved, g.rule = n.sp, n.h, true, ruleBloc
 			return []actorRef{recalled(g)}, true
+		}
+	}
+	return nil, false
+}
+
+// actorNameHead: a definite noun that is the noun the name of an
+// organisation, armed group or party named before ends in is that actor
+// ("the council" or "the council members" after "the UN Security
+// Council", "the party" after "the Awami League party", "the court's
+// prosecutor").
+func actorNameHead(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if len(sc.art.names) == 0 || n.isMention && n.m.Kind != dict.KindAgent || !sc.hasDefinite(n.h) || !sc.onlyDescribed(n.h) {
+		return nil, false
+	}
+	if n.depth > 0 && !(n.depth == 1 && sc.rel(n.h) == "nmod:poss") {
+		return nil, false
+	}
+	heads := []int{n.h}
+	if n.personLike {
+		// "the council members": people of the body the compound names
+		heads = nil
+		for _, c := range sc.tree.Children(n.h) {
+			if sc.rel(c) == "compound" && c < n.h {
+				heads = append(heads, c)
+			}
+		}
+	}
+	for _, h := range heads {
+		if r, ok := sc.art.names[headKey(sc.lemmas[h])]; ok {
+			r.span, r.tok, r.resolved, r.rule = n.sp, n.h, true, ruleNameHead
+			return []actorRef{recalled(r)}, true
 		}
 	}
 	return nil, false

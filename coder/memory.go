@@ -114,7 +114,9 @@ func memContext(sc *sentCtx, _ []*coded, id string) {
 
 // memNames remembers the names of people and groups the sentence named,
 // for when they come back alone: a person of the dictionary by the last
-// word of their name ("Komura" after "Masahiko Komura"); a name the
+// word of their name ("Komura" after "Masahiko Komura"); an organisation,
+// armed group or party of the dictionary by the noun its name ends in
+// ("the council" after "the UN Security Council"); a name the
 // dictionaries lack that the sentence made an actor of (described or
 // given a country by its modifiers) by its full name, a person's by the
 // last word too, and by the acronym in brackets after it ("... Army
@@ -133,10 +135,16 @@ func memNames(sc *sentCtx, _ []*coded, id string) {
 		kept = append(kept, key)
 	}
 	for _, m := range sc.mentions {
-		if m.Kind != dict.KindPerson || m.End-m.Start < 2 || m.End > sc.n {
+		if m.End-m.Start < 2 || m.End > sc.n {
 			continue
 		}
-		keep(strings.ToLower(sc.words[m.End-1]), actorRef{actor: m.Actor, kind: m.Kind, person: true})
+		switch m.Kind {
+		case dict.KindPerson:
+			keep(strings.ToLower(sc.words[m.End-1]), actorRef{actor: m.Actor, kind: m.Kind, person: true})
+		case dict.KindOrganisation, dict.KindGroup, dict.KindParty:
+			// "the council" after "the UN Security Council"
+			keep(headKey(sc.lemmas[m.End-1]), actorRef{actor: m.Actor, kind: m.Kind})
+		}
 	}
 	for _, r := range sc.described {
 		f, l, ok := sc.nameRun(r.tok)
@@ -156,6 +164,10 @@ func memNames(sc *sentCtx, _ []*coded, id string) {
 		sc.rec.printf("  memory: names %s  <- %s\n", strings.Join(kept, ", "), id)
 	}
 }
+
+// headKey is how the article remembers the head noun of an
+// organisation's name, for "the council", "the party" (actor.name-head).
+func headKey(lemma string) string { return "the " + lemma }
 
 // article is what the coder remembers of an article while coding it.
 type article struct {

@@ -68,8 +68,8 @@ func TestArticleActorRules(t *testing.T) {
 			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
 		},
 		{
-			name: "the court alone",
-			text: "The International Criminal Court opened a case against a Libyan militia commander on Monday. The court also asked Libya on Tuesday to hand him over.",
+			name: "the tribunal: an agent noun of the role of the court named before",
+			text: "The International Criminal Court opened a case against a Libyan militia commander on Monday. The tribunal also asked Libya on Tuesday to hand him over.",
 			sent: 1, root: "02", src: "IGO", tgt: "LBY", rule: ruleOrgDesc,
 			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
 		},
@@ -82,6 +82,12 @@ func TestArticleActorRules(t *testing.T) {
 			name: "the doer of a condemned act named by its of-complement",
 			text: "Germany condemned the actions of the Serbian government on Friday.",
 			sent: 0, root: "11", src: "DEU", tgt: "SRB", rule: ruleConductOf, onTarget: true,
+		},
+		{
+			name: "the council members after the council's name",
+			text: "The UN Security Council met on Haiti on Monday. The council members urged the Haitian government to hold elections.",
+			sent: 1, root: "02", src: "IGO", tgt: "HTI", rule: ruleNameHead,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
 		},
 		{
 			name: "two countries resolved from the sentence before",
