@@ -180,9 +180,9 @@ func nominalRules() []nominalRule {
 		{actorEventNoun},
 		{actorModifier},
 		{actorBloc},
-		{actorNameHead},
-		{actorOrganisationDescription},
 		{actorGroupDescription},
+		{actorOrganisationDescription},
+		{actorNameHead},
 		{actorTitleApposition},
 		{actorTitle},
 		{actorTitleCountry},
@@ -409,6 +409,24 @@ func (sc *sentCtx) describe(d, depth int) (actorRef, bool) {
 	return ref, true
 }
 
+// titleBefore returns the role of a title before name h ("Foreign
+// Minister Ingrid Solvang": GOV), or "" when there is none.
+func (sc *sentCtx) titleBefore(h int) string {
+	for _, c := range sc.tree.Children(h) {
+		if c > h || !(sc.rel(c) == "compound" || sc.rel(c) == "nmod:desc") {
+			continue
+		}
+		if m, ok := sc.mentionAt(c); ok && m.Kind == dict.KindAgent && (m.Actor.Role == "GOV" || sc.c.lex.personNouns[sc.lemmas[c]]) {
+			return m.Actor.Role
+		}
+		if sc.c.lex.personNouns[sc.lemmas[c]] {
+			r, _ := sc.role(sc.lemmas[c])
+			return firstNonEmpty(r, "GOV")
+		}
+	}
+	return ""
+}
+
 // placeInDescription returns the country of the first state, capital,
 // city or demonym named in tokens f..l (a description's phrase).
 func (sc *sentCtx) placeInDescription(f, l int) string {
@@ -452,10 +470,11 @@ func (sc *sentCtx) noteName(n *nominal, out []actorRef) {
 		// named by its modifiers: a title among them makes it a person
 		// ("Foreign Minister"), else it is an organisation of the country
 		r.provisional = true
-		r.person = n.modRole != ""
+		title := sc.titleBefore(n.h)
+		r.person = n.modRole != "" || title != ""
 		r.kind = dict.KindOrganisation
 		if r.person {
-			r.kind, r.actor.Role = dict.KindPerson, firstNonEmpty(r.actor.Role, n.modRole)
+			r.kind, r.actor.Role = dict.KindPerson, firstNonEmpty(r.actor.Role, firstNonEmpty(n.modRole, title))
 		}
 	}
 	r.tok, r.span = n.h, sc.span(f, l)

@@ -1,13 +1,9 @@
 package coder
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"slices"
-	"sort"
 	"testing"
 	"time"
 
@@ -150,68 +146,4 @@ func decisionDump(ds []dyad.Decision) string {
 		}
 	}
 	return s
-}
-
-// TestRegressA codes the invented articles of testdata/regress-A.jsonl
-// (actors resolved across sentences: surnames, described names and
-// acronyms, blocs and courts described, and a described name that is no
-// party) and wants, per article, exactly the gold (source, target, root)
-// events.
-func TestRegressA(t *testing.T) {
-	c := testRealCoder(t)
-	f, err := os.Open("testdata/regress-A.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var g struct {
-			ID     string `json:"id"`
-			Text   string `json:"text"`
-			Date   string `json:"date"`
-			Events []struct {
-				Source string  `json:"source"`
-				Target *string `json:"target"`
-				Root   string  `json:"root"`
-			} `json:"events"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			t.Fatal(err)
-		}
-		t.Run(g.ID, func(t *testing.T) {
-			date, err := time.Parse("2006-01-02", g.Date)
-			if err != nil {
-				t.Fatal(err)
-			}
-			evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: g.ID, Text: g.Text, Published: date})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want, got []string
-			for _, e := range g.Events {
-				tg := "null"
-				if e.Target != nil {
-					tg = *e.Target
-				}
-				want = append(want, e.Source+">"+tg+" "+e.Root)
-			}
-			for _, e := range evs {
-				tg := e.Target.Code
-				if tg == "" {
-					tg = "null"
-				}
-				got = append(got, e.Source.Code+">"+tg+" "+e.Root)
-			}
-			sort.Strings(want)
-			sort.Strings(got)
-			if !slices.Equal(want, got) {
-				t.Errorf("%s: got %v, want %v", g.Text, got, want)
-			}
-		})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
 }
