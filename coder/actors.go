@@ -294,6 +294,16 @@ func acronym(w string) bool {
 	return caps
 }
 
+// runHead returns the token of name run f..l whose head is outside it.
+func (sc *sentCtx) runHead(f, l int) int {
+	for j := f; j <= l; j++ {
+		if h := sc.tree.Head(j); h < f || h > l {
+			return j
+		}
+	}
+	return l
+}
+
 // nameKey is how the article remembers a name: its words, lower case.
 func (sc *sentCtx) nameKey(first, last int) string {
 	return strings.ToLower(strings.Join(sc.words[first:last+1], " "))
@@ -884,7 +894,7 @@ type pronounRule struct {
 // pronounRules are the pronoun rules, in order.
 func pronounRules() []pronounRule {
 	return []pronounRule{
-		{"actor.pronoun-speaker", actorPronounSpeaker},
+		{rulePronounSpeaker, actorPronounSpeaker},
 		{"actor.pronoun-in-sentence", actorPronounInSentence},
 		{"actor.pronoun-said", actorPronounSaid},
 		{"actor.pronoun-before", actorPronounBefore},
@@ -892,8 +902,12 @@ func pronounRules() []pronounRule {
 	}
 }
 
-// rulePronounArticle: a pronoun resolved against the article's memory.
-const rulePronounArticle = "actor.pronoun-article"
+// rulePronounArticle: a pronoun resolved against the article's memory;
+// rulePronounSpeaker: "we", "I" resolved to the speaker.
+const (
+	rulePronounArticle = "actor.pronoun-article"
+	rulePronounSpeaker = "actor.pronoun-speaker"
+)
 
 // pronoun resolves a pronoun against the sentence so far and the article.
 func (sc *sentCtx) pronoun(h int) []actorRef {
@@ -902,7 +916,7 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 		ref, found, stop := r.fn(sc, h, l)
 		if found {
 			ref.span, ref.tok, ref.resolved, ref.rule = sc.span(h, h), h, true, r.id
-			ref.inferred = r.id == rulePronounArticle
+			ref.inferred = ref.inferred || r.id == rulePronounArticle
 			return []actorRef{ref}
 		}
 		if stop {
@@ -917,8 +931,27 @@ func actorPronounSpeaker(sc *sentCtx, _ int, l string) (actorRef, bool, bool) {
 	if !sc.c.lex.speakerPronouns[l] {
 		return actorRef{}, false, false
 	}
-	sp, ok := sc.speaker()
-	return sp, ok, true
+	if sp, ok := sc.speaker(); ok {
+		return sp, true, true
+	}
+	if sc.quoted() && sc.art.speaker != nil {
+		// a quotation that goes on from the sentence before without
+		// an attribution of its own: its speaker
+		return recalled(*sc.art.speaker), true, true
+	}
+	return actorRef{}, false, true
+}
+
+// quoted reports whether the sentence opens with a quotation mark.
+func (sc *sentCtx) quoted() bool {
+	if sc.n == 0 {
+		return false
+	}
+	switch sc.words[0] {
+	case "\"", "“", "``", "'", "‘":
+		return true
+	}
+	return false
 }
 
 // actorPronounInSentence: an earlier subject of the same sentence that
@@ -1189,10 +1222,21 @@ func (sc *sentCtx) speaker() (actorRef, bool) {
 			continue
 		}
 		for _, c := range sc.tree.Children(j) {
-			if nlp.RelIs(sc.rel(c), "nsubj") && sc.upos(c) != "PRON" {
-				if rs := sc.actorsAt(c); len(rs) > 0 {
+			if !nlp.RelIs(sc.rel(c), "nsubj") {
+				continue
+			}
+			if sc.upos(c) == "PRON" {
+				// '"We ...," he said': the speaker is whom "he" is
+				if sc.c.lex.speakerPronouns[sc.lemmas[c]] {
+					continue
+				}
+				if rs := sc.pronoun(c); len(rs) > 0 {
 					return rs[0], true
 				}
+				continue
+			}
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return rs[0], true
 			}
 		}
 	}

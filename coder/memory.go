@@ -29,6 +29,7 @@ func memoryRules() []memoryRule {
 		{"memory.person-source", memPersonSource},
 		{"memory.context", memContext},
 		{"memory.names", memNames},
+		{"memory.speaker", memSpeaker},
 	}
 }
 
@@ -142,8 +143,20 @@ func memNames(sc *sentCtx, _ []*coded, id string) {
 		case dict.KindPerson:
 			keep(strings.ToLower(sc.words[m.End-1]), actorRef{actor: m.Actor, kind: m.Kind, person: true})
 		case dict.KindOrganisation, dict.KindGroup, dict.KindParty:
-			// "the council" after "the UN Security Council"
-			keep(headKey(sc.lemmas[m.End-1]), actorRef{actor: m.Actor, kind: m.Kind})
+			// "the council" after "the UN Security Council"; the acronym
+			// in brackets after the name ("... Party (BNP)")
+			r := actorRef{actor: m.Actor, kind: m.Kind}
+			keep(headKey(sc.lemmas[m.End-1]), r)
+			if l := m.End - 1; l+3 < sc.n && sc.words[l+1] == "(" && sc.words[l+3] == ")" && acronym(sc.words[l+2]) && sc.tokMen[l+2] < 0 {
+				keep(strings.ToLower(sc.words[l+2]), r)
+			}
+		}
+	}
+	for j := 0; j < sc.n; j++ {
+		// a name introduced with a title or a description in a sentence
+		// whose events did not need it: resolve it now, for later ones
+		if f, l, ok := sc.nameRun(j); ok && j == f && (sc.titleBefore(sc.runHead(f, l)) != "" || sc.tree.ChildWith(sc.runHead(f, l), "appos") >= 0) {
+			sc.actorsAt(sc.runHead(f, l))
 		}
 	}
 	for _, r := range sc.described {
@@ -162,6 +175,22 @@ func memNames(sc *sentCtx, _ []*coded, id string) {
 	}
 	if len(kept) > 0 {
 		sc.rec.printf("  memory: names %s  <- %s\n", strings.Join(kept, ", "), id)
+	}
+}
+
+// memSpeaker remembers who spoke in the sentence (the subject of a verb
+// of saying), for a quotation that goes on in the next sentence without
+// an attribution ('"We call on ..."'); a sentence that is no quotation
+// and names no speaker ends the quotation.
+func memSpeaker(sc *sentCtx, _ []*coded, id string) {
+	sp, ok := sc.speaker()
+	switch {
+	case ok && sp.actor.Code != "":
+		sp.sent, sp.inferred, sp.mem = sc.idx, false, id
+		sc.art.speaker = &sp
+		sc.rec.printf("  memory: speaker %s %s  <- %s\n", sp.actor.Code, sp.actor.Role, id)
+	case !sc.quoted():
+		sc.art.speaker = nil
 	}
 }
 
@@ -186,6 +215,9 @@ type article struct {
 	// actor: the last word of a person's name, a described name, an
 	// acronym (memory.names, actor.article-name).
 	names map[string]actorRef
+	// speaker is who spoke in the last sentence that named a speaker,
+	// while a quotation goes on (memory.speaker).
+	speaker *actorRef
 	// dateline is the place of the article's dateline, if any.
 	dateline *dyad.Place
 }

@@ -86,6 +86,18 @@ func TestArticleActorRules(t *testing.T) {
 			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
 		},
 		{
+			name: "a quotation that goes on is its speaker's",
+			text: "\"This is a sad day for our country,\" opposition leader Amina Diallo told reporters in Conakry on Monday. \"We call on the electoral commission of Guinea to cancel the results.\"",
+			sent: 1, root: "02", src: "GIN", tgt: "GIN", rule: rulePronounSpeaker,
+			flags: []dyad.Flag{dyad.FlagInferred, dyad.FlagProvisional}, from: []int{0},
+		},
+		{
+			name: "we in a quotation attributed to he, the minister named in a sentence without events",
+			text: "Kenyan Interior Minister Peter Ochieng was in Kisumu on Monday. \"We arrested twelve suspects in the attack,\" he said.",
+			sent: 1, root: "17", src: "KEN", tgt: "KEN", rule: rulePronounSpeaker,
+			flags: []dyad.Flag{dyad.FlagInferred, dyad.FlagProvisional}, from: []int{0},
+		},
+		{
 			name: "two countries resolved from the sentence before",
 			text: "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on Monday. The two countries decided to expand trade.",
 			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
