@@ -74,6 +74,10 @@ const (
 	// (roots 08, 17-20): acts that can be done to people or property that
 	// no actor names ("released 40 prisoners", "shelled a village").
 	PopulationActs
+	// Assistance: sympathy, pledges of aid and aid given (018, 033,
+	// 070-073; not protection or asylum): acts for a recipient that a
+	// story names once and then leaves out ("Norway pledged $4 million").
+	Assistance
 )
 
 // Prefixes returns the roots and codes of the class: a code belongs to it
@@ -125,6 +129,8 @@ func (c Class) spec() string {
 		return "02 09 10 11 12 13 014 016"
 	case PopulationActs:
 		return "08 17 18 19 20"
+	case Assistance:
+		return "018 033 070 071 072 073"
 	}
 	return ""
 }
@@ -187,6 +193,8 @@ func (c Class) String() string {
 		return "embedding"
 	case PopulationActs:
 		return "population acts"
+	case Assistance:
+		return "assistance"
 	}
 	return "unknown class"
 }
@@ -194,7 +202,7 @@ func (c Class) String() string {
 // Classes returns every class, in declaration order.
 func Classes() []Class {
 	var out []Class
-	for c := Statements; c <= PopulationActs; c++ {
+	for c := Statements; c <= Assistance; c++ {
 		out = append(out, c)
 	}
 	return out

@@ -639,6 +639,7 @@ func targetRules() []targetRule {
 		{"argument.domestic-government", argDomesticGovernment},
 		{"argument.population", argPopulation},
 		{"argument.force-place", argForcePlace},
+		{ruleContextRecipient, argContextRecipient},
 	}
 }
 
@@ -961,6 +962,27 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 	return true
 }
 
+// ruleContextRecipient: a recipient the story named before.
+const ruleContextRecipient = "argument.context-recipient"
+
+// argContextRecipient: sympathy, a pledge of aid or aid given with no
+// recipient in the sentence ("Norway pledged $4 million") is for the one
+// the article gave aid to last, else the state it named as the place of
+// the story (the country struck by the earthquake); the actor is inferred
+// from the sentence that named it.
+func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Assistance.Has(tc.code) {
+		return false
+	}
+	r, ok := sc.art.recipient(tc.srcs)
+	if !ok {
+		return false
+	}
+	r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, ruleContextRecipient, false
+	tc.tgts = []actorRef{recalled(r)}
+	return true
+}
+
 // argForcePlace: force with no target named is aimed at the place struck
 // ("launched air strikes across Gaza").
 func argForcePlace(sc *sentCtx, tc *targetCtx) bool {
@@ -1132,7 +1154,7 @@ func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
 				continue
 			}
 			r := e.src
-			r.span, r.tok, r.resolved, r.rule = sc.span(c, c), c, true, ruleEventAnaphorAc
+			r.span, r.tok, r.resolved, r.rule, r.inferred = sc.span(c, c), c, true, ruleEventAnaphorAc, true
 			return []actorRef{r}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 )
 
@@ -45,7 +46,7 @@ func (sc *sentCtx) remember(out []*coded) {
 // attack").
 func memEvents(sc *sentCtx, out []*coded, id string) {
 	n := len(sc.art.events)
-	sc.art.rememberEvents(out)
+	sc.art.rememberEvents(sc.idx, out)
 	if sc.rec != nil && len(sc.art.events) > n {
 		var evs []string
 		for _, e := range sc.art.events[n:] {
@@ -224,17 +225,52 @@ type article struct {
 
 // pastEvent is an event coded earlier in the article.
 type pastEvent struct {
-	root string
-	src  actorRef
+	root, code string
+	src, tgt   actorRef
 }
 
-// rememberEvents adds a sentence's events to the article's, bounded.
-func (art *article) rememberEvents(evs []*coded) {
+// recipient returns the actor the article gave aid, pledges or sympathy
+// to last, else the state it named last that has given none (the country
+// struck by the earthquake, not an earlier donor), not one of the givers:
+// the recipient a later sentence of assistance leaves out.
+func (art *article) recipient(givers []actorRef) (actorRef, bool) {
+	for i := len(art.events) - 1; i >= 0; i-- {
+		e := art.events[i]
+		if cameo.Assistance.Has(e.code) && e.tgt.actor.Code != "" && !hasCode(givers, e.tgt.actor.Code) {
+			return e.tgt, true
+		}
+	}
+	gave := map[string]bool{}
+	for _, e := range art.events {
+		if cameo.Assistance.Has(e.code) {
+			gave[e.src.actor.Code] = true
+		}
+	}
+	for i := len(art.history) - 1; i >= 0; i-- {
+		h := art.history[i]
+		if h.kind != dict.KindState || h.actor.Code == "" || hasCode(givers, h.actor.Code) || gave[h.actor.Code] {
+			continue
+		}
+		return h, true
+	}
+	return actorRef{}, false
+}
+
+// rememberEvents adds the events of sentence sent to the article's,
+// bounded.
+func (art *article) rememberEvents(sent int, evs []*coded) {
 	for _, e := range evs {
 		if e.src.actor.Code == "" || hasFlag(e.flags, dyad.FlagMirror) {
 			continue
 		}
-		art.events = append(art.events, pastEvent{root: e.code[:2], src: e.src})
+		src, tgt := e.src, e.tgt
+		if !src.inferred {
+			src.sent = sent
+		}
+		if !tgt.inferred {
+			tgt.sent = sent
+		}
+		art.events = append(art.events, pastEvent{root: e.code[:2], code: e.code, src: src, tgt: tgt})
 	}
 	if len(art.events) > 64 {
 		art.events = append(art.events[:0:0], art.events[len(art.events)-32:]...)

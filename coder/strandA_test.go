@@ -98,6 +98,18 @@ func TestArticleActorRules(t *testing.T) {
 			flags: []dyad.Flag{dyad.FlagInferred, dyad.FlagProvisional}, from: []int{0},
 		},
 		{
+			name: "a pledge for the country the story gave aid to, not an earlier donor",
+			text: "A strong earthquake struck western Nepal on Saturday, killing dozens of people. Britain sent $2 million in emergency aid to Nepal on Sunday. Norway pledged $3 million on Monday.",
+			sent: 2, root: "03", src: "NOR", tgt: "NPL", rule: ruleContextRecipient, onTarget: true,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{1},
+		},
+		{
+			name: "aid for the state the story named, not the donor named before",
+			text: "Floods swept through northern Bangladesh on Friday. India sent food aid on Saturday.",
+			sent: 1, root: "07", src: "IND", tgt: "BGD", rule: ruleContextRecipient, onTarget: true,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
 			name: "two countries resolved from the sentence before",
 			text: "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on Monday. The two countries decided to expand trade.",
 			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
