@@ -121,29 +121,27 @@ func (s *Situation) Normalize() error {
 			return &FieldError{name, fmt.Sprintf("at most %d values", MaxSituationList)}
 		}
 	}
+	var err error
 	for i, a := range s.Actors {
-		s.Actors[i] = strings.ToUpper(strings.TrimSpace(a))
-		if !isActorCode(s.Actors[i]) {
-			return &FieldError{"actors", fmt.Sprintf("%q is not an actor code (want three letters: RUS, IGO)", clip(a))}
+		if s.Actors[i], err = parseCode(a); err != nil {
+			return &FieldError{"actors", err.Error()}
 		}
 	}
 	for i, d := range s.Dyads {
 		for j := range d {
-			s.Dyads[i][j] = strings.ToUpper(strings.TrimSpace(d[j]))
-			if !isActorCode(s.Dyads[i][j]) {
-				return &FieldError{"dyads", fmt.Sprintf("%q is not an actor code (want pairs of three-letter codes: [\"RUS\", \"UKR\"])", clip(d[j]))}
+			if s.Dyads[i][j], err = parseCode(d[j]); err != nil {
+				return &FieldError{"dyads", err.Error() + ` in a pair (want pairs of three-letter codes: ["RUS", "UKR"])`}
 			}
 		}
 	}
 	for i, c := range s.Codes {
-		s.Codes[i] = strings.TrimSpace(c)
-		if !isCodePrefix(s.Codes[i]) {
-			return &FieldError{"codes", fmt.Sprintf("%q is not a CAMEO code (want 2 to 4 digits; a code selects the codes below it)", clip(c))}
+		if s.Codes[i], err = parseCodePrefix(c); err != nil {
+			return &FieldError{"codes", err.Error()}
 		}
 	}
 	for i, p := range s.Plover {
 		s.Plover[i] = strings.ToUpper(strings.TrimSpace(p))
-		if s.Plover[i] == "" || len(s.Plover[i]) > 20 || strings.Trim(s.Plover[i], "ABCDEFGHIJKLMNOPQRSTUVWXYZ_") != "" {
+		if !isPloverType(s.Plover[i]) {
 			return &FieldError{"plover", fmt.Sprintf("%q is not a PLOVER event type (want a name like AGREE, CONSULT)", clip(p))}
 		}
 	}
@@ -259,9 +257,9 @@ func (r *AlertRule) Normalize(s *Situation) error {
 		return &FieldError{"codes", fmt.Sprintf("at most %d values", MaxSituationList)}
 	}
 	for i, c := range r.Codes {
-		r.Codes[i] = strings.TrimSpace(c)
-		if !isCodePrefix(r.Codes[i]) {
-			return &FieldError{"codes", fmt.Sprintf("%q is not a CAMEO code (want 2 to 4 digits)", clip(c))}
+		var err error
+		if r.Codes[i], err = parseCodePrefix(c); err != nil {
+			return &FieldError{"codes", err.Error()}
 		}
 	}
 	if r.Codes == nil {

@@ -309,6 +309,9 @@ func (c *Coder) fill(art *article, s *nlp.Sentence, sentIdx int, ev *coded) dyad
 	}
 	e.ID = eventID(art.a.ID, sentIdx, e.Source, e.Target, e.Code)
 	e.Date, e.DatePrecision = art.date, dyad.PrecisionArticle
+	if art.date.IsZero() {
+		e.DatePrecision = dyad.PrecisionUnknown // an undated article dates nothing
+	}
 	p := dyad.Provenance{
 		ArticleID:    art.a.ID,
 		Sentence:     sentIdx,

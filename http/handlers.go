@@ -378,7 +378,7 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
-	if err := checkParams(v, filterParams, []string{"format", "limit"}); err != nil {
+	if err := checkParams(v, dyad.FilterParams(), []string{"format", "limit"}); err != nil {
 		return err
 	}
 	format := v.Get("format")
