@@ -461,3 +461,46 @@ type SituationStore interface {
 	// stored event's.
 	EventsArrived(ctx context.Context, q ArrivalQuery) ([]StoredEvent, int64, error)
 }
+
+// RedactURL returns u without what may be secret in it — credentials,
+// query and fragment, where webhooks carry their keys — keeping its
+// scheme, host and path, so that a rule's webhook can be shown to someone
+// without the server's token and written to logs. Text that is not a URL
+// is cut at its first "?" or "#".
+func RedactURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Scheme == "" || p.Host == "" {
+		if i := strings.IndexAny(u, "?#"); i >= 0 {
+			u = u[:i]
+		}
+		if i := strings.LastIndex(u, "@"); i >= 0 {
+			u = u[i+1:]
+		}
+		return u
+	}
+	return (&url.URL{Scheme: p.Scheme, Host: p.Host, Path: p.Path, RawPath: p.RawPath}).String()
+}
+
+// RedactURLs returns text with every http or https URL in it redacted as
+// RedactURL does, for error messages that may quote a webhook.
+func RedactURLs(text string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, "http://")
+		if j := strings.Index(text, "https://"); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:i])
+		text = text[i:]
+		end := strings.IndexAny(text, " \t\n\"'<>`")
+		if end < 0 {
+			end = len(text)
+		}
+		b.WriteString(RedactURL(text[:end]))
+		text = text[end:]
+	}
+}
