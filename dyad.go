@@ -214,8 +214,36 @@ type Place struct {
 // EventCoder turns articles into events. Implementations are safe for
 // concurrent use.
 type EventCoder interface {
-	// CodeArticle returns the events of one article.
+	// CodeArticle returns the events of one article. An article that
+	// reaches a limit on what one article may cost gives a *LimitError:
+	// with the events coded before the limit when it is Partial.
 	CodeArticle(ctx context.Context, a *Article) ([]Event, error)
+}
+
+// LimitError says that an article reached a limit on what one article may
+// cost (its text, its sentences, its events), so that one runaway input —
+// a huge text, a sentence repeated a million times — cannot take the
+// machine. Limits are set far above what news articles need.
+type LimitError struct {
+	// What names the limit: "text bytes", "sentences" or "events".
+	What string
+	// Max is the limit; Got, when known, how much the article had.
+	Max, Got int
+	// Partial is true when the events coded up to the limit are kept
+	// (the article is stored, with a warning); false when the article
+	// was not coded at all.
+	Partial bool
+}
+
+func (e *LimitError) Error() string {
+	got := ""
+	if e.Got > 0 {
+		got = fmt.Sprintf(" (it has %d)", e.Got)
+	}
+	if e.Partial {
+		return fmt.Sprintf("the article reached the limit of %d %s%s: what follows was not coded", e.Max, e.What, got)
+	}
+	return fmt.Sprintf("the article is over the limit of %d %s%s: not coded", e.Max, e.What, got)
 }
 
 // MarshalJSON writes the event with its date as null when it is unknown
