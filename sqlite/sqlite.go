@@ -763,7 +763,7 @@ func inList[T any](w *where, col string, vals []T) {
 // common adds the conditions on the columns that the events table (alias
 // t = "e") and the dyad_daily roll-up (t = "d") share: dates, actors
 // (without roles), dyads, codes, roots and quad classes. An undated event
-// is stored with the date '', below every date, so that a bound never
+// is stored with an empty date, below every date, so that a bound never
 // selects it.
 func (w *where) common(t string, f dyad.EventFilter) {
 	if f.Undated {

@@ -114,7 +114,7 @@ type Stats struct {
 	// Events counts stored events; Undated those whose date is unknown;
 	// ByRoot the events per CAMEO root.
 	Events, Undated int
-	ByRoot map[string]int
+	ByRoot          map[string]int
 	// FirstEvent and LastEvent bound the event dates (zero when empty).
 	FirstEvent, LastEvent time.Time
 	// Feeds counts polled feeds; Failures recorded failures.
