@@ -425,21 +425,3 @@ func TestCodeDictErrors(t *testing.T) {
 		t.Logf("events from the extra pattern: %+v (the tagger may not know 'extolled')", evs)
 	}
 }
-
-func FuzzReadJSONL(f *testing.F) {
-	f.Add("{\"id\":\"a\",\"text\":\"Ghana praised Togo.\"}\n{bad\n")
-	f.Add("\n\n{\"id\":1}\n")
-	f.Add("{\"id\":\"a\",\"date\":\"x\",\"text\":\"\\u0000\"}")
-	f.Fuzz(func(t *testing.T, in string) {
-		env, _, _ := testEnv(in)
-		_, err := readArticles(context.Background(), env, nil, true, time.Time{}, func(a *dyad.Article) error {
-			if a.ID == "" {
-				t.Error("article without ID")
-			}
-			return nil
-		})
-		if err != nil {
-			t.Error(err)
-		}
-	})
-}
