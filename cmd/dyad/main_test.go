@@ -89,6 +89,25 @@ func TestExitStatus(t *testing.T) {
 	if _, err := os.Stat(store); err == nil {
 		t.Errorf("a failed or wrong command created the store %s", store)
 	}
+	// Every command, and every subcommand of those that have them, answers
+	// -h and --help with its help on stdout and status 0.
+	var all [][]string
+	for _, c := range commands() {
+		if c.name == "help" {
+			continue
+		}
+		all = append(all, []string{c.name})
+	}
+	all = append(all, []string{"dict", "check"}, []string{"dict", "lookup"}, []string{"dict", "stats"},
+		[]string{"nlp", "train"}, []string{"nlp", "eval"}, []string{"nlp", "parse"})
+	for _, cmd := range all {
+		for _, h := range []string{"-h", "--help"} {
+			status, out, errs := runCLI(t, append(append([]string(nil), cmd...), h)...)
+			if status != 0 || !strings.Contains(strings.ToLower(out), "usage") {
+				t.Errorf("dyad %s %s: status %d\nstdout: %s\nstderr: %s", strings.Join(cmd, " "), h, status, out, errs)
+			}
+		}
+	}
 }
 
 // TestVersion checks that dyad version names the versions a bug report
