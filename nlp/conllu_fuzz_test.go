@@ -22,6 +22,7 @@ func FuzzReadCoNLLU(f *testing.F) {
 	f.Add("# newdoc\n# newpar\n1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n")
 	f.Add("1\tone\t_\t_\t_\t_\t9\tdep\t_\t_\n\n")
 	f.Add("1\ttoo\tfew\tcolumns\n")
+	f.Add("0-1\tx\t_\t_\t_\t_\t_\t_\t_\t_\n1\tx\t_\t_\t_\t_\t0\troot\t_\t_\n\n") // a range from word 0 once panicked
 	f.Add("2\tskipped\t_\t_\t_\t_\t0\troot\t_\t_\n")
 	f.Add("3-2\tbackwards\t_\t_\t_\t_\t_\t_\t_\t_\n")
 	f.Add("\n\n#\n\n")
