@@ -1018,7 +1018,9 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 		// named after it
 		k.tgts, k.tgtRule = sc.firstActorIn(k.clause, k.srcs), ruleStrikeFirst
 	}
-	if cameo.Force.Has(k.code) {
+	if cameo.PopulationActs.Has(k.code) {
+		// unnamed people force or coercion was used against are of
+		// where it happened, not the source's
 		k.tgts = sc.forceVictims(k.match, k.tgts, k.srcs)
 	}
 	if cameo.Sanctions.Has(k.code) || cameo.Force.Has(k.code) {

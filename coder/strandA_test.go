@@ -110,6 +110,11 @@ func TestArticleActorRules(t *testing.T) {
 			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
 		},
 		{
+			name: "unnamed people detained abroad are of the place, not the soldiers' state",
+			text: "Russian soldiers detained a dozen civilians in Kherson on Monday.",
+			sent: 0, root: "17", src: "RUS", tgt: "UKR", rule: ruleForceVictims, onTarget: true,
+		},
+		{
 			name: "two countries resolved from the sentence before",
 			text: "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on Monday. The two countries decided to expand trade.",
 			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
