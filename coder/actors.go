@@ -812,6 +812,7 @@ func agentCountryRules() []countryRule {
 		{"actor.agent-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
 		{"actor.agent-place", func(sc *sentCtx, _ *nominal) string { return sc.place }},
 		{"actor.agent-person", func(sc *sentCtx, _ *nominal) string { return sc.personCountry() }},
+		{ruleAgentDateline, func(sc *sentCtx, _ *nominal) string { return sc.art.datelineCode }},
 		{ruleAgentArticle, func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
 		{"actor.agent-any", func(sc *sentCtx, _ *nominal) string { return sc.anyCountry() }},
 	}
@@ -830,15 +831,19 @@ func (sc *sentCtx) countryFrom(rules []countryRule, n *nominal) (string, string)
 // The country rules that take the story's state: an actor they give is
 // inferred from the sentence that named that state last.
 const (
-	ruleTitleArticle = "actor.title-article"
-	ruleAgentArticle = "actor.agent-article"
+	ruleTitleArticle  = "actor.title-article"
+	ruleAgentArticle  = "actor.agent-article"
+	ruleAgentDateline = "actor.agent-dateline"
 )
 
 // unnamedActor is a role given a country by a country rule.
 func (sc *sentCtx) unnamedActor(n *nominal, code, rule string) []actorRef {
 	r := actorRef{actor: dyad.Actor{Code: code, Role: n.role, Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: n.personLike, unnamed: !n.personLike, rule: rule}
-	if rule == ruleTitleArticle || rule == ruleAgentArticle {
+	switch rule {
+	case ruleTitleArticle, ruleAgentArticle:
 		r.sent, r.inferred = sc.art.focusSentence(), true
+	case ruleAgentDateline:
+		r.sent, r.inferred = sc.art.datelineSent, true
 	}
 	return []actorRef{r}
 }

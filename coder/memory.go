@@ -31,6 +31,7 @@ func memoryRules() []memoryRule {
 		{"memory.context", memContext},
 		{"memory.names", memNames},
 		{"memory.speaker", memSpeaker},
+		{"memory.dateline", memDateline},
 	}
 }
 
@@ -195,6 +196,28 @@ func memSpeaker(sc *sentCtx, _ []*coded, id string) {
 	}
 }
 
+// memDateline remembers the country of the article's dateline: a city or
+// capital that opens the first sentence, followed by a comma, dash, colon
+// or bracket ("KAMPALA, Uganda (AP) —", "Peshawar:"), where an agent
+// without a country is when nothing closer says (actor.agent-dateline).
+func memDateline(sc *sentCtx, _ []*coded, id string) {
+	if sc.art.datelineDone {
+		return
+	}
+	sc.art.datelineDone = true
+	m, ok := sc.mentionAt(0)
+	if !ok || m.Start != 0 || m.End >= sc.n || (m.Kind != dict.KindCity && m.Kind != dict.KindCapital) || m.Actor.Code == "" {
+		return
+	}
+	switch sc.words[m.End] {
+	case ",", "—", "–", "-", ":", "(":
+	default:
+		return
+	}
+	sc.art.datelineCode, sc.art.datelineSent = m.Actor.Code, sc.idx
+	sc.rec.printf("  memory: dateline %s  <- %s\n", m.Actor.Code, id)
+}
+
 // headKey is how the article remembers the head noun of an
 // organisation's name, for "the council", "the party" (actor.name-head).
 func headKey(lemma string) string { return "the " + lemma }
@@ -219,6 +242,12 @@ type article struct {
 	// speaker is who spoke in the last sentence that named a speaker,
 	// while a quotation goes on (memory.speaker).
 	speaker *actorRef
+	// datelineCode is the country of the article's dateline, from
+	// sentence datelineSent (memory.dateline; datelineDone once the first
+	// sentence was read).
+	datelineCode string
+	datelineSent int
+	datelineDone bool
 	// dateline is the place of the article's dateline, if any.
 	dateline *dyad.Place
 }

@@ -115,6 +115,12 @@ func TestArticleActorRules(t *testing.T) {
 			sent: 0, root: "17", src: "RUS", tgt: "UKR", rule: ruleForceVictims, onTarget: true,
 		},
 		{
+			name: "police with no country in the sentence are of the dateline before the story's last state",
+			text: "NAIROBI, March 9 (Reuters) - Somalia and Ethiopia signed a trade deal on Friday. Police arrested dozens of protesters on Saturday.",
+			sent: 2, root: "17", src: "KEN", tgt: "KEN", rule: ruleAgentDateline,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
 			name: "two countries resolved from the sentence before",
 			text: "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on Monday. The two countries decided to expand trade.",
 			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
