@@ -74,6 +74,10 @@ const (
 	// (roots 08, 17-20): acts that can be done to people or property that
 	// no actor names ("released 40 prisoners", "shelled a village").
 	PopulationActs
+	// Undirected: appeals for material aid (023) and force posture (15):
+	// acts that need no addressee ("appealed for food aid", "deployed
+	// troops to the border"); with none named the target is null.
+	Undirected
 )
 
 // Prefixes returns the roots and codes of the class: a code belongs to it
@@ -125,6 +129,8 @@ func (c Class) spec() string {
 		return "02 09 10 11 12 13 014 016"
 	case PopulationActs:
 		return "08 17 18 19 20"
+	case Undirected:
+		return "023 15"
 	}
 	return ""
 }
@@ -187,6 +193,8 @@ func (c Class) String() string {
 		return "embedding"
 	case PopulationActs:
 		return "population acts"
+	case Undirected:
+		return "undirected acts"
 	}
 	return "unknown class"
 }
@@ -194,7 +202,7 @@ func (c Class) String() string {
 // Classes returns every class, in declaration order.
 func Classes() []Class {
 	var out []Class
-	for c := Statements; c <= PopulationActs; c++ {
+	for c := Statements; c <= Undirected; c++ {
 		out = append(out, c)
 	}
 	return out

@@ -45,10 +45,14 @@ func sourceRules() []string {
 	return []string{ruleSourceSlot, ruleBetween, ruleNoSource, ruleSanctionSrc}
 }
 
+// ruleUndirected: an act that needs no addressee (an appeal for aid, a
+// deployment: cameo.Undirected) with none named has a null target.
+const ruleUndirected = "argument.undirected"
+
 // targetCheckRules are the IDs of the rules that settle a candidate's
 // target after the target table.
 func targetCheckRules() []string {
-	return []string{ruleStrikeFirst, ruleProtestTo, ruleAddressee, ruleNoTarget, ruleRequiredTgt}
+	return []string{ruleStrikeFirst, ruleProtestTo, ruleAddressee, ruleUndirected, ruleNoTarget, ruleRequiredTgt}
 }
 
 // subjectResult is the source actors of a clause and the rule that found
@@ -1014,6 +1018,8 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 	case cameo.Statements.Has(k.code), pairs:
 	case cameo.Appeals.Has(k.code) && p.TargetMode != dict.TargetRequired && sc.addressee(m):
 		k.step(ruleAddressee, "addressed to no actor: null target")
+	case cameo.Undirected.Has(k.code) && p.TargetMode != dict.TargetRequired:
+		k.step(ruleUndirected, "an act with no addressee: null target")
 	default:
 		return ruleNoTarget, "no target actor"
 	}
