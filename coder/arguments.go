@@ -109,6 +109,11 @@ func (sc *sentCtx) subject(v, depth int) subjectResult {
 		// a passive takes no direct object
 		passive = true
 	}
+	if !passive && sc.rel(v) == "acl" && sc.byAgent(v) >= 0 {
+		// a participle on a noun with its agent is a passive ("a strike
+		// called by the opposition"): the agent is the source
+		passive = true
+	}
 	for _, r := range sc.c.rules.subjects {
 		if res, ok := r.fn(sc, v, depth, passive); ok {
 			if res.rule == "" {
