@@ -580,12 +580,21 @@ func argLowPreposition(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]acto
 		}
 		for _, d := range m.deps {
 			r := sc.rel(d)
-			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod")) {
+			// a noun the parse made a conjunct of the verb is an object
+			// ("sending $1 million and a team to Nepal")
+			nounConj := r == "conj" && (sc.upos(d) == "NOUN" || sc.upos(d) == "PROPN")
+			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod") || nounConj) {
 				continue
 			}
 			queue := append([]int(nil), sc.tree.Children(d)...)
 			for k := 0; k < len(queue) && k < 32; k++ {
 				c := queue[k]
+				if sc.rel(c) == "conj" {
+					// down a conjunct of the object: "medicine and a team
+					// of doctors to South Sudan"
+					queue = append(queue, sc.tree.Children(c)...)
+					continue
+				}
 				if !nlp.RelIs(sc.rel(c), "nmod") {
 					continue
 				}

@@ -254,7 +254,10 @@ func matchVerbTrigger(sc *sentCtx, m *match) string {
 	}
 	i, up := m.trig, sc.upos(m.trig)
 	predicativeAdj := up == "ADJ" && (sc.tree.ChildWith(i, "cop") >= 0 || sc.rel(i) == "xcomp")
-	if up != "VERB" && !(up == "NOUN" && sc.s.Tokens[i].Head >= 0 && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !(up == "ADJ" && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !predicativeAdj {
+	// a present-tense verb tagged as a plural noun ("the spokesman warns
+	// that"): it has a subject or a clausal complement, and no copula
+	verbalNoun := up == "NOUN" && sc.tree.ChildWith(i, "cop") < 0 && (sc.tree.ChildWith(i, "nsubj") >= 0 || sc.tree.ChildWith(i, "ccomp") >= 0)
+	if up != "VERB" && !(up == "NOUN" && sc.s.Tokens[i].Head >= 0 && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !(up == "ADJ" && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !predicativeAdj && !verbalNoun {
 		return "trigger is not a verb"
 	}
 	m.deps = sc.tree.Children(i)
