@@ -247,6 +247,8 @@ const (
 	CodeComplainOfficially = "114"
 	// CodeStrikeOrBoycott: conduct strike or boycott (143).
 	CodeStrikeOrBoycott = "143"
+	// CodeViolentProtest: protest violently, riot (145).
+	CodeViolentProtest = "145"
 	// CodeMilitaryForce: use conventional military force (190).
 	CodeMilitaryForce = "190"
 )

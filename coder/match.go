@@ -420,6 +420,7 @@ func codeRules() []codeRule {
 		{"match.refine", matchRefine},
 		{"match.context", matchContext},
 		{"match.military-strike", matchMilitaryStrike},
+		{"match.violent-protest", matchViolentProtest},
 	}
 }
 
@@ -466,6 +467,32 @@ func matchMilitaryStrike(sc *sentCtx, k *cand) string {
 	if s, _ := sc.subjectOf(k.clause, 0); militaryActors(s) || sc.weaponNear(k.trig) {
 		k.milStrike = true
 		return sc.strikeCode(k.match)
+	}
+	return ""
+}
+
+// matchViolentProtest: force used by protesters, activists, civilians or
+// the opposition against the state's police, forces or government ("BNP
+// activists attacked police", "protesters stoned the soldiers") is a
+// violent protest (145), not military force or an assault.
+func matchViolentProtest(sc *sentCtx, k *cand) string {
+	if !cameo.Force.Has(k.code) || cameo.MassViolence.Has(k.code) {
+		return ""
+	}
+	srcs, passive := sc.subjectOf(k.clause, 0)
+	if passive || len(srcs) == 0 {
+		return ""
+	}
+	for _, r := range srcs {
+		if r.actor.Role != "CVL" && r.actor.Role != "OPP" {
+			return ""
+		}
+	}
+	for _, r := range sc.targetOf(k.match, false) {
+		switch r.actor.Role {
+		case "COP", "MIL", "GOV":
+			return cameo.CodeViolentProtest
+		}
 	}
 	return ""
 }

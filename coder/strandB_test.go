@@ -69,6 +69,10 @@ func TestConstructions(t *testing.T) {
 			[]string{"SDN>SDN:016"}, "016.deny"},
 		{"moving a military unit", "China moved a squadron of fighter jets to its southern coast.",
 			[]string{"CHN>-:154"}, "154.move"},
+		{"force by activists against police", "Opposition activists attacked police in Dhaka on Monday.",
+			[]string{"BGD>BGD:145"}, "match.violent-protest"},
+		{"force by rebels stays force", "Rebels attacked an army base in northern Mali.",
+			[]string{"MLI>MLI:190"}, ""},
 		// precision: a date is no slot and no particle
 		{"date fills no slot", "Kenya called the vote on Monday.", nil, "match.require"},
 		{"no praise without a complement", "Uganda called the meeting for Friday.", nil, ""},
