@@ -565,13 +565,14 @@ func (sc *sentCtx) refine(m *match, code string) string {
 			}
 		}
 	}
-	// the weapon may be the subject: "warplanes struck", "artillery pounded"
+	// the weapon may be the subject: "warplanes struck", "artillery
+	// pounded", "a suicide bomber struck" (1831)
 	for _, d := range sc.tree.Children(m.clause) {
 		if !nlp.RelIs(sc.rel(d), "nsubj") {
 			continue
 		}
 		for _, rf := range m.p.Refine {
-			if !cameo.Fights.Has(rf.Code) {
+			if !cameo.Fights.Has(rf.Code) && !cameo.Under(rf.Code, "183") {
 				continue
 			}
 			if contains(rf.Lemmas, sc.lemmas[d]) || sc.lemmaIn(d, rf.Lemmas) {

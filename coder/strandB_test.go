@@ -73,6 +73,8 @@ func TestConstructions(t *testing.T) {
 			[]string{"BGD>BGD:145"}, "match.violent-protest"},
 		{"force by rebels stays force", "Rebels attacked an army base in northern Mali.",
 			[]string{"MLI>MLI:190"}, ""},
+		{"suicide bomber as the subject", "A suicide bomber struck a crowded market in Kabul on Friday.",
+			[]string{"AFG>AFG:1831"}, "match.refine"},
 		// precision: a date is no slot and no particle
 		{"date fills no slot", "Kenya called the vote on Monday.", nil, "match.require"},
 		{"no praise without a complement", "Uganda called the meeting for Friday.", nil, ""},
