@@ -77,6 +77,8 @@ func TestConstructions(t *testing.T) {
 			[]string{"AFG>AFG:1831"}, "match.refine"},
 		{"predicative complement as a bare noun phrase", "Nigeria called the Nigerien move in the border area a blunder.",
 			[]string{"NGA>NER:111"}, "111.call.2"},
+		{"endorsing verb", "Egypt strongly supports Sudan in the talks.",
+			[]string{"EGY>SDN:051"}, "051.support"},
 		// precision: a date is no slot and no particle
 		{"date fills no slot", "Kenya called the vote on Monday.", nil, "match.require"},
 		{"no praise without a complement", "Uganda called the meeting for Friday.", nil, ""},
