@@ -28,6 +28,7 @@ import (
 // The argument rules used outside the tables.
 const (
 	ruleSourceSlot    = "argument.source-slot"
+	ruleAgentless     = "argument.agentless-passive"
 	ruleBetween       = "argument.between"
 	ruleNoSource      = "argument.no-source"
 	ruleSanctionSrc   = "argument.sanction-source"
@@ -76,7 +77,7 @@ func subjectRules() []subjectRule {
 	return []subjectRule{
 		{"argument.mislabelled-passive", argMislabelledPassive},
 		{"argument.passive-agent", argPassiveAgent},
-		{"argument.agentless-passive", argAgentlessPassive},
+		{ruleAgentless, argAgentlessPassive},
 		{"argument.subject", argSubject},
 		{"argument.linear-subject", argLinearSubject},
 		{"argument.conjunct", argConjunct},
@@ -384,6 +385,9 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 		}
 	}
 	if len(k.srcs) == 0 {
+		if k.srcRule == ruleAgentless {
+			return ruleAgentless, "passive without an agent"
+		}
 		return ruleNoSource, "no source actor"
 	}
 	k.srcs = sc.collapseSame(k, k.srcs)

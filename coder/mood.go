@@ -203,15 +203,27 @@ func moodConditional(sc *sentCtx, w *moodWalk, k int, id string) bool {
 
 // moodAccordingTo: "according to X" makes X the reporter.
 func moodAccordingTo(sc *sentCtx, w *moodWalk, k int, id string) bool {
-	if sc.rel(k) != "obl" || !sc.c.lex.attribution[sc.caseOf(k)] {
+	if sc.rel(k) != "obl" || !sc.c.lex.attribution[sc.caseWords(k)] {
 		return false
 	}
 	if rs := sc.actorsAt(k); len(rs) > 0 && w.reporter == nil {
 		w.setReporter(rs[0], id)
 	} else if rs := sc.npFallback(k); len(rs) > 0 && w.reporter == nil {
 		w.setReporter(rs[0], id)
+	} else {
+		w.note(id, "attributed to \""+sc.words[k]+"\"")
 	}
 	return true
+}
+
+// caseWords is caseOf in the words as written, lower-cased: the
+// lemmatiser makes "according to" "accord to".
+func (sc *sentCtx) caseWords(i int) string {
+	var parts []string
+	for _, m := range sc.tree.CaseMarkers(i) {
+		parts = append(parts, strings.ToLower(sc.words[m]))
+	}
+	return strings.Join(parts, " ")
 }
 
 // moodSpeechAside: a verb of saying hung beside the clause ("X, the
