@@ -46,10 +46,14 @@ func sourceRules() []string {
 	return []string{ruleSourceSlot, ruleBetween, ruleNoSource, ruleSanctionSrc}
 }
 
+// ruleUndirected: an act that needs no addressee (an appeal for aid, a
+// deployment: cameo.Undirected) with none named has a null target.
+const ruleUndirected = "argument.undirected"
+
 // targetCheckRules are the IDs of the rules that settle a candidate's
 // target after the target table.
 func targetCheckRules() []string {
-	return []string{ruleStrikeFirst, ruleProtestTo, ruleAddressee, ruleNoTarget, ruleRequiredTgt}
+	return []string{ruleStrikeFirst, ruleProtestTo, ruleAddressee, ruleUndirected, ruleNoTarget, ruleRequiredTgt}
 }
 
 // subjectResult is the source actors of a clause and the rule that found
@@ -104,6 +108,11 @@ func (sc *sentCtx) subject(v, depth int) subjectResult {
 	}
 	if !passive && sc.tree.ChildWith(v, "nsubj:pass") >= 0 && sc.s.Tokens[v].XPOS == "VBN" && sc.tree.ChildWith(v, "obj") < 0 {
 		// a passive takes no direct object
+		passive = true
+	}
+	if !passive && sc.rel(v) == "acl" && sc.byAgent(v) >= 0 {
+		// a participle on a noun with its agent is a passive ("a strike
+		// called by the opposition"): the agent is the source
 		passive = true
 	}
 	for _, r := range sc.c.rules.subjects {
@@ -575,12 +584,21 @@ func argLowPreposition(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]acto
 		}
 		for _, d := range m.deps {
 			r := sc.rel(d)
-			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod")) {
+			// a noun the parse made a conjunct of the verb is an object
+			// ("sending $1 million and a team to Nepal")
+			nounConj := r == "conj" && (sc.upos(d) == "NOUN" || sc.upos(d) == "PROPN")
+			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod") || nounConj) {
 				continue
 			}
 			queue := append([]int(nil), sc.tree.Children(d)...)
 			for k := 0; k < len(queue) && k < 32; k++ {
 				c := queue[k]
+				if sc.rel(c) == "conj" {
+					// down a conjunct of the object: "medicine and a team
+					// of doctors to South Sudan"
+					queue = append(queue, sc.tree.Children(c)...)
+					continue
+				}
 				if !nlp.RelIs(sc.rel(c), "nmod") {
 					continue
 				}
@@ -1042,6 +1060,8 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 	case cameo.Statements.Has(k.code), pairs:
 	case cameo.Appeals.Has(k.code) && p.TargetMode != dict.TargetRequired && sc.addressee(m):
 		k.step(ruleAddressee, "addressed to no actor: null target")
+	case cameo.Undirected.Has(k.code) && p.TargetMode != dict.TargetRequired:
+		k.step(ruleUndirected, "an act with no addressee: null target")
 	default:
 		return ruleNoTarget, "no target actor"
 	}
