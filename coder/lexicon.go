@@ -21,6 +21,9 @@ type lexicon struct {
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
 	groupHeads, legalPreps                                                         set
+	// appealModals and demandModals are the modals and heads of obligation
+	// that make a reported clause an appeal or a demand.
+	appealModals, demandModals set
 	// agentRoles maps agent nouns the dictionary lacks to their role.
 	agentRoles map[string]string
 	// eventAnaphors maps nouns of an act to the roots of the events they
@@ -75,6 +78,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"topic_markers", &lx.topicMarkers}, {"unasserting_heads", &lx.unasserting},
 		{"venue_prepositions", &lx.venuePreps}, {"weapon_words", &lx.weapons},
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
+		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 	}
 }
 

@@ -1,0 +1,134 @@
+package coder
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/eval"
+)
+
+// decidedBy reports whether rule took part in one of the decisions: it
+// decided a candidate, acted on one as a step, or found an event's actor
+// or convention.
+func decidedBy(ds []dyad.Decision, rule string) bool {
+	for _, d := range ds {
+		if d.Rule == rule {
+			return true
+		}
+		for _, st := range d.Steps {
+			if strings.HasPrefix(st, rule+":") {
+				return true
+			}
+		}
+		for _, e := range d.Events {
+			if e.SourceRule == rule || e.TargetRule == rule || e.Convention == rule {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eventKeys lists events as "SRC->TGT CODE", sorted.
+func eventKeys(evs []dyad.Event) []string {
+	var out []string
+	for _, e := range evs {
+		out = append(out, fmt.Sprintf("%s->%s %s", e.Source.Code, e.Target.Code, e.Code))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestMoodFilterRulesC runs one invented sentence per rule of the moods,
+// filters and sourcing (strand C of issue 14) through the real coder and
+// checks that the rule took part and which events came out.
+func TestMoodFilterRulesC(t *testing.T) {
+	c := testRealCoder(t)
+	tests := []struct {
+		rule, text string
+		want       []string
+	}{
+		{ruleObligationModal, "The Egyptian foreign minister said Ethiopia must withdraw its troops from the border.",
+			[]string{"EGY->ETH 1056"}},
+		{ruleObligation, "Kenyan President William Ruto said Somalia should release the detained fishermen.",
+			[]string{"KEN->SOM 0253"}},
+		{"mood.obligation-head", "The Egyptian foreign minister said Ethiopia has to withdraw its troops from the border.",
+			[]string{"EGY->ETH 1056"}},
+		// an obligation on the speaker's own side asks no one
+		{ruleObligation, "The Sudanese army said it must withdraw its troops from the disputed town.", nil},
+		// an obligation no one reports is only a possibility
+		{ruleModal, "Eritrea must withdraw its troops from the border.", nil},
+	}
+	date := time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	for i, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			art := &dyad.Article{ID: fmt.Sprintf("C%d", i), Text: tt.text, Published: date}
+			evs, ds, err := c.Decide(context.Background(), art)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !decidedBy(ds, tt.rule) {
+				t.Errorf("%q: rule %s took no part", tt.text, tt.rule)
+			}
+			if got := eventKeys(evs); !slices.Equal(got, tt.want) {
+				t.Errorf("%q: events %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRegressionSetC codes each sentence of testdata/regress-C.jsonl
+// (invented sentences for the moods, filters and sourcing, coded by hand
+// under shared/eval's conventions) and compares its (source, target,
+// root) events with the hand coding, one subtest each.
+func TestRegressionSetC(t *testing.T) {
+	c := testRealCoder(t)
+	b, err := os.ReadFile("testdata/regress-C.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range bytes.Lines(b) {
+		var g eval.Record
+		if err := json.Unmarshal(line, &g); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(g.ID, func(t *testing.T) {
+			date, err := time.Parse("2006-01-02", g.Date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: g.ID, Text: g.Text, Published: date})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got []string
+			for _, e := range g.Events {
+				want = append(want, deref(e.Source)+"->"+deref(e.Target)+" "+deref(e.Root))
+			}
+			for _, e := range evs {
+				got = append(got, e.Source.Code+"->"+e.Target.Code+" "+e.Root)
+			}
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%q: events %v, want %v", g.Text, got, want)
+			}
+		})
+	}
+}
+
+// deref is the string s points to, or "" for none (a null target).
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
