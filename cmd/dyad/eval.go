@@ -72,6 +72,7 @@ func runEval(ctx context.Context, env *cliEnv, args []string) error {
 	predPath := fs.String("predictions", "", "write the predictions, in the gold format, to `FILE`")
 	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
 	asJSON := fs.Bool("json", false, "print the figures as JSON (as score.py --json)")
+	alone := fs.Bool("sentences-alone", false, "code every record alone; by default consecutive records of one page (the same url) are coded as one article")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: dyad eval GOLD.jsonl [--predictions OUT.jsonl] [--json]\n\nCodes every gold record's text and scores the events as shared/eval/score.py does.\n\nFlags:")
 		fs.PrintDefaults()
@@ -102,6 +103,7 @@ func runEval(ctx context.Context, env *cliEnv, args []string) error {
 	enc.SetEscapeHTML(false)
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 1<<20), maxLine)
+	var recs []numberedRecord
 	line := 0
 	for sc.Scan() {
 		line++
@@ -118,19 +120,24 @@ func runEval(ctx context.Context, env *cliEnv, args []string) error {
 		if json.Unmarshal(g.ID, &s) == nil {
 			id = s
 		}
-		rec, err := predict(ctx, c, id, g)
+		recs = append(recs, numberedRecord{id: id, line: line, goldRecord: g})
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("eval: %s: %w", goldPath, err)
+	}
+	for _, p := range groupPages(recs, *alone) {
+		preds, err := predictPage(ctx, c, p)
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			return fmt.Errorf("eval: %s:%d: %v", goldPath, line, err)
+			return fmt.Errorf("eval: %s:%w", goldPath, err)
 		}
-		if err := enc.Encode(rec); err != nil {
-			return err
+		for _, rec := range preds {
+			if err := enc.Encode(rec); err != nil {
+				return err
+			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("eval: %s: %w", goldPath, err)
 	}
 	if *predPath != "" {
 		if err := os.WriteFile(*predPath, predBuf.Bytes(), 0o644); err != nil {
