@@ -91,6 +91,9 @@ const (
 	FlagCommitment Flag = "commitment"
 	// FlagRefusal: the event is a negated future coded as a refusal.
 	FlagRefusal Flag = "refusal"
+	// FlagInferred: an actor the sentence leaves out was inferred from the
+	// story (the police behind "were arrested").
+	FlagInferred Flag = "inferred"
 )
 
 // Provenance is the evidence behind an event: where in which article it was

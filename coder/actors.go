@@ -19,6 +19,9 @@ type actorRef struct {
 	// unnamed: an agent noun without a country of its own ("people",
 	// "troops"), given one by the sentence or the article
 	unnamed bool
+	// inferred: an actor the text leaves out that the story makes clear
+	// (the agent of an agentless passive)
+	inferred bool
 	// place: a state named as where something happens ("a ceasefire in
 	// Ukraine"), not as a party
 	place bool

@@ -42,7 +42,7 @@ const (
 
 // sourceRules are the IDs of the source rules outside the subject table.
 func sourceRules() []string {
-	return []string{ruleSourceSlot, ruleBetween, ruleNoSource, ruleSanctionSrc}
+	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleNoSource, ruleSanctionSrc}
 }
 
 // targetCheckRules are the IDs of the rules that settle a candidate's
@@ -373,6 +373,9 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 				k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
 			}
 		}
+	}
+	if len(k.srcs) == 0 && k.passive {
+		k.srcs, k.srcRule = sc.impliedAgent(k)
 	}
 	if len(k.srcs) == 0 {
 		return ruleNoSource, "no source actor"
@@ -1465,4 +1468,58 @@ func (sc *sentCtx) modifiesThing(h int) bool {
 	}
 	_, ok := sc.mentionAt(p)
 	return !ok
+}
+
+// The rules that give an agentless passive the agent the story makes
+// clear, an inferred actor (flag "inferred").
+const (
+	ruleImpliedAuthority = "argument.implied-authority"
+	ruleOneAttacker      = "argument.one-attacker"
+)
+
+// impliedAgent finds the agent an agentless passive verb leaves out when
+// the story makes it clear: argument.implied-authority, the police,
+// courts or government (by the verb's class in the lexicon's
+// implied_agents: "were arrested", "was convicted", "were expelled") of
+// the country where it happened (a place in the clause, else in the
+// sentence); argument.one-attacker,
+// for force ("was shelled", "was shot"), the one actor the story has
+// seen using force so far, when there is only one.
+func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
+	if k.clause != k.trig || k.kind != dict.EmbedNone {
+		return nil, ""
+	}
+	if s := sc.tree.ChildWith(k.clause, "nsubj:pass"); s < 0 || sc.c.lex.relativePronouns[sc.lemmas[s]] {
+		// the passive must say who underwent it: a relative clause
+		// ("a journalist who had been detained") describes its noun
+		return nil, ""
+	}
+	inferred := func(a dyad.Actor) []actorRef {
+		return []actorRef{{actor: a, tok: -1, resolved: true, inferred: true, unnamed: true}}
+	}
+	if role, ok := sc.c.lex.impliedAgents[sc.lemmas[k.trig]]; ok {
+		code := firstNonEmpty(sc.clausePlace(k.clause), sc.place)
+		if code == "" || code == "IGO" || code == "NGO" {
+			return nil, ""
+		}
+		return inferred(dyad.Actor{Code: code, Role: role}), ruleImpliedAuthority
+	}
+	if !cameo.Force.Has(k.code) {
+		return nil, ""
+	}
+	var one *actorRef
+	for i := range sc.art.events {
+		e := &sc.art.events[i]
+		if !cameo.Force.Has(e.root) {
+			continue
+		}
+		if one != nil && !sameActor(*one, e.src) {
+			return nil, ""
+		}
+		one = &e.src
+	}
+	if one == nil {
+		return nil, ""
+	}
+	return inferred(one.actor), ruleOneAttacker
 }

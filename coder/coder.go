@@ -340,6 +340,9 @@ func (c *Coder) fill(art *article, s *nlp.Sentence, sentIdx int, ev *coded) dyad
 	if ev.src.resolved || ev.tgt.resolved {
 		p.Flags = addFlag(p.Flags, dyad.FlagResolved)
 	}
+	if ev.src.inferred || ev.tgt.inferred {
+		p.Flags = addFlag(p.Flags, dyad.FlagInferred)
+	}
 	sort.Slice(p.Flags, func(i, j int) bool { return p.Flags[i] < p.Flags[j] })
 	if ev.date != nil {
 		e.Date, e.DatePrecision = ev.date.Date, ev.date.Precision

@@ -26,6 +26,9 @@ type lexicon struct {
 	appealModals, demandModals set
 	// agentRoles maps agent nouns the dictionary lacks to their role.
 	agentRoles map[string]string
+	// impliedAgents maps verbs whose agentless passive has a clear agent
+	// (arrest: the police) to that agent's role.
+	impliedAgents map[string]string
 	// eventAnaphors maps nouns of an act to the roots of the events they
 	// can name.
 	eventAnaphors map[string][]string
@@ -84,13 +87,18 @@ func (lx *lexicon) plainClasses() []struct {
 
 // newLexicon reads the word classes of d; a nil d gives empty classes.
 func newLexicon(d *dict.Dictionary) *lexicon {
-	lx := &lexicon{agentRoles: map[string]string{}}
+	lx := &lexicon{agentRoles: map[string]string{}, impliedAgents: map[string]string{}}
 	for _, c := range lx.plainClasses() {
 		*c.set = d.Words(c.name)
 	}
 	for w, tags := range d.TaggedWords("agent_roles") {
 		if len(tags) > 0 {
 			lx.agentRoles[w] = tags[0]
+		}
+	}
+	for w, tags := range d.TaggedWords("implied_agents") {
+		if len(tags) > 0 {
+			lx.impliedAgents[w] = tags[0]
 		}
 	}
 	lx.eventAnaphors = d.TaggedWords("event_anaphors")

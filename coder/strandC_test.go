@@ -66,6 +66,15 @@ func TestMoodFilterRulesC(t *testing.T) {
 		{ruleObligation, "The Sudanese army said it must withdraw its troops from the disputed town.", nil},
 		// an obligation no one reports is only a possibility
 		{ruleModal, "Eritrea must withdraw its troops from the border.", nil},
+		{ruleImpliedAuthority, "Three opposition activists were arrested in Nairobi on Tuesday.",
+			[]string{"KEN->KEN 173"}},
+		// a relative clause describes its noun: no agent is implied
+		{ruleNoSource, "A Somali reporter who had been detained in Nairobi left the country on Friday.", nil},
+		{ruleOneAttacker, "Ugandan troops shelled rebel positions near Gulu on Sunday.\n\nA second rebel camp was shelled on Monday.",
+			[]string{"UGA->UGA 194", "UGA->UGA 194"}},
+		// two attackers in the story: the passive's agent is not clear
+		{ruleNoSource, "Ethiopian troops shelled rebel positions near Gondar on Sunday, and Eritrean forces attacked a border post.\n\nA second rebel camp was shelled on Monday.",
+			[]string{"ERI->ERI 190", "ETH->ETH 194"}},
 	}
 	date := time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
 	for i, tt := range tests {
@@ -80,6 +89,18 @@ func TestMoodFilterRulesC(t *testing.T) {
 			}
 			if got := eventKeys(evs); !slices.Equal(got, tt.want) {
 				t.Errorf("%q: events %v, want %v", tt.text, got, tt.want)
+			}
+			if !strings.HasPrefix(tt.rule, "argument.") {
+				return
+			}
+			for _, d := range ds {
+				for _, e := range d.Events {
+					if e.SourceRule == tt.rule && !slices.ContainsFunc(evs, func(ev dyad.Event) bool {
+						return ev.Code == e.Code && slices.Contains(ev.Provenance.Flags, dyad.FlagInferred)
+					}) {
+						t.Errorf("%q: the event of %s is not flagged %q", tt.text, tt.rule, dyad.FlagInferred)
+					}
+				}
 			}
 		})
 	}

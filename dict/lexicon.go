@@ -90,6 +90,7 @@ func WordClasses() []WordClass {
 		{"habit_adverbs", TagNone, "adverbs that make a clause a habit, not an event (routinely)"},
 		{"hedge_adverbs", TagNone, "adverbs that make a clause speculative (allegedly, reportedly)"},
 		{"hedge_heads_with_to", TagNone, "unasserting heads that hedge only with an infinitive (have to)"},
+		{"implied_agents", TagRole, "verbs whose agentless passive has an agent the story makes clear (were arrested: the police of the country), by the agent's role"},
 		{"leader_nouns", TagNone, "nouns of the leader of a group: a group modifier gives their role (rebel leaders)"},
 		{"legal_prepositions", TagNone, "prepositions of a target slot through which a legal noun names whom it is aimed at (a warrant for the arrest of X)"},
 		{"legal_nouns", TagNone, "legal acts whose of-complement names whom they are aimed at (a warrant for the arrest of X)"},
