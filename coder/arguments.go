@@ -81,6 +81,7 @@ func subjectRules() []subjectRule {
 		{"argument.controller", argController},
 		{"argument.finite-adverbial", argFiniteAdverbial},
 		{"argument.adverbial", argAdverbial},
+		{"argument.document-issuer", argDocumentIssuer},
 		{"argument.predicate-participle", argPredicateParticiple},
 		{"argument.modified-noun", argModifiedNoun},
 	}
@@ -1522,4 +1523,40 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 		return nil, ""
 	}
 	return inferred(one.actor), ruleOneAttacker
+}
+
+// documentParticiple reports whether clause v is a participle on a
+// statement, report or resolution ("a statement condemning the raid"):
+// what the document does.
+func (sc *sentCtx) documentParticiple(v int) bool {
+	if sc.rel(v) != "acl" || !sc.gerund(v) {
+		return false
+	}
+	p := sc.tree.Head(v)
+	return p >= 0 && isNominal(sc.upos(p)) && sc.c.lex.documents[sc.lemmas[p]]
+}
+
+// argDocumentIssuer: a participle on a statement or resolution is the act
+// of whoever issued it: the document's own "by" or possessive ("a
+// statement by the ministry condemning", "the council's resolution
+// calling for"), else the subject of the verb whose object it is
+// ("issued a statement condemning", "adopted a resolution criticizing").
+func argDocumentIssuer(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+	if !sc.documentParticiple(v) {
+		return subjectResult{}, false
+	}
+	p := sc.tree.Head(v)
+	for _, c := range sc.tree.Children(p) {
+		if r := sc.rel(c); r == "nmod:poss" || (nlp.RelIs(r, "nmod") && sc.caseOf(c) == "by") {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return subjectResult{refs: rs}, true
+			}
+		}
+	}
+	if h := sc.tree.Head(p); h >= 0 && nlp.RelIs(sc.rel(p), "obj") {
+		if rs, _ := sc.subjectOf(h, depth+1); len(rs) > 0 {
+			return subjectResult{refs: rs}, true
+		}
+	}
+	return subjectResult{}, false
 }

@@ -103,8 +103,13 @@ func filterPrevented(sc *sentCtx, k *cand, _ []*match) (string, string) {
 
 // filterDescribingParticiple: a participle of an appeal, demand, criticism
 // or protest on a noun describes the people ("protesters demanding the
-// president's resignation"), not an act of theirs.
+// president's resignation"), not an act of theirs. On a statement or
+// resolution it is what the document does ("adopted a resolution
+// criticizing Iran"), its issuer's act (argument.document-issuer).
 func filterDescribingParticiple(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if sc.documentParticiple(k.clause) {
+		return "", ""
+	}
 	if r := sc.rel(k.clause); (r == "acl" || r == "acl:relcl") && sc.gerund(k.clause) && (cameo.Grievances.Has(k.code) || cameo.Protests.Has(k.code)) {
 		return "", "participle describing a noun"
 	}

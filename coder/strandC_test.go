@@ -72,6 +72,12 @@ func TestMoodFilterRulesC(t *testing.T) {
 		{ruleNoSource, "A Somali reporter who had been detained in Nairobi left the country on Friday.", nil},
 		{ruleOneAttacker, "Ugandan troops shelled rebel positions near Gulu on Sunday.\n\nA second rebel camp was shelled on Monday.",
 			[]string{"UGA->UGA 194", "UGA->UGA 194"}},
+		{"argument.document-issuer", "The Arab League passed a resolution calling on Israel to halt its strikes.",
+			[]string{"IGO->ISR 0256"}},
+		{"argument.document-issuer", "The Kenyan foreign ministry issued a statement condemning the Ugandan raid.",
+			[]string{"KEN->UGA 111"}},
+		// a document no one is said to issue acts for no one
+		{ruleNoSource, "A report accusing the Ugandan army of abuses was published on Monday.", nil},
 		// two attackers in the story: the passive's agent is not clear
 		{ruleNoSource, "Ethiopian troops shelled rebel positions near Gondar on Sunday, and Eritrean forces attacked a border post.\n\nA second rebel camp was shelled on Monday.",
 			[]string{"ERI->ERI 190", "ETH->ETH 194"}},
@@ -90,7 +96,7 @@ func TestMoodFilterRulesC(t *testing.T) {
 			if got := eventKeys(evs); !slices.Equal(got, tt.want) {
 				t.Errorf("%q: events %v, want %v", tt.text, got, tt.want)
 			}
-			if !strings.HasPrefix(tt.rule, "argument.") {
+			if tt.rule != ruleImpliedAuthority && tt.rule != ruleOneAttacker {
 				return
 			}
 			for _, d := range ds {
