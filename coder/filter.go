@@ -250,7 +250,8 @@ func isVisit(p *dict.Pattern, code string) bool {
 
 // political keeps the actors that are states, their agents, or
 // organisations: not companies, the press or civilians, nor a group only
-// named by a demonym ("the Dutch orchestra").
+// named by a demonym ("the Dutch orchestra"); a demonym's capital ("the
+// Iraqi capital") is its state's seat of government.
 func (sc *sentCtx) political(rs []actorRef) []actorRef {
 	var out []actorRef
 	for _, r := range rs {
@@ -262,7 +263,7 @@ func (sc *sentCtx) political(rs []actorRef) []actorRef {
 			if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindDemonym {
 				h = sc.tree.Head(h)
 			}
-			if h >= 0 && (sc.upos(h) == "NOUN" || sc.upos(h) == "PROPN") {
+			if h >= 0 && (sc.upos(h) == "NOUN" || sc.upos(h) == "PROPN") && !sc.c.lex.capitalNouns[sc.lemmas[h]] {
 				if !sc.politicalHead(h) {
 					continue
 				}

@@ -24,6 +24,8 @@ type lexicon struct {
 	// appealModals and demandModals are the modals and heads of obligation
 	// that make a reported clause an appeal or a demand.
 	appealModals, demandModals set
+	// capitalNouns name a state's capital (the Iraqi capital).
+	capitalNouns set
 	// agentRoles maps agent nouns the dictionary lacks to their role.
 	agentRoles map[string]string
 	// impliedAgents maps verbs whose agentless passive has a clear agent
@@ -82,6 +84,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"venue_prepositions", &lx.venuePreps}, {"weapon_words", &lx.weapons},
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
+		{"capital_nouns", &lx.capitalNouns},
 	}
 }
 

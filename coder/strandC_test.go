@@ -78,6 +78,10 @@ func TestMoodFilterRulesC(t *testing.T) {
 			[]string{"KEN->UGA 111"}},
 		// a document no one is said to issue acts for no one
 		{ruleNoSource, "A report accusing the Ugandan army of abuses was published on Monday.", nil},
+		{ruleLinked, "Kenya's foreign minister arrived in the Tanzanian capital on Monday for talks on trade.",
+			[]string{"KEN->TZA 042", "TZA->KEN 043"}},
+		// the capital makes the host political, not the visitor
+		{"filter.visit-political", "The Dutch orchestra arrived in the Kenyan capital on Friday.", nil},
 		// two attackers in the story: the passive's agent is not clear
 		{ruleNoSource, "Ethiopian troops shelled rebel positions near Gondar on Sunday, and Eritrean forces attacked a border post.\n\nA second rebel camp was shelled on Monday.",
 			[]string{"ERI->ERI 190", "ETH->ETH 194"}},
