@@ -1,94 +1,61 @@
 package main
 
-import (
-	"context"
-	"fmt"
-	"strings"
+import "github.com/dyad-events/dyad"
 
-	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/coder"
-	"github.com/dyad-events/dyad/eval"
-)
-
-// numberedRecord is a gold record with its ID as text and the line it was
-// read from, kept for error messages.
-type numberedRecord struct {
-	id   string
-	line int
-	goldRecord
+// pageContext is what `dyad eval` has read of the current news page: gold
+// records that follow each other with the same non-empty url are sentences
+// of one page, and a record is coded after the page's records before it,
+// as a reader of the page reads it: the dateline, the people a pronoun or
+// title points back to, the story's main state come from them. The record
+// is still scored alone, on the events of its own text.
+type pageContext struct {
+	alone     bool // every record alone (`--sentences-alone`)
+	url, text string
 }
 
-// evalPage is a run of consecutive gold records taken from one news page
-// (the same non-empty url). `dyad eval` codes a page as one article, its
-// records' texts joined as paragraphs in file order, so that a record can
-// lean on the page's earlier records as a reader of the page would: the
-// dateline, the people a pronoun or title points back to, the story's main
-// state. A record is still scored alone, on the events whose trigger lies in
-// its own text.
-type evalPage struct {
-	recs []numberedRecord
+// next returns the text of the page before record g (empty for the first
+// record of a page) and adds g to the page.
+func (p *pageContext) next(g goldRecord) string {
+	if p.alone || g.URL == "" || g.URL != p.url {
+		p.url, p.text = g.URL, ""
+	}
+	before := p.text
+	if g.URL != "" && !p.alone {
+		if p.text != "" {
+			p.text += pageBreak
+		}
+		p.text += g.Text
+	}
+	return before
 }
 
-// groupPages splits records into pages. With alone set, every record is a
-// page of its own (`dyad eval --sentences-alone`).
-func groupPages(recs []numberedRecord, alone bool) []evalPage {
-	var pages []evalPage
-	for _, r := range recs {
-		if n := len(pages); !alone && n > 0 && r.URL != "" && pages[n-1].recs[0].URL == r.URL {
-			pages[n-1].recs = append(pages[n-1].recs, r)
-			continue
-		}
-		pages = append(pages, evalPage{recs: []numberedRecord{r}})
+// pageBreak joins the texts of a page's records: a paragraph break, which
+// always ends a sentence.
+const pageBreak = "\n\n"
+
+// withContext returns the article a gold record is coded as: its own text
+// after the page's earlier text, and the byte offset where its own text
+// begins.
+func withContext(id string, g goldRecord, before string) (dyad.Article, int) {
+	a := dyad.Article{ID: id, Text: g.Text, URL: g.URL}
+	if before == "" {
+		return a, 0
 	}
-	return pages
+	a.Text = before + pageBreak + g.Text
+	return a, len(before) + len(pageBreak)
 }
 
-// predictPage codes one page and returns one prediction per record, in the
-// page's order.
-func predictPage(ctx context.Context, c *coder.Coder, p evalPage) ([]eval.Record, error) {
-	if len(p.recs) == 1 {
-		r := p.recs[0]
-		rec, err := predict(ctx, c, r.id, r.goldRecord)
-		if err != nil {
-			return nil, fmt.Errorf("%d: %w", r.line, err)
-		}
-		return []eval.Record{rec}, nil
+// ownEvents keeps the events whose trigger lies in the record's own text,
+// from offset off of the article on.
+func ownEvents(evs []dyad.Event, off int) []dyad.Event {
+	if off == 0 {
+		return evs
 	}
-	out := make([]eval.Record, len(p.recs))
-	ends := make([]int, len(p.recs)) // byte offset where each record's text ends
-	var text strings.Builder
-	var a dyad.Article
-	a.ID, a.URL = p.recs[0].id, p.recs[0].URL
-	for i, r := range p.recs {
-		out[i] = eval.Record{ID: r.id, Text: r.Text, URL: r.URL, Events: []eval.Event{}}
-		if r.Date != nil {
-			out[i].Date = *r.Date
-			d, err := parseDate(*r.Date)
-			if err != nil {
-				return nil, fmt.Errorf("%d: %w", r.line, err)
-			}
-			if a.Published.IsZero() {
-				a.Published = d
-			}
-		}
-		if i > 0 {
-			text.WriteString("\n\n")
-		}
-		text.WriteString(r.Text)
-		ends[i] = text.Len()
-	}
-	a.Text = text.String()
-	evs, err := c.CodeArticle(ctx, &a)
-	if err != nil {
-		return nil, fmt.Errorf("%d: %w", p.recs[0].line, err)
-	}
+	var out []dyad.Event
 	for _, e := range evs {
-		at := e.Provenance.TriggerSpan.Start
-		i := 0
-		for i < len(ends)-1 && at >= ends[i] {
-			i++
+		if e.Provenance.TriggerSpan.Start >= off {
+			out = append(out, e)
 		}
-		out[i].Events = append(out[i].Events, GoldEvent(e))
 	}
-	return out, nil
+	return out
 }

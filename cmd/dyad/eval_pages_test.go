@@ -11,31 +11,24 @@ import (
 	"github.com/dyad-events/dyad/eval"
 )
 
-// TestGroupPages checks which records make one page: consecutive records
-// with the same non-empty url, nothing else.
-func TestGroupPages(t *testing.T) {
-	rec := func(id, url string) numberedRecord {
-		return numberedRecord{id: id, goldRecord: goldRecord{URL: url}}
-	}
-	recs := []numberedRecord{rec("1", "u1"), rec("2", "u1"), rec("3", ""), rec("4", ""), rec("5", "u2"), rec("6", "u1"), rec("7", "u1")}
+// TestPageContext checks which records make one page (consecutive records
+// with the same non-empty url, nothing else) and what each is coded after.
+func TestPageContext(t *testing.T) {
+	rec := func(text, url string) goldRecord { return goldRecord{Text: text, URL: url} }
+	recs := []goldRecord{rec("a", "u1"), rec("b", "u1"), rec("c", ""), rec("d", ""), rec("e", "u2"), rec("f", "u1"), rec("g", "u1"), rec("h", "u1")}
 	tests := []struct {
 		alone bool
-		want  string
+		want  []string
 	}{
-		{false, "1 2|3|4|5|6 7"},
-		{true, "1|2|3|4|5|6|7"},
+		{false, []string{"", "a", "", "", "", "", "f", "f\n\ng"}},
+		{true, []string{"", "", "", "", "", "", "", ""}},
 	}
 	for _, tt := range tests {
-		var pages []string
-		for _, p := range groupPages(recs, tt.alone) {
-			var ids []string
-			for _, r := range p.recs {
-				ids = append(ids, r.id)
+		p := pageContext{alone: tt.alone}
+		for i, r := range recs {
+			if got := p.next(r); got != tt.want[i] {
+				t.Errorf("alone=%v: record %d (%s) coded after %q, want %q", tt.alone, i, r.Text, got, tt.want[i])
 			}
-			pages = append(pages, strings.Join(ids, " "))
-		}
-		if got := strings.Join(pages, "|"); got != tt.want {
-			t.Errorf("alone=%v: pages %q, want %q", tt.alone, got, tt.want)
 		}
 	}
 }
@@ -89,12 +82,4 @@ func TestEvalCodesPagesAsArticles(t *testing.T) {
 			}
 		}
 	}
-}
-
-// deref is a gold field's text, "" for null.
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
