@@ -1,18 +1,14 @@
 package coder
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/eval"
 )
 
 // decidedBy reports whether rule took part in one of the decisions: it
@@ -114,52 +110,4 @@ func TestMoodFilterRulesC(t *testing.T) {
 			}
 		})
 	}
-}
-
-// TestRegressionSetC codes each sentence of testdata/regress-C.jsonl
-// (invented sentences for the moods, filters and sourcing, coded by hand
-// under shared/eval's conventions) and compares its (source, target,
-// root) events with the hand coding, one subtest each.
-func TestRegressionSetC(t *testing.T) {
-	c := testRealCoder(t)
-	b, err := os.ReadFile("testdata/regress-C.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for line := range bytes.Lines(b) {
-		var g eval.Record
-		if err := json.Unmarshal(line, &g); err != nil {
-			t.Fatal(err)
-		}
-		t.Run(g.ID, func(t *testing.T) {
-			date, err := time.Parse("2006-01-02", g.Date)
-			if err != nil {
-				t.Fatal(err)
-			}
-			evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: g.ID, Text: g.Text, Published: date})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want, got []string
-			for _, e := range g.Events {
-				want = append(want, deref(e.Source)+"->"+deref(e.Target)+" "+deref(e.Root))
-			}
-			for _, e := range evs {
-				got = append(got, e.Source.Code+"->"+e.Target.Code+" "+e.Root)
-			}
-			slices.Sort(want)
-			slices.Sort(got)
-			if !slices.Equal(got, want) {
-				t.Errorf("%q: events %v, want %v", g.Text, got, want)
-			}
-		})
-	}
-}
-
-// deref is the string s points to, or "" for none (a null target).
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
