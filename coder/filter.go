@@ -47,10 +47,12 @@ func filterRules() []filterRule {
 		{"filter.topic", filterOnClause, filterTopic},
 		{"filter.prevented", filterOnClause, filterPrevented},
 		{"filter.describing-participle", filterOnClause, filterDescribingParticiple},
+		{"filter.event-subject", filterOnClause, filterEventSubject},
 		{"filter.statement-content", filterOnClause, filterStatement},
 		{"filter.consequence", filterOnCode, filterConsequence},
 		{"filter.document-subject", filterOnSource, filterDocumentSubject},
 		{"filter.visit-political", filterOnActors, filterVisitPolitical},
+		{"filter.audience", filterOnActors, filterAudience},
 	}
 }
 
@@ -114,6 +116,36 @@ func filterDescribingParticiple(sc *sentCtx, k *cand, _ []*match) (string, strin
 		return "", "participle describing a noun"
 	}
 	return "", ""
+}
+
+// filterEventSubject: talks or protests that are only the subject of
+// another predicate ("talks continued", "the negotiations resumed in
+// Juba") are background, not an event: the noun of a light-verb pattern
+// as the active subject of its verb.
+func filterEventSubject(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if k.trig != k.clause && isNominal(sc.upos(k.trig)) && sc.rel(k.trig) == "nsubj" && sc.tree.Head(k.trig) == k.clause {
+		return "", "the event noun is the subject of another predicate"
+	}
+	return "", ""
+}
+
+// filterAudience: speaking or talking to the press, reporters or a news
+// agency ("speaking to reporters in Kampala", "told Reuters by phone") is
+// how a statement reached the news, not a statement (01) or consultation
+// (04) between actors.
+func filterAudience(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if root := k.code[:2]; root != cameo.CodeStatement[:2] && root != cameo.CodeConsult[:2] {
+		return "", ""
+	}
+	for _, t := range k.tgts {
+		if t.actor.Role != "MED" && (t.tok < 0 || !sc.c.lex.audience[sc.lemmas[t.tok]]) {
+			return "", ""
+		}
+	}
+	if len(k.tgts) == 0 {
+		return "", ""
+	}
+	return "", "a statement to the press"
 }
 
 // filterStatement: a bare statement (010) whose content is a clause is

@@ -78,6 +78,14 @@ func TestMoodFilterRulesC(t *testing.T) {
 			[]string{"KEN->TZA 042", "TZA->KEN 043"}},
 		// the capital makes the host political, not the visitor
 		{"filter.visit-political", "The Dutch orchestra arrived in the Kenyan capital on Friday.", nil},
+		{"filter.event-subject", "Talks between Ethiopia and Egypt continued in Cairo on Tuesday.", nil},
+		// talks held are the event, the noun the object of its light verb
+		{"convention.mutual", "Ethiopia held talks with Egypt in Cairo on Tuesday.", []string{"EGY->ETH 046", "ETH->EGY 046"}},
+		{"filter.audience", "A Ugandan official, speaking to reporters in Kampala, said Rwanda had shelled the border town.",
+			[]string{"RWA->RWA 194"}},
+		// a call between two actors is no statement to the press
+		{"convention.mutual", "The Kenyan foreign minister, who spoke to the Somali president by phone, said the border would reopen.",
+			[]string{"KEN->SOM 041", "SOM->KEN 041"}},
 		// two attackers in the story: the passive's agent is not clear
 		{ruleNoSource, "Ethiopian troops shelled rebel positions near Gondar on Sunday, and Eritrean forces attacked a border post.\n\nA second rebel camp was shelled on Monday.",
 			[]string{"ERI->ERI 190", "ETH->ETH 194"}},
