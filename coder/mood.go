@@ -51,6 +51,7 @@ const (
 	ruleMoodFutureTime  = "mood.future"
 	ruleModal           = "mood.modal"
 	ruleObligation      = "mood.obligation"
+	ruleQuoteSpeaker    = "mood.quote-attribution"
 	ruleObligationModal = "mood.obligation-modal"
 )
 
@@ -568,6 +569,11 @@ walk:
 			break walk
 		}
 		break
+	}
+	if w.reporter == nil && sc.art.quoteSpeaker != nil {
+		// mood.quote-attribution: a quotation the next sentence
+		// attributes is reported by its speaker
+		w.setReporter(*sc.art.quoteSpeaker, ruleQuoteSpeaker)
 	}
 	if h := sc.linearHedge(v); h >= 0 {
 		return moodResult{mood: moodUnasserted, why: "belief or estimate (\"" + sc.words[h] + "\")", rule: ruleLinearHedge}

@@ -25,7 +25,7 @@ func decidedBy(ds []dyad.Decision, rule string) bool {
 			}
 		}
 		for _, e := range d.Events {
-			if e.SourceRule == rule || e.TargetRule == rule || e.Convention == rule {
+			if e.SourceRule == rule || e.TargetRule == rule || e.SourceActor == rule || e.TargetActor == rule || e.Convention == rule {
 				return true
 			}
 		}
@@ -86,6 +86,12 @@ func TestMoodFilterRulesC(t *testing.T) {
 		// a call between two actors is no statement to the press
 		{"convention.mutual", "The Kenyan foreign minister, who spoke to the Somali president by phone, said the border would reopen.",
 			[]string{"KEN->SOM 041", "SOM->KEN 041"}},
+		{"actor.quote-attribution", `"The Kenyan army attacked us at dawn. We are still fighting," a Somali rebel commander told reporters on Monday.`,
+			[]string{"KEN->SOM 190"}},
+		{ruleQuoteSpeaker, `"The Kenyan army attacked us at dawn. We are still fighting," a Somali rebel commander told reporters on Monday.`,
+			[]string{"KEN->SOM 190"}},
+		// a quotation no one is said to speak: "us" is no one
+		{ruleNoTarget, `"The Kenyan army attacked us at dawn. We are still fighting in the hills."`, nil},
 		// two attackers in the story: the passive's agent is not clear
 		{ruleNoSource, "Ethiopian troops shelled rebel positions near Gondar on Sunday, and Eritrean forces attacked a border post.\n\nA second rebel camp was shelled on Monday.",
 			[]string{"ERI->ERI 190", "ETH->ETH 194"}},
