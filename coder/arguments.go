@@ -1432,7 +1432,7 @@ func removeSame(tgts, srcs []actorRef) []actorRef {
 	for _, t := range tgts {
 		same := false
 		for _, s := range srcs {
-			if t.span == s.span || (t.actor.Code == s.actor.Code && t.actor.Role == s.actor.Role) {
+			if t.span == s.span || (t.actor.Code == s.actor.Code && t.actor.Role == s.actor.Role && !distinctBodies(t, s)) {
 				same = true
 			}
 		}

@@ -318,3 +318,18 @@ func (sc *sentCtx) politicalHead(h int) bool {
 	}
 	return sc.c.lex.personNouns[sc.lemmas[h]] || sc.c.lex.politicalNouns[sc.lemmas[h]]
 }
+
+// distinctBodies reports whether two actors of one code and role are yet
+// two actors: armed groups, parties or organisations named differently
+// ("M23 rebels attacked Mai-Mai militiamen", "NATO criticised the EU").
+// The self-dyad filters (a target that is the source, a state and its own
+// government) drop only an actor acting on itself; domestic dyads between
+// different bodies are events.
+func distinctBodies(a, b actorRef) bool {
+	body := func(r actorRef) bool {
+		// (named in the sentence: a pronoun or description of a body is
+		// that body again)
+		return !r.resolved && (r.kind == dict.KindGroup || r.kind == dict.KindParty || r.kind == dict.KindOrganisation)
+	}
+	return body(a) && body(b) && a.actor.Name != "" && b.actor.Name != "" && !strings.EqualFold(a.actor.Name, b.actor.Name)
+}

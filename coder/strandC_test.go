@@ -92,6 +92,12 @@ func TestMoodFilterRulesC(t *testing.T) {
 			[]string{"KEN->SOM 190"}},
 		// a quotation no one is said to speak: "us" is no one
 		{ruleNoTarget, `"The Kenyan army attacked us at dawn. We are still fighting in the hills."`, nil},
+		// two bodies of one code and role are two actors (the self-dyad
+		// filters drop only an actor acting on itself)
+		{"argument.target-slot", "M23 rebels attacked Mai-Mai militiamen near Goma.", []string{"COD->COD 190"}},
+		{"argument.target-slot", "The African Union praised ECOWAS for its mediation in Niger.", []string{"IGO->IGO 051"}},
+		// a body and its own pronoun are one
+		{ruleNoTarget, "Fighters of the Lord's Resistance Army laid down their weapons near Gulu.", nil},
 		// two attackers in the story: the passive's agent is not clear
 		{ruleNoSource, "Ethiopian troops shelled rebel positions near Gondar on Sunday, and Eritrean forces attacked a border post.\n\nA second rebel camp was shelled on Monday.",
 			[]string{"ERI->ERI 190", "ETH->ETH 194"}},
