@@ -252,9 +252,10 @@ func moodConditional(sc *sentCtx, w *moodWalk, k int, id string) bool {
 	return false
 }
 
-// moodAccordingTo: "according to X" makes X the reporter.
+// moodAccordingTo: "according to X" makes X the reporter. The class
+// lists the words ("according to"), whose lemmas differ ("accord to").
 func moodAccordingTo(sc *sentCtx, w *moodWalk, k int, id string) bool {
-	if sc.rel(k) != "obl" || !sc.c.lex.attribution[sc.caseOf(k)] {
+	if sc.rel(k) != "obl" || !sc.c.lex.attribution[sc.caseWords(k)] {
 		return false
 	}
 	if rs := sc.actorsAt(k); len(rs) > 0 && w.reporter == nil {
@@ -276,6 +277,17 @@ func moodSpeechAside(sc *sentCtx, w *moodWalk, k int, id string) bool {
 		w.setReporter(rs[0], id)
 	}
 	return true
+}
+
+// caseWords returns the words of token i's case markers, lower-cased and
+// joined by spaces ("according to").
+func (sc *sentCtx) caseWords(i int) string {
+	ms := sc.tree.CaseMarkers(i)
+	parts := make([]string, len(ms))
+	for k, m := range ms {
+		parts[k] = strings.ToLower(sc.words[m])
+	}
+	return strings.Join(parts, " ")
 }
 
 // linkAction says what the walk does after a link rule.

@@ -131,3 +131,35 @@ func TestMoodFilterRulesC(t *testing.T) {
 		})
 	}
 }
+
+// TestReporterC checks that reported speech keeps who reported it in the
+// event's provenance: a speaker, "according to", a quotation attributed in
+// the next sentence.
+func TestReporterC(t *testing.T) {
+	c := testRealCoder(t)
+	tests := []struct{ text, reporter string }{
+		{"Somali militants attacked a village near Lamu on Monday, according to the Kenyan police.", "KEN"},
+		{"According to the Kenyan police, Somali militants attacked a village near Lamu on Monday.", "KEN"},
+		{"The Ethiopian foreign minister said Eritrean troops had shelled a border town.", "ETH"},
+		{`"The Kenyan army attacked us at dawn. We are still fighting," a Somali rebel commander told reporters on Monday.`, "SOM"},
+		{"Somali militants attacked a village near Lamu on Monday.", ""},
+	}
+	date := time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	for i, tt := range tests {
+		evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: fmt.Sprintf("R%d", i), Text: tt.text, Published: date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		got := ""
+		if rb := evs[0].Provenance.ReportedBy; rb != nil {
+			got = rb.Code
+		}
+		if got != tt.reporter || (got != "") != slices.Contains(evs[0].Provenance.Flags, dyad.FlagReported) {
+			t.Errorf("%q: reported by %q (flags %v), want %q", tt.text, got, evs[0].Provenance.Flags, tt.reporter)
+		}
+	}
+}
