@@ -28,6 +28,7 @@ import (
 // The argument rules used outside the tables.
 const (
 	ruleSourceSlot    = "argument.source-slot"
+	ruleAgentless     = "argument.agentless-passive"
 	ruleBetween       = "argument.between"
 	ruleNoSource      = "argument.no-source"
 	ruleSanctionSrc   = "argument.sanction-source"
@@ -72,7 +73,7 @@ func subjectRules() []subjectRule {
 	return []subjectRule{
 		{"argument.mislabelled-passive", argMislabelledPassive},
 		{"argument.passive-agent", argPassiveAgent},
-		{"argument.agentless-passive", argAgentlessPassive},
+		{ruleAgentless, argAgentlessPassive},
 		{"argument.subject", argSubject},
 		{"argument.linear-subject", argLinearSubject},
 		{"argument.conjunct", argConjunct},
@@ -376,9 +377,14 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 		}
 	}
 	if len(k.srcs) == 0 && k.passive {
-		k.srcs, k.srcRule = sc.impliedAgent(k)
+		if rs, rule := sc.impliedAgent(k); len(rs) > 0 {
+			k.srcs, k.srcRule = rs, rule
+		}
 	}
 	if len(k.srcs) == 0 {
+		if k.srcRule == ruleAgentless {
+			return ruleAgentless, "passive without an agent"
+		}
 		return ruleNoSource, "no source actor"
 	}
 	k.srcs = sc.collapseSame(k, k.srcs)

@@ -106,6 +106,9 @@ func (sc *sentCtx) fanOut(k *cand) ([]*coded, string) {
 	if len(tgts) == 0 && len(srcs) >= 2 && sc.reciprocal(m) {
 		// "Kosovo and Serbia accused each other"
 		mutual, mutualRule = dict.MutualAlways, ruleReciprocal
+		if sc.rec != nil {
+			k.step(ruleReciprocal, "\"each other\": both directions")
+		}
 	}
 	if m.embedded != nil && isIntent(kind) && (m.embedded.p.Mutual != dict.MutualNone || len(tgts) == 0) {
 		mutual, mutualRule = dict.MutualAlways, ruleJointCommitment // joint commitments

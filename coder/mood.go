@@ -262,8 +262,20 @@ func moodAccordingTo(sc *sentCtx, w *moodWalk, k int, id string) bool {
 		w.setReporter(rs[0], id)
 	} else if rs := sc.npFallback(k); len(rs) > 0 && w.reporter == nil {
 		w.setReporter(rs[0], id)
+	} else {
+		w.note(id, "attributed to \""+sc.words[k]+"\"")
 	}
 	return true
+}
+
+// caseWords is caseOf in the words as written, lower-cased: the
+// lemmatiser makes "according to" "accord to".
+func (sc *sentCtx) caseWords(i int) string {
+	var parts []string
+	for _, m := range sc.tree.CaseMarkers(i) {
+		parts = append(parts, strings.ToLower(sc.words[m]))
+	}
+	return strings.Join(parts, " ")
 }
 
 // moodSpeechAside: a verb of saying hung beside the clause ("X, the
@@ -277,17 +289,6 @@ func moodSpeechAside(sc *sentCtx, w *moodWalk, k int, id string) bool {
 		w.setReporter(rs[0], id)
 	}
 	return true
-}
-
-// caseWords returns the words of token i's case markers, lower-cased and
-// joined by spaces ("according to").
-func (sc *sentCtx) caseWords(i int) string {
-	ms := sc.tree.CaseMarkers(i)
-	parts := make([]string, len(ms))
-	for k, m := range ms {
-		parts[k] = strings.ToLower(sc.words[m])
-	}
-	return strings.Join(parts, " ")
 }
 
 // linkAction says what the walk does after a link rule.

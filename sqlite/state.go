@@ -111,9 +111,10 @@ type Stats struct {
 	// Articles counts stored articles; Duplicates those linked to an
 	// earlier article; Sources the distinct sources.
 	Articles, Duplicates, Sources int
-	// Events counts stored events; ByRoot per CAMEO root.
-	Events int
-	ByRoot map[string]int
+	// Events counts stored events; Undated those whose date is unknown;
+	// ByRoot the events per CAMEO root.
+	Events, Undated int
+	ByRoot          map[string]int
 	// FirstEvent and LastEvent bound the event dates (zero when empty).
 	FirstEvent, LastEvent time.Time
 	// Feeds counts polled feeds; Failures recorded failures.
@@ -142,12 +143,13 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 		(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
 		(SELECT count(DISTINCT source) FROM articles),
 		(SELECT count(*) FROM events),
+		(SELECT count(*) FROM events WHERE date = ''),
 		(SELECT min(date) FROM events WHERE date != ''),
 		(SELECT max(date) FROM events),
 		(SELECT count(*) FROM feeds),
 		(SELECT count(*) FROM failures),
 		(SELECT max(version) FROM schema_migrations)`).
-		Scan(&s.Articles, &s.Duplicates, &s.Sources, &s.Events, &first, &last, &s.Feeds, &s.Failures, &s.Schema)
+		Scan(&s.Articles, &s.Duplicates, &s.Sources, &s.Events, &s.Undated, &first, &last, &s.Feeds, &s.Failures, &s.Schema)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: stats: %w", err)
 	}
