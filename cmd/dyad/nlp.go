@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/nlp"
@@ -87,13 +89,19 @@ func loadPipeline(path string) (*nlp.Pipeline, error) {
 	return nlp.LoadFile(path)
 }
 
+// coderRelations are the relations `dyad nlp eval` scores one by one by
+// default: those the event coder reads (subjects and agents, objects,
+// obliques, coordination, complements, modifiers and names).
+const coderRelations = "nsubj,nsubj:pass,obj,iobj,obl,obl:agent,conj,xcomp,ccomp,acl,acl:relcl,appos,nmod,compound,flat"
+
 func runNLPEval(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("dyad nlp eval", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	treebank := fs.String("treebank", "", "CoNLL-U file to evaluate on (required)")
 	model := fs.String("model", "", "model file (default: the embedded model)")
+	relations := fs.String("relations", coderRelations, "comma-separated relations to score one by one (\"all\": every relation in the gold trees or the parse; \"\": none)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: dyad nlp eval --treebank FILE.conllu [--model FILE]\n\nPrints UPOS, XPOS, lemma accuracy, UAS and LAS with gold tokenization,\nand word and sentence F1 when starting from the raw text.")
+		fmt.Fprintln(env.stderr, "usage: dyad nlp eval --treebank FILE.conllu [--model FILE] [--relations LIST]\n\nPrints UPOS, XPOS, lemma accuracy, UAS and LAS with gold tokenization (with and\nwithout punctuation), per relation the labelled precision, recall and F1 (head\nand full relation right), and word and sentence F1 when starting from the raw text.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -120,15 +128,47 @@ func runNLPEval(ctx context.Context, env *cliEnv, args []string) error {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	w := env.stdout
+	d := sc.Deps
 	fmt.Fprintf(w, "treebank   %s (%d sentences, %d words)\n", *treebank, sc.Sentences, sc.Words)
 	fmt.Fprintf(w, "gold tokenization:\n")
 	fmt.Fprintf(w, "  UPOS     %6.2f%%\n  XPOS     %6.2f%%\n  Lemma    %6.2f%%\n", 100*sc.UPOS, 100*sc.XPOS, 100*sc.Lemma)
-	fmt.Fprintf(w, "  UAS      %6.2f%%\n  LAS      %6.2f%%   (universal relation, CoNLL 2018)\n  LAS full %6.2f%%   (relation with subtype)\n", 100*sc.UAS, 100*sc.LAS, 100*sc.LASFull)
+	fmt.Fprintf(w, "                    all words   without punctuation (%d words)\n", d.NoPunct.Words)
+	fmt.Fprintf(w, "  UAS      %6.2f%%     %6.2f%%\n", d.UAS, d.NoPunct.UAS)
+	fmt.Fprintf(w, "  LAS      %6.2f%%     %6.2f%%   (universal relation, CoNLL 2018)\n", d.UniversalLAS, d.NoPunct.UniversalLAS)
+	fmt.Fprintf(w, "  LAS full %6.2f%%     %6.2f%%   (relation with subtype)\n", d.LAS, d.NoPunct.LAS)
+	if rels := evalRelations(*relations, d.Relations); len(rels) > 0 {
+		fmt.Fprintf(w, "per relation (head and full relation right):\n  %-12s %6s %6s %7s %7s %7s\n", "relation", "gold", "parsed", "P", "R", "F1")
+		for _, r := range rels {
+			rs := d.Relations[r]
+			fmt.Fprintf(w, "  %-12s %6d %6d %6.2f%% %6.2f%% %6.2f%%\n", r, rs.Gold, rs.Pred, rs.Precision, rs.Recall, rs.F1)
+		}
+	}
 	fmt.Fprintf(w, "raw text:\n  words    P %6.2f%%  R %6.2f%%  F1 %6.2f%%\n  sentences P %5.2f%%  R %6.2f%%  F1 %6.2f%%\n",
 		100*seg.WordPrecision, 100*seg.WordRecall, 100*seg.WordF1, 100*seg.SentencePrecision, 100*seg.SentenceRecall, 100*seg.SentenceF1)
 	fmt.Fprintf(w, "model load %v; tag+lemma+parse %.0f sentences/s; heap in use %.0f MB\n",
 		loadTime.Round(time.Millisecond), float64(sc.Sentences)/elapsed.Seconds(), float64(ms.HeapInuse)/(1<<20))
 	return nil
+}
+
+// evalRelations returns the relations a --relations list names: each named
+// one, or with "all" every relation scored, sorted.
+func evalRelations(list string, scored map[string]nlp.RelationScore) []string {
+	list = strings.TrimSpace(list)
+	if list == "all" {
+		out := make([]string, 0, len(scored))
+		for r := range scored {
+			out = append(out, r)
+		}
+		sort.Strings(out)
+		return out
+	}
+	var out []string
+	for _, r := range strings.Split(list, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func runNLPParse(ctx context.Context, env *cliEnv, args []string) error {
