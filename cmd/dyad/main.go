@@ -93,4 +93,5 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-6s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun `dyad <command> -h` for a command's flags.")
+	fmt.Fprintln(w, "\nEnvironment:\n  "+envNLPModel+"=FILE  language model file (from `dyad nlp train`) used instead of the embedded one")
 }

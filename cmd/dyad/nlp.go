@@ -82,7 +82,17 @@ func runNLPTrain(ctx context.Context, env *cliEnv, args []string) error {
 	return nil
 }
 
+// envNLPModel names the environment variable that points every command
+// at a language model file instead of the embedded model, so that a newly
+// trained model can be tried on the coder without rebuilding dyad.
+const envNLPModel = "DYAD_NLP_MODEL"
+
+// loadPipeline loads the model file at path; with path empty, the file
+// named by $DYAD_NLP_MODEL, else the embedded model.
 func loadPipeline(path string) (*nlp.Pipeline, error) {
+	if path == "" {
+		path = os.Getenv(envNLPModel)
+	}
 	if path == "" {
 		return nlp.Load()
 	}
@@ -98,7 +108,7 @@ func runNLPEval(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("dyad nlp eval", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	treebank := fs.String("treebank", "", "CoNLL-U file to evaluate on (required)")
-	model := fs.String("model", "", "model file (default: the embedded model)")
+	model := fs.String("model", "", "model file (default: $"+envNLPModel+", else the embedded model)")
 	relations := fs.String("relations", coderRelations, "comma-separated relations to score one by one (\"all\": every relation in the gold trees or the parse; \"\": none)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: dyad nlp eval --treebank FILE.conllu [--model FILE] [--relations LIST]\n\nPrints UPOS, XPOS, lemma accuracy, UAS and LAS with gold tokenization (with and\nwithout punctuation), per relation the labelled precision, recall and F1 (head\nand full relation right), and word and sentence F1 when starting from the raw text.")
@@ -174,7 +184,7 @@ func evalRelations(list string, scored map[string]nlp.RelationScore) []string {
 func runNLPParse(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("dyad nlp parse", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	model := fs.String("model", "", "model file (default: the embedded model)")
+	model := fs.String("model", "", "model file (default: $"+envNLPModel+", else the embedded model)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: dyad nlp parse [--model FILE] [FILE...]\n\nAnalyses raw text (files, or stdin) and prints CoNLL-U.")
 		fs.PrintDefaults()
