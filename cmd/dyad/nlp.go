@@ -34,7 +34,7 @@ func runNLP(ctx context.Context, env *cliEnv, args []string) error {
 func runNLPTrain(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("dyad nlp train", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	treebank := fs.String("treebank", "../shared/ud-ewt", "directory with the UD treebank's *-ud-train.conllu and *-ud-dev.conllu")
+	treebank := fs.String("treebank", "../shared/ud-ewt,../shared/ud-gum", "comma-separated treebank directories, each with one *-train.conllu and one *-dev.conllu (trained on the train files together)")
 	out := fs.String("out", "nlp/model/en-ewt.model.gz", "where to write the model")
 	folds := fs.Int("folds", 5, "jackknife folds for the parser's training tags (1 = gold tags)")
 	tagIter := fs.Int("tagger-iterations", 0, "tagger training iterations (0 = the tagger's default)")
@@ -42,19 +42,22 @@ func runNLPTrain(ctx context.Context, env *cliEnv, args []string) error {
 	parIter := fs.Int("parser-iterations", 0, "parser training iterations (0 = the parser's default)")
 	parMin := fs.Float64("parser-min-weight", 0, "drop parser weights below this magnitude (0 = default)")
 	seed := fs.Int64("seed", 1, "random seed for the parser's exploration")
+	beam := fs.Int("parser-beam", 1, "train a parser that decodes with a beam this wide, trained globally (1 = greedy)")
+	greedyIter := fs.Int("parser-greedy-iterations", 0, "with --parser-beam: how many of the parser's passes are greedy training first")
 	tagAlt := fs.Bool("parser-tag-alternatives", false, "train a parser that also reads the tagger's runner-up tag of words it was unsure of (see README: more accurate, about 6% slower)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: dyad nlp train [--treebank DIR] [--out FILE] [flags]\n\nBuilds the tagger, lemmatizer and parser from a UD treebank (train split; dev for early stopping only).")
+		fmt.Fprintln(env.stderr, "usage: dyad nlp train [--treebank DIR,DIR...] [--out FILE] [flags]\n\nBuilds the tagger, lemmatizer and parser from UD treebanks (their train splits together; their dev splits\nfor early stopping only).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	cfg := nlp.TrainConfig{
-		Treebank: *treebank, Folds: *folds,
+		Treebanks: splitList(*treebank), Folds: *folds,
 		Tagger: nlp.TaggerOptions{Iterations: *tagIter, MinWeight: float32(*tagMin)},
-		Parser: nlp.ParserOptions{Iterations: *parIter, MinWeight: float32(*parMin), Seed: *seed, TagAlternatives: *tagAlt},
-		Log:    env.log,
+		Parser: nlp.ParserOptions{Iterations: *parIter, MinWeight: float32(*parMin), Seed: *seed, TagAlternatives: *tagAlt,
+			Beam: *beam, GreedyIterations: *greedyIter},
+		Log: env.log,
 	}
 	p, err := nlp.Train(ctx, cfg)
 	if err != nil {
@@ -172,13 +175,7 @@ func evalRelations(list string, scored map[string]nlp.RelationScore) []string {
 		sort.Strings(out)
 		return out
 	}
-	var out []string
-	for _, r := range strings.Split(list, ",") {
-		if r = strings.TrimSpace(r); r != "" {
-			out = append(out, r)
-		}
-	}
-	return out
+	return splitList(list)
 }
 
 func runNLPParse(ctx context.Context, env *cliEnv, args []string) error {
