@@ -294,8 +294,8 @@ func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, err
 	log.Info("parser training data", "sentences", len(sents), "labels", nl,
 		"nonprojective", nonProj, "lifted_arcs", lifted, "skipped", skipped)
 
-	trans := newAveragedPerceptron(numTransitions)
-	labm := newAveragedPerceptron(2 * nl)
+	trans := newDenseTrainer()
+	labm := newSparseTrainer(2 * nl)
 	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x9e3779b97f4a7c15))
 	order := make([]int, len(sents))
 	for i := range order {
@@ -414,7 +414,7 @@ func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, err
 			attrs = append(attrs, "transition_error", float64(errs)/float64(max(steps, 1)))
 		}
 		attrs = append(attrs, "label_error", float64(labErrs)/float64(max(arcs, 1)),
-			"features", len(trans.rows), "label_features", len(labm.rows))
+			"features", trans.features(), "label_features", labm.features())
 		if len(dev) > 0 {
 			sc := p.Evaluate(dev)
 			attrs = append(attrs, "dev_uas", sc.UAS, "dev_las", sc.LAS)
@@ -534,11 +534,14 @@ func (p *Parser) ParseAlternatives(words, upos, xpos, alt []string, heads []int,
 	defer p.pool.Put(s)
 	s.reset(n)
 	s.setWords(words, upos, xpos, alt, p.alt)
+	s.self[0] = s
 	nl := len(p.labels)
 	for !s.terminal() {
 		feats := s.extract()
-		var sc [numTransitions]float32
-		s.hits = p.fast.score(feats, &sc, s.hits[:0])
+		sc := &s.sc[0]
+		*sc = [numTransitions]int32{}
+		s.end[0] = int32(len(feats))
+		p.fast.scoreMany(feats, s.end[:], s.sc[:], s.self[:])
 		best := -1
 		for t := 0; t < numTransitions; t++ {
 			if s.legal(t) && (best < 0 || sc[t] > sc[best]) {
@@ -915,63 +918,6 @@ func (t *fastTable) bloomBits(k uint64) (uint64, uint64) {
 // depend on one another, so the processor waits for the cache misses of a
 // batch together instead of one after the other.
 const lookupBatch = 128
-
-// score adds up the transition weights of feats and appends the slots of
-// the features found to hits.
-func (t *fastTable) score(feats []uint64, sc *[numTransitions]float32, hits []int32) []int32 {
-	var acc [numTransitions]int32
-	var cand [lookupBatch]uint64
-	bloom, bmask, mask := t.bloom, t.bmask, t.mask
-	for len(feats) > 0 {
-		batch := feats[:min(len(feats), lookupBatch)]
-		feats = feats[len(batch):]
-		// Most features of a configuration are not in the model; the
-		// filter, small enough to stay in cache, rules them out cheaply.
-		// No branch depends on its bits, so its loads overlap.
-		n := 0
-		for _, k := range batch {
-			p1, p2 := (k>>32)&bmask, ((k>>16)^(k>>50))&bmask
-			in := bloom[p1>>6] >> (p1 & 63) & (bloom[p2>>6] >> (p2 & 63)) & 1
-			cand[n&(lookupBatch-1)] = k
-			n += int(in)
-		}
-		// The home slots' fingerprints, again without a branch on what
-		// is loaded; the probing below then finds them in cache, where
-		// its mispredicted branches (a third of the home slots hold
-		// another key) cost little.
-		var home [lookupBatch]uint32
-		for j, k := range cand[:n] {
-			home[j] = t.slots[k&mask].fp
-		}
-		for j, k := range cand[:n] {
-			i, fp := k&mask, fingerprint(k)
-			if home[j] == 0 {
-				continue
-			}
-			for {
-				sl := &t.slots[i]
-				if sl.fp == fp {
-					acc[0] += int32(sl.w[0])
-					acc[1] += int32(sl.w[1])
-					acc[2] += int32(sl.w[2])
-					acc[3] += int32(sl.w[3])
-					if sl.off > 0 {
-						hits = append(hits, int32(i))
-					}
-					break
-				}
-				if sl.fp == 0 {
-					break
-				}
-				i = (i + 1) & mask
-			}
-		}
-	}
-	for c := range acc {
-		sc[c] = float32(acc[c])
-	}
-	return hits
-}
 
 // scoreLabels adds the label weights of direction dir (0: left arc) of
 // the slots in hits to acc, indexed by class (fewer than 256 classes).

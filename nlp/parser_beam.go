@@ -31,6 +31,9 @@ type beamScratch struct {
 	cand  []beamCand
 	kids  []int // per item of cur: how many candidates kept it as parent
 	taken []bool
+	feats []uint64 // the features of every item of cur, one after another
+	ends  []int32  // where each item's features end in feats
+	sc    [][numTransitions]int32
 }
 
 // configPool is a free list of configurations, so that a beam reuses
@@ -74,7 +77,7 @@ func (s *parseState) copyConfig(o *parseState) {
 // candBefore orders candidates: higher score first, then the earlier
 // parent, then the lower transition, so that decoding is deterministic and
 // a beam of one picks what the greedy parser picks.
-func candBefore(a, b *beamCand) bool {
+func candBefore(a, b beamCand) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
@@ -97,13 +100,17 @@ func (p *Parser) parseBeam(b *beamScratch, k int) *parseState {
 	b.score = append(b.score[:0], 0)
 	for step := 0; step < 2*n; step++ {
 		b.cand = b.cand[:0]
+		b.feats, b.ends = b.feats[:0], b.ends[:0]
+		for _, s := range b.cur {
+			b.feats = append(b.feats, s.extract()...)
+			b.ends = append(b.ends, int32(len(b.feats)))
+		}
+		b.sc = resetSlice(b.sc, len(b.cur))
+		p.fast.scoreMany(b.feats, b.ends, b.sc, b.cur)
 		for i, s := range b.cur {
-			feats := s.extract()
-			var sc [numTransitions]float32
-			s.hits = p.fast.score(feats, &sc, s.hits[:0])
 			for t := 0; t < numTransitions; t++ {
 				if s.legal(t) {
-					b.cand = append(b.cand, beamCand{parent: i, t: t, label: -1, score: b.score[i] + int64(sc[t])})
+					b.cand = append(b.cand, beamCand{parent: i, t: t, label: -1, score: b.score[i] + int64(b.sc[i][t])})
 				}
 			}
 		}
@@ -175,15 +182,15 @@ func (p *Parser) parseBeam(b *beamScratch, k int) *parseState {
 
 // topK sorts the best k items of c to its front (before orders them) and
 // returns them. Beams are small, so insertion does.
-func topK[T any](c []T, k int, before func(a, b *T) bool) []T {
+func topK[T any](c []T, k int, before func(a, b T) bool) []T {
 	m := 0 // c[:m] holds the best so far, in order
 	for i := range c {
 		x := c[i]
-		if m == k && !before(&x, &c[m-1]) {
+		if m == k && !before(x, c[m-1]) {
 			continue
 		}
 		j := min(m, k-1)
-		for j > 0 && before(&x, &c[j-1]) {
+		for j > 0 && before(x, c[j-1]) {
 			c[j] = c[j-1]
 			j--
 		}
@@ -215,4 +222,64 @@ func (p *Parser) Beam() int { return max(p.beam, 1) }
 // beam it was trained with, which is what ReadParser gives.
 func (p *Parser) WithBeam(k int) *Parser {
 	return &Parser{labels: p.labels, root: p.root, alt: p.alt, trans: p.trans, lab: p.lab, fast: p.fast, beam: min(max(k, 1), maxParserBeam)}
+}
+
+// scoreMany is score for the configurations states at once: feats holds
+// their features one after another, states[i]'s ending at ends[i]. Their
+// transition scores go to sc[i] and the slots found to states[i].hits, as
+// score would give them one by one, but the cache misses of all the
+// configurations' lookups overlap.
+func (t *fastTable) scoreMany(feats []uint64, ends []int32, sc [][numTransitions]int32, states []*parseState) {
+	for _, s := range states {
+		s.hits = s.hits[:0]
+	}
+	var cand [lookupBatch]uint64
+	var owner [lookupBatch]int32
+	var home [lookupBatch]uint32
+	bloom, bmask, mask := t.bloom, t.bmask, t.mask
+	item := int32(0)
+	for pos := 0; pos < len(feats); {
+		end := min(len(feats), pos+lookupBatch)
+		n := 0
+		for j := pos; j < end; j++ {
+			for int(ends[item]) <= j {
+				item++
+			}
+			k := feats[j]
+			p1, p2 := (k>>32)&bmask, ((k>>16)^(k>>50))&bmask
+			in := bloom[p1>>6] >> (p1 & 63) & (bloom[p2>>6] >> (p2 & 63)) & 1
+			cand[n&(lookupBatch-1)] = k
+			owner[n&(lookupBatch-1)] = item
+			n += int(in)
+		}
+		pos = end
+		for j, k := range cand[:n] {
+			home[j] = t.slots[k&mask].fp
+		}
+		for j, k := range cand[:n] {
+			i, fp := k&mask, fingerprint(k)
+			if home[j] == 0 {
+				continue
+			}
+			for {
+				sl := &t.slots[i]
+				if sl.fp == fp {
+					acc := &sc[owner[j]]
+					acc[0] += int32(sl.w[0])
+					acc[1] += int32(sl.w[1])
+					acc[2] += int32(sl.w[2])
+					acc[3] += int32(sl.w[3])
+					if sl.off > 0 {
+						s := states[owner[j]]
+						s.hits = append(s.hits, int32(i))
+					}
+					break
+				}
+				if sl.fp == 0 {
+					break
+				}
+				i = (i + 1) & mask
+			}
+		}
+	}
 }

@@ -37,7 +37,7 @@ type trainCand struct {
 // trainCandBefore orders training candidates as candBefore orders decoding
 // ones; the gold sequence off the beam (parent -1) comes after a beam
 // candidate of the same score.
-func trainCandBefore(a, b *trainCand) bool {
+func trainCandBefore(a, b trainCand) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
@@ -49,9 +49,10 @@ func trainCandBefore(a, b *trainCand) bool {
 
 // beamTrainer holds what global training reuses between sentences.
 type beamTrainer struct {
-	p           *Parser
-	trans, labm *averagedPerceptron
-	k           int
+	p     *Parser
+	trans *denseTrainer
+	labm  *sparseTrainer
+	k     int
 
 	arena []uint64
 	nodes []histNode
@@ -171,7 +172,7 @@ func (tr *beamTrainer) sentence(ts *parserTrainSent) {
 		// that scores higher.
 		gi := -1
 		for j := range tr.cands {
-			if c := &tr.cands[j]; c.zero && (gi < 0 || trainCandBefore(c, &tr.cands[gi])) {
+			if c := &tr.cands[j]; c.zero && (gi < 0 || trainCandBefore(*c, tr.cands[gi])) {
 				gi = j
 			}
 		}
