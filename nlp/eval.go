@@ -13,6 +13,10 @@ type TreebankScores struct {
 	// nsubj); LASFull the share with the right head and full relation,
 	// subtype included. Punctuation is included in all three.
 	UAS, LAS, LASFull float64
+	// Deps is the parse's full score sheet, in percent: the same
+	// attachment scores, those without punctuation, and each relation's
+	// precision, recall and F1.
+	Deps DepScores
 }
 
 // EvaluateTreebank analyses the words of each gold sentence (gold
@@ -54,5 +58,6 @@ func (p *Pipeline) EvaluateTreebank(gold []TreebankSentence) TreebankScores {
 	sc.UPOS, sc.XPOS, sc.Lemma = float64(upos)/n, float64(xpos)/n, float64(lemma)/n
 	d := ScoreDeps(gold, heads, rels)
 	sc.UAS, sc.LAS, sc.LASFull = d.UAS/100, d.UniversalLAS/100, d.LAS/100
+	sc.Deps = d
 	return sc
 }

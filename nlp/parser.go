@@ -28,7 +28,10 @@ type Parser struct {
 	lab    *weightTable
 	// fast holds both models laid out for fast lookup.
 	fast *fastTable
-	pool sync.Pool
+	// beam is how many partial parses decoding keeps (1: greedy).
+	beam     int
+	pool     sync.Pool // *parseState, greedy decoding
+	beamPool sync.Pool // *beamScratch
 }
 
 // ParserOptions controls TrainParser.
@@ -63,6 +66,17 @@ type ParserOptions struct {
 	// configuration and about 6% of the pipeline's speed (README). Without
 	// it the parser reads only UPOS and XPOS, as the embedded model does.
 	TagAlternatives bool
+	// Beam, when above 1, trains a parser that decodes with a beam of that
+	// many partial parses, trained globally: after GreedyIterations passes
+	// of the greedy training with the dynamic oracle, every pass searches
+	// each sentence with the beam and, where the beam's best parse
+	// outscores the best sequence that still reaches the gold tree, moves
+	// the weights at the step of the largest violation (max-violation
+	// updates). 0 or 1 trains the greedy parser.
+	Beam int
+	// GreedyIterations is how many of the Iterations passes of a beam
+	// parser are greedy training first (0: every pass is a beam pass).
+	GreedyIterations int
 	// Log receives progress; nil means no logging.
 	Log *slog.Logger
 }
@@ -201,6 +215,9 @@ func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, err
 	case opt.TransitionMinWeight < 0:
 		transMin = 0
 	}
+	if opt.Beam > maxParserBeam {
+		return nil, fmt.Errorf("parser: beam of %d, at most %d supported", opt.Beam, maxParserBeam)
+	}
 	log := opt.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -277,12 +294,17 @@ func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, err
 	log.Info("parser training data", "sentences", len(sents), "labels", nl,
 		"nonprojective", nonProj, "lifted_arcs", lifted, "skipped", skipped)
 
-	trans := newAveragedPerceptron(numTransitions)
-	labm := newAveragedPerceptron(2 * nl)
+	trans := newDenseTrainer()
+	labm := newSparseTrainer(2 * nl)
 	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x9e3779b97f4a7c15))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
+	}
+	var bt *beamTrainer
+	if opt.Beam > 1 {
+		p.beam = opt.Beam
+		bt = &beamTrainer{p: p, trans: trans, labm: labm, k: opt.Beam}
 	}
 	st := &parseState{}
 	var inStack []bool
@@ -293,7 +315,18 @@ func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, err
 		start := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		steps, errs, arcs, labErrs := 0, 0, 0, 0
+		beamPass := bt != nil && it > opt.GreedyIterations
+		if beamPass {
+			bt.updates, bt.sentences, bt.arcs, bt.labErrs, bt.goldLost = 0, 0, 0, 0, 0
+			for _, si := range order {
+				bt.sentence(&sents[si])
+			}
+			arcs, labErrs = bt.arcs, bt.labErrs
+		}
 		for _, si := range order {
+			if beamPass {
+				break
+			}
 			ts := &sents[si]
 			n := len(ts.words)
 			st.reset(n)
@@ -373,10 +406,15 @@ func TrainParser(train, dev []TreebankSentence, opt ParserOptions) (*Parser, err
 			}
 		}
 		p.setTables(trans.freeze(transMin), labm.freeze(opt.MinWeight))
-		attrs := []any{"iteration", it, "seconds", time.Since(start).Seconds(),
-			"transition_error", float64(errs) / float64(max(steps, 1)),
-			"label_error", float64(labErrs) / float64(max(arcs, 1)),
-			"features", len(trans.rows), "label_features", len(labm.rows)}
+		attrs := []any{"iteration", it, "seconds", time.Since(start).Seconds()}
+		if beamPass {
+			attrs = append(attrs, "beam", opt.Beam, "updated_sentences", float64(bt.updates)/float64(max(bt.sentences, 1)),
+				"gold_lost", float64(bt.goldLost)/float64(max(bt.sentences, 1)))
+		} else {
+			attrs = append(attrs, "transition_error", float64(errs)/float64(max(steps, 1)))
+		}
+		attrs = append(attrs, "label_error", float64(labErrs)/float64(max(arcs, 1)),
+			"features", trans.features(), "label_features", labm.features())
 		if len(dev) > 0 {
 			sc := p.Evaluate(dev)
 			attrs = append(attrs, "dev_uas", sc.UAS, "dev_las", sc.LAS)
@@ -448,6 +486,13 @@ func (p *Parser) bestLabelSum(acc *[256]int32, dir int) int {
 	return best
 }
 
+func (p *Parser) getBeam() *beamScratch {
+	if b, ok := p.beamPool.Get().(*beamScratch); ok {
+		return b
+	}
+	return &beamScratch{}
+}
+
 func (p *Parser) getState() *parseState {
 	if s, ok := p.pool.Get().(*parseState); ok {
 		return s
@@ -477,15 +522,26 @@ func (p *Parser) ParseAlternatives(words, upos, xpos, alt []string, heads []int,
 		}
 		return
 	}
+	if p.beam > 1 {
+		b := p.getBeam()
+		defer p.beamPool.Put(b)
+		b.words.reset(n)
+		b.words.setWords(words, upos, xpos, alt, p.alt)
+		p.finish(p.parseBeam(b, p.beam), heads, rels)
+		return
+	}
 	s := p.getState()
 	defer p.pool.Put(s)
 	s.reset(n)
 	s.setWords(words, upos, xpos, alt, p.alt)
+	s.self[0] = s
 	nl := len(p.labels)
 	for !s.terminal() {
 		feats := s.extract()
-		var sc [numTransitions]float32
-		s.hits = p.fast.score(feats, &sc, s.hits[:0])
+		sc := &s.sc[0]
+		*sc = [numTransitions]int32{}
+		s.end[0] = int32(len(feats))
+		p.fast.scoreMany(feats, s.end[:], s.sc[:], s.self[:])
 		best := -1
 		for t := 0; t < numTransitions; t++ {
 			if s.legal(t) && (best < 0 || sc[t] > sc[best]) {
@@ -493,7 +549,7 @@ func (p *Parser) ParseAlternatives(words, upos, xpos, alt []string, heads []int,
 			}
 		}
 		if best < 0 {
-			break // cannot happen; the repair below still makes a tree
+			break // cannot happen; the repair in finish still makes a tree
 		}
 		l := -1
 		if best == trLeft || best == trRight {
@@ -511,9 +567,15 @@ func (p *Parser) ParseAlternatives(words, upos, xpos, alt []string, heads []int,
 		}
 		s.apply(best, l)
 	}
-	// Single-root repair: keep the leftmost word attached to the root and
-	// attach the others to it. Words left without a head (never, in a
-	// complete parse) are attached the same way.
+	p.finish(s, heads, rels)
+}
+
+// finish writes the parse in s to heads and rels after making it a tree
+// with one root: the leftmost word attached to the root keeps it, and the
+// others are attached to that word. Words left without a head (never, in
+// a complete parse) are attached the same way.
+func (p *Parser) finish(s *parseState, heads []int, rels []string) {
+	n, nl := s.n, len(p.labels)
 	root := -1
 	for _, r := range s.roots {
 		if root < 0 || r < root {
@@ -601,10 +663,15 @@ func (p *Parser) Features() (transition, label int) {
 }
 
 // parserMagic opens a model that reads only UPOS and XPOS;
-// parserMagicAlt one that also reads the tagger's runner-up tags.
+// parserMagicAlt one that also reads the tagger's runner-up tags;
+// parserMagicBeam one that decodes with a beam, followed by a uvarint of
+// flags (parserFlagAlt) and one of the beam's width.
 const (
-	parserMagic    = "DYADPARSER1\n"
-	parserMagicAlt = "DYADPARSER2\n"
+	parserMagic     = "DYADPARSER1\n"
+	parserMagicAlt  = "DYADPARSER2\n"
+	parserMagicBeam = "DYADPARSER3\n"
+	parserFlagAlt   = 1
+	maxParserBeam   = 64
 )
 
 // WriteTo writes the parser model to w in a binary format read by
@@ -614,12 +681,21 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 		return 0, errors.New("parser: no model to write")
 	}
 	var buf bytes.Buffer
-	if p.alt {
+	var tmp [binary.MaxVarintLen64]byte
+	switch {
+	case p.beam > 1:
+		buf.WriteString(parserMagicBeam)
+		flags := uint64(0)
+		if p.alt {
+			flags |= parserFlagAlt
+		}
+		buf.Write(tmp[:binary.PutUvarint(tmp[:], flags)])
+		buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(p.beam))])
+	case p.alt:
 		buf.WriteString(parserMagicAlt)
-	} else {
+	default:
 		buf.WriteString(parserMagic)
 	}
-	var tmp [binary.MaxVarintLen64]byte
 	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(p.labels)))])
 	for _, l := range p.labels {
 		buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(l)))])
@@ -647,9 +723,10 @@ func ReadParser(r io.Reader) (*Parser, error) {
 	if len(data) < len(parserMagic)+4 {
 		return nil, errors.New("parser model: not a dyad parser model")
 	}
-	alt := false
-	switch string(data[:len(parserMagic)]) {
-	case parserMagic:
+	alt, beam := false, uint64(1)
+	magic := string(data[:len(parserMagic)])
+	switch magic {
+	case parserMagic, parserMagicBeam:
 	case parserMagicAlt:
 		alt = true
 	default:
@@ -660,11 +737,21 @@ func ReadParser(r io.Reader) (*Parser, error) {
 		return nil, errors.New("parser model: checksum mismatch (corrupt file)")
 	}
 	br := bytes.NewReader(body[len(parserMagic):])
+	if magic == parserMagicBeam {
+		flags, err := binary.ReadUvarint(br)
+		if err != nil || flags&^parserFlagAlt != 0 {
+			return nil, errors.New("parser model: bad flags")
+		}
+		alt = flags&parserFlagAlt != 0
+		if beam, err = binary.ReadUvarint(br); err != nil || beam < 2 || beam > maxParserBeam {
+			return nil, errors.New("parser model: bad beam width")
+		}
+	}
 	nl, err := binary.ReadUvarint(br)
 	if err != nil || nl == 0 || nl > maxParserLabels {
 		return nil, errors.New("parser model: bad label count")
 	}
-	p := &Parser{labels: make([]string, nl), root: -1, alt: alt}
+	p := &Parser{labels: make([]string, nl), root: -1, alt: alt, beam: int(beam)}
 	for i := range p.labels {
 		k, err := binary.ReadUvarint(br)
 		if err != nil || k > 256 || int(k) > br.Len() {
@@ -831,63 +918,6 @@ func (t *fastTable) bloomBits(k uint64) (uint64, uint64) {
 // depend on one another, so the processor waits for the cache misses of a
 // batch together instead of one after the other.
 const lookupBatch = 128
-
-// score adds up the transition weights of feats and appends the slots of
-// the features found to hits.
-func (t *fastTable) score(feats []uint64, sc *[numTransitions]float32, hits []int32) []int32 {
-	var acc [numTransitions]int32
-	var cand [lookupBatch]uint64
-	bloom, bmask, mask := t.bloom, t.bmask, t.mask
-	for len(feats) > 0 {
-		batch := feats[:min(len(feats), lookupBatch)]
-		feats = feats[len(batch):]
-		// Most features of a configuration are not in the model; the
-		// filter, small enough to stay in cache, rules them out cheaply.
-		// No branch depends on its bits, so its loads overlap.
-		n := 0
-		for _, k := range batch {
-			p1, p2 := (k>>32)&bmask, ((k>>16)^(k>>50))&bmask
-			in := bloom[p1>>6] >> (p1 & 63) & (bloom[p2>>6] >> (p2 & 63)) & 1
-			cand[n&(lookupBatch-1)] = k
-			n += int(in)
-		}
-		// The home slots' fingerprints, again without a branch on what
-		// is loaded; the probing below then finds them in cache, where
-		// its mispredicted branches (a third of the home slots hold
-		// another key) cost little.
-		var home [lookupBatch]uint32
-		for j, k := range cand[:n] {
-			home[j] = t.slots[k&mask].fp
-		}
-		for j, k := range cand[:n] {
-			i, fp := k&mask, fingerprint(k)
-			if home[j] == 0 {
-				continue
-			}
-			for {
-				sl := &t.slots[i]
-				if sl.fp == fp {
-					acc[0] += int32(sl.w[0])
-					acc[1] += int32(sl.w[1])
-					acc[2] += int32(sl.w[2])
-					acc[3] += int32(sl.w[3])
-					if sl.off > 0 {
-						hits = append(hits, int32(i))
-					}
-					break
-				}
-				if sl.fp == 0 {
-					break
-				}
-				i = (i + 1) & mask
-			}
-		}
-	}
-	for c := range acc {
-		sc[c] = float32(acc[c])
-	}
-	return hits
-}
 
 // scoreLabels adds the label weights of direction dir (0: left arc) of
 // the slots in hits to acc, indexed by class (fewer than 256 classes).

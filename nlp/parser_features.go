@@ -64,7 +64,12 @@ type parseState struct {
 	hits  []int32    // slots of the fast table found for feats
 	acc   [256]int32 // label scores being added up (acc[255] is never a class)
 	roots []int      // words attached to the artificial root
-	alt   []int      // per word: best non-root label, for the single-root repair
+	// For scoring this configuration alone with fastTable.scoreMany: the
+	// transition scores, the end of its features, itself.
+	sc   [1][numTransitions]int32
+	end  [1]int32
+	self [1]*parseState
+	alt  []int // per word: best non-root label, for the single-root repair
 }
 
 // reset sizes the state for a sentence of n words and clears it.

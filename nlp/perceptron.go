@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 )
 
 // Features are hashed to uint64 keys. A feature template starts a hash with
@@ -113,39 +112,15 @@ func (p *averagedPerceptron) update(feats []uint64, c int, delta float32) {
 // freeze averages the weights, drops those whose magnitude is below minAbs,
 // and returns the compact table used for prediction.
 func (p *averagedPerceptron) freeze(minAbs float32) *weightTable {
-	type cell struct {
-		class uint16
-		w     float32
-	}
-	keys := make([]uint64, 0, len(p.rows))
-	avg := make(map[uint64][]cell, len(p.rows))
+	rows := make([]frozenRow, 0, len(p.rows))
 	for k, row := range p.rows {
-		var cells []cell
+		r := frozenRow{key: k}
 		for _, e := range row {
-			total := e.acc + float64(p.step-e.stamp)*float64(e.w)
-			w := float32(total / float64(max(p.step, 1)))
-			if w >= minAbs || w <= -minAbs {
-				cells = append(cells, cell{uint16(e.class), w})
-			}
+			r.add(int(e.class), averaged(e.acc, e.stamp, e.w, p.step), minAbs)
 		}
-		if len(cells) > 0 {
-			keys = append(keys, k)
-			avg[k] = cells
-		}
+		rows = append(rows, r)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	t := newWeightTable(p.nclass, len(keys))
-	for _, k := range keys {
-		cells := avg[k]
-		cls := make([]uint16, len(cells))
-		ws := make([]float32, len(cells))
-		for i, c := range cells {
-			cls[i], ws[i] = c.class, c.w
-		}
-		t.add(k, cls, ws)
-	}
-	t.quantise()
-	return t
+	return frozenTable(p.nclass, rows)
 }
 
 // weightTable is the frozen form of a perceptron: an open-addressing hash

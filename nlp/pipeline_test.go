@@ -270,6 +270,25 @@ func BenchmarkLoad(b *testing.B) {
 	runtime.KeepAlive(p)
 }
 
+// taggedInput is a sentence's words with the tags a tagger gave them.
+type taggedInput struct{ words, upos, xpos, alt []string }
+
+// taggedPUD returns the PUD sentences (gold tokens) tagged by p's tagger,
+// runner-up tags included when p's parser reads them.
+func taggedPUD(b *testing.B, p *Pipeline) []taggedInput {
+	sents := loadTreebank(b, "ud-pud", "en_pud-ud-test.conllu")
+	ins := make([]taggedInput, len(sents))
+	for i, s := range sents {
+		n := len(s.Words)
+		ins[i] = taggedInput{s.Forms(), make([]string, n), make([]string, n), make([]string, n)}
+		p.tagger.TagAlternatives(ins[i].words, ins[i].upos, ins[i].xpos, ins[i].alt)
+		if !p.parser.alt {
+			ins[i].alt = nil
+		}
+	}
+	return ins
+}
+
 // BenchmarkEmbeddedParts measures the embedded model's tagger and parser
 // alone on the PUD sentences (gold tokens; the parser reads the tags the
 // embedded tagger gives, runner-up tags included when it uses them, as
@@ -277,19 +296,7 @@ func BenchmarkLoad(b *testing.B) {
 // depend on training a model first, as BenchmarkTag and BenchmarkParse do.
 func BenchmarkEmbeddedParts(b *testing.B) {
 	p := testPipeline(b)
-	sents := loadTreebank(b, "ud-pud", "en_pud-ud-test.conllu")
-	type in struct{ words, upos, xpos, alt []string }
-	ins := make([]in, len(sents))
-	ntok := 0
-	for i, s := range sents {
-		n := len(s.Words)
-		ins[i] = in{s.Forms(), make([]string, n), make([]string, n), make([]string, n)}
-		p.tagger.TagAlternatives(ins[i].words, ins[i].upos, ins[i].xpos, ins[i].alt)
-		if !p.parser.alt {
-			ins[i].alt = nil
-		}
-		ntok += n
-	}
+	ins := taggedPUD(b, p)
 	b.Run("Tag", func(b *testing.B) {
 		up, xp, alt := make([]string, 512), make([]string, 512), make([]string, 512)
 		b.ReportAllocs()
@@ -308,18 +315,21 @@ func BenchmarkEmbeddedParts(b *testing.B) {
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 		cpu.report(b, b.N, "sentences/cpu-s")
 	})
-	b.Run("Parse", func(b *testing.B) {
-		heads, rels := make([]int, 512), make([]string, 512)
-		b.ReportAllocs()
-		cpu := startCPURate()
-		for i := 0; i < b.N; i++ {
-			s := &ins[i%len(ins)]
-			n := len(s.words)
-			p.parser.ParseAlternatives(s.words, s.upos, s.xpos, s.alt, heads[:n], rels[:n])
-		}
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
-		cpu.report(b, b.N, "sentences/cpu-s")
-	})
+	b.Run("Parse", func(b *testing.B) { benchParse(b, p.parser, ins) })
+}
+
+// benchParse measures parser q on the tagged sentences ins.
+func benchParse(b *testing.B, q *Parser, ins []taggedInput) {
+	heads, rels := make([]int, 512), make([]string, 512)
+	b.ReportAllocs()
+	cpu := startCPURate()
+	for i := 0; i < b.N; i++ {
+		s := &ins[i%len(ins)]
+		n := len(s.words)
+		q.ParseAlternatives(s.words, s.upos, s.xpos, s.alt, heads[:n], rels[:n])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	cpu.report(b, b.N, "sentences/cpu-s")
 }
 
 // TestProcessTagAlternatives checks the plumbing of runner-up tags with a

@@ -2,17 +2,21 @@ package nlp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
-// TrainConfig says how to build a model from a UD treebank directory.
+// TrainConfig says how to build a model from UD treebank directories.
 type TrainConfig struct {
-	// Treebank is a directory holding *-ud-train.conllu and
-	// *-ud-dev.conllu (the dev file is used for early stopping only).
-	Treebank string
+	// Treebanks are directories each holding one *-train.conllu and one
+	// *-dev.conllu file (as UD releases name them, *-ud-train.conllu);
+	// the model is trained on all their train files together, and their
+	// dev files together pick the best training passes.
+	Treebanks []string
 	// Folds is the number of jackknife folds used to give the parser
 	// realistic (predicted) tags to train on; 0 or 1 trains it on gold
 	// tags.
@@ -24,30 +28,39 @@ type TrainConfig struct {
 	Log *slog.Logger
 }
 
-// Train builds a pipeline from the treebank named by cfg: lemmatizer and
-// tagger on the train file, parser on jackknifed tags.
+// Train builds a pipeline from the treebanks named by cfg: lemmatizer and
+// tagger on the train files, parser on jackknifed tags.
 func Train(ctx context.Context, cfg TrainConfig) (*Pipeline, error) {
 	log := cfg.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	trainPath, err := findTreebankFile(cfg.Treebank, "train")
-	if err != nil {
-		return nil, err
+	if len(cfg.Treebanks) == 0 {
+		return nil, errors.New("train: no treebank")
 	}
-	devPath, err := findTreebankFile(cfg.Treebank, "dev")
-	if err != nil {
-		return nil, err
+	var train, dev []TreebankSentence
+	var names []string
+	for _, dir := range cfg.Treebanks {
+		trainPath, err := findTreebankFile(dir, "train")
+		if err != nil {
+			return nil, err
+		}
+		devPath, err := findTreebankFile(dir, "dev")
+		if err != nil {
+			return nil, err
+		}
+		tr, err := ReadCoNLLUFile(trainPath)
+		if err != nil {
+			return nil, err
+		}
+		dv, err := ReadCoNLLUFile(devPath)
+		if err != nil {
+			return nil, err
+		}
+		log.Info("treebank read", "train", trainPath, "sentences", len(tr), "dev", devPath, "dev_sentences", len(dv))
+		train, dev = append(train, tr...), append(dev, dv...)
+		names = append(names, filepath.Base(trainPath))
 	}
-	train, err := ReadCoNLLUFile(trainPath)
-	if err != nil {
-		return nil, err
-	}
-	dev, err := ReadCoNLLUFile(devPath)
-	if err != nil {
-		return nil, err
-	}
-	log.Info("treebank read", "train", trainPath, "sentences", len(train), "dev", devPath, "dev_sentences", len(dev))
 	start := time.Now()
 
 	lem := TrainLemmatizer(train)
@@ -83,16 +96,18 @@ func Train(ctx context.Context, cfg TrainConfig) (*Pipeline, error) {
 	log.Info("parser trained", "elapsed", time.Since(start).Round(time.Second))
 
 	info := ModelInfo{
-		Treebank: filepath.Base(trainPath),
+		Treebank: strings.Join(names, "+"),
 		Trained:  time.Now().UTC().Format(time.RFC3339),
 		Options: map[string]any{
-			"folds":                   cfg.Folds,
-			"tagger_iterations":       cfg.Tagger.Iterations,
-			"tagger_min_weight":       cfg.Tagger.MinWeight,
-			"parser_iterations":       cfg.Parser.Iterations,
-			"parser_min_weight":       cfg.Parser.MinWeight,
-			"parser_seed":             cfg.Parser.Seed,
-			"parser_tag_alternatives": cfg.Parser.TagAlternatives,
+			"folds":                    cfg.Folds,
+			"tagger_iterations":        cfg.Tagger.Iterations,
+			"tagger_min_weight":        cfg.Tagger.MinWeight,
+			"parser_iterations":        cfg.Parser.Iterations,
+			"parser_min_weight":        cfg.Parser.MinWeight,
+			"parser_seed":              cfg.Parser.Seed,
+			"parser_tag_alternatives":  cfg.Parser.TagAlternatives,
+			"parser_beam":              cfg.Parser.Beam,
+			"parser_greedy_iterations": cfg.Parser.GreedyIterations,
 		},
 	}
 	return NewPipeline(info, tagger, lem, parser), nil
@@ -117,14 +132,14 @@ func retag(t *Tagger, sents []TreebankSentence) []TreebankSentence {
 	return out
 }
 
-// findTreebankFile finds the one *-ud-<part>.conllu file in dir.
+// findTreebankFile finds the one *-<part>.conllu file in dir.
 func findTreebankFile(dir, part string) (string, error) {
-	m, err := filepath.Glob(filepath.Join(dir, "*-ud-"+part+".conllu"))
+	m, err := filepath.Glob(filepath.Join(dir, "*-"+part+".conllu"))
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("treebank %s: %w", dir, err)
 	}
 	if len(m) != 1 {
-		return "", fmt.Errorf("%s: want one *-ud-%s.conllu file, found %d", dir, part, len(m))
+		return "", fmt.Errorf("treebank %s: want one *-%s.conllu file, found %d", dir, part, len(m))
 	}
 	return m[0], nil
 }

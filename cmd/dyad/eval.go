@@ -11,12 +11,12 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/eval"
-	"github.com/dyad-events/dyad/nlp"
 )
 
-// loadAnalyzer returns the embedded language pipeline.
+// loadAnalyzer returns the language pipeline the coder reads: the model
+// file named by $DYAD_NLP_MODEL, else the embedded model.
 func loadAnalyzer() (coder.Analyzer, error) {
-	p, err := nlp.Load()
+	p, err := loadPipeline("")
 	if err != nil {
 		return nil, fmt.Errorf("language model: %w", err)
 	}

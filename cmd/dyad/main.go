@@ -192,4 +192,5 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nRun `dyad help COMMAND` (or `dyad COMMAND -h`) for a command's flags.")
 	fmt.Fprintln(w, "Exit status: 0 when every input was read, 1 when something failed, 2 for a wrong command line.")
+	fmt.Fprintln(w, "\nEnvironment:\n  "+envNLPModel+"=FILE  language model file (from `dyad nlp train`) used instead of the embedded one")
 }

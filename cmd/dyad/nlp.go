@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/nlp"
@@ -47,7 +49,7 @@ Run dyad help nlp SUBCOMMAND for its flags.
 func runNLPTrain(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("dyad nlp train", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	treebank := fs.String("treebank", "../shared/ud-ewt", "directory with the UD treebank's *-ud-train.conllu and *-ud-dev.conllu")
+	treebank := fs.String("treebank", "../shared/ud-ewt,../shared/ud-gum", "comma-separated treebank directories, each with one *-train.conllu and one *-dev.conllu (trained on the train files together)")
 	out := fs.String("out", "nlp/model/en-ewt.model.gz", "where to write the model")
 	folds := fs.Int("folds", 5, "jackknife folds for the parser's training tags (1 = gold tags)")
 	tagIter := fs.Int("tagger-iterations", 0, "tagger training iterations (0 = the tagger's default)")
@@ -55,19 +57,22 @@ func runNLPTrain(ctx context.Context, env *cliEnv, args []string) error {
 	parIter := fs.Int("parser-iterations", 0, "parser training iterations (0 = the parser's default)")
 	parMin := fs.Float64("parser-min-weight", 0, "drop parser weights below this magnitude (0 = default)")
 	seed := fs.Int64("seed", 1, "random seed for the parser's exploration")
+	beam := fs.Int("parser-beam", 1, "train a parser that decodes with a beam this wide, trained globally (1 = greedy)")
+	greedyIter := fs.Int("parser-greedy-iterations", 0, "with --parser-beam: how many of the parser's passes are greedy training first")
 	tagAlt := fs.Bool("parser-tag-alternatives", false, "train a parser that also reads the tagger's runner-up tag of words it was unsure of (see README: more accurate, about 6% slower)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: dyad nlp train [--treebank DIR] [--out FILE] [flags]\n\nBuilds the tagger, lemmatizer and parser from a UD treebank (train split; dev for early stopping only).")
+		fmt.Fprintln(env.stderr, "usage: dyad nlp train [--treebank DIR,DIR...] [--out FILE] [flags]\n\nBuilds the tagger, lemmatizer and parser from UD treebanks (their train splits together; their dev splits\nfor early stopping only).")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	cfg := nlp.TrainConfig{
-		Treebank: *treebank, Folds: *folds,
+		Treebanks: splitList(*treebank), Folds: *folds,
 		Tagger: nlp.TaggerOptions{Iterations: *tagIter, MinWeight: float32(*tagMin)},
-		Parser: nlp.ParserOptions{Iterations: *parIter, MinWeight: float32(*parMin), Seed: *seed, TagAlternatives: *tagAlt},
-		Log:    env.log,
+		Parser: nlp.ParserOptions{Iterations: *parIter, MinWeight: float32(*parMin), Seed: *seed, TagAlternatives: *tagAlt,
+			Beam: *beam, GreedyIterations: *greedyIter},
+		Log: env.log,
 	}
 	p, err := nlp.Train(ctx, cfg)
 	if err != nil {
@@ -95,20 +100,36 @@ func runNLPTrain(ctx context.Context, env *cliEnv, args []string) error {
 	return nil
 }
 
+// envNLPModel names the environment variable that points every command
+// at a language model file instead of the embedded model, so that a newly
+// trained model can be tried on the coder without rebuilding dyad.
+const envNLPModel = "DYAD_NLP_MODEL"
+
+// loadPipeline loads the model file at path; with path empty, the file
+// named by $DYAD_NLP_MODEL, else the embedded model.
 func loadPipeline(path string) (*nlp.Pipeline, error) {
+	if path == "" {
+		path = os.Getenv(envNLPModel)
+	}
 	if path == "" {
 		return nlp.Load()
 	}
 	return nlp.LoadFile(path)
 }
 
+// coderRelations are the relations `dyad nlp eval` scores one by one by
+// default: those the event coder reads (subjects and agents, objects,
+// obliques, coordination, complements, modifiers and names).
+const coderRelations = "nsubj,nsubj:pass,obj,iobj,obl,obl:agent,conj,xcomp,ccomp,acl,acl:relcl,appos,nmod,compound,flat"
+
 func runNLPEval(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("dyad nlp eval", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	treebank := fs.String("treebank", "", "CoNLL-U file to evaluate on (required)")
-	model := fs.String("model", "", "model file (default: the embedded model)")
+	model := fs.String("model", "", "model file (default: $"+envNLPModel+", else the embedded model)")
+	relations := fs.String("relations", coderRelations, "comma-separated relations to score one by one (\"all\": every relation in the gold trees or the parse; \"\": none)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: dyad nlp eval --treebank FILE.conllu [--model FILE]\n\nPrints UPOS, XPOS, lemma accuracy, UAS and LAS with gold tokenization,\nand word and sentence F1 when starting from the raw text.")
+		fmt.Fprintln(env.stderr, "usage: dyad nlp eval --treebank FILE.conllu [--model FILE] [--relations LIST]\n\nPrints UPOS, XPOS, lemma accuracy, UAS and LAS with gold tokenization (with and\nwithout punctuation), per relation the labelled precision, recall and F1 (head\nand full relation right), and word and sentence F1 when starting from the raw text.")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -135,10 +156,21 @@ func runNLPEval(ctx context.Context, env *cliEnv, args []string) error {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	w := env.stdout
+	d := sc.Deps
 	fmt.Fprintf(w, "treebank   %s (%d sentences, %d words)\n", *treebank, sc.Sentences, sc.Words)
 	fmt.Fprintf(w, "gold tokenization:\n")
 	fmt.Fprintf(w, "  UPOS     %6.2f%%\n  XPOS     %6.2f%%\n  Lemma    %6.2f%%\n", 100*sc.UPOS, 100*sc.XPOS, 100*sc.Lemma)
-	fmt.Fprintf(w, "  UAS      %6.2f%%\n  LAS      %6.2f%%   (universal relation, CoNLL 2018)\n  LAS full %6.2f%%   (relation with subtype)\n", 100*sc.UAS, 100*sc.LAS, 100*sc.LASFull)
+	fmt.Fprintf(w, "                    all words   without punctuation (%d words)\n", d.NoPunct.Words)
+	fmt.Fprintf(w, "  UAS      %6.2f%%     %6.2f%%\n", d.UAS, d.NoPunct.UAS)
+	fmt.Fprintf(w, "  LAS      %6.2f%%     %6.2f%%   (universal relation, CoNLL 2018)\n", d.UniversalLAS, d.NoPunct.UniversalLAS)
+	fmt.Fprintf(w, "  LAS full %6.2f%%     %6.2f%%   (relation with subtype)\n", d.LAS, d.NoPunct.LAS)
+	if rels := evalRelations(*relations, d.Relations); len(rels) > 0 {
+		fmt.Fprintf(w, "per relation (head and full relation right):\n  %-12s %6s %6s %7s %7s %7s\n", "relation", "gold", "parsed", "P", "R", "F1")
+		for _, r := range rels {
+			rs := d.Relations[r]
+			fmt.Fprintf(w, "  %-12s %6d %6d %6.2f%% %6.2f%% %6.2f%%\n", r, rs.Gold, rs.Pred, rs.Precision, rs.Recall, rs.F1)
+		}
+	}
 	fmt.Fprintf(w, "raw text:\n  words    P %6.2f%%  R %6.2f%%  F1 %6.2f%%\n  sentences P %5.2f%%  R %6.2f%%  F1 %6.2f%%\n",
 		100*seg.WordPrecision, 100*seg.WordRecall, 100*seg.WordF1, 100*seg.SentencePrecision, 100*seg.SentenceRecall, 100*seg.SentenceF1)
 	fmt.Fprintf(w, "model load %v; tag+lemma+parse %.0f sentences/s; heap in use %.0f MB\n",
@@ -146,10 +178,25 @@ func runNLPEval(ctx context.Context, env *cliEnv, args []string) error {
 	return nil
 }
 
+// evalRelations returns the relations a --relations list names: each named
+// one, or with "all" every relation scored, sorted.
+func evalRelations(list string, scored map[string]nlp.RelationScore) []string {
+	list = strings.TrimSpace(list)
+	if list == "all" {
+		out := make([]string, 0, len(scored))
+		for r := range scored {
+			out = append(out, r)
+		}
+		sort.Strings(out)
+		return out
+	}
+	return splitList(list)
+}
+
 func runNLPParse(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("dyad nlp parse", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	model := fs.String("model", "", "model file (default: the embedded model)")
+	model := fs.String("model", "", "model file (default: $"+envNLPModel+", else the embedded model)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: dyad nlp parse [--model FILE] [FILE...]\n\nAnalyses raw text (files, or stdin) and prints CoNLL-U.")
 		fs.PrintDefaults()
@@ -180,4 +227,15 @@ func runNLPParse(ctx context.Context, env *cliEnv, args []string) error {
 		}
 	}
 	return nil
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
