@@ -74,6 +74,10 @@ const (
 	// (roots 08, 17-20): acts that can be done to people or property that
 	// no actor names ("released 40 prisoners", "shelled a village").
 	PopulationActs
+	// Assistance: sympathy, pledges of aid and aid given (018, 033,
+	// 070-073; not protection or asylum): acts for a recipient that a
+	// story names once and then leaves out ("Norway pledged $4 million").
+	Assistance
 	// Undirected: appeals for material aid (023) and force posture (15):
 	// acts that need no addressee ("appealed for food aid", "deployed
 	// troops to the border"); with none named the target is null.
@@ -129,6 +133,8 @@ func (c Class) spec() string {
 		return "02 09 10 11 12 13 014 016"
 	case PopulationActs:
 		return "08 17 18 19 20"
+	case Assistance:
+		return "018 033 070 071 072 073"
 	case Undirected:
 		return "023 15"
 	}
@@ -193,6 +199,8 @@ func (c Class) String() string {
 		return "embedding"
 	case PopulationActs:
 		return "population acts"
+	case Assistance:
+		return "assistance"
 	case Undirected:
 		return "undirected acts"
 	}

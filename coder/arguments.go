@@ -43,7 +43,7 @@ const (
 
 // sourceRules are the IDs of the source rules outside the subject table.
 func sourceRules() []string {
-	return []string{ruleSourceSlot, ruleBetween, ruleNoSource, ruleSanctionSrc}
+	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleNoSource, ruleSanctionSrc}
 }
 
 // ruleUndirected: an act that needs no addressee (an appeal for aid, a
@@ -86,6 +86,7 @@ func subjectRules() []subjectRule {
 		{"argument.controller", argController},
 		{"argument.finite-adverbial", argFiniteAdverbial},
 		{"argument.adverbial", argAdverbial},
+		{"argument.document-issuer", argDocumentIssuer},
 		{"argument.predicate-participle", argPredicateParticiple},
 		{"argument.modified-noun", argModifiedNoun},
 	}
@@ -384,6 +385,11 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 			}
 		}
 	}
+	if len(k.srcs) == 0 && k.passive {
+		if rs, rule := sc.impliedAgent(k); len(rs) > 0 {
+			k.srcs, k.srcRule = rs, rule
+		}
+	}
 	if len(k.srcs) == 0 {
 		if k.srcRule == ruleAgentless {
 			return ruleAgentless, "passive without an agent"
@@ -661,6 +667,7 @@ func targetRules() []targetRule {
 		{"argument.domestic-government", argDomesticGovernment},
 		{"argument.population", argPopulation},
 		{"argument.force-place", argForcePlace},
+		{ruleContextRecipient, argContextRecipient},
 	}
 }
 
@@ -983,6 +990,27 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 	return true
 }
 
+// ruleContextRecipient: a recipient the story named before.
+const ruleContextRecipient = "argument.context-recipient"
+
+// argContextRecipient: sympathy, a pledge of aid or aid given with no
+// recipient in the sentence ("Norway pledged $4 million") is for the one
+// the article gave aid to last, else the state it named as the place of
+// the story (the country struck by the earthquake); the actor is inferred
+// from the sentence that named it.
+func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Assistance.Has(tc.code) {
+		return false
+	}
+	r, ok := sc.art.recipient(tc.srcs)
+	if !ok {
+		return false
+	}
+	r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, ruleContextRecipient, false
+	tc.tgts = []actorRef{recalled(r)}
+	return true
+}
+
 // argForcePlace: force with no target named is aimed at the place struck
 // ("launched air strikes across Gaza").
 func argForcePlace(sc *sentCtx, tc *targetCtx) bool {
@@ -1014,7 +1042,9 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 		// named after it
 		k.tgts, k.tgtRule = sc.firstActorIn(k.clause, k.srcs), ruleStrikeFirst
 	}
-	if cameo.Force.Has(k.code) {
+	if cameo.PopulationActs.Has(k.code) {
+		// unnamed people force or coercion was used against are of
+		// where it happened, not the source's
 		k.tgts = sc.forceVictims(k.match, k.tgts, k.srcs)
 	}
 	if cameo.Sanctions.Has(k.code) || cameo.Force.Has(k.code) {
@@ -1156,7 +1186,7 @@ func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
 				continue
 			}
 			r := e.src
-			r.span, r.tok, r.resolved, r.rule = sc.span(c, c), c, true, ruleEventAnaphorAc
+			r.span, r.tok, r.resolved, r.rule, r.inferred = sc.span(c, c), c, true, ruleEventAnaphorAc, true
 			return []actorRef{r}
 		}
 	}
@@ -1452,7 +1482,7 @@ func removeSame(tgts, srcs []actorRef) []actorRef {
 	for _, t := range tgts {
 		same := false
 		for _, s := range srcs {
-			if t.span == s.span || (t.actor.Code == s.actor.Code && t.actor.Role == s.actor.Role) {
+			if t.span == s.span || (t.actor.Code == s.actor.Code && t.actor.Role == s.actor.Role && !distinctBodies(t, s)) {
 				same = true
 			}
 		}
@@ -1489,4 +1519,94 @@ func (sc *sentCtx) modifiesThing(h int) bool {
 	}
 	_, ok := sc.mentionAt(p)
 	return !ok
+}
+
+// The rules that give an agentless passive the agent the story makes
+// clear, an inferred actor (flag "inferred").
+const (
+	ruleImpliedAuthority = "argument.implied-authority"
+	ruleOneAttacker      = "argument.one-attacker"
+)
+
+// impliedAgent finds the agent an agentless passive verb leaves out when
+// the story makes it clear: argument.implied-authority, the police,
+// courts or government (by the verb's class in the lexicon's
+// implied_agents: "were arrested", "was convicted", "were expelled") of
+// the country where it happened (a place in the clause, else in the
+// sentence); argument.one-attacker,
+// for force ("was shelled", "was shot"), the one actor the story has
+// seen using force so far, when there is only one.
+func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
+	if k.clause != k.trig || k.kind != dict.EmbedNone {
+		return nil, ""
+	}
+	if s := sc.tree.ChildWith(k.clause, "nsubj:pass"); s < 0 || sc.c.lex.relativePronouns[sc.lemmas[s]] {
+		// the passive must say who underwent it: a relative clause
+		// ("a journalist who had been detained") describes its noun
+		return nil, ""
+	}
+	inferred := func(a dyad.Actor) []actorRef {
+		return []actorRef{{actor: a, tok: -1, resolved: true, inferred: true, unnamed: true}}
+	}
+	if role, ok := sc.c.lex.impliedAgents[sc.lemmas[k.trig]]; ok {
+		code := firstNonEmpty(sc.clausePlace(k.clause), sc.place)
+		if code == "" || code == "IGO" || code == "NGO" {
+			return nil, ""
+		}
+		return inferred(dyad.Actor{Code: code, Role: role}), ruleImpliedAuthority
+	}
+	if !cameo.Force.Has(k.code) {
+		return nil, ""
+	}
+	var one *actorRef
+	for i := range sc.art.events {
+		e := &sc.art.events[i]
+		if !cameo.Force.Has(e.root) {
+			continue
+		}
+		if one != nil && !sameActor(*one, e.src) {
+			return nil, ""
+		}
+		one = &e.src
+	}
+	if one == nil {
+		return nil, ""
+	}
+	return inferred(one.actor), ruleOneAttacker
+}
+
+// documentParticiple reports whether clause v is a participle on a
+// statement, report or resolution ("a statement condemning the raid"):
+// what the document does.
+func (sc *sentCtx) documentParticiple(v int) bool {
+	if sc.rel(v) != "acl" || !sc.gerund(v) {
+		return false
+	}
+	p := sc.tree.Head(v)
+	return p >= 0 && isNominal(sc.upos(p)) && sc.c.lex.documents[sc.lemmas[p]]
+}
+
+// argDocumentIssuer: a participle on a statement or resolution is the act
+// of whoever issued it: the document's own "by" or possessive ("a
+// statement by the ministry condemning", "the council's resolution
+// calling for"), else the subject of the verb whose object it is
+// ("issued a statement condemning", "adopted a resolution criticizing").
+func argDocumentIssuer(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+	if !sc.documentParticiple(v) {
+		return subjectResult{}, false
+	}
+	p := sc.tree.Head(v)
+	for _, c := range sc.tree.Children(p) {
+		if r := sc.rel(c); r == "nmod:poss" || (nlp.RelIs(r, "nmod") && sc.caseOf(c) == "by") {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return subjectResult{refs: rs}, true
+			}
+		}
+	}
+	if h := sc.tree.Head(p); h >= 0 && nlp.RelIs(sc.rel(p), "obj") {
+		if rs, _ := sc.subjectOf(h, depth+1); len(rs) > 0 {
+			return subjectResult{refs: rs}, true
+		}
+	}
+	return subjectResult{}, false
 }

@@ -211,6 +211,10 @@ func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *recorder) ([]dyad
 			}
 			s := &doc.Sentences[si]
 			shift(s, ch[0])
+			art.quoteSpeaker = nil
+			if si+1 < len(doc.Sentences) {
+				art.quoteSpeaker = c.quoteAttribution(art, s, doc.Sentences[si+1], ch[0], sentIdx+1)
+			}
 			evs := c.codeSentence(art, s, sentIdx, tr)
 			out = append(out, evs...)
 			sentIdx++
@@ -355,6 +359,21 @@ func (c *Coder) fill(art *article, s *nlp.Sentence, sentIdx int, ev *coded) dyad
 	if ev.src.resolved || ev.tgt.resolved {
 		p.Flags = addFlag(p.Flags, dyad.FlagResolved)
 	}
+	for _, r := range []actorRef{ev.src, ev.tgt} {
+		if r.actor.Code == "" {
+			continue
+		}
+		if r.inferred {
+			p.Flags = addFlag(p.Flags, dyad.FlagInferred)
+			if len(p.InferredFrom) == 0 || p.InferredFrom[0] != r.sent {
+				p.InferredFrom = append(p.InferredFrom, r.sent)
+			}
+		}
+		if r.provisional {
+			p.Flags = addFlag(p.Flags, dyad.FlagProvisional)
+		}
+	}
+	sort.Ints(p.InferredFrom)
 	sort.Slice(p.Flags, func(i, j int) bool { return p.Flags[i] < p.Flags[j] })
 	if ev.date != nil {
 		e.Date, e.DatePrecision = ev.date.Date, ev.date.Precision

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -101,6 +102,10 @@ type cand struct {
 	milStrike, official bool
 	// steps are the rules that changed the candidate on its way.
 	steps []string
+	// addressees are whom a reported obligation asks to act
+	// (mood.obligation): the speaker is then the source and they the
+	// targets.
+	addressees []actorRef
 }
 
 // step records that rule changed the candidate.
@@ -137,14 +142,19 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) []*coded {
 	if why != "" {
 		return sc.suppress(k, verdict, why)
 	}
-	if rule, why := sc.source(k); why != "" {
+	if len(k.addressees) > 0 {
+		// a reported obligation: the speaker asks the clause's subject
+		k.srcs, k.srcRule = []actorRef{*k.md.reporter}, k.md.reporterRule
+	} else if rule, why := sc.source(k); why != "" {
 		return sc.suppress(k, rule, why)
 	}
 	if rule, why := sc.filter(k, byTok, filterOnSource); rule != "" {
 		return sc.suppress(k, rule, why)
 	}
 	sc.officialProtest(k)
-	if rule, why := sc.target(k, byTok); why != "" {
+	if len(k.addressees) > 0 {
+		k.tgts, k.tgtRule = k.addressees, ruleObligation
+	} else if rule, why := sc.target(k, byTok); why != "" {
 		return sc.suppress(k, rule, why)
 	}
 	if rule, why := sc.filter(k, byTok, filterOnActors); rule != "" {
@@ -221,6 +231,7 @@ func (sc *sentCtx) firedEvents(d int, k *cand, out []*coded) {
 		if e.reporter != nil {
 			extra += " reported by " + e.reporter.actor.Code
 		}
+		extra += inferredNote("source", e.src) + inferredNote("target", e.tgt)
 		if e.date != nil {
 			extra += " dated " + e.date.Date.Format("2006-01-02") + " (\"" + e.date.Text + "\")"
 		}
@@ -230,6 +241,19 @@ func (sc *sentCtx) firedEvents(d int, k *cand, out []*coded) {
 	for _, st := range k.steps {
 		sc.rec.printf("      step %s\n", st)
 	}
+}
+
+// inferredNote says, for --explain, which sentence an inferred actor was
+// taken from and whether it is provisional.
+func inferredNote(side string, r actorRef) string {
+	s := ""
+	if r.inferred && r.actor.Code != "" {
+		s += fmt.Sprintf(" %s inferred from [%d]", side, r.sent)
+	}
+	if r.provisional && r.actor.Code != "" {
+		s += " " + side + " provisional"
+	}
+	return s
 }
 
 // eventRules says which rules made an event, for --explain.

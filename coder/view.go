@@ -31,6 +31,9 @@ type sentCtx struct {
 	place    string              // country of a place named in the sentence
 	city     string              // country of a city named in the sentence
 	named    map[dyad.Actor]bool // the actors the sentence names (memory)
+	// described holds the names the dictionaries lack that the sentence
+	// made actors of (actor.described-name, noteName), for memory.names.
+	described []actorRef
 }
 
 // newSentCtx builds the view of sentence idx, running the repair rules.
