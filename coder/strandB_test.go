@@ -79,9 +79,12 @@ func TestConstructions(t *testing.T) {
 			[]string{"NGA>NER:111"}, "111.call.2"},
 		{"endorsing verb", "Egypt strongly supports Sudan in the talks.",
 			[]string{"EGY>SDN:051"}, "051.support"},
+		{"attributing an act to a party", "Ukraine attributed the explosion to Russia.",
+			[]string{"UKR>RUS:112"}, "112.attribute"},
 		// precision: a date is no slot and no particle
 		{"date fills no slot", "Kenya called the vote on Monday.", nil, "match.require"},
 		{"no praise without a complement", "Uganda called the meeting for Friday.", nil, ""},
+		{"a quote attributed to no actor", "The quote was attributed to a senior official.", nil, ""},
 	}
 	date := time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
