@@ -64,6 +64,11 @@ func TestMoodFilterRulesC(t *testing.T) {
 		{ruleModal, "Eritrea must withdraw its troops from the border.", nil},
 		{ruleImpliedAuthority, "Three opposition activists were arrested in Nairobi on Tuesday.",
 			[]string{"KEN->KEN 173"}},
+		// no place: the reporting state, else the story's country
+		{ruleImpliedAuthority, "Ugandan police said 40 opposition supporters had been arrested on Sunday.",
+			[]string{"UGA->UGA 173"}},
+		{ruleImpliedAuthority, "Kenyan police fired tear gas at protesters in Nairobi on Tuesday. Twelve protesters were arrested.",
+			[]string{"KEN->KEN 173", "KEN->KEN 175"}},
 		// a relative clause describes its noun: no agent is implied
 		{ruleAgentless, "A Somali reporter who had been detained in Nairobi left the country on Friday.", nil},
 		{ruleOneAttacker, "Ugandan troops shelled rebel positions near Gulu on Sunday.\n\nA second rebel camp was shelled on Monday.",
