@@ -99,9 +99,15 @@ const (
 	FlagCommitment Flag = "commitment"
 	// FlagRefusal: the event is a negated future coded as a refusal.
 	FlagRefusal Flag = "refusal"
-	// FlagInferred: an actor the sentence leaves out was inferred from the
-	// story (the police behind "were arrested").
+	// FlagInferred: an actor was taken from an earlier sentence of the
+	// article (a pronoun, a title or description alone, an agent given the
+	// story's country), not from the words of this one; InferredFrom names
+	// the sentences it came from, so a reader can check the inference.
 	FlagInferred Flag = "inferred"
+	// FlagProvisional: an actor is a name the dictionaries lack, made an
+	// actor from what the article says of it ("X, a rebel group based in
+	// Chad"); its code is the article's word, not the dictionary's.
+	FlagProvisional Flag = "provisional"
 )
 
 // Provenance is the evidence behind an event: where in which article it was
@@ -128,6 +134,9 @@ type Provenance struct {
 	Flags []Flag `json:"flags,omitempty"`
 	// ReportedBy is the actor who reported the event, for reported speech.
 	ReportedBy *Actor `json:"reported_by,omitempty"`
+	// InferredFrom lists the sentences (0-based, ascending) an inferred
+	// source or target was taken from (FlagInferred).
+	InferredFrom []int `json:"inferred_from,omitempty"`
 }
 
 // HasFlag reports whether the provenance carries flag f.

@@ -74,6 +74,14 @@ const (
 	// (roots 08, 17-20): acts that can be done to people or property that
 	// no actor names ("released 40 prisoners", "shelled a village").
 	PopulationActs
+	// Assistance: sympathy, pledges of aid and aid given (018, 033,
+	// 070-073; not protection or asylum): acts for a recipient that a
+	// story names once and then leaves out ("Norway pledged $4 million").
+	Assistance
+	// Undirected: appeals for material aid (023) and force posture (15):
+	// acts that need no addressee ("appealed for food aid", "deployed
+	// troops to the border"); with none named the target is null.
+	Undirected
 )
 
 // Prefixes returns the roots and codes of the class: a code belongs to it
@@ -125,6 +133,10 @@ func (c Class) spec() string {
 		return "02 09 10 11 12 13 014 016"
 	case PopulationActs:
 		return "08 17 18 19 20"
+	case Assistance:
+		return "018 033 070 071 072 073"
+	case Undirected:
+		return "023 15"
 	}
 	return ""
 }
@@ -187,6 +199,10 @@ func (c Class) String() string {
 		return "embedding"
 	case PopulationActs:
 		return "population acts"
+	case Assistance:
+		return "assistance"
+	case Undirected:
+		return "undirected acts"
 	}
 	return "unknown class"
 }
@@ -194,7 +210,7 @@ func (c Class) String() string {
 // Classes returns every class, in declaration order.
 func Classes() []Class {
 	var out []Class
-	for c := Statements; c <= PopulationActs; c++ {
+	for c := Statements; c <= Undirected; c++ {
 		out = append(out, c)
 	}
 	return out
@@ -239,6 +255,8 @@ const (
 	CodeComplainOfficially = "114"
 	// CodeStrikeOrBoycott: conduct strike or boycott (143).
 	CodeStrikeOrBoycott = "143"
+	// CodeViolentProtest: protest violently, riot (145).
+	CodeViolentProtest = "145"
 	// CodeMilitaryForce: use conventional military force (190).
 	CodeMilitaryForce = "190"
 )

@@ -20,9 +20,6 @@ type actorRef struct {
 	// unnamed: an agent noun without a country of its own ("people",
 	// "troops"), given one by the sentence or the article
 	unnamed bool
-	// inferred: an actor the text leaves out that the story makes clear
-	// (the agent of an agentless passive)
-	inferred bool
 	// place: a state named as where something happens ("a ceasefire in
 	// Ukraine"), not as a party
 	place bool
@@ -32,6 +29,21 @@ type actorRef struct {
 	rule string
 	// mem is the memory rule that put the actor in the article's history.
 	mem string
+	// sent is the sentence that put the actor in the article's history;
+	// inferred says the actor was taken from there (memory) rather than
+	// from the words of the sentence being coded (FlagInferred).
+	sent     int
+	inferred bool
+	// provisional: a name the dictionaries lack, made an actor from what
+	// the article says of it (FlagProvisional).
+	provisional bool
+}
+
+// recalled marks an actor taken from the article's memory as inferred,
+// keeping the sentence it was remembered from.
+func recalled(r actorRef) actorRef {
+	r.inferred = true
+	return r
 }
 
 // role returns the agent role of a lemma, from the dictionary or the
@@ -112,6 +124,11 @@ const (
 	ruleOwnCapital     = "actor.own-capital"
 	ruleForceVictims   = "actor.force-victims"
 	ruleForeignUnnamed = "actor.foreign-unnamed"
+	ruleArticleName    = "actor.article-name"
+	ruleDescribedName  = "actor.described-name"
+	ruleOrgDesc        = "actor.organisation-description"
+	ruleConductOf      = "actor.conduct-of"
+	ruleNameHead       = "actor.name-head"
 )
 
 // actorRules are the IDs of the actor rules an actor can carry, besides
@@ -124,7 +141,7 @@ func actorRules() []string {
 	return append(ids, ruleDictionary, ruleCapital, ruleOrgKind, rulePair, ruleModifier, rulePlaceModifier,
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
-		ruleForeignUnnamed)
+		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -156,12 +173,16 @@ func nominalRules() []nominalRule {
 	return []nominalRule{
 		{actorPronoun},
 		{actorName},
+		{actorArticleName},
+		{actorDescribedName},
 		{actorOrganisationKind},
 		{actorPair},
 		{actorEventNoun},
 		{actorModifier},
 		{actorBloc},
 		{actorGroupDescription},
+		{actorOrganisationDescription},
+		{actorNameHead},
 		{actorTitleApposition},
 		{actorTitle},
 		{actorTitleCountry},
@@ -169,11 +190,9 @@ func nominalRules() []nominalRule {
 	}
 }
 
-// single resolves one nominal (not its conjuncts).
-func (sc *sentCtx) single(h, depth int) []actorRef {
-	if depth > 3 {
-		return nil
-	}
+// newNominal is the nominal headed by h: its phrase, its mention, the
+// role its noun names.
+func (sc *sentCtx) newNominal(h, depth int) *nominal {
 	n := &nominal{h: h, depth: depth, lemma: sc.lemmas[h]}
 	f, l := sc.tree.Subtree(h)
 	n.first, n.last, n.sp = f, l, sc.span(f, l)
@@ -184,8 +203,18 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		n.role = r
 	}
 	n.personLike = sc.c.lex.personNouns[n.lemma] || n.role == "GOV" && sc.upos(h) == "NOUN"
+	return n
+}
+
+// single resolves one nominal (not its conjuncts).
+func (sc *sentCtx) single(h, depth int) []actorRef {
+	if depth > 3 {
+		return nil
+	}
+	n := sc.newNominal(h, depth)
 	for _, r := range sc.c.rules.nominals {
 		if out, ok := r.fn(sc, n); ok {
+			sc.noteName(n, out)
 			return out
 		}
 	}
@@ -217,6 +246,251 @@ func actorName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return []actorRef{ref}, true
 }
 
+// nameRun returns the first and last token of the proper name around h:
+// the run of proper nouns that holds h, inside its phrase, outside any
+// dictionary mention ("Foreign Minister Masahiko Komura" -> "Masahiko
+// Komura"); ok is false when h is no such name.
+func (sc *sentCtx) nameRun(h int) (first, last int, ok bool) {
+	name := func(j int) bool {
+		return j >= 0 && j < sc.n && (sc.upos(j) == "PROPN" || acronym(sc.words[j])) && sc.tokMen[j] < 0 && sc.tree.Dominates(h, j)
+	}
+	if !name(h) || sc.words[h] == "" || !unicode.IsUpper([]rune(sc.words[h])[0]) {
+		return 0, 0, false
+	}
+	first, last = h, h
+	for name(first - 1) {
+		first--
+	}
+	for name(last + 1) {
+		last++
+	}
+	lx := sc.c.lex
+	for j := first; j <= last; j++ {
+		if l := sc.lemmas[j]; lx.pronouns[l] || lx.orgNouns[l] || lx.groupNouns[l] || lx.personNouns[l] || lx.pairNouns[l] {
+			// a common noun the tagger took for a name ("the East
+			// African bloc") makes a description, not a name
+			return 0, 0, false
+		}
+	}
+	return first, last, true
+}
+
+// acronym reports whether w is written as an acronym ("SFF", "M23"):
+// two or more characters, capitals and digits, at least one capital.
+func acronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	caps := false
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			caps = true
+		case unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return caps
+}
+
+// runHead returns the token of name run f..l whose head is outside it.
+func (sc *sentCtx) runHead(f, l int) int {
+	for j := f; j <= l; j++ {
+		if h := sc.tree.Head(j); h < f || h > l {
+			return j
+		}
+	}
+	return l
+}
+
+// nameKey is how the article remembers a name: its words, lower case.
+func (sc *sentCtx) nameKey(first, last int) string {
+	return strings.ToLower(strings.Join(sc.words[first:last+1], " "))
+}
+
+// actorArticleName: a proper name the dictionaries lack that the article
+// has named before in full or described, alone or by its last word (a
+// person's surname: "Hamada said" after "Defense Minister Yasukazu
+// Hamada"), or by the acronym it gave in brackets, is that actor
+// (actor.article-name, inferred from the sentence that named it).
+func actorArticleName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.isMention || len(sc.art.names) == 0 {
+		return nil, false
+	}
+	f, l, ok := sc.nameRun(n.h)
+	if !ok {
+		return nil, false
+	}
+	r, ok := sc.art.names[sc.nameKey(f, l)]
+	if !ok {
+		return nil, false
+	}
+	r.span, r.tok, r.resolved, r.rule = sc.span(f, l), n.h, true, ruleArticleName
+	return []actorRef{recalled(r)}, true
+}
+
+// actorDescribedName: a proper name the dictionaries lack, described in
+// its own phrase by a title or agent noun (a title before it:
+// "spokesperson Win Win Aung"; an apposition: "X, a Chadian rebel group",
+// "X, the district police chief of Y", "X, an opposition party"), is a
+// provisional actor: the description's country (its demonym or place,
+// else where an agent of its kind takes one from) and role. The article
+// remembers it by name (memory.names) for the sentences after.
+func actorDescribedName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.isMention || n.depth > 1 {
+		return nil, false
+	}
+	if _, _, ok := sc.nameRun(n.h); !ok {
+		return nil, false
+	}
+	for _, c := range sc.tree.Children(n.h) {
+		r := sc.rel(c)
+		if !(r == "appos" || ((r == "compound" || r == "nmod:desc") && c < n.h)) {
+			continue
+		}
+		if m, ok := sc.mentionAt(c); ok && m.Kind != dict.KindAgent || !ok && sc.upos(c) != "NOUN" {
+			// a describing noun, or a title the tagger took for a name
+			// ("Finance Minister")
+			continue
+		}
+		if ref, ok := sc.describe(c, n.depth+1); ok {
+			ref.span, ref.tok, ref.rule, ref.provisional = n.sp, n.h, ruleDescribedName, true
+			f, l, _ := sc.nameRun(n.h)
+			ref.actor.Name = strings.Join(sc.words[f:l+1], " ")
+			return []actorRef{ref}, true
+		}
+	}
+	return nil, false
+}
+
+// describe resolves a description of a named actor (the title or agent
+// noun d, in apposition to the name or before it) without reading it as
+// an anaphor: a description names a new actor, not the last one.
+func (sc *sentCtx) describe(d, depth int) (actorRef, bool) {
+	lx := sc.c.lex
+	nd := sc.newNominal(d, depth)
+	// a title the tagger took for a name ("Finance Minister") is one too
+	nd.personLike = nd.personLike || nd.role == "GOV"
+	f, l := nd.first, nd.last
+	owned, _ := actorModifier(sc, nd)
+	role := firstNonEmpty(nd.role, nd.modRole)
+	group := lx.groupNouns[nd.lemma] || lx.orgNouns[nd.lemma]
+	if role == "" && !nd.personLike && !group {
+		return actorRef{}, false
+	}
+	if role == "NGO" || role == "IGO" {
+		// "a rights group": the kind is the code
+		return actorRef{actor: dyad.Actor{Code: role}, kind: dict.KindOrganisation}, true
+	}
+	ref := actorRef{person: nd.personLike && !group, unnamed: false}
+	switch {
+	case ref.person:
+		ref.kind = dict.KindPerson
+	case role == "REB" || lx.groupNouns[nd.lemma]:
+		ref.kind = dict.KindGroup
+	case role == "OPP":
+		ref.kind = dict.KindParty
+	default:
+		ref.kind = dict.KindOrganisation
+	}
+	if len(owned) > 0 && owned[0].actor.Code != "" {
+		ref.actor = dyad.Actor{Code: owned[0].actor.Code, Role: firstNonEmpty(role, owned[0].actor.Role)}
+		return ref, true
+	}
+	if code := sc.placeInDescription(f, l); code != "" {
+		// "a rebel group based in Chad", "a reporter for the Dhaka-based
+		// daily": where the description places it
+		ref.actor = dyad.Actor{Code: code, Role: role}
+		return ref, true
+	}
+	rules := sc.c.rules.agentCountry
+	if ref.person && role == "GOV" {
+		rules = sc.c.rules.titleCountry
+	}
+	code, rule := sc.countryFrom(rules, nd)
+	if code == "" {
+		return actorRef{}, false
+	}
+	ref.actor = dyad.Actor{Code: code, Role: role}
+	if rule == ruleTitleArticle || rule == ruleAgentArticle {
+		ref.sent, ref.inferred = sc.art.focusSentence(), true
+	}
+	return ref, true
+}
+
+// titleBefore returns the role of a title before name h ("Foreign
+// Minister Ingrid Solvang": GOV), or "" when there is none.
+func (sc *sentCtx) titleBefore(h int) string {
+	for _, c := range sc.tree.Children(h) {
+		if c > h || !(sc.rel(c) == "compound" || sc.rel(c) == "nmod:desc") {
+			continue
+		}
+		if m, ok := sc.mentionAt(c); ok && m.Kind == dict.KindAgent && (m.Actor.Role == "GOV" || sc.c.lex.personNouns[sc.lemmas[c]]) {
+			return m.Actor.Role
+		}
+		if sc.c.lex.personNouns[sc.lemmas[c]] {
+			r, _ := sc.role(sc.lemmas[c])
+			return firstNonEmpty(r, "GOV")
+		}
+	}
+	return ""
+}
+
+// placeInDescription returns the country of the first state, capital,
+// city or demonym named in tokens f..l (a description's phrase).
+func (sc *sentCtx) placeInDescription(f, l int) string {
+	for j := f; j <= l; j++ {
+		m, ok := sc.mentionAt(j)
+		if !ok || m.Actor.Code == "" || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
+			continue
+		}
+		switch m.Kind {
+		case dict.KindState, dict.KindCapital, dict.KindCity, dict.KindDemonym:
+			return m.Actor.Code
+		}
+	}
+	return ""
+}
+
+// noteName keeps, for memory.names, a proper name the dictionaries lack
+// that a rule resolved from what its phrase says of it (a described name;
+// "Japanese Foreign Minister Masahiko Komura" by its modifiers), so that
+// the article knows it when it comes back alone.
+func (sc *sentCtx) noteName(n *nominal, out []actorRef) {
+	if len(out) != 1 || n.isMention || n.depth > 0 {
+		return
+	}
+	switch out[0].rule {
+	case ruleDescribedName, ruleModifier, ruleWordBefore:
+	default:
+		return
+	}
+	f, l, ok := sc.nameRun(n.h)
+	if !ok {
+		return
+	}
+	for _, d := range sc.described {
+		if d.tok == n.h {
+			return
+		}
+	}
+	r := out[0]
+	if r.rule != ruleDescribedName {
+		// named by its modifiers: a title among them makes it a person
+		// ("Foreign Minister"), else it is an organisation of the country
+		r.provisional = true
+		title := sc.titleBefore(n.h)
+		r.person = n.modRole != "" || title != ""
+		r.kind = dict.KindOrganisation
+		if r.person {
+			r.kind, r.actor.Role = dict.KindPerson, firstNonEmpty(r.actor.Role, firstNonEmpty(n.modRole, title))
+		}
+	}
+	r.tok, r.span = n.h, sc.span(f, l)
+	sc.described = append(sc.described, r)
+}
+
 // actorOrganisationKind: an agent whose role is a kind of organisation
 // ("a human rights group", "aid agencies") is one: the kind is the code.
 func actorOrganisationKind(sc *sentCtx, n *nominal) ([]actorRef, bool) {
@@ -239,7 +513,8 @@ func actorPair(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	out := make([]actorRef, 2)
 	for i, p := range pair {
 		out[i] = actorRef{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: p.actor.Name},
-			span: n.sp, tok: n.h, resolved: true, person: p.person, kind: p.kind, rule: rulePair}
+			span: n.sp, tok: n.h, resolved: true, person: p.person, kind: p.kind, rule: rulePair,
+			sent: p.sent, inferred: true, provisional: p.provisional}
 	}
 	return out, true
 }
@@ -358,7 +633,8 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 			continue
 		}
 		a.Name = phrase(sc.art.text[n.sp.Start:n.sp.End])
-		out = append(out, actorRef{actor: a, span: n.sp, tok: h, kind: o.kind, person: n.personLike || o.person, resolved: o.resolved, rule: rule})
+		out = append(out, actorRef{actor: a, span: n.sp, tok: h, kind: o.kind, person: n.personLike || o.person, resolved: o.resolved, rule: rule,
+			sent: o.sent, inferred: o.inferred, provisional: o.provisional})
 	}
 	if len(out) > 0 {
 		return out, true
@@ -375,15 +651,97 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return nil, false
 }
 
-// actorBloc: "the bloc", "the alliance" is the organisation named last.
+// actorBloc: "the bloc", "the alliance" is the organisation named last,
+// with words that describe it and name no actor ("the eight-member East
+// African bloc", "the 15-nation bloc").
 func actorBloc(sc *sentCtx, n *nominal) ([]actorRef, bool) {
-	if n.depth == 0 && sc.hasDet(n.h, "the") && sc.c.lex.orgNouns[n.lemma] && len(sc.tree.Children(n.h)) == 1 {
+	noun := n.lemma
+	if f := sc.tree.ChildWith(n.h, "flat"); f > n.h && sc.upos(n.h) == "PROPN" {
+		// "the East African bloc" parsed as a name headed by "African"
+		noun = sc.lemmas[f]
+	}
+	if n.depth == 0 && sc.hasDet(n.h, "the") && sc.c.lex.orgNouns[noun] && sc.onlyDescribed(n.h) {
 		if g, ok := sc.art.lastOrganisation(); ok {
 			g.span, g.tok, g.resolved, g.rule = n.sp, n.h, true, ruleBloc
-			return []actorRef{g}, true
+			return []actorRef{recalled(g)}, true
 		}
 	}
 	return nil, false
+}
+
+// actorNameHead: a definite noun that is the noun the name of an
+// organisation, armed group or party named before ends in is that actor
+// ("the council" or "the council members" after "the UN Security
+// Council", "the party" after "the Awami League party", "the court's
+// prosecutor").
+func actorNameHead(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if len(sc.art.names) == 0 || n.isMention && n.m.Kind != dict.KindAgent || !sc.hasDefinite(n.h) || !sc.onlyDescribed(n.h) {
+		return nil, false
+	}
+	if n.depth > 0 && !(n.depth == 1 && sc.rel(n.h) == "nmod:poss") {
+		return nil, false
+	}
+	heads := []int{n.h}
+	if n.personLike {
+		// "the council members": people of the body the compound names
+		heads = nil
+		for _, c := range sc.tree.Children(n.h) {
+			if sc.rel(c) == "compound" && c < n.h {
+				heads = append(heads, c)
+			}
+		}
+	}
+	for _, h := range heads {
+		if r, ok := sc.art.names[headKey(sc.lemmas[h])]; ok {
+			r.span, r.tok, r.resolved, r.rule = n.sp, n.h, true, ruleNameHead
+			return []actorRef{recalled(r)}, true
+		}
+	}
+	return nil, false
+}
+
+// actorOrganisationDescription: a definite agent noun alone whose role is
+// that of the international or non-governmental organisation named last
+// ("the court" after the International Criminal Court, "the court's
+// prosecutor") is that organisation, not an agent of the story's state.
+func actorOrganisationDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.role == "" || n.personLike || n.isMention && n.m.Kind != dict.KindAgent || !sc.hasDefinite(n.h) || !sc.onlyDescribed(n.h) {
+		return nil, false
+	}
+	if n.depth > 0 && !(n.depth == 1 && sc.rel(n.h) == "nmod:poss") {
+		return nil, false
+	}
+	for i := len(sc.art.history) - 1; i >= 0; i-- {
+		h := sc.art.history[i]
+		if h.kind != dict.KindOrganisation || (h.actor.Code != "IGO" && h.actor.Code != "NGO") {
+			continue
+		}
+		if h.actor.Role != n.role {
+			return nil, false
+		}
+		h.span, h.tok, h.resolved, h.rule = n.sp, n.h, true, ruleOrgDesc
+		return []actorRef{recalled(h)}, true
+	}
+	return nil, false
+}
+
+// onlyDescribed reports whether the dependents of noun h only describe it
+// (determiners, adjectives, numbers, nouns in compound) and name no actor.
+func (sc *sentCtx) onlyDescribed(h int) bool {
+	for _, c := range sc.tree.Children(h) {
+		switch sc.rel(c) {
+		case "det", "amod", "nummod", "compound", "punct", "flat", "nmod:desc", "case":
+		default:
+			return false
+		}
+		f, l := sc.tree.Subtree(c)
+		for j := f; j <= l; j++ {
+			if m, ok := sc.mentionAt(j); ok && m.Kind != dict.KindAgent {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // actorGroupDescription: "the paramilitary force", "the rebels", "the
@@ -393,7 +751,7 @@ func actorGroupDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	if n.depth == 0 && sc.hasDefinite(n.h) && sc.groupDescription(n.h) {
 		if g, ok := sc.art.lastGroup(n.lemma == "group"); ok {
 			g.span, g.tok, g.resolved, g.rule = n.sp, n.h, true, ruleGroupDesc
-			return []actorRef{g}, true
+			return []actorRef{recalled(g)}, true
 		}
 	}
 	return nil, false
@@ -424,7 +782,7 @@ func actorTitle(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		return nil, false
 	}
 	if p, ok := sc.art.lastPerson(); ok && (n.role == "" || p.actor.Role == n.role || p.actor.Role == "") {
-		return []actorRef{{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: true, rule: ruleTitle}}, true
+		return []actorRef{{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: true, rule: ruleTitle, sent: p.sent, inferred: true}}, true
 	}
 	return nil, false
 }
@@ -441,7 +799,7 @@ type countryRule struct {
 func titleCountryRules() []countryRule {
 	return []countryRule{
 		{"actor.title-place", func(sc *sentCtx, n *nominal) string { return sc.placeInPhrase(n.h) }},
-		{"actor.title-article", func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
+		{ruleTitleArticle, func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
 		{"actor.title-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
 	}
 }
@@ -454,7 +812,8 @@ func agentCountryRules() []countryRule {
 		{"actor.agent-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
 		{"actor.agent-place", func(sc *sentCtx, _ *nominal) string { return sc.place }},
 		{"actor.agent-person", func(sc *sentCtx, _ *nominal) string { return sc.personCountry() }},
-		{"actor.agent-article", func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
+		{ruleAgentDateline, func(sc *sentCtx, _ *nominal) string { return sc.art.datelineCode }},
+		{ruleAgentArticle, func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
 		{"actor.agent-any", func(sc *sentCtx, _ *nominal) string { return sc.anyCountry() }},
 	}
 }
@@ -469,9 +828,24 @@ func (sc *sentCtx) countryFrom(rules []countryRule, n *nominal) (string, string)
 	return "", ""
 }
 
+// The country rules that take the story's state: an actor they give is
+// inferred from the sentence that named that state last.
+const (
+	ruleTitleArticle  = "actor.title-article"
+	ruleAgentArticle  = "actor.agent-article"
+	ruleAgentDateline = "actor.agent-dateline"
+)
+
 // unnamedActor is a role given a country by a country rule.
 func (sc *sentCtx) unnamedActor(n *nominal, code, rule string) []actorRef {
-	return []actorRef{{actor: dyad.Actor{Code: code, Role: n.role, Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: n.personLike, unnamed: !n.personLike, rule: rule}}
+	r := actorRef{actor: dyad.Actor{Code: code, Role: n.role, Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: n.personLike, unnamed: !n.personLike, rule: rule}
+	switch rule {
+	case ruleTitleArticle, ruleAgentArticle:
+		r.sent, r.inferred = sc.art.focusSentence(), true
+	case ruleAgentDateline:
+		r.sent, r.inferred = sc.art.datelineSent, true
+	}
+	return []actorRef{r}
 }
 
 // actorTitleCountry: a government title alone takes its country from the
@@ -526,13 +900,20 @@ type pronounRule struct {
 func pronounRules() []pronounRule {
 	return []pronounRule{
 		{"actor.quote-attribution", actorQuoteAttribution},
-		{"actor.pronoun-speaker", actorPronounSpeaker},
+		{rulePronounSpeaker, actorPronounSpeaker},
 		{"actor.pronoun-in-sentence", actorPronounInSentence},
 		{"actor.pronoun-said", actorPronounSaid},
 		{"actor.pronoun-before", actorPronounBefore},
-		{"actor.pronoun-article", actorPronounArticle},
+		{rulePronounArticle, actorPronounArticle},
 	}
 }
+
+// rulePronounArticle: a pronoun resolved against the article's memory;
+// rulePronounSpeaker: "we", "I" resolved to the speaker.
+const (
+	rulePronounArticle = "actor.pronoun-article"
+	rulePronounSpeaker = "actor.pronoun-speaker"
+)
 
 // pronoun resolves a pronoun against the sentence so far and the article.
 func (sc *sentCtx) pronoun(h int) []actorRef {
@@ -541,6 +922,7 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 		ref, found, stop := r.fn(sc, h, l)
 		if found {
 			ref.span, ref.tok, ref.resolved, ref.rule = sc.span(h, h), h, true, r.id
+			ref.inferred = ref.inferred || r.id == rulePronounArticle
 			return []actorRef{ref}
 		}
 		if stop {
@@ -555,8 +937,27 @@ func actorPronounSpeaker(sc *sentCtx, _ int, l string) (actorRef, bool, bool) {
 	if !sc.c.lex.speakerPronouns[l] {
 		return actorRef{}, false, false
 	}
-	sp, ok := sc.speaker()
-	return sp, ok, true
+	if sp, ok := sc.speaker(); ok {
+		return sp, true, true
+	}
+	if sc.quoted() && sc.art.speaker != nil {
+		// a quotation that goes on from the sentence before without
+		// an attribution of its own: its speaker
+		return recalled(*sc.art.speaker), true, true
+	}
+	return actorRef{}, false, true
+}
+
+// quoted reports whether the sentence opens with a quotation mark.
+func (sc *sentCtx) quoted() bool {
+	if sc.n == 0 {
+		return false
+	}
+	switch sc.words[0] {
+	case "\"", "“", "``", "'", "‘":
+		return true
+	}
+	return false
 }
 
 // actorQuoteAttribution: "we", "I" in a quotation that the sentence opens
@@ -684,6 +1085,9 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 				}
 			}
 		}
+		if rs := sc.actByModifier(h); len(rs) > 0 {
+			return rs
+		}
 		if sc.c.lex.gathering[sc.lemmas[h]] {
 			// a summit or games in a country: the venue is not a party
 			return nil
@@ -712,6 +1116,39 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 				}
 				return out
 			}
+		}
+	}
+	return nil
+}
+
+// actByModifier returns who did the act that event noun h names when a
+// modifier says it: a state or its demonym before the noun ("the North
+// Korean launch", "the Russian invasion": actor.event-doer), or, for a
+// noun of conduct, its "of" complement ("the actions of the Serbian
+// government", "the decision of the court": actor.conduct-of; "the
+// killing of a journalist" names the victim, not the doer).
+func (sc *sentCtx) actByModifier(h int) []actorRef {
+	for _, c := range sc.tree.Children(h) {
+		r := sc.rel(c)
+		if r != "amod" && r != "compound" || c > h {
+			continue
+		}
+		m, ok := sc.mentionAt(c)
+		if !ok || (m.Kind != dict.KindDemonym && m.Kind != dict.KindState) || m.Actor.Code == "" || sc.isBacker(c) {
+			continue
+		}
+		return []actorRef{{actor: dyad.Actor{Code: m.Actor.Code, Name: m.Entry}, span: sc.span(m.Start, m.End-1), tok: c, kind: m.Kind, rule: ruleEventDoer}}
+	}
+	if !sc.c.lex.conductNouns[sc.lemmas[h]] {
+		return nil
+	}
+	for _, c := range sc.tree.Children(h) {
+		if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of" {
+			rs := sc.single(c, 0)
+			for i := range rs {
+				rs[i].rule = ruleConductOf
+			}
+			return rs
 		}
 	}
 	return nil
@@ -805,10 +1242,21 @@ func (sc *sentCtx) speaker() (actorRef, bool) {
 			continue
 		}
 		for _, c := range sc.tree.Children(j) {
-			if nlp.RelIs(sc.rel(c), "nsubj") && sc.upos(c) != "PRON" {
-				if rs := sc.actorsAt(c); len(rs) > 0 {
+			if !nlp.RelIs(sc.rel(c), "nsubj") {
+				continue
+			}
+			if sc.upos(c) == "PRON" {
+				// '"We ...," he said': the speaker is whom "he" is
+				if sc.c.lex.speakerPronouns[sc.lemmas[c]] {
+					continue
+				}
+				if rs := sc.pronoun(c); len(rs) > 0 {
 					return rs[0], true
 				}
+				continue
+			}
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return rs[0], true
 			}
 		}
 	}

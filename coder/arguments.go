@@ -46,10 +46,14 @@ func sourceRules() []string {
 	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleNoSource, ruleSanctionSrc}
 }
 
+// ruleUndirected: an act that needs no addressee (an appeal for aid, a
+// deployment: cameo.Undirected) with none named has a null target.
+const ruleUndirected = "argument.undirected"
+
 // targetCheckRules are the IDs of the rules that settle a candidate's
 // target after the target table.
 func targetCheckRules() []string {
-	return []string{ruleStrikeFirst, ruleProtestTo, ruleAddressee, ruleNoTarget, ruleRequiredTgt}
+	return []string{ruleStrikeFirst, ruleProtestTo, ruleAddressee, ruleUndirected, ruleNoTarget, ruleRequiredTgt}
 }
 
 // subjectResult is the source actors of a clause and the rule that found
@@ -105,6 +109,11 @@ func (sc *sentCtx) subject(v, depth int) subjectResult {
 	}
 	if !passive && sc.tree.ChildWith(v, "nsubj:pass") >= 0 && sc.s.Tokens[v].XPOS == "VBN" && sc.tree.ChildWith(v, "obj") < 0 {
 		// a passive takes no direct object
+		passive = true
+	}
+	if !passive && sc.rel(v) == "acl" && sc.byAgent(v) >= 0 {
+		// a participle on a noun with its agent is a passive ("a strike
+		// called by the opposition"): the agent is the source
 		passive = true
 	}
 	for _, r := range sc.c.rules.subjects {
@@ -581,12 +590,21 @@ func argLowPreposition(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]acto
 		}
 		for _, d := range m.deps {
 			r := sc.rel(d)
-			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod")) {
+			// a noun the parse made a conjunct of the verb is an object
+			// ("sending $1 million and a team to Nepal")
+			nounConj := r == "conj" && (sc.upos(d) == "NOUN" || sc.upos(d) == "PROPN")
+			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod") || nounConj) {
 				continue
 			}
 			queue := append([]int(nil), sc.tree.Children(d)...)
 			for k := 0; k < len(queue) && k < 32; k++ {
 				c := queue[k]
+				if sc.rel(c) == "conj" {
+					// down a conjunct of the object: "medicine and a team
+					// of doctors to South Sudan"
+					queue = append(queue, sc.tree.Children(c)...)
+					continue
+				}
 				if !nlp.RelIs(sc.rel(c), "nmod") {
 					continue
 				}
@@ -649,6 +667,7 @@ func targetRules() []targetRule {
 		{"argument.domestic-government", argDomesticGovernment},
 		{"argument.population", argPopulation},
 		{"argument.force-place", argForcePlace},
+		{ruleContextRecipient, argContextRecipient},
 	}
 }
 
@@ -971,6 +990,27 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 	return true
 }
 
+// ruleContextRecipient: a recipient the story named before.
+const ruleContextRecipient = "argument.context-recipient"
+
+// argContextRecipient: sympathy, a pledge of aid or aid given with no
+// recipient in the sentence ("Norway pledged $4 million") is for the one
+// the article gave aid to last, else the state it named as the place of
+// the story (the country struck by the earthquake); the actor is inferred
+// from the sentence that named it.
+func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Assistance.Has(tc.code) {
+		return false
+	}
+	r, ok := sc.art.recipient(tc.srcs)
+	if !ok {
+		return false
+	}
+	r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, ruleContextRecipient, false
+	tc.tgts = []actorRef{recalled(r)}
+	return true
+}
+
 // argForcePlace: force with no target named is aimed at the place struck
 // ("launched air strikes across Gaza").
 func argForcePlace(sc *sentCtx, tc *targetCtx) bool {
@@ -1002,7 +1042,9 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 		// named after it
 		k.tgts, k.tgtRule = sc.firstActorIn(k.clause, k.srcs), ruleStrikeFirst
 	}
-	if cameo.Force.Has(k.code) {
+	if cameo.PopulationActs.Has(k.code) {
+		// unnamed people force or coercion was used against are of
+		// where it happened, not the source's
 		k.tgts = sc.forceVictims(k.match, k.tgts, k.srcs)
 	}
 	if cameo.Sanctions.Has(k.code) || cameo.Force.Has(k.code) {
@@ -1024,6 +1066,8 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 	case cameo.Statements.Has(k.code), pairs:
 	case cameo.Appeals.Has(k.code) && p.TargetMode != dict.TargetRequired && sc.addressee(m):
 		k.step(ruleAddressee, "addressed to no actor: null target")
+	case cameo.Undirected.Has(k.code) && p.TargetMode != dict.TargetRequired:
+		k.step(ruleUndirected, "an act with no addressee: null target")
 	default:
 		return ruleNoTarget, "no target actor"
 	}
@@ -1142,7 +1186,7 @@ func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
 				continue
 			}
 			r := e.src
-			r.span, r.tok, r.resolved, r.rule = sc.span(c, c), c, true, ruleEventAnaphorAc
+			r.span, r.tok, r.resolved, r.rule, r.inferred = sc.span(c, c), c, true, ruleEventAnaphorAc, true
 			return []actorRef{r}
 		}
 	}

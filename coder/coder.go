@@ -359,9 +359,21 @@ func (c *Coder) fill(art *article, s *nlp.Sentence, sentIdx int, ev *coded) dyad
 	if ev.src.resolved || ev.tgt.resolved {
 		p.Flags = addFlag(p.Flags, dyad.FlagResolved)
 	}
-	if ev.src.inferred || ev.tgt.inferred {
-		p.Flags = addFlag(p.Flags, dyad.FlagInferred)
+	for _, r := range []actorRef{ev.src, ev.tgt} {
+		if r.actor.Code == "" {
+			continue
+		}
+		if r.inferred {
+			p.Flags = addFlag(p.Flags, dyad.FlagInferred)
+			if len(p.InferredFrom) == 0 || p.InferredFrom[0] != r.sent {
+				p.InferredFrom = append(p.InferredFrom, r.sent)
+			}
+		}
+		if r.provisional {
+			p.Flags = addFlag(p.Flags, dyad.FlagProvisional)
+		}
 	}
+	sort.Ints(p.InferredFrom)
 	sort.Slice(p.Flags, func(i, j int) bool { return p.Flags[i] < p.Flags[j] })
 	if ev.date != nil {
 		e.Date, e.DatePrecision = ev.date.Date, ev.date.Precision

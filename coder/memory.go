@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 )
 
@@ -28,6 +29,9 @@ func memoryRules() []memoryRule {
 		{"memory.named-actors", memNamedActors},
 		{"memory.person-source", memPersonSource},
 		{"memory.context", memContext},
+		{"memory.names", memNames},
+		{"memory.speaker", memSpeaker},
+		{"memory.dateline", memDateline},
 	}
 }
 
@@ -43,7 +47,7 @@ func (sc *sentCtx) remember(out []*coded) {
 // attack").
 func memEvents(sc *sentCtx, out []*coded, id string) {
 	n := len(sc.art.events)
-	sc.art.rememberEvents(out)
+	sc.art.rememberEvents(sc.idx, out)
 	if sc.rec != nil && len(sc.art.events) > n {
 		var evs []string
 		for _, e := range sc.art.events[n:] {
@@ -65,7 +69,7 @@ func memNamedActors(sc *sentCtx, _ []*coded, id string) {
 		if m.Kind == dict.KindCapital && sc.locativeAt(m.Start) {
 			continue
 		}
-		sc.art.remember(actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson, place: m.Kind == dict.KindState && sc.locativeAt(m.Start), mem: id})
+		sc.art.remember(sc.idx, actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson, place: m.Kind == dict.KindState && sc.locativeAt(m.Start), mem: id})
 		if sc.named == nil {
 			sc.named = map[dyad.Actor]bool{}
 		}
@@ -86,7 +90,7 @@ func memPersonSource(sc *sentCtx, out []*coded, id string) {
 		if e.src.person && !sc.named[dyad.Actor{Code: e.src.actor.Code, Role: e.src.actor.Role}] {
 			r := e.src
 			r.mem = id
-			sc.art.remember(r)
+			sc.art.remember(sc.idx, r)
 			sc.rec.printf("  memory: %s %s  <- %s\n", r.actor.Code, r.actor.Role, id)
 		}
 	}
@@ -111,6 +115,113 @@ func memContext(sc *sentCtx, _ []*coded, id string) {
 	}
 }
 
+// memNames remembers the names of people and groups the sentence named,
+// for when they come back alone: a person of the dictionary by the last
+// word of their name ("Komura" after "Masahiko Komura"); an organisation,
+// armed group or party of the dictionary by the noun its name ends in
+// ("the council" after "the UN Security Council"); a name the
+// dictionaries lack that the sentence made an actor of (described or
+// given a country by its modifiers) by its full name, a person's by the
+// last word too, and by the acronym in brackets after it ("... Army
+// (IRLA)"). The actors are added to the history as the names are.
+func memNames(sc *sentCtx, _ []*coded, id string) {
+	var kept []string
+	keep := func(key string, r actorRef) {
+		if key == "" || r.actor.Code == "" {
+			return
+		}
+		if sc.art.names == nil {
+			sc.art.names = map[string]actorRef{}
+		}
+		r.sent, r.inferred, r.mem = sc.idx, false, id
+		sc.art.names[key] = r
+		kept = append(kept, key)
+	}
+	for _, m := range sc.mentions {
+		if m.End-m.Start < 2 || m.End > sc.n {
+			continue
+		}
+		switch m.Kind {
+		case dict.KindPerson:
+			keep(strings.ToLower(sc.words[m.End-1]), actorRef{actor: m.Actor, kind: m.Kind, person: true})
+		case dict.KindOrganisation, dict.KindGroup, dict.KindParty:
+			// "the council" after "the UN Security Council"; the acronym
+			// in brackets after the name ("... Party (BNP)")
+			r := actorRef{actor: m.Actor, kind: m.Kind}
+			keep(headKey(sc.lemmas[m.End-1]), r)
+			if l := m.End - 1; l+3 < sc.n && sc.words[l+1] == "(" && sc.words[l+3] == ")" && acronym(sc.words[l+2]) && sc.tokMen[l+2] < 0 {
+				keep(strings.ToLower(sc.words[l+2]), r)
+			}
+		}
+	}
+	for j := 0; j < sc.n; j++ {
+		// a name introduced with a title or a description in a sentence
+		// whose events did not need it: resolve it now, for later ones
+		if f, l, ok := sc.nameRun(j); ok && j == f && (sc.titleBefore(sc.runHead(f, l)) != "" || sc.tree.ChildWith(sc.runHead(f, l), "appos") >= 0) {
+			sc.actorsAt(sc.runHead(f, l))
+		}
+	}
+	for _, r := range sc.described {
+		f, l, ok := sc.nameRun(r.tok)
+		if !ok {
+			continue
+		}
+		keep(sc.nameKey(f, l), r)
+		if r.person && l > f {
+			keep(strings.ToLower(sc.words[l]), r)
+		}
+		if l+3 < sc.n && sc.words[l+1] == "(" && sc.words[l+3] == ")" && sc.upos(l+2) == "PROPN" {
+			keep(strings.ToLower(sc.words[l+2]), r)
+		}
+		sc.art.remember(sc.idx, r)
+	}
+	if len(kept) > 0 {
+		sc.rec.printf("  memory: names %s  <- %s\n", strings.Join(kept, ", "), id)
+	}
+}
+
+// memSpeaker remembers who spoke in the sentence (the subject of a verb
+// of saying), for a quotation that goes on in the next sentence without
+// an attribution ('"We call on ..."'); a sentence that is no quotation
+// and names no speaker ends the quotation.
+func memSpeaker(sc *sentCtx, _ []*coded, id string) {
+	sp, ok := sc.speaker()
+	switch {
+	case ok && sp.actor.Code != "":
+		sp.sent, sp.inferred, sp.mem = sc.idx, false, id
+		sc.art.speaker = &sp
+		sc.rec.printf("  memory: speaker %s %s  <- %s\n", sp.actor.Code, sp.actor.Role, id)
+	case !sc.quoted():
+		sc.art.speaker = nil
+	}
+}
+
+// memDateline remembers the country of the article's dateline: a city or
+// capital that opens the first sentence, followed by a comma, dash, colon
+// or bracket ("KAMPALA, Uganda (AP) —", "Peshawar:"), where an agent
+// without a country is when nothing closer says (actor.agent-dateline).
+func memDateline(sc *sentCtx, _ []*coded, id string) {
+	if sc.art.datelineDone {
+		return
+	}
+	sc.art.datelineDone = true
+	m, ok := sc.mentionAt(0)
+	if !ok || m.Start != 0 || m.End >= sc.n || (m.Kind != dict.KindCity && m.Kind != dict.KindCapital) || m.Actor.Code == "" {
+		return
+	}
+	switch sc.words[m.End] {
+	case ",", "—", "–", "-", ":", "(":
+	default:
+		return
+	}
+	sc.art.datelineCode, sc.art.datelineSent = m.Actor.Code, sc.idx
+	sc.rec.printf("  memory: dateline %s  <- %s\n", m.Actor.Code, id)
+}
+
+// headKey is how the article remembers the head noun of an
+// organisation's name, for "the council", "the party" (actor.name-head).
+func headKey(lemma string) string { return "the " + lemma }
+
 // article is what the coder remembers of an article while coding it.
 type article struct {
 	a    *dyad.Article
@@ -124,6 +235,19 @@ type article struct {
 	// events holds the events coded so far (not mirrors), most recent
 	// last, for definite descriptions of them ("condemned the attack").
 	events []pastEvent
+	// names maps a name the article gave an actor, lower case, to the
+	// actor: the last word of a person's name, a described name, an
+	// acronym (memory.names, actor.article-name).
+	names map[string]actorRef
+	// speaker is who spoke in the last sentence that named a speaker,
+	// while a quotation goes on (memory.speaker).
+	speaker *actorRef
+	// datelineCode is the country of the article's dateline, from
+	// sentence datelineSent (memory.dateline; datelineDone once the first
+	// sentence was read).
+	datelineCode string
+	datelineSent int
+	datelineDone bool
 	// dateline is the place of the article's dateline, if any.
 	dateline *dyad.Place
 	// quoteSpeaker is who speaks the quotation the sentence being coded
@@ -134,29 +258,66 @@ type article struct {
 
 // pastEvent is an event coded earlier in the article.
 type pastEvent struct {
-	root string
-	src  actorRef
+	root, code string
+	src, tgt   actorRef
 }
 
-// rememberEvents adds a sentence's events to the article's, bounded.
-func (art *article) rememberEvents(evs []*coded) {
+// recipient returns the actor the article gave aid, pledges or sympathy
+// to last, else the state it named last that has given none (the country
+// struck by the earthquake, not an earlier donor), not one of the givers:
+// the recipient a later sentence of assistance leaves out.
+func (art *article) recipient(givers []actorRef) (actorRef, bool) {
+	for i := len(art.events) - 1; i >= 0; i-- {
+		e := art.events[i]
+		if cameo.Assistance.Has(e.code) && e.tgt.actor.Code != "" && !hasCode(givers, e.tgt.actor.Code) {
+			return e.tgt, true
+		}
+	}
+	gave := map[string]bool{}
+	for _, e := range art.events {
+		if cameo.Assistance.Has(e.code) {
+			gave[e.src.actor.Code] = true
+		}
+	}
+	for i := len(art.history) - 1; i >= 0; i-- {
+		h := art.history[i]
+		if h.kind != dict.KindState || h.actor.Code == "" || hasCode(givers, h.actor.Code) || gave[h.actor.Code] {
+			continue
+		}
+		return h, true
+	}
+	return actorRef{}, false
+}
+
+// rememberEvents adds the events of sentence sent to the article's,
+// bounded.
+func (art *article) rememberEvents(sent int, evs []*coded) {
 	for _, e := range evs {
 		if e.src.actor.Code == "" || hasFlag(e.flags, dyad.FlagMirror) {
 			continue
 		}
-		art.events = append(art.events, pastEvent{root: e.code[:2], src: e.src})
+		src, tgt := e.src, e.tgt
+		if !src.inferred {
+			src.sent = sent
+		}
+		if !tgt.inferred {
+			tgt.sent = sent
+		}
+		art.events = append(art.events, pastEvent{root: e.code[:2], code: e.code, src: src, tgt: tgt})
 	}
 	if len(art.events) > 64 {
 		art.events = append(art.events[:0:0], art.events[len(art.events)-32:]...)
 	}
 }
 
-// remember adds actors to the article's history, bounded.
-func (art *article) remember(refs ...actorRef) {
+// remember adds actors named or resolved in sentence sent to the
+// article's history, bounded.
+func (art *article) remember(sent int, refs ...actorRef) {
 	for _, r := range refs {
 		if r.actor.Code == "" {
 			continue
 		}
+		r.sent, r.inferred = sent, false
 		art.history = append(art.history, r)
 	}
 	if len(art.history) > 64 {
@@ -245,6 +406,17 @@ func (art *article) lastOrganisation() (actorRef, bool) {
 		}
 	}
 	return actorRef{}, false
+}
+
+// focusSentence returns the sentence that named the article's focus
+// state last (0 when none did).
+func (art *article) focusSentence() int {
+	for i := len(art.history) - 1; i >= 0; i-- {
+		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" && art.history[i].actor.Role != "MED" {
+			return art.history[i].sent
+		}
+	}
+	return 0
 }
 
 // focus returns the code of the most recently named state in the article.

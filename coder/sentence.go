@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -230,6 +231,7 @@ func (sc *sentCtx) firedEvents(d int, k *cand, out []*coded) {
 		if e.reporter != nil {
 			extra += " reported by " + e.reporter.actor.Code
 		}
+		extra += inferredNote("source", e.src) + inferredNote("target", e.tgt)
 		if e.date != nil {
 			extra += " dated " + e.date.Date.Format("2006-01-02") + " (\"" + e.date.Text + "\")"
 		}
@@ -239,6 +241,19 @@ func (sc *sentCtx) firedEvents(d int, k *cand, out []*coded) {
 	for _, st := range k.steps {
 		sc.rec.printf("      step %s\n", st)
 	}
+}
+
+// inferredNote says, for --explain, which sentence an inferred actor was
+// taken from and whether it is provisional.
+func inferredNote(side string, r actorRef) string {
+	s := ""
+	if r.inferred && r.actor.Code != "" {
+		s += fmt.Sprintf(" %s inferred from [%d]", side, r.sent)
+	}
+	if r.provisional && r.actor.Code != "" {
+		s += " " + side + " provisional"
+	}
+	return s
 }
 
 // eventRules says which rules made an event, for --explain.

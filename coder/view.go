@@ -31,6 +31,9 @@ type sentCtx struct {
 	place    string              // country of a place named in the sentence
 	city     string              // country of a city named in the sentence
 	named    map[dyad.Actor]bool // the actors the sentence names (memory)
+	// described holds the names the dictionaries lack that the sentence
+	// made actors of (actor.described-name, noteName), for memory.names.
+	described []actorRef
 }
 
 // newSentCtx builds the view of sentence idx, running the repair rules.
@@ -379,6 +382,12 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 				// (not the "to" of an infinitive: "promised to return to be
 				// sworn in")
 				if !sc.hasMark(c, prep) || (prep == "to" && isVerbal(sc.upos(c)) && !strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG")) {
+					continue
+				}
+			}
+			if sc.upos(c) == "PROPN" || sc.upos(c) == "NUM" {
+				if sc.inDate(c) {
+					// a date fills no slot: "called ... on Monday"
 					continue
 				}
 			}

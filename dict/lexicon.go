@@ -75,6 +75,7 @@ func WordClasses() []WordClass {
 		{"date_bound_fillers", TagNone, "words between a bounding word and its date (before the end of the month)"},
 		{"date_bound_words", TagNone, "words that make a date a bound of the event rather than its date (since 2022, until May)"},
 		{"definite_determiners", TagNone, "determiners of a definite description of an earlier event (the attack, these sanctions)"},
+		{"conduct_nouns", TagNone, "nouns of an actor's conduct whose 'of' names who acted (the actions of the state, the decision of the court): condemning or criticising one targets that actor"},
 		{"demand_modals", TagNone, "modals and heads of obligation (must, have to) that make a clause a speaker reports a demand on its subject"},
 		{"denial_verbs", TagNone, "verbs whose gerund complement did not happen (denied supplying)"},
 		{"document_nouns", TagNone, "statements and reports: as a subject they say, but do not travel, give or fight"},
@@ -132,8 +133,39 @@ func WordClasses() []WordClass {
 		{"venue_prepositions", TagNone, "prepositions of the place a meeting or event is held (in, at)"},
 		{"weapon_words", TagNone, "words that make a strike military (missile strikes, air strikes)"},
 	}
+	cs = append(cs, patternClasses()...)
 	sort.Slice(cs, func(i, j int) bool { return cs[i].Name < cs[j].Name })
 	return cs
+}
+
+// patternClasses are the word classes that patterns name ("@class" in a
+// match string, see Pattern) rather than the coder's rules: classes of
+// light verbs and of the words a constraint accepts.
+func patternClasses() []WordClass {
+	return []WordClass{
+		{"act_nouns", TagNone, "nouns of a party's act that others welcome or condemn (welcomed the decision, the signing): the party is the target"},
+		{"attacking_verbs", TagNone, "light verbs of an armed attack (launch, mount, carry out an attack or offensive)"},
+		{"claim_nouns", TagNone, "nouns of an accusation or an account that a party denies or rejects (denied the allegations, the army's account): a denial"},
+		{"condemnation_words", TagNone, "words of condemnation as a predicative complement (called the vote deplorable, described the raid as a crime): criticism"},
+		{"expressing_verbs", TagNone, "light verbs of a stated attitude (express, voice, reiterate support, concern or hope)"},
+		{"holding_verbs", TagNone, "light verbs of talks and negotiations (hold, have, open, resume talks)"},
+		{"imposing_verbs", TagNone, "light verbs that put a penalty in force (impose, issue, slap sanctions or a ban)"},
+		{"lifting_verbs", TagNone, "light verbs that take a penalty away (lift, ease, remove sanctions or an embargo)"},
+		{"military_units", TagNone, "armed forces and weapons that a state moves, sends, deploys or masses (moved a squadron of jets): force posture"},
+		{"praise_words", TagNone, "words of praise as a predicative complement (hailed the deal as historic, called the talks constructive): praise"},
+	}
+}
+
+// PatternClasses returns the names of the word classes that patterns
+// name rather than the coder's rules, in name order: the coder does not
+// read them itself.
+func PatternClasses() []string {
+	var out []string
+	for _, c := range patternClasses() {
+		out = append(out, c.Name)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // wordClass returns the class called name.
