@@ -1547,15 +1547,19 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 		// ("a journalist who had been detained") describes its noun
 		return nil, ""
 	}
-	inferred := func(a dyad.Actor) []actorRef {
-		return []actorRef{{actor: a, tok: -1, resolved: true, inferred: true, unnamed: true}}
+	// the actor, inferred from sentence sent (InferredFrom)
+	inferred := func(a dyad.Actor, sent int) []actorRef {
+		return []actorRef{{actor: a, tok: -1, resolved: true, inferred: true, unnamed: true, sent: sent}}
 	}
 	if role, ok := sc.c.lex.impliedAgents[sc.lemmas[k.trig]]; ok {
-		code := firstNonEmpty(firstNonEmpty(sc.clausePlace(k.clause), sc.place), firstNonEmpty(sc.reporterState(k), sc.art.focus()))
+		code, sent := firstNonEmpty(firstNonEmpty(sc.clausePlace(k.clause), sc.place), sc.reporterState(k)), sc.idx
+		if code == "" {
+			code, sent = sc.art.focus(), sc.art.focusSentence()
+		}
 		if code == "" || code == "IGO" || code == "NGO" {
 			return nil, ""
 		}
-		return inferred(dyad.Actor{Code: code, Role: role}), ruleImpliedAuthority
+		return inferred(dyad.Actor{Code: code, Role: role}, sent), ruleImpliedAuthority
 	}
 	if !cameo.Force.Has(k.code) {
 		return nil, ""
@@ -1574,7 +1578,7 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 	if one == nil {
 		return nil, ""
 	}
-	return inferred(one.actor), ruleOneAttacker
+	return inferred(one.actor, one.sent), ruleOneAttacker
 }
 
 // documentParticiple reports whether clause v is a participle on a
