@@ -1533,7 +1533,9 @@ const (
 // courts or government (by the verb's class in the lexicon's
 // implied_agents: "were arrested", "was convicted", "were expelled") of
 // the country where it happened (a place in the clause, else in the
-// sentence); argument.one-attacker,
+// sentence), else of the state that reports it ("police said 158 were
+// arrested"), else of the story's latest country (as an agent noun
+// without a country takes it: actor.agent-article); argument.one-attacker,
 // for force ("was shelled", "was shot"), the one actor the story has
 // seen using force so far, when there is only one.
 func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
@@ -1545,15 +1547,19 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 		// ("a journalist who had been detained") describes its noun
 		return nil, ""
 	}
-	inferred := func(a dyad.Actor) []actorRef {
-		return []actorRef{{actor: a, tok: -1, resolved: true, inferred: true, unnamed: true}}
+	// the actor, inferred from sentence sent (InferredFrom)
+	inferred := func(a dyad.Actor, sent int) []actorRef {
+		return []actorRef{{actor: a, tok: -1, resolved: true, inferred: true, unnamed: true, sent: sent}}
 	}
 	if role, ok := sc.c.lex.impliedAgents[sc.lemmas[k.trig]]; ok {
-		code := firstNonEmpty(sc.clausePlace(k.clause), sc.place)
+		code, sent := firstNonEmpty(firstNonEmpty(sc.clausePlace(k.clause), sc.place), sc.reporterState(k)), sc.idx
+		if code == "" {
+			code, sent = sc.art.focus(), sc.art.focusSentence()
+		}
 		if code == "" || code == "IGO" || code == "NGO" {
 			return nil, ""
 		}
-		return inferred(dyad.Actor{Code: code, Role: role}), ruleImpliedAuthority
+		return inferred(dyad.Actor{Code: code, Role: role}, sent), ruleImpliedAuthority
 	}
 	if !cameo.Force.Has(k.code) {
 		return nil, ""
@@ -1572,7 +1578,7 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 	if one == nil {
 		return nil, ""
 	}
-	return inferred(one.actor), ruleOneAttacker
+	return inferred(one.actor, one.sent), ruleOneAttacker
 }
 
 // documentParticiple reports whether clause v is a participle on a
@@ -1609,4 +1615,14 @@ func argDocumentIssuer(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) 
 		}
 	}
 	return subjectResult{}, false
+}
+
+// reporterState is the country of the state actor who reports candidate
+// k's clause ("police said 158 were arrested"), or "".
+func (sc *sentCtx) reporterState(k *cand) string {
+	r := k.md.reporter
+	if r == nil || len(r.actor.Code) != 3 || r.actor.Code == "IGO" || r.actor.Code == "NGO" || cameo.SocialRole(r.actor.Role) {
+		return ""
+	}
+	return r.actor.Code
 }

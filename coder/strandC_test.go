@@ -64,6 +64,11 @@ func TestMoodFilterRulesC(t *testing.T) {
 		{ruleModal, "Eritrea must withdraw its troops from the border.", nil},
 		{ruleImpliedAuthority, "Three opposition activists were arrested in Nairobi on Tuesday.",
 			[]string{"KEN->KEN 173"}},
+		// no place: the reporting state, else the story's country
+		{ruleImpliedAuthority, "Ugandan police said 40 opposition supporters had been arrested on Sunday.",
+			[]string{"UGA->UGA 173"}},
+		{ruleImpliedAuthority, "Kenyan police fired tear gas at protesters in Nairobi on Tuesday. Twelve protesters were arrested.",
+			[]string{"KEN->KEN 173", "KEN->KEN 175"}},
 		// a relative clause describes its noun: no agent is implied
 		{ruleAgentless, "A Somali reporter who had been detained in Nairobi left the country on Friday.", nil},
 		{ruleOneAttacker, "Ugandan troops shelled rebel positions near Gulu on Sunday.\n\nA second rebel camp was shelled on Monday.",
@@ -164,6 +169,42 @@ func TestReporterC(t *testing.T) {
 		}
 		if got != tt.reporter || (got != "") != slices.Contains(evs[0].Provenance.Flags, dyad.FlagReported) {
 			t.Errorf("%q: reported by %q (flags %v), want %q", tt.text, got, evs[0].Provenance.Flags, tt.reporter)
+		}
+	}
+}
+
+// TestImpliedAgentFromC checks that an agent inferred for an agentless
+// arrest names the sentence it was inferred from: the sentence itself for
+// a place in it, the sentence that named the story's country otherwise.
+func TestImpliedAgentFromC(t *testing.T) {
+	c := testRealCoder(t)
+	tests := []struct {
+		text string
+		from int
+	}{
+		{"Three opposition activists were arrested in Nairobi on Tuesday.", 0},
+		{"Kenyan police fired tear gas at protesters in Nairobi on Tuesday. Twelve protesters were arrested.", 0},
+		{"Kenyan police fired tear gas at protesters in Nairobi on Tuesday. The rally ended at dusk. Twelve protesters were arrested.", 0},
+		{"The rally in Nairobi ended at dusk. Kenyan police fired tear gas at protesters on Tuesday. Twelve protesters were arrested.", 1},
+	}
+	date := time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	for i, tt := range tests {
+		evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: fmt.Sprintf("I%d", i), Text: tt.text, Published: date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range evs {
+			if e.Code != "173" {
+				continue
+			}
+			found = true
+			if !slices.Equal(e.Provenance.InferredFrom, []int{tt.from}) {
+				t.Errorf("%q: inferred from %v, want [%d]", tt.text, e.Provenance.InferredFrom, tt.from)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no arrest coded", tt.text)
 		}
 	}
 }
