@@ -129,6 +129,7 @@ const (
 	ruleOrgDesc        = "actor.organisation-description"
 	ruleConductOf      = "actor.conduct-of"
 	ruleNameHead       = "actor.name-head"
+	ruleVictimCountry  = "actor.victim-country"
 )
 
 // actorRules are the IDs of the actor rules an actor can carry, besides
@@ -141,7 +142,7 @@ func actorRules() []string {
 	return append(ids, ruleDictionary, ruleCapital, ruleOrgKind, rulePair, ruleModifier, rulePlaceModifier,
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
-		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead)
+		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead, ruleVictimCountry)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -1358,6 +1359,57 @@ func (sc *sentCtx) forceVictims(m *match, tgts, srcs []actorRef) []actorRef {
 		}
 	}
 	return tgts
+}
+
+// victimsOwnCountry gives unnamed prisoners, hostages or civilians (the
+// victim nouns) that took the source's country only because it was the
+// nearest named the country of the place where it happened, else of the
+// other party the sentence named before the act ("Hamas-led militants
+// released three hostages, and Israeli forces freed hundreds of
+// prisoners"): whoever holds or harms them is seldom their own state.
+func (sc *sentCtx) victimsOwnCountry(m *match, tgts, srcs []actorRef) []actorRef {
+	for i, t := range tgts {
+		if !t.unnamed || t.tok < 0 || t.tok >= sc.n || !sc.victimNoun(t.tok) || !hasCode(srcs, t.actor.Code) {
+			continue
+		}
+		c := sc.clausePlace(m.clause)
+		if c == "" || hasCode(srcs, c) {
+			c = sc.otherPartyBefore(m.trig, srcs)
+		}
+		if c != "" && !hasCode(srcs, c) {
+			t.actor.Code, t.rule = c, ruleVictimCountry
+			tgts[i] = t
+		}
+	}
+	return tgts
+}
+
+// victimNoun reports whether noun k names people held or harmed (a
+// victim noun), itself or as the "of" of a quantity ("hundreds of
+// prisoners").
+func (sc *sentCtx) victimNoun(k int) bool {
+	if sc.c.lex.victimNouns[sc.lemmas[k]] {
+		return true
+	}
+	for _, c := range sc.tree.Children(k) {
+		if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of" && sc.c.lex.victimNouns[sc.lemmas[c]] {
+			return true
+		}
+	}
+	return false
+}
+
+// otherPartyBefore returns the country of the nearest actor named before
+// token t that is none of the sources, or "".
+func (sc *sentCtx) otherPartyBefore(t int, srcs []actorRef) string {
+	for j := t - 1; j >= 0; j-- {
+		mm, ok := sc.mentionAt(j)
+		if !ok || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || mm.Kind == dict.KindAgent || hasCode(srcs, mm.Actor.Code) {
+			continue
+		}
+		return mm.Actor.Code
+	}
+	return ""
 }
 
 // ownCapital turns a government's own capital named as the place it acts

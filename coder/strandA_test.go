@@ -121,6 +121,16 @@ func TestArticleActorRules(t *testing.T) {
 			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
 		},
 		{
+			name: "prisoners freed are the other party's, not their captor's",
+			text: "Houthi rebels released nine Saudi soldiers on Friday, and Saudi forces freed hundreds of prisoners in return.",
+			sent: 0, root: "08", src: "SAU", tgt: "YEM", rule: ruleVictimCountry, onTarget: true,
+		},
+		{
+			name: "civilians harmed are the accuser's, not the army's",
+			text: "Yemen accused Britain of bombing a market, and the British military acknowledged harming civilians.",
+			sent: 0, root: "01", src: "GBR", tgt: "YEM", rule: ruleVictimCountry, onTarget: true,
+		},
+		{
 			name: "two countries resolved from the sentence before",
 			text: "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on Monday. The two countries decided to expand trade.",
 			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
