@@ -540,7 +540,7 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	var owners, places []actorRef
 	for _, c := range sc.tree.Children(h) {
 		r := sc.rel(c)
-		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) {
+		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) || sc.seatModifier(c) {
 			continue
 		}
 		if (r == "compound" || r == "amod") && !(sc.upos(c) == "ADJ" && sc.c.lex.nonRoleModifiers[sc.lemmas[c]]) {
@@ -609,7 +609,7 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	}
 	if len(owners) == 0 {
 		for j := h - 1; j >= n.first && j >= h-4; j-- {
-			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.tree.Dominates(h, j) && !sc.isBacker(j) && !(j+2 < sc.n && sc.words[j+1] == "-" && sc.isBacker(j+2)) {
+			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.tree.Dominates(h, j) && !sc.isBacker(j) && !(j+2 < sc.n && sc.words[j+1] == "-" && sc.isBacker(j+2)) && !sc.inSeatModifier(h, mm.End-1) {
 				owners, rule = append(owners, actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind}), ruleWordBefore
 				break
 			}
@@ -685,7 +685,6 @@ func actorNameHead(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	heads := []int{n.h}
 	if n.personLike {
 		// "the council members": people of the body the compound names
-		heads = nil
 		for _, c := range sc.tree.Children(n.h) {
 			if sc.rel(c) == "compound" && c < n.h {
 				heads = append(heads, c)
@@ -726,10 +725,31 @@ func actorOrganisationDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return nil, false
 }
 
+// seatModifier reports whether dependent c of a noun says where it is
+// based ("the Vienna-based agency", "the Hague-based court"): a seat is a
+// place, not an owner.
+func (sc *sentCtx) seatModifier(c int) bool {
+	return sc.lemmas[c] == "base" && isVerbal(sc.upos(c)) && (sc.rel(c) == "amod" || nlp.RelIs(sc.rel(c), "acl"))
+}
+
+// inSeatModifier reports whether token j lies in a seat modifier of noun h.
+func (sc *sentCtx) inSeatModifier(h, j int) bool {
+	for _, c := range sc.tree.Children(h) {
+		if sc.seatModifier(c) && sc.tree.Dominates(c, j) {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyDescribed reports whether the dependents of noun h only describe it
-// (determiners, adjectives, numbers, nouns in compound) and name no actor.
+// (determiners, adjectives, numbers, nouns in compound, where it is
+// based) and name no actor.
 func (sc *sentCtx) onlyDescribed(h int) bool {
 	for _, c := range sc.tree.Children(h) {
+		if sc.seatModifier(c) {
+			continue
+		}
 		switch sc.rel(c) {
 		case "det", "amod", "nummod", "compound", "punct", "flat", "nmod:desc", "case":
 		default:
@@ -737,7 +757,7 @@ func (sc *sentCtx) onlyDescribed(h int) bool {
 		}
 		f, l := sc.tree.Subtree(c)
 		for j := f; j <= l; j++ {
-			if m, ok := sc.mentionAt(j); ok && m.Kind != dict.KindAgent {
+			if m, ok := sc.mentionAt(j); ok && m.Kind != dict.KindAgent && !sc.inSeatModifier(h, m.End-1) {
 				return false
 			}
 		}

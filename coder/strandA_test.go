@@ -131,6 +131,12 @@ func TestArticleActorRules(t *testing.T) {
 			sent: 0, root: "01", src: "GBR", tgt: "YEM", rule: ruleVictimCountry, onTarget: true,
 		},
 		{
+			name: "the agency with its seat is the agency named before, not its host",
+			text: "The International Atomic Energy Agency inspected the plant on Monday. The Vienna-based agency criticised Iran on Tuesday.",
+			sent: 1, root: "11", src: "IGO", tgt: "IRN", rule: ruleNameHead,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
 			name: "two countries resolved from the sentence before",
 			text: "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on Monday. The two countries decided to expand trade.",
 			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
