@@ -34,6 +34,9 @@ type actorRef struct {
 	// from the words of the sentence being coded (FlagInferred).
 	sent     int
 	inferred bool
+	// subject: named as the subject of its clause (salience, for "the
+	// kingdom")
+	subject bool
 	// provisional: a name the dictionaries lack, made an actor from what
 	// the article says of it (FlagProvisional).
 	provisional bool
@@ -130,6 +133,7 @@ const (
 	ruleConductOf      = "actor.conduct-of"
 	ruleNameHead       = "actor.name-head"
 	ruleVictimCountry  = "actor.victim-country"
+	ruleStateDesc      = "actor.state-description"
 )
 
 // actorRules are the IDs of the actor rules an actor can carry, besides
@@ -142,7 +146,7 @@ func actorRules() []string {
 	return append(ids, ruleDictionary, ruleCapital, ruleOrgKind, rulePair, ruleModifier, rulePlaceModifier,
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
-		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead, ruleVictimCountry)
+		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead, ruleVictimCountry, ruleStateDesc)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -184,6 +188,7 @@ func nominalRules() []nominalRule {
 		{actorGroupDescription},
 		{actorOrganisationDescription},
 		{actorNameHead},
+		{actorStateDescription},
 		{actorTitleApposition},
 		{actorTitle},
 		{actorTitleCountry},
@@ -695,6 +700,32 @@ func actorNameHead(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		if r, ok := sc.art.names[headKey(sc.lemmas[h])]; ok {
 			r.span, r.tok, r.resolved, r.rule = n.sp, n.h, true, ruleNameHead
 			return []actorRef{recalled(r)}, true
+		}
+	}
+	return nil, false
+}
+
+// actorStateDescription: a definite singular noun that describes a state,
+// with words that name no actor ("the kingdom", "the Gulf state", "the
+// island nation", "the country's president"), is the state the article
+// named last as a subject, else named last.
+func actorStateDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !sc.c.lex.stateNouns[n.lemma] || n.isMention || !sc.hasDet(n.h, "the") || !sc.onlyDescribed(n.h) || sc.s.Tokens[n.h].Text != sc.lemmas[n.h] && strings.ToLower(sc.s.Tokens[n.h].Text) != n.lemma {
+		return nil, false
+	}
+	if n.depth > 0 && !(n.depth == 1 && sc.rel(n.h) == "nmod:poss") {
+		return nil, false
+	}
+	// the state last named as a subject, else the state last named
+	for _, subj := range []bool{true, false} {
+		for i := len(sc.art.history) - 1; i >= 0; i-- {
+			h := sc.art.history[i]
+			if h.kind != dict.KindState || h.actor.Code == "" || subj && !h.subject {
+				continue
+			}
+			r := actorRef{actor: dyad.Actor{Code: h.actor.Code, Name: sc.words[n.h]}, span: n.sp, tok: n.h, kind: dict.KindState,
+				resolved: true, rule: ruleStateDesc, sent: h.sent, inferred: true}
+			return []actorRef{r}, true
 		}
 	}
 	return nil, false

@@ -20,7 +20,7 @@ type lexicon struct {
 	placePreps, politicalNouns, population, pronouns, pundits, relativePronouns    set
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
-	groupHeads, legalPreps, conductNouns, victimNouns                              set
+	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns                  set
 	// agentRoles maps agent nouns the dictionary lacks to their role.
 	agentRoles map[string]string
 	// eventAnaphors maps nouns of an act to the roots of the events they
@@ -76,6 +76,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"venue_prepositions", &lx.venuePreps}, {"weapon_words", &lx.weapons},
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
 		{"conduct_nouns", &lx.conductNouns}, {"victim_nouns", &lx.victimNouns},
+		{"state_nouns", &lx.stateNouns},
 	}
 }
 

@@ -137,6 +137,18 @@ func TestArticleActorRules(t *testing.T) {
 			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
 		},
 		{
+			name: "the kingdom is the state last named as a subject, not a topic",
+			text: "Saudi Arabia hosted talks on Yemen on Monday. The kingdom criticised Iran on Tuesday.",
+			sent: 1, root: "11", src: "SAU", tgt: "IRN", rule: ruleStateDesc,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
+			name: "the island nation",
+			text: "Sri Lanka rejected the report on Monday. The island nation accused India of interference.",
+			sent: 1, root: "11", src: "LKA", tgt: "IND", rule: ruleStateDesc,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
 			name: "two countries resolved from the sentence before",
 			text: "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on Monday. The two countries decided to expand trade.",
 			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
