@@ -78,6 +78,10 @@ const (
 	// 070-073; not protection or asylum): acts for a recipient that a
 	// story names once and then leaves out ("Norway pledged $4 million").
 	Assistance
+	// Undirected: appeals for material aid (023) and force posture (15):
+	// acts that need no addressee ("appealed for food aid", "deployed
+	// troops to the border"); with none named the target is null.
+	Undirected
 )
 
 // Prefixes returns the roots and codes of the class: a code belongs to it
@@ -131,6 +135,8 @@ func (c Class) spec() string {
 		return "08 17 18 19 20"
 	case Assistance:
 		return "018 033 070 071 072 073"
+	case Undirected:
+		return "023 15"
 	}
 	return ""
 }
@@ -195,6 +201,8 @@ func (c Class) String() string {
 		return "population acts"
 	case Assistance:
 		return "assistance"
+	case Undirected:
+		return "undirected acts"
 	}
 	return "unknown class"
 }
@@ -202,7 +210,7 @@ func (c Class) String() string {
 // Classes returns every class, in declaration order.
 func Classes() []Class {
 	var out []Class
-	for c := Statements; c <= Assistance; c++ {
+	for c := Statements; c <= Undirected; c++ {
 		out = append(out, c)
 	}
 	return out
@@ -247,6 +255,8 @@ const (
 	CodeComplainOfficially = "114"
 	// CodeStrikeOrBoycott: conduct strike or boycott (143).
 	CodeStrikeOrBoycott = "143"
+	// CodeViolentProtest: protest violently, riot (145).
+	CodeViolentProtest = "145"
 	// CodeMilitaryForce: use conventional military force (190).
 	CodeMilitaryForce = "190"
 )

@@ -16,6 +16,7 @@ func TestClassesHas(t *testing.T) {
 		{CooperativeActs, []string{"04", "05", "06", "07", "08"}, []string{"03", "09"}},
 		{Discourse, []string{"010", "020", "031", "040", "100", "111", "120", "130"}, []string{"05", "09", "14"}},
 		{Assistance, []string{"018", "033", "0333", "070", "073"}, []string{"017", "030", "074", "075", "04"}},
+		{Undirected, []string{"023", "0233", "0231", "150", "154"}, []string{"020", "024", "14", "16", "190"}},
 	}
 	for _, tt := range tests {
 		for _, c := range tt.in {

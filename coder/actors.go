@@ -951,6 +951,7 @@ type pronounRule struct {
 // pronounRules are the pronoun rules, in order.
 func pronounRules() []pronounRule {
 	return []pronounRule{
+		{"actor.quote-attribution", actorQuoteAttribution},
 		{rulePronounSpeaker, actorPronounSpeaker},
 		{"actor.pronoun-in-sentence", actorPronounInSentence},
 		{"actor.pronoun-said", actorPronounSaid},
@@ -1009,6 +1010,20 @@ func (sc *sentCtx) quoted() bool {
 		return true
 	}
 	return false
+}
+
+// actorQuoteAttribution: "we", "I" in a quotation that the sentence opens
+// and the next closes with its attribution (" \"They attacked us. We are
+// fighting,\" the rebel leader said") are that speaker, when the sentence
+// names no speaker of its own.
+func actorQuoteAttribution(sc *sentCtx, _ int, l string) (actorRef, bool, bool) {
+	if !sc.c.lex.speakerPronouns[l] || sc.art.quoteSpeaker == nil {
+		return actorRef{}, false, false
+	}
+	if _, own := sc.speaker(); own {
+		return actorRef{}, false, false
+	}
+	return *sc.art.quoteSpeaker, true, false
 }
 
 // actorPronounInSentence: an earlier subject of the same sentence that
@@ -1503,4 +1518,60 @@ func namedOverCountry(owners []actorRef) []actorRef {
 		out = append(out, o)
 	}
 	return out
+}
+
+// quoteAttribution returns the speaker of the quotation sentence s opens
+// when next (a sentence of the same chunk, its offsets still relative to
+// the chunk at off) closes it and names who said it; nil otherwise.
+func (c *Coder) quoteAttribution(art *article, s *nlp.Sentence, next nlp.Sentence, off, idx int) *actorRef {
+	if !opensQuote(art.text[s.Start:s.End]) {
+		return nil
+	}
+	ns := nlp.Sentence{Start: next.Start + off, End: next.End + off, Tokens: append([]nlp.Token(nil), next.Tokens...)}
+	for i := range ns.Tokens {
+		ns.Tokens[i].Start += off
+		ns.Tokens[i].End += off
+	}
+	if ns.End > len(art.text) || !closesQuote(art.text[ns.Start:ns.End]) {
+		return nil
+	}
+	sp, ok := newSentCtx(c, art, &ns, idx, nil).speaker()
+	if !ok {
+		return nil
+	}
+	return &sp
+}
+
+// quoteMarks counts the opening and closing quotation marks of text; a
+// straight double quote counts as opening when it starts a word.
+func quoteMarks(text string) (open, closing int) {
+	prev := ' '
+	for _, r := range text {
+		switch r {
+		case '\u201c':
+			open++
+		case '\u201d':
+			closing++
+		case '"':
+			if unicode.IsSpace(prev) {
+				open++
+			} else {
+				closing++
+			}
+		}
+		prev = r
+	}
+	return open, closing
+}
+
+// opensQuote reports whether text opens a quotation it does not close.
+func opensQuote(text string) bool {
+	o, c := quoteMarks(text)
+	return o > c
+}
+
+// closesQuote reports whether text closes a quotation opened before it.
+func closesQuote(text string) bool {
+	o, c := quoteMarks(text)
+	return c > o
 }

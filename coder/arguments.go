@@ -43,13 +43,17 @@ const (
 
 // sourceRules are the IDs of the source rules outside the subject table.
 func sourceRules() []string {
-	return []string{ruleSourceSlot, ruleBetween, ruleNoSource, ruleSanctionSrc}
+	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleNoSource, ruleSanctionSrc}
 }
+
+// ruleUndirected: an act that needs no addressee (an appeal for aid, a
+// deployment: cameo.Undirected) with none named has a null target.
+const ruleUndirected = "argument.undirected"
 
 // targetCheckRules are the IDs of the rules that settle a candidate's
 // target after the target table.
 func targetCheckRules() []string {
-	return []string{ruleStrikeFirst, ruleProtestTo, ruleAddressee, ruleNoTarget, ruleRequiredTgt}
+	return []string{ruleStrikeFirst, ruleProtestTo, ruleAddressee, ruleUndirected, ruleNoTarget, ruleRequiredTgt}
 }
 
 // subjectResult is the source actors of a clause and the rule that found
@@ -82,6 +86,7 @@ func subjectRules() []subjectRule {
 		{"argument.controller", argController},
 		{"argument.finite-adverbial", argFiniteAdverbial},
 		{"argument.adverbial", argAdverbial},
+		{"argument.document-issuer", argDocumentIssuer},
 		{"argument.predicate-participle", argPredicateParticiple},
 		{"argument.modified-noun", argModifiedNoun},
 	}
@@ -104,6 +109,11 @@ func (sc *sentCtx) subject(v, depth int) subjectResult {
 	}
 	if !passive && sc.tree.ChildWith(v, "nsubj:pass") >= 0 && sc.s.Tokens[v].XPOS == "VBN" && sc.tree.ChildWith(v, "obj") < 0 {
 		// a passive takes no direct object
+		passive = true
+	}
+	if !passive && sc.rel(v) == "acl" && sc.byAgent(v) >= 0 {
+		// a participle on a noun with its agent is a passive ("a strike
+		// called by the opposition"): the agent is the source
 		passive = true
 	}
 	for _, r := range sc.c.rules.subjects {
@@ -375,6 +385,11 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 			}
 		}
 	}
+	if len(k.srcs) == 0 && k.passive {
+		if rs, rule := sc.impliedAgent(k); len(rs) > 0 {
+			k.srcs, k.srcRule = rs, rule
+		}
+	}
 	if len(k.srcs) == 0 {
 		if k.srcRule == ruleAgentless {
 			return ruleAgentless, "passive without an agent"
@@ -575,12 +590,21 @@ func argLowPreposition(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]acto
 		}
 		for _, d := range m.deps {
 			r := sc.rel(d)
-			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod")) {
+			// a noun the parse made a conjunct of the verb is an object
+			// ("sending $1 million and a team to Nepal")
+			nounConj := r == "conj" && (sc.upos(d) == "NOUN" || sc.upos(d) == "PROPN")
+			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod") || nounConj) {
 				continue
 			}
 			queue := append([]int(nil), sc.tree.Children(d)...)
 			for k := 0; k < len(queue) && k < 32; k++ {
 				c := queue[k]
+				if sc.rel(c) == "conj" {
+					// down a conjunct of the object: "medicine and a team
+					// of doctors to South Sudan"
+					queue = append(queue, sc.tree.Children(c)...)
+					continue
+				}
 				if !nlp.RelIs(sc.rel(c), "nmod") {
 					continue
 				}
@@ -1053,6 +1077,8 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 	case cameo.Statements.Has(k.code), pairs:
 	case cameo.Appeals.Has(k.code) && p.TargetMode != dict.TargetRequired && sc.addressee(m):
 		k.step(ruleAddressee, "addressed to no actor: null target")
+	case cameo.Undirected.Has(k.code) && p.TargetMode != dict.TargetRequired:
+		k.step(ruleUndirected, "an act with no addressee: null target")
 	default:
 		return ruleNoTarget, "no target actor"
 	}
@@ -1467,7 +1493,7 @@ func removeSame(tgts, srcs []actorRef) []actorRef {
 	for _, t := range tgts {
 		same := false
 		for _, s := range srcs {
-			if t.span == s.span || (t.actor.Code == s.actor.Code && t.actor.Role == s.actor.Role) {
+			if t.span == s.span || (t.actor.Code == s.actor.Code && t.actor.Role == s.actor.Role && !distinctBodies(t, s)) {
 				same = true
 			}
 		}
@@ -1504,4 +1530,94 @@ func (sc *sentCtx) modifiesThing(h int) bool {
 	}
 	_, ok := sc.mentionAt(p)
 	return !ok
+}
+
+// The rules that give an agentless passive the agent the story makes
+// clear, an inferred actor (flag "inferred").
+const (
+	ruleImpliedAuthority = "argument.implied-authority"
+	ruleOneAttacker      = "argument.one-attacker"
+)
+
+// impliedAgent finds the agent an agentless passive verb leaves out when
+// the story makes it clear: argument.implied-authority, the police,
+// courts or government (by the verb's class in the lexicon's
+// implied_agents: "were arrested", "was convicted", "were expelled") of
+// the country where it happened (a place in the clause, else in the
+// sentence); argument.one-attacker,
+// for force ("was shelled", "was shot"), the one actor the story has
+// seen using force so far, when there is only one.
+func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
+	if k.clause != k.trig || k.kind != dict.EmbedNone {
+		return nil, ""
+	}
+	if s := sc.tree.ChildWith(k.clause, "nsubj:pass"); s < 0 || sc.c.lex.relativePronouns[sc.lemmas[s]] {
+		// the passive must say who underwent it: a relative clause
+		// ("a journalist who had been detained") describes its noun
+		return nil, ""
+	}
+	inferred := func(a dyad.Actor) []actorRef {
+		return []actorRef{{actor: a, tok: -1, resolved: true, inferred: true, unnamed: true}}
+	}
+	if role, ok := sc.c.lex.impliedAgents[sc.lemmas[k.trig]]; ok {
+		code := firstNonEmpty(sc.clausePlace(k.clause), sc.place)
+		if code == "" || code == "IGO" || code == "NGO" {
+			return nil, ""
+		}
+		return inferred(dyad.Actor{Code: code, Role: role}), ruleImpliedAuthority
+	}
+	if !cameo.Force.Has(k.code) {
+		return nil, ""
+	}
+	var one *actorRef
+	for i := range sc.art.events {
+		e := &sc.art.events[i]
+		if !cameo.Force.Has(e.root) {
+			continue
+		}
+		if one != nil && !sameActor(*one, e.src) {
+			return nil, ""
+		}
+		one = &e.src
+	}
+	if one == nil {
+		return nil, ""
+	}
+	return inferred(one.actor), ruleOneAttacker
+}
+
+// documentParticiple reports whether clause v is a participle on a
+// statement, report or resolution ("a statement condemning the raid"):
+// what the document does.
+func (sc *sentCtx) documentParticiple(v int) bool {
+	if sc.rel(v) != "acl" || !sc.gerund(v) {
+		return false
+	}
+	p := sc.tree.Head(v)
+	return p >= 0 && isNominal(sc.upos(p)) && sc.c.lex.documents[sc.lemmas[p]]
+}
+
+// argDocumentIssuer: a participle on a statement or resolution is the act
+// of whoever issued it: the document's own "by" or possessive ("a
+// statement by the ministry condemning", "the council's resolution
+// calling for"), else the subject of the verb whose object it is
+// ("issued a statement condemning", "adopted a resolution criticizing").
+func argDocumentIssuer(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+	if !sc.documentParticiple(v) {
+		return subjectResult{}, false
+	}
+	p := sc.tree.Head(v)
+	for _, c := range sc.tree.Children(p) {
+		if r := sc.rel(c); r == "nmod:poss" || (nlp.RelIs(r, "nmod") && sc.caseOf(c) == "by") {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return subjectResult{refs: rs}, true
+			}
+		}
+	}
+	if h := sc.tree.Head(p); h >= 0 && nlp.RelIs(sc.rel(p), "obj") {
+		if rs, _ := sc.subjectOf(h, depth+1); len(rs) > 0 {
+			return subjectResult{refs: rs}, true
+		}
+	}
+	return subjectResult{}, false
 }

@@ -195,7 +195,7 @@ func fanOutRule(i, j int) string {
 // the same role, or a state named bare and its own government ("U.S."
 // and "President Donald Trump").
 func sameActor(a, b actorRef) bool {
-	if a.actor.Code != b.actor.Code {
+	if a.actor.Code != b.actor.Code || distinctBodies(a, b) {
 		return false
 	}
 	return a.actor.Role == b.actor.Role || (bareState(a) && b.actor.Role == "GOV") || (bareState(b) && a.actor.Role == "GOV")

@@ -47,10 +47,12 @@ func filterRules() []filterRule {
 		{"filter.topic", filterOnClause, filterTopic},
 		{"filter.prevented", filterOnClause, filterPrevented},
 		{"filter.describing-participle", filterOnClause, filterDescribingParticiple},
+		{"filter.event-subject", filterOnClause, filterEventSubject},
 		{"filter.statement-content", filterOnClause, filterStatement},
 		{"filter.consequence", filterOnCode, filterConsequence},
 		{"filter.document-subject", filterOnSource, filterDocumentSubject},
 		{"filter.visit-political", filterOnActors, filterVisitPolitical},
+		{"filter.audience", filterOnActors, filterAudience},
 	}
 }
 
@@ -103,12 +105,47 @@ func filterPrevented(sc *sentCtx, k *cand, _ []*match) (string, string) {
 
 // filterDescribingParticiple: a participle of an appeal, demand, criticism
 // or protest on a noun describes the people ("protesters demanding the
-// president's resignation"), not an act of theirs.
+// president's resignation"), not an act of theirs. On a statement or
+// resolution it is what the document does ("adopted a resolution
+// criticizing Iran"), its issuer's act (argument.document-issuer).
 func filterDescribingParticiple(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if sc.documentParticiple(k.clause) {
+		return "", ""
+	}
 	if r := sc.rel(k.clause); (r == "acl" || r == "acl:relcl") && sc.gerund(k.clause) && (cameo.Grievances.Has(k.code) || cameo.Protests.Has(k.code)) {
 		return "", "participle describing a noun"
 	}
 	return "", ""
+}
+
+// filterEventSubject: talks or protests that are only the subject of
+// another predicate ("talks continued", "the negotiations resumed in
+// Juba") are background, not an event: the noun of a light-verb pattern
+// as the active subject of its verb.
+func filterEventSubject(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if k.trig != k.clause && isNominal(sc.upos(k.trig)) && sc.rel(k.trig) == "nsubj" && sc.tree.Head(k.trig) == k.clause {
+		return "", "the event noun is the subject of another predicate"
+	}
+	return "", ""
+}
+
+// filterAudience: speaking or talking to the press, reporters or a news
+// agency ("speaking to reporters in Kampala", "told Reuters by phone") is
+// how a statement reached the news, not a statement (01) or consultation
+// (04) between actors.
+func filterAudience(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if root := k.code[:2]; root != cameo.CodeStatement[:2] && root != cameo.CodeConsult[:2] {
+		return "", ""
+	}
+	for _, t := range k.tgts {
+		if t.actor.Role != "MED" && (t.tok < 0 || !sc.c.lex.audience[sc.lemmas[t.tok]]) {
+			return "", ""
+		}
+	}
+	if len(k.tgts) == 0 {
+		return "", ""
+	}
+	return "", "a statement to the press"
 }
 
 // filterStatement: a bare statement (010) whose content is a clause is
@@ -245,7 +282,8 @@ func isVisit(p *dict.Pattern, code string) bool {
 
 // political keeps the actors that are states, their agents, or
 // organisations: not companies, the press or civilians, nor a group only
-// named by a demonym ("the Dutch orchestra").
+// named by a demonym ("the Dutch orchestra"); a demonym's capital ("the
+// Iraqi capital") is its state's seat of government.
 func (sc *sentCtx) political(rs []actorRef) []actorRef {
 	var out []actorRef
 	for _, r := range rs {
@@ -257,7 +295,7 @@ func (sc *sentCtx) political(rs []actorRef) []actorRef {
 			if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindDemonym {
 				h = sc.tree.Head(h)
 			}
-			if h >= 0 && (sc.upos(h) == "NOUN" || sc.upos(h) == "PROPN") {
+			if h >= 0 && (sc.upos(h) == "NOUN" || sc.upos(h) == "PROPN") && !sc.c.lex.capitalNouns[sc.lemmas[h]] {
 				if !sc.politicalHead(h) {
 					continue
 				}
@@ -279,4 +317,19 @@ func (sc *sentCtx) politicalHead(h int) bool {
 		return true
 	}
 	return sc.c.lex.personNouns[sc.lemmas[h]] || sc.c.lex.politicalNouns[sc.lemmas[h]]
+}
+
+// distinctBodies reports whether two actors of one code and role are yet
+// two actors: armed groups, parties or organisations named differently
+// ("M23 rebels attacked Mai-Mai militiamen", "NATO criticised the EU").
+// The self-dyad filters (a target that is the source, a state and its own
+// government) drop only an actor acting on itself; domestic dyads between
+// different bodies are events.
+func distinctBodies(a, b actorRef) bool {
+	body := func(r actorRef) bool {
+		// (named in the sentence: a pronoun or description of a body is
+		// that body again)
+		return !r.resolved && (r.kind == dict.KindGroup || r.kind == dict.KindParty || r.kind == dict.KindOrganisation)
+	}
+	return body(a) && body(b) && a.actor.Name != "" && b.actor.Name != "" && !strings.EqualFold(a.actor.Name, b.actor.Name)
 }

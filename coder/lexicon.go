@@ -21,8 +21,16 @@ type lexicon struct {
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
 	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns                  set
+	// appealModals and demandModals are the modals and heads of obligation
+	// that make a reported clause an appeal or a demand.
+	appealModals, demandModals set
+	// capitalNouns name a state's capital (the Iraqi capital).
+	capitalNouns set
 	// agentRoles maps agent nouns the dictionary lacks to their role.
 	agentRoles map[string]string
+	// impliedAgents maps verbs whose agentless passive has a clear agent
+	// (arrest: the police) to that agent's role.
+	impliedAgents map[string]string
 	// eventAnaphors maps nouns of an act to the roots of the events they
 	// can name.
 	eventAnaphors map[string][]string
@@ -77,18 +85,25 @@ func (lx *lexicon) plainClasses() []struct {
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
 		{"conduct_nouns", &lx.conductNouns}, {"victim_nouns", &lx.victimNouns},
 		{"state_nouns", &lx.stateNouns},
+		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
+		{"capital_nouns", &lx.capitalNouns},
 	}
 }
 
 // newLexicon reads the word classes of d; a nil d gives empty classes.
 func newLexicon(d *dict.Dictionary) *lexicon {
-	lx := &lexicon{agentRoles: map[string]string{}}
+	lx := &lexicon{agentRoles: map[string]string{}, impliedAgents: map[string]string{}}
 	for _, c := range lx.plainClasses() {
 		*c.set = d.Words(c.name)
 	}
 	for w, tags := range d.TaggedWords("agent_roles") {
 		if len(tags) > 0 {
 			lx.agentRoles[w] = tags[0]
+		}
+	}
+	for w, tags := range d.TaggedWords("implied_agents") {
+		if len(tags) > 0 {
+			lx.impliedAgents[w] = tags[0]
 		}
 	}
 	lx.eventAnaphors = d.TaggedWords("event_anaphors")

@@ -9,6 +9,7 @@ import (
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/timex"
 )
 
 // match is a pattern that matched at a trigger token.
@@ -91,9 +92,14 @@ func tokenRules() []tokenRule {
 }
 
 // matchHyphenModifier: the second part of a hyphenated modifier
-// ("drought-hit", "rebel-held") names no event.
+// ("drought-hit", "rebel-held") names no event; a hyphenated verb that
+// heads its clause, with a subject or object of its own ("test-fired a
+// missile"), does.
 func matchHyphenModifier(sc *sentCtx, i int) string {
 	if i > 0 && sc.words[i-1] == "-" && sc.s.Tokens[i-1].End == sc.s.Tokens[i].Start {
+		if sc.upos(i) == "VERB" && (sc.tree.ChildWith(i, "nsubj") >= 0 || sc.tree.ChildWith(i, "obj") >= 0) {
+			return ""
+		}
 		return "part of a hyphenated modifier"
 	}
 	return ""
@@ -142,9 +148,16 @@ func matchNominal(_ *sentCtx, m *match) string {
 }
 
 // matchLightNoun: the trigger of a light-verb pattern ("hold+talk") is a
-// noun.
+// noun, or a word tagged as an adjective that stands as a noun, the object
+// or subject of its clause ("mounted an offensive").
 func matchLightNoun(sc *sentCtx, m *match) string {
-	if up := sc.upos(m.trig); len(m.p.Light) > 0 && up != "NOUN" && up != "PROPN" {
+	if len(m.p.Light) == 0 {
+		return ""
+	}
+	switch up, r := sc.upos(m.trig), sc.rel(m.trig); {
+	case up == "NOUN" || up == "PROPN":
+	case up == "ADJ" && (nlp.RelIs(r, "obj") || nlp.RelIs(r, "nsubj")) && sc.tree.ChildWith(m.trig, "det") >= 0:
+	default:
 		return "light-verb noun is not a noun"
 	}
 	return ""
@@ -180,11 +193,45 @@ func matchLightVerb(sc *sentCtx, m *match) string {
 				return ""
 			}
 		}
+		if a := sc.agentParticiple(i, p.Light); a >= 0 {
+			// "a strike called by the opposition": the light verb is a
+			// participle on the noun with its agent (match.agent-participle)
+			m.clause = a
+			m.deps = append(append([]int{}, sc.tree.Children(i)...), sc.tree.Children(a)...)
+			return ""
+		}
 		return "no light verb " + strings.Join(p.Light, "|")
 	}
 	m.clause = v
 	m.deps = append(append(append([]int{}, sc.tree.Children(i)...), sc.tree.Children(v)...), mid...)
 	return ""
+}
+
+// agentParticiple returns the participle among light verbs that modifies
+// noun i and names its agent with "by" ("a strike called by the
+// opposition", "sanctions imposed by the EU"), or -1. Without an agent the
+// participle names no one and is left to the noun's own clause.
+func (sc *sentCtx) agentParticiple(i int, light []string) int {
+	for _, c := range sc.tree.Children(i) {
+		if sc.rel(c) == "acl" && contains(light, sc.lemmas[c]) && sc.byAgent(c) >= 0 {
+			return c
+		}
+	}
+	return -1
+}
+
+// byAgent returns the "by" agent of participle v ("called by the
+// opposition"), or -1 when v is no past participle or names none.
+func (sc *sentCtx) byAgent(v int) int {
+	if sc.s.Tokens[v].XPOS != "VBN" {
+		return -1
+	}
+	for _, d := range sc.tree.Children(v) {
+		if r := sc.rel(d); r == "obl:agent" || (nlp.RelIs(r, "obl") && sc.caseOf(d) == "by") {
+			return d
+		}
+	}
+	return -1
 }
 
 // matchLightParticle: a light verb with a particle the pattern does not
@@ -207,7 +254,10 @@ func matchVerbTrigger(sc *sentCtx, m *match) string {
 	}
 	i, up := m.trig, sc.upos(m.trig)
 	predicativeAdj := up == "ADJ" && (sc.tree.ChildWith(i, "cop") >= 0 || sc.rel(i) == "xcomp")
-	if up != "VERB" && !(up == "NOUN" && sc.s.Tokens[i].Head >= 0 && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !(up == "ADJ" && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !predicativeAdj {
+	// a present-tense verb tagged as a plural noun ("the spokesman warns
+	// that"): it has a subject or a clausal complement, and no copula
+	verbalNoun := up == "NOUN" && sc.tree.ChildWith(i, "cop") < 0 && (sc.tree.ChildWith(i, "nsubj") >= 0 || sc.tree.ChildWith(i, "ccomp") >= 0)
+	if up != "VERB" && !(up == "NOUN" && sc.s.Tokens[i].Head >= 0 && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !(up == "ADJ" && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !predicativeAdj && !verbalNoun {
 		return "trigger is not a verb"
 	}
 	m.deps = sc.tree.Children(i)
@@ -236,11 +286,26 @@ func matchParticle(sc *sentCtx, m *match) string {
 		}
 	}
 	for _, c := range sc.tree.Children(i) {
-		if nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == p.Particle {
+		if nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == p.Particle && !sc.inDate(c) {
+			// not a date: "called by the opposition on Monday" has no
+			// particle "on"
 			return ""
 		}
 	}
 	return "no particle " + p.Particle
+}
+
+// inDate reports whether the phrase headed by token i is a date ("on
+// Monday", "on 3 May").
+func (sc *sentCtx) inDate(i int) bool {
+	lo, hi := sc.subtreeBytes(i)
+	t := &sc.s.Tokens[i]
+	for _, d := range timex.Find(sc.art.text[lo:hi], sc.art.date) {
+		if t.Start-lo >= d.Start && t.End-lo <= d.End {
+			return true
+		}
+	}
+	return false
 }
 
 // matchRequire: every dependent the pattern requires is there.
@@ -355,6 +420,7 @@ func codeRules() []codeRule {
 		{"match.refine", matchRefine},
 		{"match.context", matchContext},
 		{"match.military-strike", matchMilitaryStrike},
+		{"match.violent-protest", matchViolentProtest},
 	}
 }
 
@@ -401,6 +467,32 @@ func matchMilitaryStrike(sc *sentCtx, k *cand) string {
 	if s, _ := sc.subjectOf(k.clause, 0); militaryActors(s) || sc.weaponNear(k.trig) {
 		k.milStrike = true
 		return sc.strikeCode(k.match)
+	}
+	return ""
+}
+
+// matchViolentProtest: force used by protesters, activists, civilians or
+// the opposition against the state's police, forces or government ("BNP
+// activists attacked police", "protesters stoned the soldiers") is a
+// violent protest (145), not military force or an assault.
+func matchViolentProtest(sc *sentCtx, k *cand) string {
+	if !cameo.Force.Has(k.code) || cameo.MassViolence.Has(k.code) {
+		return ""
+	}
+	srcs, passive := sc.subjectOf(k.clause, 0)
+	if passive || len(srcs) == 0 {
+		return ""
+	}
+	for _, r := range srcs {
+		if r.actor.Role != "CVL" && r.actor.Role != "OPP" {
+			return ""
+		}
+	}
+	for _, r := range sc.targetOf(k.match, false) {
+		switch r.actor.Role {
+		case "COP", "MIL", "GOV":
+			return cameo.CodeViolentProtest
+		}
 	}
 	return ""
 }
@@ -473,13 +565,14 @@ func (sc *sentCtx) refine(m *match, code string) string {
 			}
 		}
 	}
-	// the weapon may be the subject: "warplanes struck", "artillery pounded"
+	// the weapon may be the subject: "warplanes struck", "artillery
+	// pounded", "a suicide bomber struck" (1831)
 	for _, d := range sc.tree.Children(m.clause) {
 		if !nlp.RelIs(sc.rel(d), "nsubj") {
 			continue
 		}
 		for _, rf := range m.p.Refine {
-			if !cameo.Fights.Has(rf.Code) {
+			if !cameo.Fights.Has(rf.Code) && !cameo.Under(rf.Code, "183") {
 				continue
 			}
 			if contains(rf.Lemmas, sc.lemmas[d]) || sc.lemmaIn(d, rf.Lemmas) {

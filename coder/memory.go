@@ -268,6 +268,10 @@ type article struct {
 	datelineDone bool
 	// dateline is the place of the article's dateline, if any.
 	dateline *dyad.Place
+	// quoteSpeaker is who speaks the quotation the sentence being coded
+	// opens, when the next sentence closes it with an attribution
+	// (actor.quote-attribution).
+	quoteSpeaker *actorRef
 }
 
 // pastEvent is an event coded earlier in the article.

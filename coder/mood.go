@@ -19,10 +19,11 @@ const (
 	moodFuture
 	moodNegFuture
 	moodUnasserted
+	moodObliged
 )
 
 func (m mood) String() string {
-	return [...]string{"asserted", "negated", "speculative", "hypothetical", "future", "negated future", "not asserted"}[m]
+	return [...]string{"asserted", "negated", "speculative", "hypothetical", "future", "negated future", "not asserted", "obligation"}[m]
 }
 
 // The mood stage decides whether an event's clause is asserted. It walks
@@ -42,12 +43,16 @@ func (m mood) String() string {
 
 // The mood rules used outside the tables.
 const (
-	ruleWould          = "mood.would"
-	ruleReportedWould  = "mood.reported-would"
-	ruleNegatedReport  = "mood.negated-report"
-	ruleLinearHedge    = "mood.linear-hedge"
-	ruleMoodNegated    = "mood.negation"
-	ruleMoodFutureTime = "mood.future"
+	ruleWould           = "mood.would"
+	ruleReportedWould   = "mood.reported-would"
+	ruleNegatedReport   = "mood.negated-report"
+	ruleLinearHedge     = "mood.linear-hedge"
+	ruleMoodNegated     = "mood.negation"
+	ruleMoodFutureTime  = "mood.future"
+	ruleModal           = "mood.modal"
+	ruleObligation      = "mood.obligation"
+	ruleQuoteSpeaker    = "mood.quote-attribution"
+	ruleObligationModal = "mood.obligation-modal"
 )
 
 // moodResult is the mood of a clause and the rule that found it.
@@ -63,6 +68,9 @@ type moodResult struct {
 	// path lists the rules the walk went through that did not decide
 	// (a future noted, a complement climbed), for the decision's steps.
 	path []string
+	// oblig is the appeal or demand a reported obligation makes of the
+	// clause's subject (moodObliged).
+	oblig dict.EmbedKind
 }
 
 // moodWalk is the state of the walk up from a clause.
@@ -72,6 +80,11 @@ type moodWalk struct {
 	futRule, negRule string
 	reporter         *actorRef
 	reporterRule     string
+	// oblig is the appeal or demand an obligation on the clause makes
+	// ("should", "must", "has to"), obligRule the rule that found it and
+	// obligWord its word.
+	oblig                dict.EmbedKind
+	obligRule, obligWord string
 	// done is set by a rule that decides the mood outright.
 	done   bool
 	result moodResult
@@ -109,7 +122,8 @@ func moodWordRules() []moodWordRule {
 		{"mood.hedge-adverb", moodHedgeAdverb},
 		{"mood.habit", moodHabit},
 		{"mood.no-object", moodNoObject},
-		{"mood.modal", moodModal},
+		{ruleObligationModal, moodObligationModal},
+		{ruleModal, moodModal},
 		{ruleMoodFutureTime, moodFutureAux},
 		{ruleWould, moodWould},
 		{"mood.conditional", moodConditional},
@@ -159,6 +173,43 @@ func moodNoObject(sc *sentCtx, w *moodWalk, k int, id string) bool {
 	return false
 }
 
+// obligationKind is the act an obligation word makes of a reported
+// clause: an appeal ("should", "need to"), a demand ("must", "have to"),
+// or none.
+func (sc *sentCtx) obligationKind(lemma string) dict.EmbedKind {
+	switch {
+	case sc.c.lex.demandModals[lemma]:
+		return dict.EmbedDemand
+	case sc.c.lex.appealModals[lemma]:
+		return dict.EmbedAppeal
+	}
+	return dict.EmbedNone
+}
+
+// moodObligationModal: a modal of obligation on the event's own clause
+// ("Eritrea must withdraw", "should release") is noted: when a speaker
+// reports the clause it is the speaker's appeal or demand to its subject
+// (mood.obligation); else the modal makes it speculative (mood.modal).
+func moodObligationModal(sc *sentCtx, w *moodWalk, k int, id string) bool {
+	if sc.rel(k) != "aux" || w.cur != w.v || w.oblig != dict.EmbedNone || !sc.c.lex.modal[sc.lemmas[k]] {
+		// (a modal: "has" of the perfect is no obligation)
+		return false
+	}
+	return w.noteObligation(sc, k, id, "")
+}
+
+// noteObligation notes the obligation word at token k (with more, the
+// words after it), when it is one.
+func (w *moodWalk) noteObligation(sc *sentCtx, k int, id, more string) bool {
+	kind := sc.obligationKind(sc.lemmas[k])
+	if kind == dict.EmbedNone {
+		return false
+	}
+	w.oblig, w.obligRule, w.obligWord = kind, id, sc.words[k]
+	w.note(id, "obligation \""+sc.words[k]+more+"\"")
+	return true
+}
+
 // moodModal: a modal auxiliary ("may", "could", "should") makes the
 // clause speculative.
 func moodModal(sc *sentCtx, w *moodWalk, k int, id string) bool {
@@ -201,7 +252,8 @@ func moodConditional(sc *sentCtx, w *moodWalk, k int, id string) bool {
 	return false
 }
 
-// moodAccordingTo: "according to X" makes X the reporter.
+// moodAccordingTo: "according to X" makes X the reporter. The class
+// lists the words ("according to"), whose lemmas differ ("accord to").
 func moodAccordingTo(sc *sentCtx, w *moodWalk, k int, id string) bool {
 	if sc.rel(k) != "obl" || !sc.c.lex.attribution[sc.caseWords(k)] {
 		return false
@@ -261,6 +313,7 @@ func moodLinkRules() []moodLinkRule {
 	return []moodLinkRule{
 		{"mood.scheduled", moodScheduled},
 		{"mood.aspect", moodAspect},
+		{"mood.obligation-head", moodObligationHead},
 		{"mood.unasserting-head", moodUnassertingHead},
 		{"mood.infinitive", moodInfinitive},
 		{"mood.denied-gerund", moodDeniedGerund},
@@ -297,6 +350,19 @@ func moodAspect(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 		return linkClimb
 	}
 	return linkNext
+}
+
+// moodObligationHead: the infinitive of a head of obligation ("Eritrea
+// needs to withdraw", "has to release") is noted as an obligation on the
+// head's subject, as a modal is (mood.obligation-modal).
+func moodObligationHead(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if sc.rel(w.cur) != "xcomp" || w.cur != w.v || w.oblig != dict.EmbedNone || !sc.hasTo(w.cur) || !isVerbal(sc.upos(p)) {
+		return linkNext
+	}
+	if !w.noteObligation(sc, p, id, " to") {
+		return linkNext
+	}
+	return linkClimb
 }
 
 // moodUnassertingHead: the complement of a head that does not assert it
@@ -517,10 +583,24 @@ walk:
 		}
 		break
 	}
+	if w.reporter == nil && sc.art.quoteSpeaker != nil {
+		// mood.quote-attribution: a quotation the next sentence
+		// attributes is reported by its speaker
+		w.setReporter(*sc.art.quoteSpeaker, ruleQuoteSpeaker)
+	}
 	if h := sc.linearHedge(v); h >= 0 {
 		return moodResult{mood: moodUnasserted, why: "belief or estimate (\"" + sc.words[h] + "\")", rule: ruleLinearHedge}
 	}
 	res := moodResult{reporter: w.reporter, reporterRule: w.reporterRule, path: w.path}
+	if w.oblig != dict.EmbedNone {
+		if w.reporter == nil || w.neg || w.fut {
+			// an obligation no one reports, or a negated one: only a
+			// possibility
+			return moodResult{mood: moodSpeculative, why: "modal \"" + w.obligWord + "\"", rule: ruleModal}
+		}
+		res.mood, res.rule, res.oblig = moodObliged, w.obligRule, w.oblig
+		return res
+	}
 	switch {
 	case w.neg && w.fut:
 		res.mood, res.rule = moodNegFuture, w.negRule
@@ -545,6 +625,7 @@ type moodVerdictRule struct {
 // decides.
 func moodVerdictRules() []moodVerdictRule {
 	return []moodVerdictRule{
+		{ruleObligation, moodObligation},
 		{"mood.refused-willingness", moodRefusedWillingness},
 		{"mood.negated-intent", moodNegatedIntent},
 		{"mood.commitment", moodCommitment},
@@ -553,6 +634,43 @@ func moodVerdictRules() []moodVerdictRule {
 		{"mood.negated-future", moodNegatedFuture},
 		{"mood.asserted", moodAssertedVerdict},
 	}
+}
+
+// moodObligation: an obligation a speaker reports on another actor ("the
+// minister said Eritrea must withdraw", "Y should release the
+// prisoners") is the speaker's demand or appeal to that actor, coded as
+// the act under that mode (0256, 1056, 0253): the speaker is the source,
+// the clause's subject the target. An obligation on the speaker's own
+// side, in a passive clause, on an embedding, or with no appeal or demand
+// in the codebook for its act, stays unasserted.
+func moodObligation(sc *sentCtx, k *cand, id string) (bool, string) {
+	if k.md.mood != moodObliged {
+		return false, ""
+	}
+	why := func(s string) (bool, string) { return true, "an obligation " + s }
+	if k.kind != dict.EmbedNone {
+		return why("on an embedded act")
+	}
+	c := sc.c.embedCode(k.md.oblig, k.code)
+	if c == "" {
+		return why("with no appeal or demand for its act")
+	}
+	res := sc.subject(k.clause, 0)
+	if res.passive || len(res.refs) == 0 {
+		return why("on no actor")
+	}
+	var to []actorRef
+	for _, r := range res.refs {
+		if !sameActor(r, *k.md.reporter) && r.actor.Code != "" {
+			to = append(to, r)
+		}
+	}
+	if len(to) == 0 {
+		return why("on the speaker's own side")
+	}
+	k.step(id, k.code+" -> "+c+": asked of the clause's subject by "+k.md.reporter.actor.Code)
+	k.code, k.addressees = c, to
+	return true, ""
 }
 
 // negatedIntent reports whether an intent or willingness is negated: its

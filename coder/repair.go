@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/nlp"
 )
 
@@ -28,6 +29,7 @@ func repairRules() []repairRule {
 		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
 		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
 		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
+		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
 	}
 }
 
@@ -289,4 +291,45 @@ func (sc *sentCtx) repairClauseSubjects() []int {
 		out = append(out, c)
 	}
 	return out
+}
+
+// repairSpeechParticiples mends a participle of a speech act set off by a
+// comma after a reported clause ("announced that the protests would
+// resume, accusing the government of ..."): the parse hangs it on the
+// reported clause, whose subject and mood it then takes; it is the
+// speaker's act, hung on the verb of saying. Speech acts are the verbs
+// with an appeal, accusation, demand, threat, rejection or denial
+// pattern (cameo.Embedding).
+func (sc *sentCtx) repairSpeechParticiples() []int {
+	var out []int
+	for v := 1; v < sc.n; v++ {
+		t := &sc.s.Tokens[v]
+		if !(t.DepRel == "advcl" || (t.DepRel == "conj" && sc.tree.ChildWith(v, "cc") < 0)) || !strings.HasPrefix(t.XPOS, "VBG") || sc.words[v-1] != "," || sc.hasAnyMark(v) {
+			// (a participle after a bare comma is parsed as an adverbial
+			// or as a conjunct without a conjunction)
+			continue
+		}
+		h := t.Head
+		if h < 0 || h >= v || sc.s.Tokens[h].DepRel != "ccomp" {
+			continue
+		}
+		p := sc.s.Tokens[h].Head
+		if p < 0 || p >= h || !sc.c.lex.speech[sc.lemmas[p]] || !sc.speechAct(sc.lemmas[v]) {
+			continue
+		}
+		t.Head, t.DepRel = p, "advcl"
+		out = append(out, v)
+	}
+	return out
+}
+
+// speechAct reports whether a verb has a pattern of a speech act: an
+// appeal, accusation, demand, threat, rejection or denial.
+func (sc *sentCtx) speechAct(lemma string) bool {
+	for _, p := range sc.c.idx[lemma] {
+		if cameo.Embedding.Has(p.Code) {
+			return true
+		}
+	}
+	return false
 }

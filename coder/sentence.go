@@ -102,6 +102,10 @@ type cand struct {
 	milStrike, official bool
 	// steps are the rules that changed the candidate on its way.
 	steps []string
+	// addressees are whom a reported obligation asks to act
+	// (mood.obligation): the speaker is then the source and they the
+	// targets.
+	addressees []actorRef
 }
 
 // step records that rule changed the candidate.
@@ -138,14 +142,19 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) []*coded {
 	if why != "" {
 		return sc.suppress(k, verdict, why)
 	}
-	if rule, why := sc.source(k); why != "" {
+	if len(k.addressees) > 0 {
+		// a reported obligation: the speaker asks the clause's subject
+		k.srcs, k.srcRule = []actorRef{*k.md.reporter}, k.md.reporterRule
+	} else if rule, why := sc.source(k); why != "" {
 		return sc.suppress(k, rule, why)
 	}
 	if rule, why := sc.filter(k, byTok, filterOnSource); rule != "" {
 		return sc.suppress(k, rule, why)
 	}
 	sc.officialProtest(k)
-	if rule, why := sc.target(k, byTok); why != "" {
+	if len(k.addressees) > 0 {
+		k.tgts, k.tgtRule = k.addressees, ruleObligation
+	} else if rule, why := sc.target(k, byTok); why != "" {
 		return sc.suppress(k, rule, why)
 	}
 	if rule, why := sc.filter(k, byTok, filterOnActors); rule != "" {

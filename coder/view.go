@@ -385,6 +385,12 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 					continue
 				}
 			}
+			if sc.upos(c) == "PROPN" || sc.upos(c) == "NUM" {
+				if sc.inDate(c) {
+					// a date fills no slot: "called ... on Monday"
+					continue
+				}
+			}
 		}
 		if len(lemmas) == 0 || sc.lemmaIn(c, lemmas) {
 			return c

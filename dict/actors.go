@@ -502,6 +502,9 @@ func build(src entries, pats []Pattern) (*Dictionary, error) {
 		countries: make(map[string]string, 256),
 		lexicon:   buildLexicon(src.lexicon),
 	}
+	if err := expandClasses(d.Patterns, d.lexicon); err != nil {
+		return nil, err
+	}
 	b := &builder{named: make(map[string]*entry, 4096)}
 	type proto struct {
 		kind              MentionKind

@@ -59,10 +59,12 @@ func WordClasses() []WordClass {
 		{"agent_roles", TagRole, "agent nouns the dictionary's agents lack, by role: they give an actor's role when composed with a country"},
 		{"agreement_verbs", TagNone, "verbs of agreeing: agreeing to stop firing is an agreed ceasefire"},
 		{"aspect_heads", TagNone, "verbs whose infinitive complement is asserted as they are (began to, continued to)"},
+		{"appeal_modals", TagNone, "modals and heads of obligation (should, need to) that make a clause a speaker reports an appeal to its subject"},
 		{"attribution_prepositions", TagNone, "prepositions that attribute a report to its source (according to)"},
 		{"audience_nouns", TagNone, "audiences of a statement that are not political actors (reporters, the press): a statement to them is no event"},
 		{"backer_participles", TagNone, "participles of a hyphenated modifier that name a backer, not the owner (Iranian-backed)"},
 		{"belief_verbs", TagNone, "verbs of belief, estimate and doubt: their clausal complement is not asserted"},
+		{"capital_nouns", TagNone, "nouns of a state's capital: with a demonym (arrived in the Iraqi capital) the host of a visit is that state's government"},
 		{"capital_place_prepositions", TagNone, "prepositions through which a government acts on its own capital's people (a curfew on Nairobi)"},
 		{"carrier_negators", TagNone, "determiners and adjectives that negate a noun of willingness (little willingness, no intention)"},
 		{"complement_prepositions", TagNone, "prepositions that introduce what an appeal, demand, threat or accusation is about (called for, accused of)"},
@@ -76,6 +78,7 @@ func WordClasses() []WordClass {
 		{"state_nouns", TagNone, "nouns that describe a state (the kingdom, the Gulf state, the island nation): a definite one alone is the state named last"},
 		{"victim_nouns", TagNone, "nouns of people held or harmed (prisoners, hostages, civilians): unnamed, they never take the country of whoever holds or harms them"},
 		{"conduct_nouns", TagNone, "nouns of an actor's conduct whose 'of' names who acted (the actions of the state, the decision of the court): condemning or criticising one targets that actor"},
+		{"demand_modals", TagNone, "modals and heads of obligation (must, have to) that make a clause a speaker reports a demand on its subject"},
 		{"denial_verbs", TagNone, "verbs whose gerund complement did not happen (denied supplying)"},
 		{"document_nouns", TagNone, "statements and reports: as a subject they say, but do not travel, give or fight"},
 		{"event_anaphors", TagRoots, "nouns of an act that a definite description refers back to, by the roots of the events they can name"},
@@ -91,6 +94,7 @@ func WordClasses() []WordClass {
 		{"habit_adverbs", TagNone, "adverbs that make a clause a habit, not an event (routinely)"},
 		{"hedge_adverbs", TagNone, "adverbs that make a clause speculative (allegedly, reportedly)"},
 		{"hedge_heads_with_to", TagNone, "unasserting heads that hedge only with an infinitive (have to)"},
+		{"implied_agents", TagRole, "verbs whose agentless passive has an agent the story makes clear (were arrested: the police of the country), by the agent's role"},
 		{"leader_nouns", TagNone, "nouns of the leader of a group: a group modifier gives their role (rebel leaders)"},
 		{"legal_prepositions", TagNone, "prepositions of a target slot through which a legal noun names whom it is aimed at (a warrant for the arrest of X)"},
 		{"legal_nouns", TagNone, "legal acts whose of-complement names whom they are aimed at (a warrant for the arrest of X)"},
@@ -131,8 +135,39 @@ func WordClasses() []WordClass {
 		{"venue_prepositions", TagNone, "prepositions of the place a meeting or event is held (in, at)"},
 		{"weapon_words", TagNone, "words that make a strike military (missile strikes, air strikes)"},
 	}
+	cs = append(cs, patternClasses()...)
 	sort.Slice(cs, func(i, j int) bool { return cs[i].Name < cs[j].Name })
 	return cs
+}
+
+// patternClasses are the word classes that patterns name ("@class" in a
+// match string, see Pattern) rather than the coder's rules: classes of
+// light verbs and of the words a constraint accepts.
+func patternClasses() []WordClass {
+	return []WordClass{
+		{"act_nouns", TagNone, "nouns of a party's act that others welcome or condemn (welcomed the decision, the signing): the party is the target"},
+		{"attacking_verbs", TagNone, "light verbs of an armed attack (launch, mount, carry out an attack or offensive)"},
+		{"claim_nouns", TagNone, "nouns of an accusation or an account that a party denies or rejects (denied the allegations, the army's account): a denial"},
+		{"condemnation_words", TagNone, "words of condemnation as a predicative complement (called the vote deplorable, described the raid as a crime): criticism"},
+		{"expressing_verbs", TagNone, "light verbs of a stated attitude (express, voice, reiterate support, concern or hope)"},
+		{"holding_verbs", TagNone, "light verbs of talks and negotiations (hold, have, open, resume talks)"},
+		{"imposing_verbs", TagNone, "light verbs that put a penalty in force (impose, issue, slap sanctions or a ban)"},
+		{"lifting_verbs", TagNone, "light verbs that take a penalty away (lift, ease, remove sanctions or an embargo)"},
+		{"military_units", TagNone, "armed forces and weapons that a state moves, sends, deploys or masses (moved a squadron of jets): force posture"},
+		{"praise_words", TagNone, "words of praise as a predicative complement (hailed the deal as historic, called the talks constructive): praise"},
+	}
+}
+
+// PatternClasses returns the names of the word classes that patterns
+// name rather than the coder's rules, in name order: the coder does not
+// read them itself.
+func PatternClasses() []string {
+	var out []string
+	for _, c := range patternClasses() {
+		out = append(out, c.Name)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // wordClass returns the class called name.

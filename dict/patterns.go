@@ -33,6 +33,13 @@ import (
 // T (the target is found there), S (the source is found there), * (any
 // word) or lemmas joined by "|" (the dependent must have one of them).
 // "!key" forbids a dependent.
+//
+// Where a list of lemmas is allowed (the light verbs before "+", the
+// lemmas of a constraint) an item "@class" names a word class of the
+// lexicon instead ("@imposing_verbs+sanction", "xcomp=@condemnation_words"):
+// the pattern then takes every word of the class, so a new light verb or
+// word of condemnation is taught once, in the lexicon, for every pattern
+// that names its class.
 type Pattern struct {
 	// ID identifies the pattern in provenance ("041.speak.1").
 	ID string
@@ -87,6 +94,12 @@ type Pattern struct {
 	// File and Line say where the pattern was defined.
 	File string
 	Line int
+
+	// rawLight and rawRequire are Light and Require as written, with
+	// their "@class" references, when the pattern has any: the
+	// dictionary expands them against its lexicon (expandClasses).
+	rawLight   []string
+	rawRequire []Dep
 }
 
 // Dep is a dependent that a Pattern requires.
@@ -395,7 +408,7 @@ func parseGroup(g *yaml.Node, file string, cb *cameo.Codebook) ([]Pattern, error
 			}
 			id := prefix + "." + ps[i].Trigger
 			if len(ps[i].Light) > 0 {
-				id = prefix + "." + ps[i].Light[0] + "-" + ps[i].Trigger
+				id = prefix + "." + lightName(ps[i].Light[0]) + "-" + ps[i].Trigger
 			}
 			if ps[i].Particle != "" {
 				id += "-" + ps[i].Particle
@@ -512,6 +525,10 @@ func parseMatch(base Pattern, s string) ([]Pattern, error) {
 	if p.Nominal && len(p.Light) > 0 {
 		return nil, fmt.Errorf("match %q: a nominal pattern has no light verb", s)
 	}
+	if hasClassRef(p.Light, p.Require) {
+		p.rawLight = append([]string(nil), p.Light...)
+		p.rawRequire = append([]Dep(nil), p.Require...)
+	}
 	out := make([]Pattern, 0, len(triggers))
 	for i, t := range triggers {
 		q := p
@@ -519,6 +536,116 @@ func parseMatch(base Pattern, s string) ([]Pattern, error) {
 		out = append(out, q)
 	}
 	return out, nil
+}
+
+// classRef returns the word class an item of a lemma list names
+// ("@imposing_verbs" -> "imposing_verbs"), or "" for a plain lemma.
+func classRef(item string) string {
+	if strings.HasPrefix(item, "@") {
+		return item[1:]
+	}
+	return ""
+}
+
+// lightName is how a light verb, or a class of them, is named in a
+// pattern's ID ("@imposing_verbs" -> "imposing").
+func lightName(l string) string {
+	if c := classRef(l); c != "" {
+		return strings.TrimSuffix(c, "_verbs")
+	}
+	return l
+}
+
+// hasClassRef reports whether a light-verb list or a constraint names a
+// word class.
+func hasClassRef(light []string, req []Dep) bool {
+	for _, l := range light {
+		if classRef(l) != "" {
+			return true
+		}
+	}
+	for _, d := range req {
+		for _, l := range d.Lemmas {
+			if classRef(l) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// expandClasses replaces the "@class" references of the patterns' light
+// verbs and constraints by the words of those classes in lexicon (class
+// -> word -> tags), from the patterns as written, so a lexicon laid over
+// the defaults re-expands them. A reference to a class that is not one of
+// WordClasses is an error; a class the lexicon lacks expands to nothing.
+func expandClasses(ps []Pattern, lexicon map[string]map[string][]string) error {
+	expand := func(p *Pattern, items []string) ([]string, error) {
+		var out []string
+		for _, it := range items {
+			c := classRef(it)
+			if c == "" {
+				if !contains(out, it) {
+					out = append(out, it)
+				}
+				continue
+			}
+			if _, ok := wordClass(c); !ok {
+				return nil, fmt.Errorf("%s:%d: pattern %s: unknown word class %q (see dict.WordClasses)", p.File, p.Line, p.ID, c)
+			}
+			ws := make([]string, 0, len(lexicon[c]))
+			for w := range lexicon[c] {
+				ws = append(ws, w)
+			}
+			sort.Strings(ws)
+			for _, w := range ws {
+				if !contains(out, w) {
+					out = append(out, w)
+				}
+			}
+		}
+		return out, nil
+	}
+	for i := range ps {
+		p := &ps[i]
+		if p.rawLight == nil && p.rawRequire == nil {
+			continue
+		}
+		light, err := expand(p, p.rawLight)
+		if err != nil {
+			return err
+		}
+		var lps []string
+		p.Light = p.Light[:0:0]
+		for _, l := range light {
+			// a class word may carry the particle its light verb allows
+			// ("carry~out")
+			if j := strings.Index(l, "~"); j >= 0 {
+				if prt := l[j+1:]; prt != "" && !contains(lps, prt) {
+					lps = append(lps, prt)
+				}
+				l = l[:j]
+			}
+			if l != "" && !contains(p.Light, l) {
+				p.Light = append(p.Light, l)
+			}
+		}
+		for _, prt := range lps {
+			if !contains(p.LightParticles, prt) {
+				p.LightParticles = append(p.LightParticles, prt)
+			}
+		}
+		p.Require = make([]Dep, len(p.rawRequire))
+		for j, d := range p.rawRequire {
+			ls, err := expand(p, d.Lemmas)
+			if err != nil {
+				return err
+			}
+			d.Lemmas = ls
+			p.Require[j] = d
+		}
+	}
+	return nil
 }
 
 // Specificity is how many constraints a pattern has; the coder prefers

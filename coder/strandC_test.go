@@ -1,0 +1,169 @@
+package coder
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// decidedBy reports whether rule took part in one of the decisions: it
+// decided a candidate, acted on one as a step, or found an event's actor
+// or convention.
+func decidedBy(ds []dyad.Decision, rule string) bool {
+	for _, d := range ds {
+		if d.Rule == rule {
+			return true
+		}
+		for _, st := range d.Steps {
+			if strings.HasPrefix(st, rule+":") {
+				return true
+			}
+		}
+		for _, e := range d.Events {
+			if e.SourceRule == rule || e.TargetRule == rule || e.SourceActor == rule || e.TargetActor == rule || e.Convention == rule {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eventKeys lists events as "SRC->TGT CODE", sorted.
+func eventKeys(evs []dyad.Event) []string {
+	var out []string
+	for _, e := range evs {
+		out = append(out, fmt.Sprintf("%s->%s %s", e.Source.Code, e.Target.Code, e.Code))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestMoodFilterRulesC runs one invented sentence per rule of the moods,
+// filters and sourcing (strand C of issue 14) through the real coder and
+// checks that the rule took part and which events came out.
+func TestMoodFilterRulesC(t *testing.T) {
+	c := testRealCoder(t)
+	tests := []struct {
+		rule, text string
+		want       []string
+	}{
+		{ruleObligationModal, "The Egyptian foreign minister said Ethiopia must withdraw its troops from the border.",
+			[]string{"EGY->ETH 1056"}},
+		{ruleObligation, "Kenyan President William Ruto said Somalia should release the detained fishermen.",
+			[]string{"KEN->SOM 0253"}},
+		{"mood.obligation-head", "The Egyptian foreign minister said Ethiopia has to withdraw its troops from the border.",
+			[]string{"EGY->ETH 1056"}},
+		// an obligation on the speaker's own side asks no one
+		{ruleObligation, "The Sudanese army said it must withdraw its troops from the disputed town.", nil},
+		// an obligation no one reports is only a possibility
+		{ruleModal, "Eritrea must withdraw its troops from the border.", nil},
+		{ruleImpliedAuthority, "Three opposition activists were arrested in Nairobi on Tuesday.",
+			[]string{"KEN->KEN 173"}},
+		// a relative clause describes its noun: no agent is implied
+		{ruleAgentless, "A Somali reporter who had been detained in Nairobi left the country on Friday.", nil},
+		{ruleOneAttacker, "Ugandan troops shelled rebel positions near Gulu on Sunday.\n\nA second rebel camp was shelled on Monday.",
+			[]string{"UGA->UGA 194", "UGA->UGA 194"}},
+		{"argument.document-issuer", "The Arab League passed a resolution calling on Israel to halt its strikes.",
+			[]string{"IGO->ISR 0256"}},
+		{"argument.document-issuer", "The Kenyan foreign ministry issued a statement condemning the Ugandan raid.",
+			[]string{"KEN->UGA 111"}},
+		// a document no one is said to issue acts for no one
+		{ruleNoSource, "A report accusing the Ugandan army of abuses was published on Monday.", nil},
+		{ruleLinked, "Kenya's foreign minister arrived in the Tanzanian capital on Monday for talks on trade.",
+			[]string{"KEN->TZA 042", "TZA->KEN 043"}},
+		// the capital makes the host political, not the visitor
+		{"filter.visit-political", "The Dutch orchestra arrived in the Kenyan capital on Friday.", nil},
+		{"filter.event-subject", "Talks between Ethiopia and Egypt continued in Cairo on Tuesday.", nil},
+		// talks held are the event, the noun the object of its light verb
+		{"convention.mutual", "Ethiopia held talks with Egypt in Cairo on Tuesday.", []string{"EGY->ETH 046", "ETH->EGY 046"}},
+		{"filter.audience", "A Ugandan official, speaking to reporters in Kampala, said Rwanda had shelled the border town.",
+			[]string{"RWA->RWA 194"}},
+		// a call between two actors is no statement to the press
+		{"convention.mutual", "The Kenyan foreign minister, who spoke to the Somali president by phone, said the border would reopen.",
+			[]string{"KEN->SOM 041", "SOM->KEN 041"}},
+		{"actor.quote-attribution", `"The Kenyan army attacked us at dawn. We are still fighting," a Somali rebel commander told reporters on Monday.`,
+			[]string{"KEN->SOM 190"}},
+		{ruleQuoteSpeaker, `"The Kenyan army attacked us at dawn. We are still fighting," a Somali rebel commander told reporters on Monday.`,
+			[]string{"KEN->SOM 190"}},
+		// a quotation no one is said to speak: "us" is no one
+		{ruleNoTarget, `"The Kenyan army attacked us at dawn. We are still fighting in the hills."`, nil},
+		// two bodies of one code and role are two actors (the self-dyad
+		// filters drop only an actor acting on itself)
+		{"argument.target-slot", "M23 rebels attacked Mai-Mai militiamen near Goma.", []string{"COD->COD 190"}},
+		{"argument.target-slot", "The African Union praised ECOWAS for its mediation in Niger.", []string{"IGO->IGO 051"}},
+		// a body and its own pronoun are one
+		{ruleNoTarget, "Fighters of the Lord's Resistance Army laid down their weapons near Gulu.", nil},
+		{"repair.speech-participle", "The Kenyan opposition leader announced that the protests would resume on Thursday, accusing the government of bad faith.",
+			[]string{"KEN->KEN 112"}},
+		// a participle that is no speech act stays with its clause
+		{ruleNoTarget, "The Ethiopian minister said the army would withdraw from the town, leaving it to the Eritrean troops.", nil},
+		// two attackers in the story: the passive's agent is not clear
+		{ruleAgentless, "Ethiopian troops shelled rebel positions near Gondar on Sunday, and Eritrean forces attacked a border post.\n\nA second rebel camp was shelled on Monday.",
+			[]string{"ERI->ERI 190", "ETH->ETH 194"}},
+	}
+	date := time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	for i, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			art := &dyad.Article{ID: fmt.Sprintf("C%d", i), Text: tt.text, Published: date}
+			evs, ds, err := c.Decide(context.Background(), art)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !decidedBy(ds, tt.rule) {
+				t.Errorf("%q: rule %s took no part", tt.text, tt.rule)
+			}
+			if got := eventKeys(evs); !slices.Equal(got, tt.want) {
+				t.Errorf("%q: events %v, want %v", tt.text, got, tt.want)
+			}
+			if tt.rule != ruleImpliedAuthority && tt.rule != ruleOneAttacker {
+				return
+			}
+			for _, d := range ds {
+				for _, e := range d.Events {
+					if e.SourceRule == tt.rule && !slices.ContainsFunc(evs, func(ev dyad.Event) bool {
+						return ev.Code == e.Code && slices.Contains(ev.Provenance.Flags, dyad.FlagInferred)
+					}) {
+						t.Errorf("%q: the event of %s is not flagged %q", tt.text, tt.rule, dyad.FlagInferred)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestReporterC checks that reported speech keeps who reported it in the
+// event's provenance: a speaker, "according to", a quotation attributed in
+// the next sentence.
+func TestReporterC(t *testing.T) {
+	c := testRealCoder(t)
+	tests := []struct{ text, reporter string }{
+		{"Somali militants attacked a village near Lamu on Monday, according to the Kenyan police.", "KEN"},
+		{"According to the Kenyan police, Somali militants attacked a village near Lamu on Monday.", "KEN"},
+		{"The Ethiopian foreign minister said Eritrean troops had shelled a border town.", "ETH"},
+		{`"The Kenyan army attacked us at dawn. We are still fighting," a Somali rebel commander told reporters on Monday.`, "SOM"},
+		{"Somali militants attacked a village near Lamu on Monday.", ""},
+	}
+	date := time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	for i, tt := range tests {
+		evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: fmt.Sprintf("R%d", i), Text: tt.text, Published: date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		got := ""
+		if rb := evs[0].Provenance.ReportedBy; rb != nil {
+			got = rb.Code
+		}
+		if got != tt.reporter || (got != "") != slices.Contains(evs[0].Provenance.Flags, dyad.FlagReported) {
+			t.Errorf("%q: reported by %q (flags %v), want %q", tt.text, got, evs[0].Provenance.Flags, tt.reporter)
+		}
+	}
+}
