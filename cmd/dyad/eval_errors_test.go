@@ -17,7 +17,7 @@ import (
 // errorsGold is a gold file of sentence records, one for each kind of
 // cause --errors gives; the sentences are written for this test.
 const errorsGold = `{"id":"ok","text":"France condemned Germany on Monday.","date":"2024-03-04","events":[{"source":"FRA","target":"DEU","code":"111","root":"11"}]}
-{"id":"nopattern","text":"Italy admired the gardens of Spain.","date":"2024-03-04","events":[{"source":"ITA","target":"ESP","code":"051","root":"05"}]}
+{"id":"nopattern","text":"Italy photographed the gardens of Spain.","date":"2024-03-04","events":[{"source":"ITA","target":"ESP","code":"051","root":"05"}]}
 {"id":"negated","text":"Russia did not attack Ukraine on Tuesday.","date":"2024-03-04","events":[{"source":"RUS","target":"UKR","code":"190","root":"19"}]}
 {"id":"actors","text":"Japan criticized China over the dispute.","date":"2024-03-04","events":[{"source":"JPN","target":"KOR","code":"111","root":"11"}]}
 {"id":"noevent","text":"Brazil's president met Argentina's president in Brasilia.","date":"2024-03-04","events":[]}
@@ -147,7 +147,7 @@ func TestEvalErrors(t *testing.T) {
 			}
 		}
 		for k, want := range map[string]string{
-			"nopattern missed": "predicate admire | Italy admired the gardens of Spain.",
+			"nopattern missed": "predicate photograph | Italy photographed the gardens of Spain.",
 			"negated missed":   "suppressed 190 of 190.attack at \"attack\"",
 			"actors missed":    "target CHN, gold KOR",
 		} {
