@@ -34,6 +34,9 @@ type actorRef struct {
 	// from the words of the sentence being coded (FlagInferred).
 	sent     int
 	inferred bool
+	// subject: named as the subject of its clause (salience, for "the
+	// kingdom")
+	subject bool
 	// provisional: a name the dictionaries lack, made an actor from what
 	// the article says of it (FlagProvisional).
 	provisional bool
@@ -129,6 +132,8 @@ const (
 	ruleOrgDesc        = "actor.organisation-description"
 	ruleConductOf      = "actor.conduct-of"
 	ruleNameHead       = "actor.name-head"
+	ruleVictimCountry  = "actor.victim-country"
+	ruleStateDesc      = "actor.state-description"
 )
 
 // actorRules are the IDs of the actor rules an actor can carry, besides
@@ -141,7 +146,7 @@ func actorRules() []string {
 	return append(ids, ruleDictionary, ruleCapital, ruleOrgKind, rulePair, ruleModifier, rulePlaceModifier,
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
-		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead)
+		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead, ruleVictimCountry, ruleStateDesc)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -183,6 +188,7 @@ func nominalRules() []nominalRule {
 		{actorGroupDescription},
 		{actorOrganisationDescription},
 		{actorNameHead},
+		{actorStateDescription},
 		{actorTitleApposition},
 		{actorTitle},
 		{actorTitleCountry},
@@ -539,7 +545,7 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	var owners, places []actorRef
 	for _, c := range sc.tree.Children(h) {
 		r := sc.rel(c)
-		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) {
+		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) || sc.seatModifier(c) {
 			continue
 		}
 		if (r == "compound" || r == "amod") && !(sc.upos(c) == "ADJ" && sc.c.lex.nonRoleModifiers[sc.lemmas[c]]) {
@@ -608,7 +614,7 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	}
 	if len(owners) == 0 {
 		for j := h - 1; j >= n.first && j >= h-4; j-- {
-			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.tree.Dominates(h, j) && !sc.isBacker(j) && !(j+2 < sc.n && sc.words[j+1] == "-" && sc.isBacker(j+2)) {
+			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.tree.Dominates(h, j) && !sc.isBacker(j) && !(j+2 < sc.n && sc.words[j+1] == "-" && sc.isBacker(j+2)) && !sc.inSeatModifier(h, mm.End-1) {
 				owners, rule = append(owners, actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind}), ruleWordBefore
 				break
 			}
@@ -684,7 +690,6 @@ func actorNameHead(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	heads := []int{n.h}
 	if n.personLike {
 		// "the council members": people of the body the compound names
-		heads = nil
 		for _, c := range sc.tree.Children(n.h) {
 			if sc.rel(c) == "compound" && c < n.h {
 				heads = append(heads, c)
@@ -695,6 +700,32 @@ func actorNameHead(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		if r, ok := sc.art.names[headKey(sc.lemmas[h])]; ok {
 			r.span, r.tok, r.resolved, r.rule = n.sp, n.h, true, ruleNameHead
 			return []actorRef{recalled(r)}, true
+		}
+	}
+	return nil, false
+}
+
+// actorStateDescription: a definite singular noun that describes a state,
+// with words that name no actor ("the kingdom", "the Gulf state", "the
+// island nation", "the country's president"), is the state the article
+// named last as a subject, else named last.
+func actorStateDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !sc.c.lex.stateNouns[n.lemma] || n.isMention || !sc.hasDet(n.h, "the") || !sc.onlyDescribed(n.h) || sc.s.Tokens[n.h].Text != sc.lemmas[n.h] && strings.ToLower(sc.s.Tokens[n.h].Text) != n.lemma {
+		return nil, false
+	}
+	if n.depth > 0 && !(n.depth == 1 && sc.rel(n.h) == "nmod:poss") {
+		return nil, false
+	}
+	// the state last named as a subject, else the state last named
+	for _, subj := range []bool{true, false} {
+		for i := len(sc.art.history) - 1; i >= 0; i-- {
+			h := sc.art.history[i]
+			if h.kind != dict.KindState || h.actor.Code == "" || subj && !h.subject {
+				continue
+			}
+			r := actorRef{actor: dyad.Actor{Code: h.actor.Code, Name: sc.words[n.h]}, span: n.sp, tok: n.h, kind: dict.KindState,
+				resolved: true, rule: ruleStateDesc, sent: h.sent, inferred: true}
+			return []actorRef{r}, true
 		}
 	}
 	return nil, false
@@ -725,10 +756,31 @@ func actorOrganisationDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return nil, false
 }
 
+// seatModifier reports whether dependent c of a noun says where it is
+// based ("the Vienna-based agency", "the Hague-based court"): a seat is a
+// place, not an owner.
+func (sc *sentCtx) seatModifier(c int) bool {
+	return sc.lemmas[c] == "base" && isVerbal(sc.upos(c)) && (sc.rel(c) == "amod" || nlp.RelIs(sc.rel(c), "acl"))
+}
+
+// inSeatModifier reports whether token j lies in a seat modifier of noun h.
+func (sc *sentCtx) inSeatModifier(h, j int) bool {
+	for _, c := range sc.tree.Children(h) {
+		if sc.seatModifier(c) && sc.tree.Dominates(c, j) {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyDescribed reports whether the dependents of noun h only describe it
-// (determiners, adjectives, numbers, nouns in compound) and name no actor.
+// (determiners, adjectives, numbers, nouns in compound, where it is
+// based) and name no actor.
 func (sc *sentCtx) onlyDescribed(h int) bool {
 	for _, c := range sc.tree.Children(h) {
+		if sc.seatModifier(c) {
+			continue
+		}
 		switch sc.rel(c) {
 		case "det", "amod", "nummod", "compound", "punct", "flat", "nmod:desc", "case":
 		default:
@@ -736,7 +788,7 @@ func (sc *sentCtx) onlyDescribed(h int) bool {
 		}
 		f, l := sc.tree.Subtree(c)
 		for j := f; j <= l; j++ {
-			if m, ok := sc.mentionAt(j); ok && m.Kind != dict.KindAgent {
+			if m, ok := sc.mentionAt(j); ok && m.Kind != dict.KindAgent && !sc.inSeatModifier(h, m.End-1) {
 				return false
 			}
 		}
@@ -1373,6 +1425,57 @@ func (sc *sentCtx) forceVictims(m *match, tgts, srcs []actorRef) []actorRef {
 		}
 	}
 	return tgts
+}
+
+// victimsOwnCountry gives unnamed prisoners, hostages or civilians (the
+// victim nouns) that took the source's country only because it was the
+// nearest named the country of the place where it happened, else of the
+// other party the sentence named before the act ("Hamas-led militants
+// released three hostages, and Israeli forces freed hundreds of
+// prisoners"): whoever holds or harms them is seldom their own state.
+func (sc *sentCtx) victimsOwnCountry(m *match, tgts, srcs []actorRef) []actorRef {
+	for i, t := range tgts {
+		if !t.unnamed || t.tok < 0 || t.tok >= sc.n || !sc.victimNoun(t.tok) || !hasCode(srcs, t.actor.Code) {
+			continue
+		}
+		c := sc.clausePlace(m.clause)
+		if c == "" || hasCode(srcs, c) {
+			c = sc.otherPartyBefore(m.trig, srcs)
+		}
+		if c != "" && !hasCode(srcs, c) {
+			t.actor.Code, t.rule = c, ruleVictimCountry
+			tgts[i] = t
+		}
+	}
+	return tgts
+}
+
+// victimNoun reports whether noun k names people held or harmed (a
+// victim noun), itself or as the "of" of a quantity ("hundreds of
+// prisoners").
+func (sc *sentCtx) victimNoun(k int) bool {
+	if sc.c.lex.victimNouns[sc.lemmas[k]] {
+		return true
+	}
+	for _, c := range sc.tree.Children(k) {
+		if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of" && sc.c.lex.victimNouns[sc.lemmas[c]] {
+			return true
+		}
+	}
+	return false
+}
+
+// otherPartyBefore returns the country of the nearest actor named before
+// token t that is none of the sources, or "".
+func (sc *sentCtx) otherPartyBefore(t int, srcs []actorRef) string {
+	for j := t - 1; j >= 0; j-- {
+		mm, ok := sc.mentionAt(j)
+		if !ok || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || mm.Kind == dict.KindAgent || hasCode(srcs, mm.Actor.Code) {
+			continue
+		}
+		return mm.Actor.Code
+	}
+	return ""
 }
 
 // ownCapital turns a government's own capital named as the place it acts

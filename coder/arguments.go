@@ -962,7 +962,9 @@ func argDomesticGovernment(sc *sentCtx, tc *targetCtx) bool {
 // argPopulation: force or coercion against people or property no actor
 // names ("shelled a village", "released 40 prisoners") targets the
 // population: of whoever owns the property ("targets used by the
-// Ukrainian army"), else where it happens, else the source's own country;
+// Ukrainian army"), else where it happens, else, for prisoners, hostages
+// or civilians, the other party named before the act, else the source's
+// own country;
 // not for the mutual acts of a compound subject ("A and B agreed to a
 // ceasefire").
 func argPopulation(sc *sentCtx, tc *targetCtx) bool {
@@ -980,13 +982,21 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 	}
 	c = firstNonEmpty(c, sc.clausePlace(m.clause))
 	c = firstNonEmpty(c, sc.locative(m.clause))
+	rule := "argument.population"
+	if c == "" && sc.victimNoun(k) {
+		// prisoners or hostages are the other party's, not their
+		// captor's (actor.victim-country)
+		if c = sc.otherPartyBefore(m.trig, srcs); c != "" {
+			rule = ruleVictimCountry
+		}
+	}
 	if c == "" {
 		c = srcs[0].actor.Code
 	}
 	if c == "" || c == "IGO" || c == "NGO" {
 		return false
 	}
-	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: "argument.population"}}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: rule}}
 	return true
 }
 
@@ -1047,6 +1057,7 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 		// where it happened, not the source's
 		k.tgts = sc.forceVictims(k.match, k.tgts, k.srcs)
 	}
+	k.tgts = sc.victimsOwnCountry(k.match, k.tgts, k.srcs)
 	if cameo.Sanctions.Has(k.code) || cameo.Force.Has(k.code) {
 		k.tgts = sc.foreignUnnamed(k.tgts, k.srcs, k.code)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/nlp"
 )
 
 // The memory stage: after each sentence, what the article remembers for
@@ -69,7 +70,8 @@ func memNamedActors(sc *sentCtx, _ []*coded, id string) {
 		if m.Kind == dict.KindCapital && sc.locativeAt(m.Start) {
 			continue
 		}
-		sc.art.remember(sc.idx, actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson, place: m.Kind == dict.KindState && sc.locativeAt(m.Start), mem: id})
+		sc.art.remember(sc.idx, actorRef{actor: m.Actor, kind: m.Kind, person: m.Kind == dict.KindPerson, place: m.Kind == dict.KindState && sc.locativeAt(m.Start),
+			subject: sc.mentionIsSubject(m), mem: id})
 		if sc.named == nil {
 			sc.named = map[dyad.Actor]bool{}
 		}
@@ -79,6 +81,22 @@ func memNamedActors(sc *sentCtx, _ []*coded, id string) {
 	if len(names) > 0 {
 		sc.rec.printf("  memory: %s  <- %s\n", strings.Join(names, ", "), id)
 	}
+}
+
+// mentionIsSubject reports whether mention m is the subject of a clause,
+// itself or as a conjunct of one.
+func (sc *sentCtx) mentionIsSubject(m dict.Mention) bool {
+	for j := m.Start; j < m.End && j < sc.n; j++ {
+		if h := sc.tree.Head(j); h >= m.Start && h < m.End {
+			continue
+		}
+		k := j
+		if sc.rel(k) == "conj" && sc.tree.Head(k) >= 0 {
+			k = sc.tree.Head(k)
+		}
+		return nlp.RelIs(sc.rel(k), "nsubj")
+	}
+	return false
 }
 
 // memPersonSource remembers a person the sentence's events resolved as a

@@ -121,6 +121,34 @@ func TestArticleActorRules(t *testing.T) {
 			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
 		},
 		{
+			name: "prisoners freed are the other party's, not their captor's",
+			text: "Houthi rebels released nine Saudi soldiers on Friday, and Saudi forces freed hundreds of prisoners in return.",
+			sent: 0, root: "08", src: "SAU", tgt: "YEM", rule: ruleVictimCountry, onTarget: true,
+		},
+		{
+			name: "civilians harmed are the accuser's, not the army's",
+			text: "Yemen accused Britain of bombing a market, and the British military acknowledged harming civilians.",
+			sent: 0, root: "01", src: "GBR", tgt: "YEM", rule: ruleVictimCountry, onTarget: true,
+		},
+		{
+			name: "the agency with its seat is the agency named before, not its host",
+			text: "The International Atomic Energy Agency inspected the plant on Monday. The Vienna-based agency criticised Iran on Tuesday.",
+			sent: 1, root: "11", src: "IGO", tgt: "IRN", rule: ruleNameHead,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
+			name: "the kingdom is the state last named as a subject, not a topic",
+			text: "Saudi Arabia hosted talks on Yemen on Monday. The kingdom criticised Iran on Tuesday.",
+			sent: 1, root: "11", src: "SAU", tgt: "IRN", rule: ruleStateDesc,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
+			name: "the island nation",
+			text: "Sri Lanka rejected the report on Monday. The island nation accused India of interference.",
+			sent: 1, root: "11", src: "LKA", tgt: "IND", rule: ruleStateDesc,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
 			name: "two countries resolved from the sentence before",
 			text: "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on Monday. The two countries decided to expand trade.",
 			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
