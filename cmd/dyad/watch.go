@@ -21,25 +21,6 @@ import (
 	"github.com/dyad-events/dyad/sqlite"
 )
 
-// feedStates keeps the poller's feed state in the SQLite store. The list of
-// recently seen item IDs is not kept: after a restart the first poll hands
-// on the feed's items again, and ingestion skips those already stored.
-type feedStates struct{ db *sqlite.DB }
-
-func (s feedStates) LoadFeedState(ctx context.Context, url string) (feed.State, error) {
-	st, err := s.db.FeedState(ctx, url)
-	if err != nil {
-		return feed.State{}, err
-	}
-	return feed.State{ETag: st.ETag, LastModified: st.LastModified, LastAttempt: st.LastPolled,
-		LastSuccess: st.LastSuccess, Failures: st.Failures, LastError: st.LastError}, nil
-}
-
-func (s feedStates) SaveFeedState(ctx context.Context, url string, st feed.State) error {
-	return s.db.SaveFeedState(ctx, sqlite.FeedState{URL: url, ETag: st.ETag, LastModified: st.LastModified,
-		LastPolled: st.LastAttempt, LastSuccess: st.LastSuccess, Failures: st.Failures, LastError: st.LastError})
-}
-
 // watchMetrics are the Prometheus metrics `dyad watch` exposes, on a
 // registry of its own.
 type watchMetrics struct {
@@ -135,7 +116,7 @@ Flags:`)
 		mu   sync.Mutex
 		last ingest.Summary
 	)
-	p := &feed.Poller{Store: feedStates{db}, Logger: env.log}
+	p := &feed.Poller{Store: db, Logger: env.log}
 	metrics := newWatchMetrics(p)
 	p.OnFailure = func(f *feed.Failure) {
 		env.log.Warn("feed failure", "source", f.Source, "at", f.Location, "attempt", f.Attempt, "err", f.Err)
