@@ -390,6 +390,9 @@ func testFullText(t *testing.T, open Opener) {
 		{"lake -victoria", "b1-0 b1-1 b1-2"}, // "-victoria" is the word victoria
 		{"lorry", ""},                        // words as written, not stems
 		{"catch*", ""},
+		{"-", ""},                       // no word at all: nothing
+		{"- Kharkiv", "a1-2 a1-0 a1-1"}, // a part without words is left out
+		{"Kharkív", "a1-2 a1-0 a1-1"},   // Latin diacritics are folded
 	}
 	for _, tt := range tests {
 		if got := ids(events(t, s, dyad.EventFilter{Query: tt.q})); got != tt.want {
