@@ -64,7 +64,7 @@ func (w *Worker) Run(ctx context.Context) error {
 	cfg := w.Queue.cfg
 	cons, err := w.Queue.js.CreateOrUpdateConsumer(ctx, cfg.Stream, jetstream.ConsumerConfig{
 		Durable: cfg.Consumer, AckPolicy: jetstream.AckExplicitPolicy, AckWait: cfg.AckWait,
-		MaxDeliver: -1, // tries are counted by the worker: waiting for an original is no try
+		MaxDeliver:    -1, // tries are counted by the worker: waiting for an original is no try
 		MaxAckPending: 4096, FilterSubject: cfg.Subject,
 		Description: "dyad workers: code and store articles",
 	})
