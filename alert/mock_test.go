@@ -44,3 +44,25 @@ func TestAnotherEvaluatorGotThereFirst(t *testing.T) {
 		t.Errorf("recorded states %+v, want one with version 4 and the new mark", recorded)
 	}
 }
+
+// TestEvery evaluates on each tick until cancelled.
+func TestEvery(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	runs := 0
+	st := &mock.Store{
+		RulesFn: func(context.Context, string) ([]dyad.AlertRule, error) {
+			runs++
+			if runs == 3 {
+				cancel()
+			}
+			return nil, nil
+		},
+		AlertsFn: func(context.Context, dyad.AlertFilter) ([]dyad.Alert, error) { return nil, nil },
+	}
+	done := make(chan struct{})
+	go func() { (&alert.Evaluator{Store: st, Events: st}).Every(ctx, time.Millisecond); close(done) }()
+	<-done
+	if runs != 3 {
+		t.Errorf("%d runs, want 3 (the third cancelled)", runs)
+	}
+}

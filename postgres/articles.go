@@ -218,10 +218,19 @@ func (db *DB) Save(ctx context.Context, batch []dyad.ArticleWrite) error {
 	var failed string
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		st := &saveState{deltas: map[rollupKey]rollupDelta{}, recount: map[int64]bool{}, codings: map[[2]string]bool{}}
-		for _, w := range batch {
-			failed = w.Article.ID
-			if err := db.saveOne(ctx, tx, st, w); err != nil {
+		if batchable(batch) {
+			// A fixed number of statements for the whole batch; errors
+			// name their article.
+			failed = ""
+			if err := db.saveBatch(ctx, tx, st, batch); err != nil {
 				return err
+			}
+		} else {
+			for _, w := range batch {
+				failed = w.Article.ID
+				if err := db.saveOne(ctx, tx, st, w); err != nil {
+					return err
+				}
 			}
 		}
 		failed = batch[0].Article.ID
@@ -231,6 +240,9 @@ func (db *DB) Save(ctx context.Context, batch []dyad.ArticleWrite) error {
 		return db.finishSave(ctx, tx, st)
 	})
 	if err != nil {
+		if failed == "" {
+			return fmt.Errorf("postgres: save: %w", err)
+		}
 		return fmt.Errorf("postgres: save article %q: %w", failed, err)
 	}
 	return nil

@@ -174,6 +174,26 @@ func testBatchAtomic(t *testing.T, open Opener) {
 	if err := s.Save(ctx, nil); err != nil {
 		t.Errorf("an empty batch: %v", err)
 	}
+	// One article twice in a batch: the later version wins.
+	save(t, s, dyad.ArticleWrite{Article: article("v", "Wire V", storyB), Events: []dyad.Event{event("v", 0, "KEN", "UGA", "042", "2026-01-01")}},
+		dyad.ArticleWrite{Article: article("v", "Wire V", storyC), Events: []dyad.Event{event("v", 1, "UGA", "KEN", "043", "2026-01-02")}})
+	if es := events(t, s, dyad.EventFilter{ArticleID: "v"}); ids(es) != "v-1" {
+		t.Errorf("one article twice in a batch: %s, want the later version's v-1", ids(es))
+	}
+	if a, _ := s.Article(ctx, "v"); a == nil || a.Text != storyC {
+		t.Errorf("one article twice in a batch: %+v", a)
+	}
+	// A copy of a copy in one batch links to the first article.
+	save(t, s, dyad.ArticleWrite{Article: article("x", "Wire X", storyD), Events: []dyad.Event{event("x", 0, "FRA", "DEU", "042", "2026-01-03")}},
+		dyad.ArticleWrite{Article: duplicate("y", "Wire Y", "x", storyD, 1)},
+		dyad.ArticleWrite{Article: duplicate("z", "Wire Z", "y", storyD, 1)})
+	if a, _ := s.Article(ctx, "z"); a == nil || a.DuplicateOf != "x" {
+		t.Errorf("a copy of a copy in one batch: %+v", a)
+	}
+	if es := events(t, s, dyad.EventFilter{ArticleID: "x"}); len(es) != 1 || es[0].NumArticles != 3 || es[0].NumSources != 3 {
+		t.Errorf("a copy of a copy in one batch: %+v", es)
+	}
+	checkRollup(t, s)
 }
 
 func testDuplicates(t *testing.T, open Opener) {

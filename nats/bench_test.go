@@ -1,0 +1,88 @@
+package nats_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/ingest"
+	dyadnats "github.com/dyad-events/dyad/nats"
+	"github.com/dyad-events/dyad/postgres/pgtest"
+)
+
+// BenchmarkWorkers codes the sample corpus, repeated to
+// DYAD_BENCH_ARTICLES articles (default 279: three copies, each article
+// given a new ID and first line so that none is a duplicate), through the
+// queue with 1 and 2 workers that each code one article at a time (`dyad
+// worker --workers 1`), into PostgreSQL when $DYAD_TEST_POSTGRES is set,
+// else SQLite, and reports articles/s from the first publication to the
+// last article stored.
+func BenchmarkWorkers(b *testing.B) {
+	c, err := realCoder()
+	if err != nil {
+		b.Fatal(err)
+	}
+	base := corpus(b)
+	n := 3 * len(base)
+	if v, err := strconv.Atoi(os.Getenv("DYAD_BENCH_ARTICLES")); err == nil && v > 0 {
+		n = v
+	}
+	var arts []dyad.Article
+	for i := range n {
+		a := base[i%len(base)]
+		a.ID = fmt.Sprintf("%s#%d", a.ID, i/len(base))
+		a.Text = fmt.Sprintf("Copy %d of the corpus.\n\n%s", i/len(base), a.Text)
+		arts = append(arts, a)
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				dsn := filepath.Join(b.TempDir(), "bench.db")
+				if os.Getenv(pgtest.Env) != "" {
+					dsn = pgtest.DSN(b)
+				}
+				s := openStore(b, dsn)
+				url := runServer(b)
+				q, err := dyadnats.Connect(context.Background(), url, dyadnats.Config{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				ctx, cancel := context.WithCancel(context.Background())
+				var wg sync.WaitGroup
+				b.StartTimer()
+				start := time.Now()
+				p := q.NewPublisher(2) // no near-duplicates: every article is coded
+				for i := range arts {
+					if err := p.Publish(ctx, &arts[i]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := p.Flush(ctx); err != nil {
+					b.Fatal(err)
+				}
+				for range workers {
+					w := &dyadnats.Worker{Queue: q, Ingester: &ingest.Ingester{Coder: c, Store: s, Coding: coding, Workers: 1, MinSimilarity: 2}}
+					wg.Go(func() { w.Run(ctx) })
+				}
+				waitFor(b, time.Hour, func() bool {
+					st, err := s.Stats(ctx)
+					return err == nil && st.Articles == len(arts)
+				})
+				el := time.Since(start)
+				b.StopTimer()
+				cancel()
+				wg.Wait()
+				q.Close()
+				b.ReportMetric(float64(len(arts))/el.Seconds(), "articles/s")
+				b.StartTimer()
+			}
+		})
+	}
+}
