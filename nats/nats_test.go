@@ -27,6 +27,7 @@ import (
 	"github.com/dyad-events/dyad/feed"
 	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/mock"
 	dyadnats "github.com/dyad-events/dyad/nats"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/postgres/pgtest"
@@ -433,8 +434,20 @@ func TestHelperWorker(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := openStore(t, dsn)
-	fmt.Println("worker ready")
-	w := &dyadnats.Worker{Queue: q, Ingester: &ingest.Ingester{Coder: c, Store: s, Coding: coding, Workers: 1}, Batch: 6}
+	// The lines say where the worker was when it was killed: a "coding"
+	// line not followed by its batch's "stored" lines is mid-batch.
+	var mu sync.Mutex
+	say := func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Printf(format+"\n", args...)
+	}
+	logged := &mock.Coder{CodeArticleFn: func(ctx context.Context, a *dyad.Article) ([]dyad.Event, error) {
+		say("coding %s", a.ID)
+		return c.CodeArticle(ctx, a)
+	}}
+	w := &dyadnats.Worker{Queue: q, Ingester: &ingest.Ingester{Coder: logged, Store: s, Coding: coding, Workers: 1}, Batch: 6,
+		OnResult: func(r ingest.Result) { say("stored %s", r.ArticleID) }}
 	w.Run(ctx)
 }
 
@@ -474,14 +487,16 @@ func TestKilledWorker(t *testing.T) {
 	defer q.Close()
 	publish(t, q, arts)
 
+	outs := map[*exec.Cmd]*bytes.Buffer{}
 	start := func() *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWorker$", "-test.v")
 		cmd.Env = append(os.Environ(), workerEnv+"="+url+"|"+dsn)
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
+		out := &bytes.Buffer{}
+		cmd.Stdout, cmd.Stderr = out, out
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		outs[cmd] = out
 		return cmd
 	}
 	stored := func() int {
@@ -494,7 +509,7 @@ func TestKilledWorker(t *testing.T) {
 	// Two workers; kill one each time more articles have been stored,
 	// and start another in its place.
 	workers := []*exec.Cmd{start(), start()}
-	kills := 0
+	kills, midBatch := 0, 0
 	for _, at := range []int{10, 35, 60} {
 		waitFor(t, 3*time.Minute, func() bool { return stored() >= at })
 		victim := workers[kills%2]
@@ -503,7 +518,12 @@ func TestKilledWorker(t *testing.T) {
 		}
 		victim.Wait()
 		kills++
-		t.Logf("killed a worker with %d of %d articles stored", stored(), len(arts))
+		lines := strings.Split(strings.TrimSpace(outs[victim].String()), "\n")
+		last := lines[len(lines)-1]
+		if strings.HasPrefix(last, "coding ") {
+			midBatch++
+		}
+		t.Logf("killed a worker with %d of %d articles stored; its last line: %q", stored(), len(arts), last)
 		workers[(kills-1)%2] = start()
 	}
 	waitFor(t, 5*time.Minute, func() bool {
@@ -519,5 +539,8 @@ func TestKilledWorker(t *testing.T) {
 	}
 	if dead, _ := q.DeadLetters(context.Background(), 10); len(dead) != 0 {
 		t.Errorf("dead letters: %+v", dead)
+	}
+	if midBatch == 0 {
+		t.Errorf("none of the %d kills caught a worker in the middle of a batch: the test did not test that", kills)
 	}
 }
