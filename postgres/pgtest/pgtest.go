@@ -9,8 +9,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -26,8 +29,8 @@ const Env = "DYAD_TEST_POSTGRES"
 const Require = "DYAD_REQUIRE_POSTGRES"
 
 // HowTo says how to run the PostgreSQL tests.
-const HowTo = "PostgreSQL tests skipped: set " + Env + "=postgres://USER@HOST:PORT/DB (a user that may create schemas); " +
-	"`bash .ci/postgres start` starts a throw-away cluster on 127.0.0.1:55432 and prints the value"
+const HowTo = "PostgreSQL tests skipped: set " + Env + "=postgres://USER@HOST:PORT/DB (a user that may create schemas), " +
+	"or run `eval \"$(bash .ci/postgres start)\"` first for a throw-away cluster on 127.0.0.1:55432"
 
 // URL returns the test server's URL, or skips the test (fails it when
 // DYAD_REQUIRE_POSTGRES=1) when there is none.
@@ -50,34 +53,87 @@ func DSN(tb testing.TB) string {
 	base := URL(tb)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	dsn, drop, err := Schema(ctx, base)
+	if err != nil {
+		if os.Getenv(Require) != "1" && errors.Is(err, errConnect) {
+			tb.Skipf("%v (%s)", err, HowTo)
+		}
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := drop(); err != nil {
+			tb.Log(err)
+		}
+	})
+	return dsn
+}
+
+// errConnect marks a server that could not be reached.
+var errConnect = errors.New("cannot connect")
+
+// Schema creates an empty schema with a random name on the server base
+// names, for a store that outlives one test (a package's shared store),
+// and returns a DSN whose search_path is that schema and a function that
+// drops it.
+func Schema(ctx context.Context, base string) (dsn string, drop func() error, err error) {
 	conn, err := pgx.Connect(ctx, base)
 	if err != nil {
-		if os.Getenv(Require) != "1" {
-			tb.Skipf("%s: %v (%s)", Env, err, HowTo)
-		}
-		tb.Fatalf("%s: %v", Env, err)
+		return "", nil, fmt.Errorf("%s: %w: %v", Env, errConnect, err)
 	}
 	defer conn.Close(ctx)
 	b := make([]byte, 6)
 	rand.Read(b)
 	schema := "dyad_test_" + hex.EncodeToString(b)
 	if _, err := conn.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
-		tb.Fatalf("create schema: %v", err)
+		return "", nil, fmt.Errorf("%s: create schema: %w", Env, err)
 	}
-	tb.Cleanup(func() {
+	drop = func() error {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		c, err := pgx.Connect(ctx, base)
 		if err != nil {
-			tb.Logf("drop schema %s: %v", schema, err)
-			return
+			return fmt.Errorf("drop schema %s: %w", schema, err)
 		}
 		defer c.Close(ctx)
 		if _, err := c.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			tb.Logf("drop schema %s: %v", schema, err)
+			return fmt.Errorf("drop schema %s: %w", schema, err)
 		}
-	})
-	return WithSchema(base, schema)
+		return nil
+	}
+	return WithSchema(base, schema), drop, nil
+}
+
+// Main runs a package's tests (call it from TestMain) and exits with their
+// status; see Run.
+func Main(m *testing.M) { os.Exit(Run(m)) }
+
+// Run runs a package's tests, for a TestMain with more to do, and when
+// they passed without a PostgreSQL server, says so where a plain `go test
+// ./...` shows it. go test prints nothing of a passing package but its
+// "ok" line, so a skip message alone is seen only with -v; Run writes the
+// message to the go command's standard error (the parent process's, on
+// Linux), falling back to the test binary's own. With -v the skips speak
+// for themselves.
+func Run(m *testing.M) int {
+	code := m.Run()
+	if code == 0 && os.Getenv(Env) == "" && !testing.Verbose() {
+		announce(HowTo)
+	}
+	return code
+}
+
+// announce writes msg, prefixed with the test binary's package, to the
+// standard error of the process that ran the test binary (see
+// parentStderr), else to the binary's own.
+func announce(msg string) {
+	line := "--- " + strings.TrimSuffix(filepath.Base(os.Args[0]), ".test") + ": " + msg + "\n"
+	if f := parentStderr(); f != nil {
+		defer f.Close()
+		if _, err := f.WriteString(line); err == nil {
+			return
+		}
+	}
+	os.Stderr.WriteString(line)
 }
 
 // WithSchema returns dsn with its search_path set to schema.
