@@ -210,9 +210,7 @@ func (w *Worker) dead(ctx context.Context, m jetstream.Msg, id string, cause err
 		return
 	}
 	if fl, ok := w.Ingester.Store.(dyad.FailureLog); ok {
-		if err := fl.RecordFailure(ctx, "queue "+w.Queue.cfg.Subject+": article "+id, fmt.Errorf("after %d tries, moved to %s: %w", tries, w.Queue.cfg.Dead, cause)); err != nil {
-			w.log().Warn("recording a failure", "article", id, "err", err)
-		}
+		ingest.RecordFailure(ctx, fl, w.log(), "queue "+w.Queue.cfg.Subject+": article "+id, fmt.Errorf("after %d tries, moved to %s: %w", tries, w.Queue.cfg.Dead, cause))
 	}
 	if err := m.Term(); err != nil {
 		w.log().Warn("settling a dead letter", "article", id, "err", err)
