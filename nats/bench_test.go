@@ -13,6 +13,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/ingest"
 	dyadnats "github.com/dyad-events/dyad/nats"
+	"github.com/dyad-events/dyad/nats/natstest"
 	"github.com/dyad-events/dyad/postgres/pgtest"
 )
 
@@ -49,7 +50,7 @@ func BenchmarkWorkers(b *testing.B) {
 					dsn = pgtest.DSN(b)
 				}
 				s := openStore(b, dsn)
-				url := runServer(b)
+				url := natstest.Server(b)
 				q, err := dyadnats.Connect(context.Background(), url, dyadnats.Config{})
 				if err != nil {
 					b.Fatal(err)

@@ -17,8 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
-
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/coder"
@@ -29,26 +27,11 @@ import (
 	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/mock"
 	dyadnats "github.com/dyad-events/dyad/nats"
+	"github.com/dyad-events/dyad/nats/natstest"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/postgres/pgtest"
 	"github.com/dyad-events/dyad/store"
 )
-
-// runServer starts an embedded NATS server with JetStream for the test and
-// returns its URL.
-func runServer(t testing.TB) string {
-	t.Helper()
-	ns, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	go ns.Start()
-	if !ns.ReadyForConnections(10 * time.Second) {
-		t.Fatal("nats server not ready")
-	}
-	t.Cleanup(ns.Shutdown)
-	return ns.ClientURL()
-}
 
 // fakeCoder codes one event per sentence, deterministically; it panics on
 // an article whose text says POISON, and sleeps Delay per article.
@@ -235,7 +218,7 @@ func TestWorkersStoreWhatIngestStores(t *testing.T) {
 	want := snapshot(t, ref, arts)
 	for name, dsn := range backends(t) {
 		t.Run(name, func(t *testing.T) {
-			url := runServer(t)
+			url := natstest.Server(t)
 			q, err := dyadnats.Connect(context.Background(), url, dyadnats.Config{})
 			if err != nil {
 				t.Fatal(err)
@@ -292,7 +275,7 @@ func diff(a, b string) string {
 // MaxTries times, then moved to the dead-letter subject with its error,
 // which the store's failure log records; the others are stored.
 func TestPoisonArticle(t *testing.T) {
-	url := runServer(t)
+	url := natstest.Server(t)
 	cfg := dyadnats.Config{MaxTries: 3}
 	q, err := dyadnats.Connect(context.Background(), url, cfg)
 	if err != nil {
@@ -330,7 +313,7 @@ func TestPoisonArticle(t *testing.T) {
 // TestCopyWaitsForItsOriginal has one worker take a copy while another
 // still codes its original: the copy is tried again later, not failed.
 func TestCopyWaitsForItsOriginal(t *testing.T) {
-	url := runServer(t)
+	url := natstest.Server(t)
 	cfg := dyadnats.Config{MaxTries: 2}
 	q, err := dyadnats.Connect(context.Background(), url, cfg)
 	if err != nil {
@@ -479,7 +462,7 @@ func TestKilledWorker(t *testing.T) {
 		t.Log("on SQLite: " + pgtest.HowTo)
 	}
 	s := openStore(t, dsn)
-	url := runServer(t)
+	url := natstest.Server(t)
 	q, err := dyadnats.Connect(context.Background(), url, killConfig)
 	if err != nil {
 		t.Fatal(err)
