@@ -11,7 +11,10 @@
 package dyad
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"time"
 )
 
@@ -64,6 +67,11 @@ const (
 	PrecisionYear DatePrecision = "year"
 	// PrecisionArticle: the text gives no date; the article's date is used.
 	PrecisionArticle DatePrecision = "article"
+	// PrecisionUnknown: neither the text nor the article gives a date; the
+	// event's Date is the zero time, which is written as no date at all
+	// (null in JSON, empty in CSV and GDELT, null in Parquet) and which no
+	// date filter selects.
+	PrecisionUnknown DatePrecision = "unknown"
 )
 
 // Span is a byte range [Start, End) in an article's text.
@@ -150,7 +158,9 @@ type Event struct {
 	// code maps to.
 	PloverType string `json:"plover_type,omitempty"`
 	PloverMode string `json:"plover_mode,omitempty"`
-	// Date is when the event happened, as far as the text says.
+	// Date is when the event happened, as far as the text says; the zero
+	// time when nothing dates it (DatePrecision is then PrecisionUnknown),
+	// written as null in JSON.
 	Date time.Time `json:"date"`
 	// DatePrecision says which part of Date the text supports.
 	DatePrecision DatePrecision `json:"date_precision"`
@@ -204,6 +214,82 @@ type Place struct {
 // EventCoder turns articles into events. Implementations are safe for
 // concurrent use.
 type EventCoder interface {
-	// CodeArticle returns the events of one article.
+	// CodeArticle returns the events of one article. An article that
+	// reaches a limit on what one article may cost gives a *LimitError:
+	// with the events coded before the limit when it is Partial.
 	CodeArticle(ctx context.Context, a *Article) ([]Event, error)
+}
+
+// LimitError says that an article reached a limit on what one article may
+// cost (its text, its sentences, its events), so that one runaway input —
+// a huge text, a sentence repeated a million times — cannot take the
+// machine. Limits are set far above what news articles need.
+type LimitError struct {
+	// What names the limit: "text bytes", "sentences" or "events".
+	What string
+	// Max is the limit; Got, when known, how much the article had.
+	Max, Got int
+	// Partial is true when the events coded up to the limit are kept
+	// (the article is stored, with a warning); false when the article
+	// was not coded at all.
+	Partial bool
+}
+
+func (e *LimitError) Error() string {
+	got := ""
+	if e.Got > 0 {
+		got = fmt.Sprintf(" (it has %d)", e.Got)
+	}
+	if e.Partial {
+		return fmt.Sprintf("the article reached the limit of %d %s%s: what follows was not coded", e.Max, e.What, got)
+	}
+	return fmt.Sprintf("the article is over the limit of %d %s%s: not coded", e.Max, e.What, got)
+}
+
+// MarshalJSON writes the event with its date as null when it is unknown
+// (the zero time), rather than as the year 1. The members are Event's, in
+// its order (TestEventJSON checks that none is left out).
+func (e Event) MarshalJSON() ([]byte, error) {
+	var date *time.Time
+	if !e.Date.IsZero() {
+		date = &e.Date
+	}
+	return json.Marshal(struct {
+		ID            string        `json:"id"`
+		Source        Actor         `json:"source"`
+		Target        Actor         `json:"target"`
+		Code          string        `json:"code"`
+		Root          string        `json:"root"`
+		QuadClass     int           `json:"quad_class"`
+		Goldstein     float64       `json:"goldstein"`
+		PloverType    string        `json:"plover_type,omitempty"`
+		PloverMode    string        `json:"plover_mode,omitempty"`
+		Date          *time.Time    `json:"date"`
+		DatePrecision DatePrecision `json:"date_precision"`
+		Place         *Place        `json:"place,omitempty"`
+		Provenance    Provenance    `json:"provenance"`
+	}{e.ID, e.Source, e.Target, e.Code, e.Root, e.QuadClass, e.Goldstein, e.PloverType, e.PloverMode,
+		date, e.DatePrecision, e.Place, e.Provenance})
+}
+
+// joinJSON joins two JSON objects into one: the members of a, then those
+// of b. The types that embed Event use it, since Event's MarshalJSON would
+// otherwise be theirs and drop their own fields.
+func joinJSON(a []byte, b any) ([]byte, error) {
+	tail, err := json.Marshal(b)
+	if err != nil {
+		return nil, err
+	}
+	a = bytes.TrimRight(a, " \n")
+	if len(a) < 2 || a[len(a)-1] != '}' || len(tail) < 2 || tail[0] != '{' {
+		return nil, fmt.Errorf("dyad: joining JSON objects %.20q and %.20q", a, tail)
+	}
+	if len(tail) == 2 { // {}
+		return a, nil
+	}
+	out := append(a[:len(a)-1:len(a)-1], ',')
+	if len(a) == 2 {
+		out = a[:1:1]
+	}
+	return append(out, tail[1:]...), nil
 }

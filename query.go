@@ -295,3 +295,16 @@ type EventQuerier interface {
 	// them, most active first.
 	ActorEvents(ctx context.Context, codes []string, prefix string, limit int) (map[string]int, error)
 }
+
+// MarshalJSON writes the detail as StoredEvent does, with the highlights
+// and the reports.
+func (d EventDetail) MarshalJSON() ([]byte, error) {
+	b, err := d.StoredEvent.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return joinJSON(b, struct {
+		Highlights []Highlight `json:"highlights"`
+		Reports    []Report    `json:"reports"`
+	}{d.Highlights, d.Reports})
+}

@@ -121,29 +121,27 @@ func (s *Situation) Normalize() error {
 			return &FieldError{name, fmt.Sprintf("at most %d values", MaxSituationList)}
 		}
 	}
+	var err error
 	for i, a := range s.Actors {
-		s.Actors[i] = strings.ToUpper(strings.TrimSpace(a))
-		if !isActorCode(s.Actors[i]) {
-			return &FieldError{"actors", fmt.Sprintf("%q is not an actor code (want three letters: RUS, IGO)", clip(a))}
+		if s.Actors[i], err = parseCode(a); err != nil {
+			return &FieldError{"actors", err.Error()}
 		}
 	}
 	for i, d := range s.Dyads {
 		for j := range d {
-			s.Dyads[i][j] = strings.ToUpper(strings.TrimSpace(d[j]))
-			if !isActorCode(s.Dyads[i][j]) {
-				return &FieldError{"dyads", fmt.Sprintf("%q is not an actor code (want pairs of three-letter codes: [\"RUS\", \"UKR\"])", clip(d[j]))}
+			if s.Dyads[i][j], err = parseCode(d[j]); err != nil {
+				return &FieldError{"dyads", err.Error() + ` in a pair (want pairs of three-letter codes: ["RUS", "UKR"])`}
 			}
 		}
 	}
 	for i, c := range s.Codes {
-		s.Codes[i] = strings.TrimSpace(c)
-		if !isCodePrefix(s.Codes[i]) {
-			return &FieldError{"codes", fmt.Sprintf("%q is not a CAMEO code (want 2 to 4 digits; a code selects the codes below it)", clip(c))}
+		if s.Codes[i], err = parseCodePrefix(c); err != nil {
+			return &FieldError{"codes", err.Error()}
 		}
 	}
 	for i, p := range s.Plover {
 		s.Plover[i] = strings.ToUpper(strings.TrimSpace(p))
-		if s.Plover[i] == "" || len(s.Plover[i]) > 20 || strings.Trim(s.Plover[i], "ABCDEFGHIJKLMNOPQRSTUVWXYZ_") != "" {
+		if !isPloverType(s.Plover[i]) {
 			return &FieldError{"plover", fmt.Sprintf("%q is not a PLOVER event type (want a name like AGREE, CONSULT)", clip(p))}
 		}
 	}
@@ -259,9 +257,9 @@ func (r *AlertRule) Normalize(s *Situation) error {
 		return &FieldError{"codes", fmt.Sprintf("at most %d values", MaxSituationList)}
 	}
 	for i, c := range r.Codes {
-		r.Codes[i] = strings.TrimSpace(c)
-		if !isCodePrefix(r.Codes[i]) {
-			return &FieldError{"codes", fmt.Sprintf("%q is not a CAMEO code (want 2 to 4 digits)", clip(c))}
+		var err error
+		if r.Codes[i], err = parseCodePrefix(c); err != nil {
+			return &FieldError{"codes", err.Error()}
 		}
 	}
 	if r.Codes == nil {
@@ -462,4 +460,47 @@ type SituationStore interface {
 	// returned event's when the limit cut the list short, else the newest
 	// stored event's.
 	EventsArrived(ctx context.Context, q ArrivalQuery) ([]StoredEvent, int64, error)
+}
+
+// RedactURL returns u without what may be secret in it — credentials,
+// query and fragment, where webhooks carry their keys — keeping its
+// scheme, host and path, so that a rule's webhook can be shown to someone
+// without the server's token and written to logs. Text that is not a URL
+// is cut at its first "?" or "#".
+func RedactURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Scheme == "" || p.Host == "" {
+		if i := strings.IndexAny(u, "?#"); i >= 0 {
+			u = u[:i]
+		}
+		if i := strings.LastIndex(u, "@"); i >= 0 {
+			u = u[i+1:]
+		}
+		return u
+	}
+	return (&url.URL{Scheme: p.Scheme, Host: p.Host, Path: p.Path, RawPath: p.RawPath}).String()
+}
+
+// RedactURLs returns text with every http or https URL in it redacted as
+// RedactURL does, for error messages that may quote a webhook.
+func RedactURLs(text string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, "http://")
+		if j := strings.Index(text, "https://"); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:i])
+		text = text[i:]
+		end := strings.IndexAny(text, " \t\n\"'<>`")
+		if end < 0 {
+			end = len(text)
+		}
+		b.WriteString(RedactURL(text[:end]))
+		text = text[end:]
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -97,4 +98,24 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("spike rule accepted without a usable window: %+v", r)
 		}
 	})
+}
+
+func TestRedactURL(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"http://127.0.0.1:9000/hook", "http://127.0.0.1:9000/hook"},
+		{"https://hooks.example.org/alerts?token=s3cret&x=1", "https://hooks.example.org/alerts"},
+		{"https://user:pass@example.org/a#frag", "https://example.org/a"},
+		{"https://example.org/a%2Fb?k=v", "https://example.org/a%2Fb"},
+		{"not a url?secret=1", "not a url"},
+		{"", ""},
+	} {
+		if got := RedactURL(tt.in); got != tt.want {
+			t.Errorf("RedactURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	msg := `webhook https://h.example.org/x?key=s3cret: Post "https://h.example.org/x?key=s3cret": dial tcp: refused; also http://a.example/?k=2`
+	got := RedactURLs(msg)
+	if strings.Contains(got, "s3cret") || strings.Contains(got, "k=2") || !strings.Contains(got, `Post "https://h.example.org/x"`) {
+		t.Errorf("RedactURLs: %s", got)
+	}
 }

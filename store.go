@@ -90,10 +90,15 @@ type Duplicate struct {
 // the fields that are set must all hold (AND), and the values of one list
 // field are alternatives (OR).
 type EventFilter struct {
-	// Since and Until bound the event date: Since <= Date < Until.
+	// Since and Until bound the event date: Since <= Date < Until. An
+	// event whose date is unknown is never within a bound.
 	Since, Until time.Time
-	// Actor selects events whose source or target has this code.
-	Actor string
+	// Undated selects only the events whose date is unknown (Since and
+	// Until are then zero).
+	Undated bool
+	// Actor selects events whose source or target has this code, and
+	// ActorRole, when set, in this role (on the same side).
+	Actor, ActorRole string
 	// Source and Target select events by the code of that side.
 	Source, Target string
 	// SourceRole and TargetRole select events by the role (CAMEO agent
@@ -262,9 +267,10 @@ type StoreStats struct {
 	// Articles counts stored articles; Duplicates those linked to an
 	// earlier article; Sources the distinct sources.
 	Articles, Duplicates, Sources int
-	// Events counts stored events; ByRoot per CAMEO root.
-	Events int
-	ByRoot map[string]int
+	// Events counts stored events; Undated those whose date is unknown;
+	// ByRoot the events per CAMEO root.
+	Events, Undated int
+	ByRoot          map[string]int
 	// FirstEvent and LastEvent bound the event dates (zero when empty).
 	FirstEvent, LastEvent time.Time
 	// Feeds counts polled feeds; Failures recorded failures.
@@ -306,4 +312,18 @@ type Store interface {
 	Location() string
 	// Close releases the store.
 	Close() error
+}
+
+// MarshalJSON writes the stored event as Event does (a null date when it is
+// unknown) with the report counts and the article's URL.
+func (e StoredEvent) MarshalJSON() ([]byte, error) {
+	b, err := e.Event.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return joinJSON(b, struct {
+		NumArticles int    `json:"num_articles"`
+		NumSources  int    `json:"num_sources"`
+		ArticleURL  string `json:"article_url,omitempty"`
+	}{e.NumArticles, e.NumSources, e.ArticleURL})
 }

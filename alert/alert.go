@@ -147,7 +147,10 @@ func (e *Evaluator) deliverPending(ctx context.Context, webhooks map[string]stri
 		msg := ""
 		if derr != nil {
 			msg = derr.Error()
-			e.log().Warn("alert delivery failed", "alert", a.ID, "webhook", hook, "attempt", a.Attempts+1, "err", derr)
+			// A Deliver of another make may quote the URL: keep its
+			// secret out of the log and the stored error.
+			msg = dyad.RedactURLs(msg)
+			e.log().Warn("alert delivery failed", "alert", a.ID, "webhook", dyad.RedactURL(hook), "attempt", a.Attempts+1, "err", msg)
 		}
 		if err := e.Store.MarkDelivery(ctx, a.ID, derr == nil, msg); err != nil && !errors.Is(err, dyad.ErrNotFound) {
 			errs = append(errs, fmt.Errorf("alert %s: %w", a.ID, err))

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -416,4 +417,62 @@ func TestConcurrentEvaluators(t *testing.T) {
 	if stored, _ := db.Alerts(ctx, dyad.AlertFilter{}); n.Load() != 3 || len(stored) != 3 {
 		t.Errorf("%d alerts fired, %d stored; want 3", n.Load(), len(stored))
 	}
+}
+
+// TestFailedDeliveryKeepsSecret delivers to webhooks that carry a secret
+// in their query and fail — one refuses the connection, one answers 500 —
+// and checks that neither the stored error nor the log holds the secret.
+func TestFailedDeliveryKeepsSecret(t *testing.T) {
+	ctx := context.Background()
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(500) }))
+	defer ts.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String()
+	ln.Close() // nothing listens there now
+	for _, hook := range []string{ts.URL + "/hook?token=s3cr3t-value", closed + "/hook?token=s3cr3t-value"} {
+		db := openStore(t)
+		sit := dyad.Situation{Name: "Talks", Actors: []string{"RUS"}}
+		if err := db.CreateSituation(ctx, &sit); err != nil {
+			t.Fatal(err)
+		}
+		rule := dyad.AlertRule{SituationID: sit.ID, Kind: dyad.RuleNewEvent, Webhook: hook}
+		if err := rule.Normalize(&sit); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.CreateRule(ctx, &rule); err != nil {
+			t.Fatal(err)
+		}
+		var logs strings.Builder
+		e := &Evaluator{Store: db, Events: db, Deliver: (&Webhook{Tries: 1, Timeout: time.Second}).Deliver,
+			Logger: slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))}
+		saveArticle(t, db, "a", "RUS UKR 036 2026-03-04")
+		fired, err := e.Evaluate(ctx)
+		if err != nil || len(fired) != 1 || fired[0].Delivered || fired[0].LastError == "" {
+			t.Fatalf("%s: fired %+v %v", hook, fired, err)
+		}
+		stored, _ := db.Alerts(ctx, dyad.AlertFilter{})
+		for what, text := range map[string]string{"returned error": fired[0].LastError, "stored error": stored[0].LastError, "log": logs.String()} {
+			if strings.Contains(text, "s3cr3t") || strings.Contains(text, "token=") {
+				t.Errorf("%s: the %s holds the webhook's secret: %s", hook, what, text)
+			}
+			if !strings.Contains(text, "/hook") {
+				t.Errorf("%s: the %s does not name the webhook: %s", hook, what, text)
+			}
+		}
+	}
+}
+
+// syncWriter serialises writes to w.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -31,11 +33,13 @@ type Webhook struct {
 }
 
 // Deliver POSTs a to url, trying up to w.Tries times. It returns the last
-// failure, naming the URL and the status or error.
+// failure, naming the URL (without its query, where webhooks keep their
+// secrets: the error is stored and shown) and the status or error.
 func (w *Webhook) Deliver(ctx context.Context, a dyad.Alert, url string) error {
+	shown := dyad.RedactURL(url)
 	body, err := json.Marshal(a)
 	if err != nil {
-		return fmt.Errorf("webhook %s: %w", url, err)
+		return fmt.Errorf("webhook %s: %w", shown, err)
 	}
 	tries, backoff, timeout := w.Tries, w.Backoff, w.Timeout
 	if tries <= 0 {
@@ -62,7 +66,7 @@ func (w *Webhook) Deliver(ctx context.Context, a dyad.Alert, url string) error {
 			select {
 			case <-ctx.Done():
 				t.Stop()
-				return fmt.Errorf("webhook %s: %w (after: %v)", url, ctx.Err(), last)
+				return fmt.Errorf("webhook %s: %w (after: %v)", shown, ctx.Err(), last)
 			case <-t.C:
 			}
 			backoff *= 2
@@ -71,7 +75,7 @@ func (w *Webhook) Deliver(ctx context.Context, a dyad.Alert, url string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("webhook %s: %d tries: %w", url, tries, last)
+	return fmt.Errorf("webhook %s: %d tries: %w", shown, tries, last)
 }
 
 func (w *Webhook) try(ctx context.Context, client *http.Client, url, ua string, body []byte, timeout time.Duration) error {
@@ -79,12 +83,17 @@ func (w *Webhook) try(ctx context.Context, client *http.Client, url, ua string, 
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
-		return err
+		return errors.New("not a URL that can be posted to")
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", ua)
 	resp, err := client.Do(req)
 	if err != nil {
+		// A *url.Error quotes the whole URL, secret included.
+		var ue *neturl.Error
+		if errors.As(err, &ue) {
+			return ue.Err
+		}
 		return err
 	}
 	defer resp.Body.Close()

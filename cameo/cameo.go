@@ -285,6 +285,22 @@ func (b *Codebook) Agents() []Agent {
 	return out
 }
 
+// CheckFilter refuses a filter (read by dyad.ParseFilter, which checks
+// only the form of its values) that names a role the codebook does not
+// know, with a *dyad.FilterError naming the parameter; a misspelt role
+// would otherwise select nothing without saying why.
+func (b *Codebook) CheckFilter(f *dyad.EventFilter) error {
+	for _, r := range []struct{ param, role string }{{"actor", f.ActorRole}, {"source", f.SourceRole}, {"target", f.TargetRole}} {
+		if r.role == "" {
+			continue
+		}
+		if _, ok := b.Agent(r.role); !ok {
+			return &dyad.FilterError{Param: r.param, Reason: fmt.Sprintf("%s is not a CAMEO role (GOV, MIL, REB, OPP, COP...)", r.role)}
+		}
+	}
+	return nil
+}
+
 // QuadClass returns GDELT 2.0's quad class for a CAMEO root ("04") or any
 // code under it ("041"): 1 for roots 01-05, 2 for 06-08, 3 for 09-13, 4 for
 // 14-20, and 0 when root is not a CAMEO code.

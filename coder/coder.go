@@ -60,6 +60,10 @@ type Options struct {
 	// MaxChunkBytes bounds the text handed to the Analyzer at once; longer
 	// articles are cut at paragraph or sentence ends. 0 means 64 KiB.
 	MaxChunkBytes int
+	// MaxSentences stops coding an article after this many sentences: the
+	// events of those are returned with a *dyad.LimitError (Partial). 0
+	// means no limit.
+	MaxSentences int
 	// Logger receives debug messages; nil discards them.
 	Logger *slog.Logger
 	// Places finds where events happened (a *geo.Gazetteer); nil leaves
@@ -181,11 +185,16 @@ func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *trace) ([]dyad.Ev
 			continue
 		}
 		firstSent, firstEv := sentIdx, len(out)
+		limited := false
 		for si := range doc.Sentences {
 			if si%64 == 0 {
 				if err := ctx.Err(); err != nil {
 					return out, err
 				}
+			}
+			if c.opts.MaxSentences > 0 && sentIdx >= c.opts.MaxSentences {
+				doc.Sentences, limited = doc.Sentences[:si], true
+				break
 			}
 			s := &doc.Sentences[si]
 			shift(s, ch[0])
@@ -195,6 +204,9 @@ func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *trace) ([]dyad.Ev
 		}
 		if c.opts.Places != nil {
 			c.locate(art, doc, firstSent, out[firstEv:], tr)
+		}
+		if limited {
+			return out, &dyad.LimitError{What: "sentences", Max: c.opts.MaxSentences, Partial: true}
 		}
 	}
 	return out, nil
@@ -309,6 +321,9 @@ func (c *Coder) fill(art *article, s *nlp.Sentence, sentIdx int, ev *coded) dyad
 	}
 	e.ID = eventID(art.a.ID, sentIdx, e.Source, e.Target, e.Code)
 	e.Date, e.DatePrecision = art.date, dyad.PrecisionArticle
+	if art.date.IsZero() {
+		e.DatePrecision = dyad.PrecisionUnknown // an undated article dates nothing
+	}
 	p := dyad.Provenance{
 		ArticleID:    art.a.ID,
 		Sentence:     sentIdx,

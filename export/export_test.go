@@ -519,3 +519,39 @@ func FuzzGDELTRow(f *testing.F) {
 		}
 	})
 }
+
+// TestUndatedExport exports an event whose article gave no date: no
+// format gives it a date (no zero time, no year 1): the CSV and GDELT date
+// columns are empty, Parquet's date is null, JSONL's is null, and the
+// precision says unknown.
+func TestUndatedExport(t *testing.T) {
+	db := sliceStore{evs: []dyad.StoredEvent{{Event: dyad.Event{ID: "ev-u", Source: dyad.Actor{Code: "KEN"}, Target: dyad.Actor{Code: "UGA"},
+		Code: "036", Root: "03", QuadClass: 1, DatePrecision: dyad.PrecisionUnknown,
+		Provenance: dyad.Provenance{ArticleID: "u", SentenceText: "Kenya offered talks to Uganda."}}}}}
+	for _, format := range export.Formats() {
+		out := export1(t, db, format, dyad.EventFilter{})
+		if s := string(out); strings.Contains(s, "0001") || strings.Contains(s, "-62135596800") {
+			t.Errorf("%s: the zero time leaks: %q", format, s)
+		}
+	}
+	recs := csvRecords(t, export1(t, db, export.FormatCSV, dyad.EventFilter{}))
+	if len(recs) != 1 || recs[0][1] != "" || recs[0][2] != "unknown" {
+		t.Errorf("csv: %q", recs)
+	}
+	cols := strings.Split(strings.TrimRight(string(export1(t, db, export.FormatGDELT, dyad.EventFilter{})), "\n"), "\t")
+	if len(cols) != 61 || strings.Join(cols[1:5], "") != "" {
+		t.Errorf("gdelt date columns: %q", cols[:min(5, len(cols))])
+	}
+	var rec map[string]any
+	if err := json.Unmarshal(export1(t, db, export.FormatJSONL, dyad.EventFilter{}), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if d, ok := rec["date"]; !ok || d != nil || rec["date_precision"] != "unknown" {
+		t.Errorf("jsonl: date %v (present %v), precision %v", d, ok, rec["date_precision"])
+	}
+	out := export1(t, db, export.FormatParquet, dyad.EventFilter{})
+	rows, err := parquet.Read[export.Row](bytes.NewReader(out), int64(len(out)))
+	if err != nil || len(rows) != 1 || rows[0].Date != nil || rows[0].DatePrecision != "unknown" {
+		t.Errorf("parquet: %+v %v", rows, err)
+	}
+}

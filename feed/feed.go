@@ -33,9 +33,10 @@ import (
 )
 
 // Failure is one input that could not be read — a file, a JSONL line, a
-// feed poll, an article page — or, when Warning is set, one that was read
-// with a loss the user should know of (invalid UTF-8 replaced, a bad date
-// dropped). A Failure never stops the rest of a run.
+// feed poll, an article page, a bad date (the article is still read,
+// undated) — or, when Warning is set, one that was read with a loss the
+// user should know of but need not fix (invalid UTF-8 replaced). A Failure
+// never stops the rest of a run.
 type Failure struct {
 	// Location is where it happened: "path:line" for a line of a local
 	// file, "path" for a whole file, or the URL of a feed or page.
@@ -47,7 +48,9 @@ type Failure struct {
 	// Attempt counts the source's consecutive failed polls, this one
 	// included (Poller failures only; 1 for the first).
 	Attempt int
-	// Warning is true when the input was still read.
+	// Warning is true when the input was read whole and nothing needs
+	// fixing; a failure that is not a warning may still come with its
+	// article (one whose date could not be read).
 	Warning bool
 	// Err says what went wrong.
 	Err error

@@ -224,9 +224,9 @@ func (r *Reader) readStream(ctx context.Context, in io.Reader, loc, id string, f
 		}
 		arts = append(arts, a)
 	case FormatJSON:
-		a, warn, err := parseJSONArticle(bytes.TrimSpace(b), id, r.Date)
-		if warn != nil {
-			r.report(loc, true, warn)
+		a, dateErr, err := parseJSONArticle(bytes.TrimSpace(b), id, r.Date)
+		if dateErr != nil {
+			r.report(loc, false, dateErr)
 		}
 		if err != nil {
 			r.report(loc, false, err)
@@ -338,9 +338,10 @@ type jsonArticle struct {
 }
 
 // parseJSONArticle decodes one JSON article; id is used when it has none
-// and date when it gives none. A bad date is a warning: the article is
-// returned with the date unknown.
-func parseJSONArticle(b []byte, id string, date time.Time) (a *dyad.Article, warn, err error) {
+// and date when it gives none. A bad date is a failure of its own
+// (dateErr) that still returns the article, with its date unknown, so that
+// the user learns of it and the text is not lost.
+func parseJSONArticle(b []byte, id string, date time.Time) (a *dyad.Article, dateErr, err error) {
 	var ja jsonArticle
 	if err := json.Unmarshal(b, &ja); err != nil {
 		return nil, nil, fmt.Errorf("bad JSON: %w", err)
@@ -351,7 +352,7 @@ func parseJSONArticle(b []byte, id string, date time.Time) (a *dyad.Article, war
 	if ja.Date != "" {
 		d, err := ParseDate(ja.Date)
 		if err != nil {
-			warn = fmt.Errorf("%w; article date unknown", err)
+			dateErr = fmt.Errorf("%w; the article is read without a date", err)
 			date = time.Time{}
 		} else {
 			date = d
@@ -364,7 +365,7 @@ func parseJSONArticle(b []byte, id string, date time.Time) (a *dyad.Article, war
 	if text == "" {
 		text = ja.Title
 	}
-	return &dyad.Article{ID: id, URL: ja.URL, Source: ja.Source, Title: ja.Title, Published: date, Text: text}, warn, nil
+	return &dyad.Article{ID: id, URL: ja.URL, Source: ja.Source, Title: ja.Title, Published: date, Text: text}, dateErr, nil
 }
 
 // readJSONL reads one JSON article per line; blank lines are skipped and bad
@@ -387,9 +388,9 @@ func (r *Reader) readJSONL(ctx context.Context, in io.Reader, loc, id string, fn
 			return ctx.Err()
 		}
 		if t := bytes.TrimSpace(b); len(t) > 0 {
-			a, warn, err := parseJSONArticle(t, fmt.Sprintf("%s:%d", id, line), r.Date)
-			if warn != nil {
-				r.report(at, true, warn)
+			a, dateErr, err := parseJSONArticle(t, fmt.Sprintf("%s:%d", id, line), r.Date)
+			if dateErr != nil {
+				r.report(at, false, dateErr)
 			}
 			if err != nil {
 				r.report(at, false, err)

@@ -147,10 +147,10 @@ func ParseSources(data []byte, name, dir string) ([]Source, error) {
 			continue
 		}
 		s.URL = u
-		if s.Name == "" {
+		// A blank name is no name: the default, not an empty one.
+		if s.Name = strings.TrimSpace(s.Name); s.Name == "" {
 			s.Name = defaultName(u)
 		}
-		s.Name = strings.TrimSpace(s.Name)
 		if line, dup := urls[s.URL]; dup {
 			errs = append(errs, at(urlNode, "duplicate url %s (also at line %d)", s.URL, line))
 			continue
@@ -207,14 +207,18 @@ func sourceURL(s, dir string) (string, error) {
 }
 
 // defaultName is a source's name when none is given: the host, or the
-// file's base name.
+// file's base name (the whole URL when that is blank), never with space
+// around it.
 func defaultName(rawURL string) string {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return rawURL
+		return strings.TrimSpace(rawURL)
 	}
 	if u.Host != "" {
 		return u.Host
 	}
-	return filepath.Base(u.Path)
+	if base := strings.TrimSpace(filepath.Base(u.Path)); base != "" {
+		return base
+	}
+	return u.String()
 }

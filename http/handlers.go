@@ -312,6 +312,9 @@ type CodeRequest struct {
 // CodeResponse is the body of an answer to POST /code.
 type CodeResponse struct {
 	Events []dyad.Event `json:"events"`
+	// Warning says what was not coded when the text reached a limit on
+	// what one article may cost (its sentences, its events).
+	Warning string `json:"warning,omitempty"`
 }
 
 func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
@@ -367,18 +370,28 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := s.ctx(r)
 	defer cancel()
 	evs, err := s.Coder.CodeArticle(ctx, a)
-	if err != nil {
+	var resp CodeResponse
+	var le *dyad.LimitError
+	switch {
+	case err == nil:
+	case errors.As(err, &le) && le.Partial:
+		resp.Warning = le.Error()
+	case errors.As(err, &le):
+		s.problem(w, r, http.StatusRequestEntityTooLarge, "Article too large", le.Error(), "")
+		return nil
+	default:
 		return err
 	}
-	if evs == nil {
-		evs = []dyad.Event{}
+	resp.Events = evs
+	if resp.Events == nil {
+		resp.Events = []dyad.Event{}
 	}
-	return writeJSON(w, CodeResponse{Events: evs})
+	return writeJSON(w, resp)
 }
 
 func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
-	if err := checkParams(v, filterParams, []string{"format", "limit"}); err != nil {
+	if err := checkParams(v, dyad.FilterParams(), []string{"format", "limit"}); err != nil {
 		return err
 	}
 	format := v.Get("format")

@@ -3,6 +3,8 @@ package http
 import (
 	"net/url"
 	"testing"
+
+	"github.com/dyad-events/dyad"
 )
 
 // FuzzParseEventsQuery feeds arbitrary query strings to the parameter
@@ -24,7 +26,7 @@ func FuzzParseEventsQuery(f *testing.F) {
 			}
 			return
 		}
-		if ef.Limit < 1 || ef.Limit > MaxLimit || len(ef.Codes) > maxListValues || len(ef.Query) > maxTextParam {
+		if ef.Limit < 1 || ef.Limit > MaxLimit || len(ef.Codes) > dyad.MaxFilterList || len(ef.Query) > maxTextParam {
 			t.Fatalf("%q: accepted out of range: %+v", raw, ef)
 		}
 		if ef.Near != nil && (ef.Near.KM <= 0 || ef.Near.KM > 2000) {

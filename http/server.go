@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -73,6 +74,33 @@ type Server struct {
 	MaxBody int64
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// CORSOrigin is the one web origin ("https://analysis.example.org")
+	// whose pages may read the API from a browser; empty (the default):
+	// none but the dashboard's own, so that a page the analyst opens
+	// elsewhere cannot read the store. CheckOrigin says what is valid.
+	CORSOrigin string
+}
+
+// CheckOrigin returns an error unless origin is a web origin that
+// CORSOrigin can hold: scheme and host (with a port if any), nothing
+// else; "*" is refused, since it would let any page read the store.
+func CheckOrigin(origin string) error {
+	u, err := url.Parse(origin)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(origin, "/") {
+		return fmt.Errorf("%q is not a web origin (want scheme://host[:port], as https://analysis.example.org)", truncate(origin, 80))
+	}
+	return nil
+}
+
+// setAPIHeaders sets the security headers of every API answer: nothing in
+// it is a page to run, frame or sniff, and no other site may embed it.
+func setAPIHeaders(h http.Header) {
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cross-Origin-Resource-Policy", "same-origin")
 }
 
 // route is one endpoint: its method and pattern, and the handler.
@@ -147,13 +175,34 @@ func (s *Server) Handler() http.Handler {
 		s.problem(w, req, http.StatusNotFound, "Not found", "no such endpoint; see /api/openapi.json", "")
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		if req.Method == "GET" || req.Method == "HEAD" {
-			w.Header().Set("Access-Control-Allow-Origin", "*")
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		if req.URL.Path == "/api" || strings.HasPrefix(req.URL.Path, "/api/") {
+			setAPIHeaders(h)
+		}
+		if s.CORSOrigin != "" {
+			h.Add("Vary", "Origin")
+			if req.Header.Get("Origin") == s.CORSOrigin {
+				h.Set("Access-Control-Allow-Origin", s.CORSOrigin)
+				if req.Method == http.MethodOptions && req.Header.Get("Access-Control-Request-Method") != "" {
+					// A preflight of a write from the allowed origin;
+					// the write itself still needs the token.
+					h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, DELETE")
+					h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+					h.Set("Access-Control-Max-Age", "600")
+					w.WriteHeader(http.StatusNoContent)
+					return
+				}
+			}
 		}
 		mux.ServeHTTP(w, req)
 	})
 }
+
+// holdsToken reports whether the request carries the server's token (a
+// server without one has no holder): what only writers may read, such as
+// the webhooks' secrets, is shown to it.
+func (s *Server) holdsToken(r *http.Request) bool { return s.Token != "" && s.authorized(r) }
 
 func (s *Server) authorized(r *http.Request) bool {
 	h := r.Header.Get("Authorization")

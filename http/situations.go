@@ -282,6 +282,13 @@ func (s *Server) listRules(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if !s.holdsToken(r) {
+		// A webhook keeps its secret in its query: only the token's
+		// holder, who can change the rules, sees it.
+		for i := range rules {
+			rules[i].Webhook = dyad.RedactURL(rules[i].Webhook)
+		}
+	}
 	return writeJSON(w, RulesResponse{Rules: rules})
 }
 
@@ -362,6 +369,11 @@ func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
 	alerts, err := s.Situations.Alerts(ctx, dyad.AlertFilter{SituationID: sit, Limit: limit})
 	if err != nil {
 		return err
+	}
+	if !s.holdsToken(r) {
+		for i := range alerts { // a delivery error may quote a webhook
+			alerts[i].LastError = dyad.RedactURLs(alerts[i].LastError)
+		}
 	}
 	return writeJSON(w, AlertsResponse{Alerts: alerts})
 }

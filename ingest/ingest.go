@@ -38,6 +38,11 @@ type Ingester struct {
 	MinSimilarity float64
 	// Workers is the number of articles coded at once; 0 means GOMAXPROCS.
 	Workers int
+	// Limits bound what one article may cost (its text and events; the
+	// coder enforces the sentences); zero fields take the defaults.
+	// Articles are coded through a Guard with these limits, which also
+	// collapses the identical events of repeated sentences.
+	Limits Limits
 	// Logger receives one debug line per article; nil discards them.
 	Logger *slog.Logger
 	// Now returns the time events are stamped as coded; nil uses
@@ -58,6 +63,9 @@ type Result struct {
 	Events int
 	// Err says why the article failed; nil on success.
 	Err error
+	// Warning, on success, says what was lost: a limit the article
+	// reached (a *dyad.LimitError), its events past it dropped.
+	Warning error
 }
 
 // Summary counts what an ingestion did.
@@ -66,12 +74,17 @@ type Summary struct {
 	Read, New, Updated, Unchanged, Duplicate, Failed int
 	// Events counts the events stored.
 	Events int
+	// Warnings counts the articles stored with a warning (Result.Warning).
+	Warnings int
 }
 
 // Add counts one result.
 func (s *Summary) Add(r Result) {
 	s.Read++
 	s.Events += r.Events
+	if r.Err == nil && r.Warning != nil {
+		s.Warnings++
+	}
 	switch {
 	case r.Err != nil:
 		s.Failed++
@@ -88,8 +101,12 @@ func (s *Summary) Add(r Result) {
 
 // String is the one-line summary the CLI prints.
 func (s Summary) String() string {
-	return fmt.Sprintf("%d articles read: %d new, %d updated, %d unchanged, %d duplicate, %d failed; %d events stored",
+	out := fmt.Sprintf("%d articles read: %d new, %d updated, %d unchanged, %d duplicate, %d failed; %d events stored",
 		s.Read, s.New, s.Updated, s.Unchanged, s.Duplicate, s.Failed, s.Events)
+	if s.Warnings > 0 {
+		out += fmt.Sprintf("; %d stored with a warning", s.Warnings)
+	}
+	return out
 }
 
 // job is one article on its way through the pipeline.
@@ -99,6 +116,7 @@ type job struct {
 	state   dyad.ArticleState
 	events  []dyad.Event
 	err     error
+	warn    error
 	skipped bool // unchanged or failed before coding: nothing to write
 }
 
@@ -233,6 +251,12 @@ loop:
 // duplicate, or to be coded. given, when not nil, is the original an
 // earlier reader found the article repeats, and is not looked for again.
 func (in *Ingester) classify(ctx context.Context, seq int, a *dyad.Article, seen *runIndex, minSim float64, given *dyad.Duplicate) *job {
+	if max := in.Limits.WithDefaults().MaxTextBytes; len(a.Text) > max {
+		// Not even fingerprinted: the text is dropped here.
+		art := &dyad.StoredArticle{Article: *a}
+		art.Text = ""
+		return &job{seq: seq, art: art, err: &dyad.LimitError{What: "text bytes", Max: max, Got: len(a.Text)}, skipped: true}
+	}
 	j := &job{seq: seq, art: &dyad.StoredArticle{Article: *a, Fingerprint: dedup.Fingerprint(a.Text)}}
 	if a.ID == "" {
 		j.err, j.skipped = errors.New("article has no ID"), true
@@ -274,7 +298,8 @@ func (in *Ingester) classify(ctx context.Context, seq int, a *dyad.Article, seen
 	return j
 }
 
-// code codes one article, stamping it with the coding versions.
+// code codes one article through a Guard with the Ingester's limits,
+// stamping it with the coding versions.
 func (in *Ingester) code(ctx context.Context, j *job) {
 	// A coder that panics on one article fails that article, not the
 	// run (nor, on a queue, every worker that takes it in turn).
@@ -283,8 +308,14 @@ func (in *Ingester) code(ctx context.Context, j *job) {
 			j.events, j.err = nil, fmt.Errorf("coding: panic: %v", r)
 		}
 	}()
-	evs, err := in.Coder.CodeArticle(ctx, &j.art.Article)
-	if err != nil {
+	g := Guard{Coder: in.Coder, Limits: in.Limits}
+	evs, err := g.CodeArticle(ctx, &j.art.Article)
+	var le *dyad.LimitError
+	switch {
+	case err == nil:
+	case errors.As(err, &le) && le.Partial:
+		j.warn = err
+	default:
 		j.err = fmt.Errorf("coding: %w", err)
 		return
 	}
@@ -312,7 +343,7 @@ func (in *Ingester) writeBatch(ctx context.Context, jobs []*job) []Result {
 	var writes []dyad.ArticleWrite
 	var idx []int
 	for i, j := range jobs {
-		r := Result{ArticleID: j.art.ID, DuplicateOf: j.art.DuplicateOf, Similarity: j.art.Similarity}
+		r := Result{ArticleID: j.art.ID, DuplicateOf: j.art.DuplicateOf, Similarity: j.art.Similarity, Warning: j.warn}
 		switch {
 		case j.err != nil:
 			r.Err = fmt.Errorf("article %q: %w", j.art.ID, j.err)
@@ -383,6 +414,7 @@ func (in *Ingester) Recode(ctx context.Context, all bool, done func(Result)) (Su
 		sum.Updated += s.Updated
 		sum.Failed += s.Failed
 		sum.Events += s.Events
+		sum.Warnings += s.Warnings
 		toCode = toCode[:0]
 	}
 	for a := range arts {

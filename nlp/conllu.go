@@ -139,7 +139,7 @@ func ReadCoNLLU(r io.Reader) ([]TreebankSentence, error) {
 		if a, b, ok := strings.Cut(id, "-"); ok {
 			first, err1 := strconv.Atoi(a)
 			last, err2 := strconv.Atoi(b)
-			if err1 != nil || err2 != nil || first > last {
+			if err1 != nil || err2 != nil || first < 1 || first > last {
 				return nil, fmt.Errorf("line %d: bad token range %q", lineNo, id)
 			}
 			cur.MultiWord = append(cur.MultiWord, TreebankToken{First: first - 1, Last: last - 1, Form: cols[1], SpaceAfter: space})

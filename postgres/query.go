@@ -58,16 +58,24 @@ func (w *where) sql() (string, []any) {
 }
 
 // common adds the conditions on the columns that the events table (alias
-// t = "e") and the dyad_daily roll-up (t = "d") share: dates, actors,
-// dyads, codes, roots and quad classes.
+// t = "e") and the dyad_daily roll-up (t = "d") share: dates, actors
+// (without roles), dyads, codes, roots and quad classes. An undated event
+// is stored with the date -infinity, below every date, so that a bound
+// never selects it.
 func (w *where) common(t string, f dyad.EventFilter) {
-	if !f.Since.IsZero() {
+	if f.Undated {
+		w.add(t + `.date = '-infinity'`)
+	}
+	switch {
+	case !f.Since.IsZero():
 		w.add(t+`.date >= ?::date`, dateText(f.Since))
+	case !f.Until.IsZero():
+		w.add(t + `.date > '-infinity'`)
 	}
 	if !f.Until.IsZero() {
 		w.add(t+`.date < ?::date`, dateText(f.Until))
 	}
-	if f.Actor != "" {
+	if f.Actor != "" && f.ActorRole == "" {
 		w.add(`(`+t+`.source_code = ? OR `+t+`.target_code = ?)`, f.Actor, f.Actor)
 	}
 	if f.Source != "" {
@@ -130,6 +138,13 @@ const kmPerDegree = 111.195
 func eventWhere(f dyad.EventFilter) (string, []any) {
 	var w where
 	w.common("e", f)
+	if f.ActorRole != "" {
+		if f.Actor != "" {
+			w.add(`((e.source_code = ? AND e.source_role = ?) OR (e.target_code = ? AND e.target_role = ?))`, f.Actor, f.ActorRole, f.Actor, f.ActorRole)
+		} else {
+			w.add(`(e.source_role = ? OR e.target_role = ?)`, f.ActorRole, f.ActorRole)
+		}
+	}
 	if f.SourceRole != "" {
 		w.add(`e.source_role = ?`, f.SourceRole)
 	}
@@ -441,7 +456,7 @@ func (db *DB) EventDetail(ctx context.Context, id string) (*dyad.EventDetail, er
 // rollupWhere turns a filter into a WHERE clause over dyad_daily d, or
 // reports false when the filter uses fields the roll-up does not keep.
 func rollupWhere(f dyad.EventFilter) (string, []any, bool) {
-	if f.SourceRole != "" || f.TargetRole != "" || len(f.PloverTypes) > 0 || len(f.PloverModes) > 0 ||
+	if f.SourceRole != "" || f.TargetRole != "" || f.ActorRole != "" || len(f.PloverTypes) > 0 || len(f.PloverModes) > 0 ||
 		f.GoldsteinMin != nil || f.GoldsteinMax != nil || f.PlaceCountry != "" || f.PlaceAdmin1 != "" || f.Near != nil ||
 		f.ArticleID != "" || f.Query != "" {
 		return "", nil, false
@@ -578,6 +593,8 @@ func (db *DB) Dyads(ctx context.Context, q dyad.DyadQuery) ([]dyad.DyadStat, err
 	if !from.IsZero() {
 		conds = append(conds, `d.date >= ?::date`)
 		args = append(args, dateText(from))
+	} else if !until.IsZero() {
+		conds = append(conds, `d.date > '-infinity'`) // never an undated event
 	}
 	if !until.IsZero() {
 		conds = append(conds, `d.date < ?::date`)

@@ -83,6 +83,7 @@ func (db *DB) Stats(ctx context.Context) (*dyad.StoreStats, error) {
 		(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
 		(SELECT count(DISTINCT source) FROM articles),
 		(SELECT count(*) FROM events),
+		(SELECT count(*) FROM events WHERE date = '-infinity'),
 		(SELECT min(date)::text FROM events WHERE date > '-infinity'),
 		(SELECT max(date)::text FROM events WHERE date > '-infinity'),
 		(SELECT count(*) FROM feeds),
@@ -90,7 +91,7 @@ func (db *DB) Stats(ctx context.Context) (*dyad.StoreStats, error) {
 		(SELECT max(version) FROM schema_migrations),
 		(SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c
 			WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r')`).
-		Scan(&s.Articles, &s.Duplicates, &s.Sources, &s.Events, &first, &last, &s.Feeds, &s.Failures, &s.Schema, &s.Bytes)
+		Scan(&s.Articles, &s.Duplicates, &s.Sources, &s.Events, &s.Undated, &first, &last, &s.Feeds, &s.Failures, &s.Schema, &s.Bytes)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: stats: %w", err)
 	}

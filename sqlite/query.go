@@ -193,7 +193,7 @@ func (db *DB) EventDetail(ctx context.Context, id string) (*dyad.EventDetail, er
 // reports false when the filter uses fields the roll-up does not keep
 // (roles, PLOVER, Goldstein, place, article, text, codes below a root).
 func rollupWhere(f dyad.EventFilter) (string, []any, bool) {
-	if f.SourceRole != "" || f.TargetRole != "" || len(f.PloverTypes) > 0 || len(f.PloverModes) > 0 ||
+	if f.SourceRole != "" || f.TargetRole != "" || f.ActorRole != "" || len(f.PloverTypes) > 0 || len(f.PloverModes) > 0 ||
 		f.GoldsteinMin != nil || f.GoldsteinMax != nil || f.PlaceCountry != "" || f.PlaceAdmin1 != "" || f.Near != nil ||
 		f.ArticleID != "" || f.Query != "" {
 		return "", nil, false
@@ -321,6 +321,8 @@ func (db *DB) Dyads(ctx context.Context, q dyad.DyadQuery) ([]dyad.DyadStat, err
 	if !from.IsZero() {
 		conds = append(conds, `d.date >= ?`)
 		dargs = append(dargs, from.UTC().Format(time.DateOnly))
+	} else if !until.IsZero() {
+		conds = append(conds, `d.date > ''`) // never an undated event
 	}
 	if !until.IsZero() {
 		conds = append(conds, `d.date < ?`)

@@ -233,4 +233,11 @@ END;
 DROP INDEX IF EXISTS events_date;
 DROP INDEX IF EXISTS events_date_id;
 `,
+	// 6: an event of an undated article has no date at all: precision
+	// 'unknown' (it was 'article', with the zero time in its JSON).
+	`
+UPDATE events SET date_precision = 'unknown',
+	json = json_set(json, '$.date_precision', 'unknown', '$.date', json('null'))
+	WHERE date = '';
+`,
 }

@@ -2,10 +2,8 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -282,18 +280,7 @@ func TestEventsArrived(t *testing.T) {
 // migration 3 numbers them in the order they were stored.
 func TestMigrationNumbersStoredEvents(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	old := &DB{path: path, now: time.Now}
-	var err error
-	if old.write, err = sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)"); err != nil {
-		t.Fatal(err)
-	}
-	if err := old.migrate(ctx, migrations[:2]); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := old.write.Exec(`INSERT INTO articles(id, text, hash, ingested_at) VALUES ('a1', 'x', 'h', 'now')`); err != nil {
-		t.Fatal(err)
-	}
+	path, old := oldStore(t, 2)
 	for _, id := range []string{"z", "a", "m"} {
 		if _, err := old.write.Exec(`INSERT INTO events(id, article, sentence, date, date_precision, source_code, source_role, target_code, target_role,
 			code, root, quad_class, goldstein, plover_type, place_country, pattern_id, json) VALUES (?, 1, 0, '2026-03-03', 'day', 'KEN', '', 'TZA', '', '057', '05', 1, 8, '', '', 'p', ?)`,

@@ -703,6 +703,13 @@ func (db *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) 
 func eventWhere(f dyad.EventFilter) (string, []any) {
 	var w where
 	w.common("e", f)
+	if f.ActorRole != "" {
+		if f.Actor != "" {
+			w.add(`((e.source_code = ? AND e.source_role = ?) OR (e.target_code = ? AND e.target_role = ?))`, f.Actor, f.ActorRole, f.Actor, f.ActorRole)
+		} else {
+			w.add(`(e.source_role = ? OR e.target_role = ?)`, f.ActorRole, f.ActorRole)
+		}
+	}
 	if f.SourceRole != "" {
 		w.add(`e.source_role = ?`, f.SourceRole)
 	}
@@ -767,16 +774,24 @@ func inList[T any](w *where, col string, vals []T) {
 }
 
 // common adds the conditions on the columns that the events table (alias
-// t = "e") and the dyad_daily roll-up (t = "d") share: dates, actors,
-// dyads, codes, roots and quad classes.
+// t = "e") and the dyad_daily roll-up (t = "d") share: dates, actors
+// (without roles), dyads, codes, roots and quad classes. An undated event
+// is stored with an empty date, below every date, so that a bound never
+// selects it.
 func (w *where) common(t string, f dyad.EventFilter) {
-	if !f.Since.IsZero() {
+	if f.Undated {
+		w.add(t + `.date = ''`)
+	}
+	switch {
+	case !f.Since.IsZero():
 		w.add(t+`.date >= ?`, f.Since.UTC().Format(time.DateOnly))
+	case !f.Until.IsZero():
+		w.add(t + `.date > ''`)
 	}
 	if !f.Until.IsZero() {
 		w.add(t+`.date < ?`, f.Until.UTC().Format(time.DateOnly))
 	}
-	if f.Actor != "" {
+	if f.Actor != "" && f.ActorRole == "" {
 		w.add(`(`+t+`.source_code = ? OR `+t+`.target_code = ?)`, f.Actor, f.Actor)
 	}
 	if f.Source != "" {

@@ -89,12 +89,13 @@ func (db *DB) Stats(ctx context.Context) (*dyad.StoreStats, error) {
 		(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
 		(SELECT count(DISTINCT source) FROM articles),
 		(SELECT count(*) FROM events),
+		(SELECT count(*) FROM events WHERE date = ''),
 		(SELECT min(date) FROM events WHERE date != ''),
 		(SELECT max(date) FROM events),
 		(SELECT count(*) FROM feeds),
 		(SELECT count(*) FROM failures),
 		(SELECT max(version) FROM schema_migrations)`).
-		Scan(&s.Articles, &s.Duplicates, &s.Sources, &s.Events, &first, &last, &s.Feeds, &s.Failures, &s.Schema)
+		Scan(&s.Articles, &s.Duplicates, &s.Sources, &s.Events, &s.Undated, &first, &last, &s.Feeds, &s.Failures, &s.Schema)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: stats: %w", err)
 	}

@@ -12,6 +12,7 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -40,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"Duplicates", testDuplicates},
 		{"EachOriginalAndRecode", testEachOriginalAndRecode},
 		{"EventFilters", testEventFilters},
+		{"Undated", testUndated},
 		{"FullText", testFullText},
 		{"Ordering", testOrdering},
 		{"Paging", testPaging},
@@ -344,6 +346,9 @@ func testEventFilters(t *testing.T, open Opener) {
 		{"target", dyad.EventFilter{Target: "USA"}, "b1-1 c1-1"},
 		{"source role", dyad.EventFilter{SourceRole: "MIL"}, "a1-0"},
 		{"target role", dyad.EventFilter{TargetRole: "GOV"}, ""},
+		{"actor in a role", dyad.EventFilter{Actor: "UKR", ActorRole: "GOV"}, "a1-2 c1-1"},
+		{"actor's role on the same side", dyad.EventFilter{Actor: "UKR", ActorRole: "MIL"}, ""},
+		{"a role on either side", dyad.EventFilter{ActorRole: "MIL"}, "a1-0"},
 		{"dyad both ways", dyad.EventFilter{Dyad: [2]string{"UKR", "USA"}}, "c1-0 b1-0 b1-1 c1-1"},
 		{"actors", dyad.EventFilter{Actors: []string{"KEN", "RUS"}}, "a1-2 a1-0 a1-1 b1-2"},
 		{"dyads", dyad.EventFilter{Dyads: [][2]string{{"RUS", "UKR"}}}, "a1-2 a1-0 a1-1"},
@@ -387,6 +392,88 @@ func testEventFilters(t *testing.T, open Opener) {
 				t.Errorf("CountEvents: %d, want %d (limit and offset ignored)", got, n)
 			}
 		})
+	}
+}
+
+// testUndated checks that an undated event has no date anywhere: no date
+// filter selects it (with only Until it would, were the unknown date
+// stored below every date), Undated selects it alone, series leave it
+// out, stats count it, and its JSON date is null with precision unknown.
+func testUndated(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	b := article("b1", "Example Wire", storyB)
+	b.Published = time.Time{}
+	undated := event("b1", 0, "KEN", "TZA", "036", "")
+	undated.DatePrecision = dyad.PrecisionUnknown
+	save(t, s,
+		dyad.ArticleWrite{Article: article("a1", "Example Wire", storyA), Events: []dyad.Event{event("a1", 0, "KEN", "TZA", "057", "2026-03-03"), event("a1", 1, "KEN", "TZA", "057", "2010-05-01")}},
+		dyad.ArticleWrite{Article: b, Events: []dyad.Event{undated}})
+	for _, tt := range []struct {
+		name string
+		f    dyad.EventFilter
+		want []string
+	}{
+		{"all", dyad.EventFilter{}, []string{"a1-0", "a1-1", "b1-0"}},
+		{"until only", dyad.EventFilter{Until: day("2011-01-01")}, []string{"a1-1"}},
+		{"since only", dyad.EventFilter{Since: day("2000-01-01")}, []string{"a1-0", "a1-1"}},
+		{"both", dyad.EventFilter{Since: day("2000-01-01"), Until: day("2030-01-01")}, []string{"a1-0", "a1-1"}},
+		{"undated", dyad.EventFilter{Undated: true}, []string{"b1-0"}},
+		{"undated of a dyad", dyad.EventFilter{Undated: true, Dyad: [2]string{"TZA", "KEN"}}, []string{"b1-0"}},
+		{"undated of a root", dyad.EventFilter{Undated: true, Roots: []string{"05"}}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			if err := s.EachEvent(ctx, tt.f, func(e *dyad.StoredEvent) error { got = append(got, e.ID); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("EachEvent: %v, want %v", got, tt.want)
+			}
+			if n, err := s.CountEvents(ctx, tt.f); err != nil || n != len(tt.want) {
+				t.Errorf("CountEvents: %d %v, want %d", n, err, len(tt.want))
+			}
+			page, err := s.EventPage(ctx, tt.f)
+			if err != nil || len(page.Events) != len(tt.want) {
+				t.Errorf("EventPage: %v %v, want %d events", page, err, len(tt.want))
+			}
+		})
+	}
+	ds, err := s.Dyads(ctx, dyad.DyadQuery{Filter: dyad.EventFilter{Until: day("2011-01-01")}})
+	if err != nil || len(ds) != 1 || ds[0].Events != 1 {
+		t.Errorf("dyads until 2011: %+v %v, want KEN->TZA with 1 event", ds, err)
+	}
+	ds, err = s.Dyads(ctx, dyad.DyadQuery{Filter: dyad.EventFilter{Undated: true}})
+	if err != nil || len(ds) != 1 || ds[0].Events != 1 {
+		t.Errorf("undated dyads: %+v %v, want KEN->TZA with 1 event", ds, err)
+	}
+	ser, err := s.Series(ctx, dyad.SeriesQuery{Interval: dyad.Month})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, p := range ser.Points {
+		total += p.Events
+	}
+	if total != 2 || ser.Since.Year() != 2010 {
+		t.Errorf("series: %d events from %v, want 2 from 2010", total, ser.Since)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Events != 3 || st.Undated != 1 || st.FirstEvent.Year() != 2010 || st.LastEvent.Year() != 2026 {
+		t.Errorf("stats: %+v %v, want 3 events, 1 undated, 2010..2026", st, err)
+	}
+	d, err := s.EventDetail(ctx, "b1-0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(js), `"date":null`) || !strings.Contains(string(js), `"date_precision":"unknown"`) ||
+		strings.Contains(string(js), "0001-01-01") || !strings.Contains(string(js), `"reports":[`) {
+		t.Errorf("undated event's JSON: %s", js)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/feed"
+	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/nlp"
 )
 
@@ -26,7 +28,7 @@ const maxLine = 64 << 20
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return nil, err
 		}
 		args = fs.Args()
@@ -51,6 +53,53 @@ func newCoder(env *cliEnv, dictDir string) (*coder.Coder, error) {
 // newVersionedCoder is newCoder that also says which dictionary and model
 // versions the coder codes with, for stores to stamp events with.
 func newVersionedCoder(env *cliEnv, dictDir string) (*coder.Coder, dyad.Coding, error) {
+	return newLimitedCoder(env, dictDir, ingest.Limits{})
+}
+
+// limitFlags adds the flags of the per-article limits to fs; the limits
+// they give are checked by checkLimits.
+func limitFlags(fs *flag.FlagSet) *ingest.Limits {
+	l := &ingest.Limits{}
+	fs.IntVar(&l.MaxTextBytes, "max-article-bytes", ingest.DefaultMaxTextBytes, "longest article text in `BYTES`: a longer article is not coded and counts as failed")
+	fs.IntVar(&l.MaxSentences, "max-sentences", ingest.DefaultMaxSentences, "most sentences `N` coded of one article; the rest is not coded (a warning)")
+	fs.IntVar(&l.MaxEvents, "max-events", ingest.DefaultMaxEvents, "most events `N` kept of one article; the rest are dropped (a warning)")
+	return l
+}
+
+// checkLimits refuses limits that are not positive.
+func checkLimits(l *ingest.Limits) error {
+	for _, x := range []struct {
+		flag string
+		n    int
+	}{{"max-article-bytes", l.MaxTextBytes}, {"max-sentences", l.MaxSentences}, {"max-events", l.MaxEvents}} {
+		if x.n <= 0 {
+			return usagef("--%s %d: want a positive number", x.flag, x.n)
+		}
+	}
+	return nil
+}
+
+// limitFlag names the flag that raises the limit of a *dyad.LimitError,
+// for telling the user how to lift it.
+func limitFlag(err error) string {
+	var le *dyad.LimitError
+	if !errors.As(err, &le) {
+		return ""
+	}
+	switch le.What {
+	case "text bytes":
+		return " (--max-article-bytes raises the limit)"
+	case "sentences":
+		return " (--max-sentences raises the limit)"
+	case "events":
+		return " (--max-events raises the limit)"
+	}
+	return ""
+}
+
+// newLimitedCoder is newVersionedCoder whose coder stops after
+// lim.MaxSentences sentences of an article (the default when 0).
+func newLimitedCoder(env *cliEnv, dictDir string, lim ingest.Limits) (*coder.Coder, dyad.Coding, error) {
 	d, err := loadDict(dictDir)
 	if err != nil {
 		return nil, dyad.Coding{}, err
@@ -63,7 +112,8 @@ func newVersionedCoder(env *cliEnv, dictDir string) (*coder.Coder, dyad.Coding, 
 	if p, ok := an.(*nlp.Pipeline); ok {
 		v.Model = p.Info.Treebank + "@" + p.Info.Trained
 	}
-	return coder.New(an, d, cameo.Default(), coder.Options{Logger: env.log, Places: defaultPlaces()}), v, nil
+	opts := coder.Options{Logger: env.log, Places: defaultPlaces(), MaxSentences: lim.WithDefaults().MaxSentences}
+	return coder.New(an, d, cameo.Default(), opts), v, nil
 }
 
 // parseDate reads YYYY-MM-DD or an RFC 3339 time; "" is the zero time.
@@ -107,6 +157,7 @@ func runCode(ctx context.Context, env *cliEnv, args []string) error {
 	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
 	format := fs.String("format", "jsonl", "output format: jsonl, or table for people (a date marked * is the article's date)")
 	explain := fs.Bool("explain", false, "print, per sentence, the parse, actors, candidate patterns and filters")
+	limits := limitFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: dyad code [flags] [FILE...]\n\nCodes the events in articles: plain text (.txt, any other named file, or stdin), HTML (.html), JSON (.json), JSONL (.jsonl) or feed files (.xml, .rss, .atom); a directory is read recursively.\n\nFlags:")
 		fs.PrintDefaults()
@@ -116,16 +167,22 @@ func runCode(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	if *format != "jsonl" && *format != "table" {
-		return fmt.Errorf("code: --format %q: want jsonl or table", *format)
+		return usagef("code: --format %q: want jsonl or table", *format)
 	}
 	date, err := parseDate(*dateStr)
 	if err != nil {
-		return fmt.Errorf("code: --date: %w", err)
+		return usagef("code: --date: %v", err)
 	}
-	c, err := newCoder(env, *dictDir)
+	if err := checkLimits(limits); err != nil {
+		return err
+	}
+	c, _, err := newLimitedCoder(env, *dictDir, *limits)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
+	// The events are what ingestion would store: the same limits, and the
+	// identical events of repeated sentences collapsed.
+	guard := &ingest.Guard{Coder: c, Limits: *limits}
 	out := bufio.NewWriter(env.stdout)
 	defer out.Flush()
 	var tw *tabwriter.Writer
@@ -135,22 +192,28 @@ func runCode(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	nEvents := 0
+	nEvents, failed := 0, 0
 	bad, err := readArticles(ctx, env, files, *asJSONL, date, func(a *dyad.Article) error {
 		var evs []dyad.Event
 		var err error
 		if *explain {
 			fmt.Fprintf(out, "== article %s\n", a.ID)
 			evs, err = c.Explain(ctx, a, out)
+			evs = ingest.Collapse(evs)
 			fmt.Fprintln(out)
 		} else {
-			evs, err = c.CodeArticle(ctx, a)
+			evs, err = guard.CodeArticle(ctx, a)
 		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return err
-			}
-			fmt.Fprintf(env.stderr, "dyad: article %s: %v\n", a.ID, err)
+		var le *dyad.LimitError
+		switch {
+		case err == nil:
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case errors.As(err, &le) && le.Partial:
+			fmt.Fprintf(env.stderr, "dyad: article %s: warning: %v%s\n", a.ID, err, limitFlag(err))
+		default:
+			fmt.Fprintf(env.stderr, "dyad: article %s: %v%s\n", a.ID, err, limitFlag(err))
+			failed++
 			return nil
 		}
 		for i := range evs {
@@ -179,9 +242,9 @@ func runCode(ctx context.Context, env *cliEnv, args []string) error {
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	env.log.Debug("coded", "events", nEvents, "bad_inputs", bad)
-	if bad > 0 {
-		return fmt.Errorf("code: %d input(s) or line(s) could not be read (see above); the rest were coded", bad)
+	env.log.Debug("coded", "events", nEvents, "bad_inputs", bad, "failed_articles", failed)
+	if bad+failed > 0 {
+		return fmt.Errorf("code: %d input(s), line(s) or article(s) could not be read or coded (see above); the rest were coded", bad+failed)
 	}
 	return nil
 }

@@ -97,8 +97,8 @@ func TestReadJSONLMalformed(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, msg)
 		}
 	}
-	if bad != 3 {
-		t.Errorf("bad = %d, want 3", bad)
+	if bad != 4 { // a bad date is a failure too, its article still read
+		t.Errorf("bad = %d, want 4", bad)
 	}
 	var ids []string
 	for _, a := range got {
@@ -304,8 +304,15 @@ func TestCodeHugeArticle(t *testing.T) {
 	b.WriteString("\n\nTogo thanked Ghana.\n")
 	dir := t.TempDir()
 	p := writeFile(t, dir, "huge.txt", b.Bytes())
-	start := time.Now()
+	// By default an article of 50 MB is over the limit: not coded, a
+	// failure that names the flag that lifts it.
 	evs, stderr, err := codeEvents(t, "", p)
+	if err == nil || len(evs) != 0 || !strings.Contains(stderr, "over the limit of 1048576 text bytes") || !strings.Contains(stderr, "--max-article-bytes") {
+		t.Errorf("50 MB article with the default limits: %d events, %v\n%s", len(evs), err, stderr)
+	}
+	// With the limit lifted, the coder skips the run-on stretch.
+	start := time.Now()
+	evs, stderr, err = codeEvents(t, "", "--max-article-bytes", "60000000", p)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
@@ -313,6 +320,31 @@ func TestCodeHugeArticle(t *testing.T) {
 		t.Errorf("want the events at both ends of the 50 MB article, got %d", len(evs))
 	}
 	t.Logf("50 MB article in %v", time.Since(start))
+}
+
+// TestCodeRepeatedSentence codes one sentence said 20,000 times (a page
+// that repeats itself, or a hostile input): its identical events collapse
+// into one, and the coder stops at --max-sentences with a warning instead
+// of coding them all.
+func TestCodeRepeatedSentence(t *testing.T) {
+	needPipeline(t)
+	text := strings.Repeat("Kenya accused Uganda of arming the rebels. ", 20000)
+	evs, stderr, err := codeEvents(t, text, "--date", "2026-03-04", "--max-sentences", "300")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if len(evs) != 1 || evs[0].Code[:2] != "11" {
+		t.Errorf("%d events, want one accusation: %+v", len(evs), evs)
+	}
+	if !strings.Contains(stderr, "warning: the article reached the limit of 300 sentences") || !strings.Contains(stderr, "--max-sentences") {
+		t.Errorf("no warning of the sentence limit:\n%s", stderr)
+	}
+	// Without a limit reached, the same sentence restated in other words
+	// is another report and stays.
+	evs, stderr, err = codeEvents(t, "Kenya accused Uganda of arming the rebels. Kenya accused Uganda of arming the rebels. On Monday Kenya again accused Uganda of arming rebels.", "--date", "2026-03-04")
+	if err != nil || len(evs) != 2 {
+		t.Errorf("restated: %d events %v, want 2\n%s", len(evs), err, stderr)
+	}
 }
 
 func TestEvalDev(t *testing.T) {
@@ -392,22 +424,4 @@ func TestCodeDictErrors(t *testing.T) {
 	if len(evs) != 1 || evs[0].Code != "051" {
 		t.Logf("events from the extra pattern: %+v (the tagger may not know 'extolled')", evs)
 	}
-}
-
-func FuzzReadJSONL(f *testing.F) {
-	f.Add("{\"id\":\"a\",\"text\":\"Ghana praised Togo.\"}\n{bad\n")
-	f.Add("\n\n{\"id\":1}\n")
-	f.Add("{\"id\":\"a\",\"date\":\"x\",\"text\":\"\\u0000\"}")
-	f.Fuzz(func(t *testing.T, in string) {
-		env, _, _ := testEnv(in)
-		_, err := readArticles(context.Background(), env, nil, true, time.Time{}, func(a *dyad.Article) error {
-			if a.ID == "" {
-				t.Error("article without ID")
-			}
-			return nil
-		})
-		if err != nil {
-			t.Error(err)
-		}
-	})
 }

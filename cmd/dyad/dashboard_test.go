@@ -313,6 +313,12 @@ func TestDashboard(t *testing.T) {
 	d.shot("overview")
 	d.checkConsole("overview")
 
+	// The first screen spans the period that holds the data, not the
+	// sample's one stray old date (2010): at most a few years, with a
+	// control to see every date; a dyad with no events in the period has
+	// a blank Goldstein, not 0.00.
+	d.checkDataPeriod()
+
 	// Filters live in the address: applying them reloads the view.
 	d.open("overview", chromedp.Steps(
 		chromedp.SetValue(chromedp.CSS(`#filters input[name=from]`), "2025-01-01"),
@@ -458,4 +464,47 @@ func TestDashboardTimings(t *testing.T) {
 	}
 	d.shot("large-overview")
 	d.checkConsole("large store")
+}
+
+// checkDataPeriod checks the overview's default period on the sample
+// corpus (whose dates run from one background sentence about 2010 to
+// 2026): it opens on the months that hold the data, "See all" shows every
+// date and the way back, and empty dyads show no Goldstein mean.
+func (d *dash) checkDataPeriod() {
+	d.t.Helper()
+	span := regexp.MustCompile(`from (\d{4})-\d\d-\d\d to (\d{4})-\d\d-\d\d`)
+	years := func(where string) (int, int) {
+		m := span.FindStringSubmatch(d.text(where, `#volume-span`))
+		if m == nil {
+			d.t.Fatalf("%s: no date span shown", where)
+		}
+		var a, b int
+		fmt.Sscan(m[1], &a)
+		fmt.Sscan(m[2], &b)
+		return a, b
+	}
+	note := d.text("overview", `#period`)
+	if !strings.Contains(note, "Showing") || strings.Contains(note, "2010") {
+		d.t.Errorf("overview: the default period note is %q", note)
+	}
+	if a, b := years("overview"); b-a > 3 || a <= 2010 {
+		d.t.Errorf("overview: opens on %d..%d, not on the period that holds the data", a, b)
+	}
+	if n := d.eval("overview", `[...document.querySelectorAll('table.dyads tbody tr')].filter(r => r.cells[1].textContent.trim() === '0' && r.cells[r.cells.length - 1].textContent.trim() !== '').length`); n != 0 {
+		d.t.Errorf("overview: %v dyads with no events show a Goldstein mean", n)
+	}
+	d.open("overview", chromedp.Click(chromedp.CSS(`#period-all`)))
+	if h := d.str(`location.hash`); !strings.Contains(h, "all=1") {
+		d.t.Errorf("See all: address %q", h)
+	}
+	if a, _ := years("overview (all)"); a > 2010 {
+		d.t.Errorf("See all: starts in %d, after the sample's oldest date (2010)", a)
+	}
+	d.open("overview", chromedp.Click(chromedp.CSS(`#period-data`)))
+	if h := d.str(`location.hash`); strings.Contains(h, "all=1") {
+		d.t.Errorf("back to the data's period: address %q", h)
+	}
+	if note := d.text("overview", `#period`); note == "" || !strings.Contains(note, "Showing") {
+		d.t.Errorf("back to the data's period: the note is %q", note)
+	}
 }

@@ -16,7 +16,7 @@ import (
 
 // runDict runs `dyad dict check|lookup|stats`.
 func runDict(ctx context.Context, env *cliEnv, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 || isHelp(args[0]) || args[0] == "help" {
 		dictUsage(env.stderr)
 		if len(args) == 0 {
 			return errUsage
@@ -32,7 +32,7 @@ func runDict(ctx context.Context, env *cliEnv, args []string) error {
 		return runDictStats(env, args[1:])
 	}
 	dictUsage(env.stderr)
-	return fmt.Errorf("dict: unknown subcommand %q (want check, lookup or stats)", args[0])
+	return usagef("dict: unknown subcommand %q (want check, lookup or stats)", args[0])
 }
 
 func dictUsage(w io.Writer) {
@@ -72,7 +72,7 @@ func runDictCheck(env *cliEnv, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return fmt.Errorf("dict check: unexpected argument %q", pos[0])
+		return usagef("dict check: unexpected argument %q", pos[0])
 	}
 	r := dict.Check(*dir)
 	if *notes {
@@ -101,12 +101,12 @@ func runDictLookup(env *cliEnv, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return fmt.Errorf("dict lookup: want a NAME")
+		return usagef("dict lookup: want a NAME")
 	}
 	name := strings.Join(pos, " ")
 	date, err := parseDate(*dateS)
 	if err != nil {
-		return fmt.Errorf("dict lookup: %w", err)
+		return usagef("dict lookup: --date: %v", err)
 	}
 	d, err := loadDict(*dir)
 	if err != nil {
@@ -119,7 +119,7 @@ func runDictLookup(env *cliEnv, args []string) error {
 	}
 	if len(rs) == 0 {
 		fmt.Fprintf(env.stdout, "%q %s: no match\n", name, on)
-		return fmt.Errorf("dict lookup: %q: no match", name)
+		return &reportedError{fmt.Errorf("dict lookup: %q: no match", name)}
 	}
 	fmt.Fprintf(env.stdout, "%q %s: %d match(es)\n", name, on, len(rs))
 	for _, r := range rs {
@@ -196,7 +196,7 @@ func runDictStats(env *cliEnv, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return fmt.Errorf("dict stats: unexpected argument %q", pos[0])
+		return usagef("dict stats: unexpected argument %q", pos[0])
 	}
 	d, err := loadDict(*dir)
 	if err != nil {

@@ -32,10 +32,42 @@ type goldRecord struct {
 	URL  string          `json:"url"`
 }
 
+// predictedRecord is a prediction in the gold format, each event with its
+// date and place.
+type predictedRecord struct {
+	eval.Record
+	Events []predictedEvent `json:"events"`
+}
+
+// predictedEvent is a coded event in the gold format with its date and
+// place as dyad code writes them, under the names of the gold's time and
+// place fields (shared/eval/README.md), so that dates and places can be
+// scored from the predictions: event_date is the date cut to its
+// precision (YYYY-MM-DD, YYYY-MM, YYYY), null when the text gives none (as
+// the gold writes an event dated by its article); location is the event's
+// place, null when nothing places it.
+type predictedEvent struct {
+	eval.Event
+	EventDate     *string            `json:"event_date"`
+	DatePrecision dyad.DatePrecision `json:"date_precision"`
+	Location      *dyad.Place        `json:"location"`
+}
+
+// predictEvent converts a coded event to the prediction format.
+func predictEvent(e dyad.Event) predictedEvent {
+	p := predictedEvent{Event: GoldEvent(e), DatePrecision: e.DatePrecision, Location: e.Place}
+	layout := map[dyad.DatePrecision]string{dyad.PrecisionDay: "2006-01-02", dyad.PrecisionMonth: "2006-01", dyad.PrecisionYear: "2006"}[e.DatePrecision]
+	if layout != "" && !e.Date.IsZero() {
+		d := e.Date.UTC().Format(layout)
+		p.EventDate = &d
+	}
+	return p
+}
+
 // predict codes one gold record and returns its prediction in the gold
 // format.
-func predict(ctx context.Context, c *coder.Coder, id string, g goldRecord) (eval.Record, error) {
-	rec := eval.Record{ID: id, Text: g.Text, URL: g.URL, Events: []eval.Event{}}
+func predict(ctx context.Context, c *coder.Coder, id string, g goldRecord) (predictedRecord, error) {
+	rec := predictedRecord{Record: eval.Record{ID: id, Text: g.Text, URL: g.URL}, Events: []predictedEvent{}}
 	var a dyad.Article
 	a.ID, a.Text, a.URL = id, g.Text, g.URL
 	if g.Date != nil {
@@ -51,7 +83,7 @@ func predict(ctx context.Context, c *coder.Coder, id string, g goldRecord) (eval
 		return rec, err
 	}
 	for _, e := range evs {
-		rec.Events = append(rec.Events, GoldEvent(e))
+		rec.Events = append(rec.Events, predictEvent(e))
 	}
 	return rec, nil
 }

@@ -18,8 +18,8 @@ import (
 	"github.com/dyad-events/dyad/sqlite"
 )
 
-// exportStore writes a small store through sqlite.Save: three events of
-// two articles.
+// exportStore writes a small store through sqlite.Save: four events of
+// three articles, one of them undated (its article had no date).
 func exportStore(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
@@ -31,8 +31,12 @@ func exportStore(t *testing.T) string {
 	defer db.Close()
 	ev := func(id, src, tgt, code string, quad int, date string) dyad.Event {
 		d, _ := time.Parse(time.DateOnly, date)
+		prec := dyad.PrecisionDay
+		if date == "" {
+			prec = dyad.PrecisionUnknown
+		}
 		return dyad.Event{ID: id, Source: dyad.Actor{Code: src, Role: "GOV"}, Target: dyad.Actor{Code: tgt},
-			Code: code, Root: code[:2], QuadClass: quad, Date: d, DatePrecision: dyad.PrecisionDay,
+			Code: code, Root: code[:2], QuadClass: quad, Date: d, DatePrecision: prec,
 			Provenance: dyad.Provenance{ArticleID: id[:2], SentenceText: "A sentence, with a comma."}}
 	}
 	art := func(id string) *dyad.StoredArticle {
@@ -42,6 +46,7 @@ func exportStore(t *testing.T) string {
 	if err := db.Save(ctx, []dyad.ArticleWrite{
 		{Article: art("a1"), Events: []dyad.Event{ev("a1-0", "RUS", "UKR", "036", 1, "2026-03-01"), ev("a1-1", "UKR", "RUS", "190", 4, "2026-03-02")}},
 		{Article: art("a2"), Events: []dyad.Event{ev("a2-0", "USA", "", "0233", 1, "2026-03-05")}},
+		{Article: art("a3"), Events: []dyad.Event{ev("a3-0", "KEN", "UGA", "036", 1, "")}},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -55,14 +60,22 @@ func TestExportCommand(t *testing.T) {
 		args []string
 		ids  []string // CSV ids, oldest first
 	}{
-		{nil, []string{"a1-0", "a1-1", "a2-0"}},
+		{nil, []string{"a3-0", "a1-0", "a1-1", "a2-0"}},
 		{[]string{"--code", "19,02"}, []string{"a1-1", "a2-0"}},
 		{[]string{"--from", "2026-03-02", "--to", "2026-03-05"}, []string{"a1-1", "a2-0"}},
+		// A date bound never selects an undated event, on either side.
 		{[]string{"--to", "2026-03-01"}, []string{"a1-0"}},
+		{[]string{"--from", "2026-03-01"}, []string{"a1-0", "a1-1", "a2-0"}},
+		{[]string{"--undated"}, []string{"a3-0"}},
 		{[]string{"--actor", "rus", "--quad", "4"}, []string{"a1-1"}},
 		{[]string{"--source", "USA"}, []string{"a2-0"}},
+		// The filter syntax of dyad query and the API: roles, dyads, roots.
+		{[]string{"--source", "RUS:GOV"}, []string{"a1-0"}},
+		{[]string{"--source", "UKRGOV"}, []string{"a1-1"}},
+		{[]string{"--source", ":GOV", "--root", "19"}, []string{"a1-1"}},
+		{[]string{"--dyad", "UKR-RUS"}, []string{"a1-0", "a1-1"}},
 		{[]string{"--target", "UKR"}, []string{"a1-0"}},
-		{[]string{"--limit", "1"}, []string{"a1-0"}},
+		{[]string{"--limit", "1"}, []string{"a3-0"}},
 		{[]string{"--q", "nothing-like-this"}, nil},
 	} {
 		env, out, errb := testEnv("")
@@ -98,8 +111,8 @@ func TestExportCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n := countExported(t, format, b); n != 3 {
-			t.Errorf("%s: %d events, want 3", format, n)
+		if n := countExported(t, format, b); n != 4 {
+			t.Errorf("%s: %d events, want 4", format, n)
 		}
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != len(export.Formats()) {
@@ -160,14 +173,17 @@ func TestExportErrors(t *testing.T) {
 	}{
 		{[]string{"--db", filepath.Join(t.TempDir(), "none.db")}, "no store at"},
 		{[]string{"--format", "xml"}, `unknown format "xml" (want one of gdelt, csv, jsonl, parquet)`},
-		{[]string{"--from", "yesterday"}, "--from"},
+		{[]string{"--from", "yesterday"}, `--from: "yesterday" is not a date`},
 		{[]string{"--to", "2026-13-01"}, "--to"},
-		{[]string{"--from", "2026-03-05", "--to", "2026-03-01"}, "is before --from"},
-		{[]string{"--actor", "RUSSIA"}, `--actor "RUSSIA" is not an actor code`},
-		{[]string{"--source", "R1"}, `--source "R1" is not an actor code`},
-		{[]string{"--code", "04,abc"}, `--code "abc" is not a CAMEO code`},
-		{[]string{"--code", "04567"}, `--code "04567"`},
-		{[]string{"--quad", "5"}, `--quad "5" is not a quad class`},
+		{[]string{"--from", "2026-03-05", "--to", "2026-03-01"}, "--to: is before from"},
+		{[]string{"--undated", "--from", "2026-03-05"}, "--undated: undated events have no date"},
+		{[]string{"--actor", "RUSSIA"}, `--actor: SIA is not a CAMEO role`},
+		{[]string{"--actor", "RUSSIAN"}, `--actor: "RUSSIAN" is not an actor`},
+		{[]string{"--source", "R1"}, `--source: "R1" is not an actor`},
+		{[]string{"--source", "RUS:XYZ"}, `--source: XYZ is not a CAMEO role`},
+		{[]string{"--code", "04,abc"}, `--code: "abc" is not a CAMEO code`},
+		{[]string{"--code", "04567"}, `--code: "04567"`},
+		{[]string{"--quad", "5"}, `--quad: "5" is not a QuadClass`},
 		{[]string{"--limit", "-1"}, "--limit -1 is negative"},
 		{[]string{"stray"}, "unexpected arguments"},
 	} {

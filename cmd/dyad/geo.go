@@ -17,7 +17,7 @@ func defaultPlaces() coder.PlaceFinder { return geo.Embedded() }
 
 // runGeo runs `dyad geo lookup NAME [--country ISO3]`.
 func runGeo(ctx context.Context, env *cliEnv, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 || isHelp(args[0]) || args[0] == "help" {
 		geoUsage(env.stderr)
 		if len(args) == 0 {
 			return errUsage
@@ -29,7 +29,7 @@ func runGeo(ctx context.Context, env *cliEnv, args []string) error {
 		return runGeoLookup(env, args[1:])
 	}
 	geoUsage(env.stderr)
-	return fmt.Errorf("geo: unknown subcommand %q (want lookup)", args[0])
+	return usagef("geo: unknown subcommand %q (want lookup)", args[0])
 }
 
 func geoUsage(w io.Writer) {
@@ -49,12 +49,12 @@ func runGeoLookup(env *cliEnv, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return fmt.Errorf("geo lookup: want a NAME")
+		return usagef("geo lookup: want a NAME")
 	}
 	name := strings.Join(pos, " ")
 	cc := strings.ToUpper(strings.TrimSpace(*country))
 	if cc != "" && len(cc) != 3 {
-		return fmt.Errorf("geo lookup: --country %q: want an ISO 3166-1 alpha-3 code", *country)
+		return usagef("geo lookup: --country %q: want an ISO 3166-1 alpha-3 code", *country)
 	}
 	g := geo.Embedded()
 	if err := g.Err(); err != nil {
@@ -72,7 +72,7 @@ func runGeoLookup(env *cliEnv, args []string) error {
 	}
 	if len(hits) == 0 {
 		fmt.Fprintf(env.stdout, "%q%s: no match\n", name, in)
-		return fmt.Errorf("geo lookup: %q%s: no match", name, in)
+		return &reportedError{fmt.Errorf("geo lookup: %q%s: no match", name, in)}
 	}
 	fmt.Fprintf(env.stdout, "%q%s: %d match(es), most populous first\n", name, in, len(hits))
 	for i, h := range hits {

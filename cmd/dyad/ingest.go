@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -104,17 +105,62 @@ func (p *progress) done() {
 	}
 }
 
+// isURL reports whether an input names an article or feed URL.
+func isURL(input string) bool {
+	return strings.HasPrefix(input, "http://") || strings.HasPrefix(input, "https://")
+}
+
+// failureRecorder prints failures and warnings, counts the failures, and
+// keeps both in the store's failure log (warnings marked as such), so
+// that `dyad stats` lists what an unattended run could not read.
+type failureRecorder struct {
+	env    *cliEnv
+	db     *sqlite.DB
+	ctx    context.Context
+	mu     sync.Mutex
+	failed int
+}
+
+func (r *failureRecorder) report(f *feed.Failure) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	msg := f.Err
+	if f.Warning {
+		msg = fmt.Errorf("warning: %w", f.Err)
+	} else {
+		r.failed++
+	}
+	fmt.Fprintf(r.env.stderr, "dyad: %s: %v%s\n", f.Location, msg, limitFlag(f.Err))
+	if r.db == nil {
+		return
+	}
+	if err := r.db.RecordFailure(r.ctx, f.Location, msg); err != nil {
+		r.env.log.Warn("recording a failure", "err", err)
+	}
+}
+
+// result reports an article's failure or warning, if any.
+func (r *failureRecorder) result(res ingest.Result) {
+	switch {
+	case res.Err != nil:
+		r.report(&feed.Failure{Location: res.ArticleID, Err: res.Err})
+	case res.Warning != nil:
+		r.report(&feed.Failure{Location: res.ArticleID, Err: res.Warning, Warning: true})
+	}
+}
+
 // runIngest is `dyad ingest`.
 func runIngest(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	dbPath := dbFlag(fs)
 	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
-	dateStr := fs.String("date", "", "`YYYY-MM-DD` date of articles that give none")
+	dateStr := fs.String("date", "", "`YYYY-MM-DD` date of articles that give none (plain text gives none: without it their events are undated)")
 	asJSONL := fs.Bool("jsonl", false, "read every file as JSONL articles whatever its name")
 	minSim := fs.Float64("similarity", 0, "estimated shingle `SHARE` (0-1) from which an article is a near-duplicate of an earlier one (default 0.6; above 1 turns near-duplicate detection off)")
 	workers := fs.Int("workers", 0, "articles coded at once (default: the number of CPUs)")
 	verbose := fs.Bool("v", false, "print one line per article")
+	limits := limitFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, `Usage: dyad ingest [flags] PATH|URL...
 
@@ -124,6 +170,13 @@ events in the SQLite store. Exact and near duplicates are linked to the
 article they repeat instead of being coded again; ingesting the same input
 twice adds nothing. Every article is stored with its events in one
 transaction, so an interrupted run can simply be run again.
+
+Inputs that cannot be read (a missing path, an empty, binary or malformed
+file, a bad date, a feed that fails) are reported, recorded in the store
+(dyad stats lists them) and counted as failed; the rest is stored.
+
+Exit status: 0 when every input was read, 1 when some failed (the rest is
+stored) or the run failed, 2 for a wrong command line.
 
 Flags:`)
 		fs.PrintDefaults()
@@ -136,42 +189,67 @@ Flags:`)
 		fs.Usage()
 		return errUsage
 	}
+	if err := checkLimits(limits); err != nil {
+		return err
+	}
 	date, err := parseDate(*dateStr)
 	if err != nil {
-		return fmt.Errorf("ingest: --date: %w", err)
+		return usagef("ingest: --date: %v", err)
+	}
+	rec := &failureRecorder{env: env, ctx: ctx}
+	// A local path that is not there fails before the store is opened:
+	// a mistyped path neither creates a store nor passes for a run.
+	var missing []*feed.Failure
+	var present []string
+	for _, p := range inputs {
+		if p != "-" && !isURL(p) {
+			if _, err := os.Stat(p); err != nil {
+				var pe *iofs.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err
+				}
+				missing = append(missing, &feed.Failure{Location: p, Err: err})
+				continue
+			}
+		}
+		present = append(present, p)
+	}
+	if len(present) == 0 {
+		for _, f := range missing {
+			rec.report(f)
+		}
+		return &reportedError{fmt.Errorf("ingest: no input could be read; nothing was stored")}
 	}
 	db, err := sqlite.Open(ctx, *dbPath)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	defer db.Close()
-	c, coding, err := newVersionedCoder(env, *dictDir)
+	rec.db = db
+	for _, f := range missing {
+		rec.report(f)
+	}
+	c, coding, err := newLimitedCoder(env, *dictDir, *limits)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding, MinSimilarity: *minSim, Workers: *workers}
+	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding, MinSimilarity: *minSim, Workers: *workers, Limits: *limits}
 
-	// Failures to read go to stderr and into the store's failure record.
-	var failMu sync.Mutex
-	report := func(f *feed.Failure) {
-		failMu.Lock()
-		defer failMu.Unlock()
-		fmt.Fprintf(env.stderr, "dyad: %v\n", f)
-		if !f.Warning {
-			if err := db.RecordFailure(ctx, f.Location, f.Err); err != nil {
-				env.log.Warn("recording a failure", "err", err)
-			}
-		}
-	}
-	reader := &feed.Reader{Date: date, Stdin: env.stdin, Report: report}
+	reader := &feed.Reader{Date: date, Stdin: env.stdin, Report: rec.report}
 	if *asJSONL {
 		reader.Format = feed.FormatJSONL
 	}
 	client := feed.NewClient()
-	readFailures := 0
+	undated := 0
 	read := func(emit func(*dyad.Article) error) error {
-		for _, p := range inputs {
-			if err := readInput(ctx, reader, client, p, emit, func(f *feed.Failure) { readFailures++; report(f) }); err != nil {
+		count := func(a *dyad.Article) error {
+			if a.Published.IsZero() {
+				undated++
+			}
+			return emit(a)
+		}
+		for _, p := range present {
+			if err := readInput(ctx, reader, client, p, count, rec.report); err != nil {
 				return err
 			}
 		}
@@ -180,9 +258,11 @@ Flags:`)
 	prog := newProgress(env.stderr)
 	var sum ingest.Summary
 	sum, err = in.Ingest(ctx, read, func(r ingest.Result) {
-		if r.Err != nil {
-			report(&feed.Failure{Location: r.ArticleID, Err: r.Err})
-		} else if *verbose {
+		if r.Err != nil || r.Warning != nil {
+			prog.done()
+			rec.result(r)
+		}
+		if r.Err == nil && *verbose {
 			line := fmt.Sprintf("%s\t%s\t%d events", r.ArticleID, r.State, r.Events)
 			if r.DuplicateOf != "" {
 				line += fmt.Sprintf("\tof %s (%.2f)", r.DuplicateOf, r.Similarity)
@@ -193,19 +273,36 @@ Flags:`)
 		prog.update(sum, false)
 	})
 	prog.done()
-	sum.Failed += readFailures
+	// Every failure counts: the articles that failed, and the inputs
+	// (files, lines, dates, feeds) that failed before they became one.
+	sum.Failed = rec.failed
 	fmt.Fprintf(env.stderr, "dyad ingest: %s (store %s)\n", sum, db.Path())
+	if undated > 0 {
+		fmt.Fprintf(env.stderr, "dyad ingest: %d %s gave no date, so %s events are stored undated (no date filter selects them; dyad query --undated lists them): --date YYYY-MM-DD dates the articles that give none\n",
+			undated, plural(undated, "article", "articles"), plural(undated, "its", "their"))
+	}
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
+	if rec.failed > 0 {
+		return fmt.Errorf("ingest: %d %s failed (listed above; dyad stats shows the latest); the rest was stored", rec.failed, plural(rec.failed, "input", "inputs"))
+	}
 	return nil
+}
+
+// plural returns one for n == 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // readInput hands the articles of one input to emit: a URL is fetched as a
 // feed, or as an article page when it is not one; anything else is a local
 // path read by r.
 func readInput(ctx context.Context, r *feed.Reader, c *feed.Client, input string, emit func(*dyad.Article) error, fail func(*feed.Failure)) error {
-	if !strings.HasPrefix(input, "http://") && !strings.HasPrefix(input, "https://") {
+	if !isURL(input) {
 		return r.Read(ctx, input, emit)
 	}
 	res, err := c.FetchFeed(ctx, input, feed.State{})
@@ -236,6 +333,7 @@ func runRecode(ctx context.Context, env *cliEnv, args []string) error {
 	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
 	all := fs.Bool("all", false, "re-code every article, even those coded with the current dictionary and model")
 	workers := fs.Int("workers", 0, "articles coded at once (default: the number of CPUs)")
+	limits := limitFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, `Usage: dyad recode [flags]
 
@@ -247,28 +345,33 @@ skipped unless --all is given.
 Flags:`)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
-		return fmt.Errorf("recode: unexpected arguments %q", fs.Args())
+		return usagef("recode: unexpected arguments %q", fs.Args())
 	}
-	db, err := sqlite.Open(ctx, *dbPath)
+	if err := checkLimits(limits); err != nil {
+		return err
+	}
+	db, err := openStoreForQuery(ctx, "recode", *dbPath)
 	if err != nil {
-		return fmt.Errorf("recode: %w", err)
+		return err
 	}
 	defer db.Close()
-	c, coding, err := newVersionedCoder(env, *dictDir)
+	c, coding, err := newLimitedCoder(env, *dictDir, *limits)
 	if err != nil {
 		return fmt.Errorf("recode: %w", err)
 	}
-	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding, Workers: *workers}
+	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding, Workers: *workers, Limits: *limits}
+	rec := &failureRecorder{env: env, ctx: ctx, db: db}
 	prog := newProgress(env.stderr)
 	var sum ingest.Summary
 	sum, err = in.Recode(ctx, *all, func(r ingest.Result) {
-		if r.Err != nil {
-			fmt.Fprintf(env.stderr, "dyad: %v\n", r.Err)
+		if r.Err != nil || r.Warning != nil {
+			prog.done()
+			rec.result(r)
 		}
 		sum.Add(r)
 		prog.update(sum, false)
@@ -278,6 +381,9 @@ Flags:`)
 		sum.Read, sum.Updated, sum.Unchanged, sum.Failed, sum.Events, coding.Dictionary)
 	if err != nil {
 		return fmt.Errorf("recode: %w", err)
+	}
+	if sum.Failed > 0 {
+		return fmt.Errorf("recode: %d %s failed (listed above); their earlier events are kept", sum.Failed, plural(sum.Failed, "article", "articles"))
 	}
 	return nil
 }
@@ -292,7 +398,7 @@ func runStats(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintln(env.stderr, "Usage: dyad stats [flags]\n\nSummarises the store: articles, duplicates, events per CAMEO root, date range, the dictionary and model versions that coded them, and recent failures.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if _, err := os.Stat(*dbPath); err != nil {
@@ -313,6 +419,9 @@ func runStats(ctx context.Context, env *cliEnv, args []string) error {
 	span := ""
 	if !st.FirstEvent.IsZero() {
 		span = fmt.Sprintf(", dated %s .. %s", st.FirstEvent.Format(time.DateOnly), st.LastEvent.Format(time.DateOnly))
+	}
+	if st.Undated > 0 {
+		span += fmt.Sprintf("; %d undated (their articles gave no date: dyad query --undated)", st.Undated)
 	}
 	fmt.Fprintf(w, "events\t%d%s\n", st.Events, span)
 	fmt.Fprintf(w, "feeds\t%d\n", st.Feeds)

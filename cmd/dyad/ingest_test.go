@@ -27,8 +27,13 @@ import (
 // process (DYAD_TEST_CLI holds its arguments, separated by \x1f), so that
 // the crash test can kill a real ingestion.
 func TestMain(m *testing.M) {
-	if args := os.Getenv("DYAD_TEST_CLI"); args != "" {
-		os.Args = append([]string{"dyad"}, strings.Split(args, "\x1f")...)
+	if args, ok := os.LookupEnv("DYAD_TEST_CLI"); ok {
+		// Set, even empty (dyad without arguments): never run the tests
+		// again in the child.
+		os.Args = []string{"dyad"}
+		if args != "" {
+			os.Args = append(os.Args, strings.Split(args, "\x1f")...)
+		}
 		main()
 		os.Exit(0)
 	}
@@ -102,20 +107,25 @@ func TestIngestBadInputsAreRecorded(t *testing.T) {
 	writeFile(t, dir, "blob.txt", []byte("\x00\x01\x02binary"))
 	db := filepath.Join(t.TempDir(), "dyad.db")
 	env, _, errb := testEnv("")
-	if err := run(ctx, env, []string{"ingest", "--db", db, dir, filepath.Join(dir, "missing.jsonl")}); err != nil {
-		t.Fatalf("ingest: %v", err)
+	err := run(ctx, env, []string{"ingest", "--db", db, dir, filepath.Join(dir, "missing.jsonl")})
+	if code, _ := exitStatus(err); code != exitFailure {
+		t.Fatalf("ingest of bad inputs: %v (exit %d), want exit 1", err, code)
 	}
-	for _, want := range []string{"bad.jsonl:2", "blob.txt", "missing.jsonl"} {
+	for _, want := range []string{"bad.jsonl:1: bad date", "bad.jsonl:2", "blob.txt", "missing.jsonl",
+		// every failure is counted: a bad date, a bad line, a binary file, a missing path
+		"2 new, 0 updated, 0 unchanged, 0 duplicate, 4 failed"} {
 		if !strings.Contains(errb.String(), want) {
-			t.Errorf("stderr does not name %s:\n%s", want, errb)
+			t.Errorf("stderr lacks %q:\n%s", want, errb)
 		}
 	}
 	env, out, _ := testEnv("")
 	if err := run(ctx, env, []string{"stats", "--db", db}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "bad.jsonl:2") || !strings.Contains(out.String(), "articles  2 ") {
-		t.Errorf("stats:\n%s", out)
+	for _, want := range []string{"bad.jsonl:2", "bad.jsonl:1", "missing.jsonl", "articles  2 ", "failures  4"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("stats lacks %q:\n%s", want, out)
+		}
 	}
 }
 

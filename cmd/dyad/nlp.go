@@ -14,9 +14,12 @@ import (
 
 // runNLP trains, evaluates and runs the language pipeline.
 func runNLP(ctx context.Context, env *cliEnv, args []string) error {
-	if len(args) == 0 {
-		fmt.Fprintln(env.stderr, "usage: dyad nlp train|eval|parse [flags]")
-		return errUsage
+	if len(args) == 0 || isHelp(args[0]) || args[0] == "help" {
+		nlpUsage(env.stderr)
+		if len(args) == 0 {
+			return errUsage
+		}
+		return nil
 	}
 	switch args[0] {
 	case "train":
@@ -26,7 +29,19 @@ func runNLP(ctx context.Context, env *cliEnv, args []string) error {
 	case "parse":
 		return runNLPParse(ctx, env, args[1:])
 	}
-	return fmt.Errorf("dyad nlp: unknown subcommand %q (want train, eval or parse)", args[0])
+	nlpUsage(env.stderr)
+	return usagef("nlp: unknown subcommand %q (want train, eval or parse)", args[0])
+}
+
+func nlpUsage(w io.Writer) {
+	fmt.Fprint(w, `Usage: dyad nlp <subcommand> [flags]
+
+  train [--treebank DIR] [--out FILE]  train the tagger, lemmatizer and parser from a UD treebank
+  eval --treebank FILE.conllu          tagging, lemma and attachment scores; word and sentence F1
+  parse [FILE...]                      analyse raw text (files, or stdin) and print CoNLL-U
+
+Run dyad help nlp SUBCOMMAND for its flags.
+`)
 }
 
 func runNLPTrain(ctx context.Context, env *cliEnv, args []string) error {
@@ -45,7 +60,7 @@ func runNLPTrain(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintln(env.stderr, "usage: dyad nlp train [--treebank DIR] [--out FILE] [flags]\n\nBuilds the tagger, lemmatizer and parser from a UD treebank (train split; dev for early stopping only).")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	cfg := nlp.TrainConfig{
@@ -96,7 +111,7 @@ func runNLPEval(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintln(env.stderr, "usage: dyad nlp eval --treebank FILE.conllu [--model FILE]\n\nPrints UPOS, XPOS, lemma accuracy, UAS and LAS with gold tokenization,\nand word and sentence F1 when starting from the raw text.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *treebank == "" {
@@ -139,7 +154,7 @@ func runNLPParse(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintln(env.stderr, "usage: dyad nlp parse [--model FILE] [FILE...]\n\nAnalyses raw text (files, or stdin) and prints CoNLL-U.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	p, err := loadPipeline(*model)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"net/url"
@@ -14,16 +15,19 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	dyadhttp "github.com/dyad-events/dyad/http"
 	"github.com/dyad-events/dyad/sqlite"
 )
 
-// filterFlags are the API's filter parameters as flags, with the same
-// names and meanings (the values are read by the API's own parser).
+// filterFlags are the filter parameters of dyad.ParseFilter as flags, with
+// the same names and meanings, for every command that selects events
+// (query, series, export): the values are read by that one parser.
 var filterFlags = []struct{ name, usage string }{
-	{"from", "first event `DATE` (YYYY-MM-DD), inclusive"},
+	{"from", "first event `DATE` (YYYY-MM-DD), inclusive; undated events are never selected by a date"},
 	{"to", "last event `DATE`, inclusive"},
-	{"actor", "`CODE` on either side (RUS)"},
+	{"undated", "only the events whose date is unknown"},
+	{"actor", "`ACTOR` on either side: RUS, RUS:GOV, RUSGOV or :GOV"},
 	{"source", "source `ACTOR`: RUS, RUSGOV, RUS:GOV or :MIL"},
 	{"target", "target `ACTOR`, as --source"},
 	{"dyad", "two codes, either direction (`A-B`: RUS-UKR)"},
@@ -45,6 +49,10 @@ var filterFlags = []struct{ name, usage string }{
 // gives the flags that were set as API parameters.
 func addFilterFlags(fs *flag.FlagSet, extra ...string) func() url.Values {
 	for _, f := range filterFlags {
+		if f.name == "undated" {
+			fs.Bool(f.name, false, f.usage)
+			continue
+		}
 		fs.String(f.name, "", f.usage)
 	}
 	return func() url.Values {
@@ -90,7 +98,7 @@ page, if any.
 Flags:`)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -98,11 +106,11 @@ Flags:`)
 		return errUsage
 	}
 	if *format != "table" && *format != "json" && *format != "jsonl" {
-		return fmt.Errorf("query: --format %q: want table, json or jsonl", *format)
+		return usagef("query: --format %q: want table, json or jsonl", *format)
 	}
 	f, err := dyadhttp.ParseEventsQuery(params())
 	if err != nil {
-		return fmt.Errorf("query: %s", flagError(err))
+		return usagef("query: %s", flagError(err))
 	}
 	db, err := openStoreForQuery(ctx, "query", *dbPath)
 	if err != nil {
@@ -147,10 +155,22 @@ Flags:`)
 	return nil
 }
 
+// parseFilterFlags reads the filter flags that were set (as addFilterFlags
+// gives them) with the API's parser, dyad.ParseFilter, and refuses roles
+// the CAMEO codebook does not know, as the API does.
+func parseFilterFlags(v url.Values) (dyad.EventFilter, error) {
+	f, err := dyad.ParseFilter(v)
+	if err != nil {
+		return f, err
+	}
+	return f, cameo.Default().CheckFilter(&f)
+}
+
 // flagError words a parameter error for the command line.
 func flagError(err error) string {
-	if pe, ok := err.(*dyadhttp.ParamError); ok {
-		return "--" + pe.Param + ": " + pe.Reason
+	var fe *dyad.FilterError
+	if errors.As(err, &fe) {
+		return "--" + fe.Param + ": " + fe.Reason
 	}
 	return err.Error()
 }
@@ -174,7 +194,7 @@ filter of dyad query), as GET /api/v1/series does.
 Flags:`)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -182,11 +202,11 @@ Flags:`)
 		return errUsage
 	}
 	if *format != "table" && *format != "json" {
-		return fmt.Errorf("series: --format %q: want table or json", *format)
+		return usagef("series: --format %q: want table or json", *format)
 	}
 	q, err := dyadhttp.ParseSeriesQuery(params())
 	if err != nil {
-		return fmt.Errorf("series: %s", flagError(err))
+		return usagef("series: %s", flagError(err))
 	}
 	db, err := openStoreForQuery(ctx, "series", *dbPath)
 	if err != nil {

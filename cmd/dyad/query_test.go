@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad"
 	dyadhttp "github.com/dyad-events/dyad/http"
 )
 
@@ -106,5 +108,41 @@ func TestServeQuerySeries(t *testing.T) {
 	env2, _, errb = testEnv("")
 	if err := run(context.Background(), env2, []string{"query", "--db", db, "--quad", "7"}); err == nil || !strings.Contains(err.Error(), "--quad") {
 		t.Errorf("bad flag: %v", err)
+	}
+}
+
+// TestFilterFlags checks that every command that selects events offers
+// every parameter of the one filter parser as a flag of the same name, and
+// that query reads --undated and roles as export and the API do.
+func TestFilterFlags(t *testing.T) {
+	for _, cmd := range []string{"query", "series", "export"} {
+		env, _, errb := testEnv("")
+		if err := run(context.Background(), env, []string{"help", cmd}); err != nil {
+			t.Fatalf("help %s: %v", cmd, err)
+		}
+		help := env.stdout.(*bytes.Buffer).String() + errb.String()
+		for _, p := range dyad.FilterParams() {
+			if !strings.Contains(help, "-"+p+" ") && !strings.Contains(help, "-"+p+"\n") {
+				t.Errorf("dyad %s has no flag --%s:\n%s", cmd, p, help)
+			}
+		}
+	}
+	db := exportStore(t)
+	for _, tt := range []struct {
+		args []string
+		want int // events
+	}{
+		{[]string{"--undated"}, 1},
+		{[]string{"--to", "2026-12-31"}, 3},
+		{[]string{"--source", "rus:gov"}, 1},
+		{[]string{"--actor", ":GOV", "--quad", "4"}, 1},
+	} {
+		env, out, errb := testEnv("")
+		if err := run(context.Background(), env, append([]string{"query", "--db", db, "--format", "jsonl"}, tt.args...)); err != nil {
+			t.Fatalf("query %v: %v\n%s", tt.args, err, errb)
+		}
+		if n := strings.Count(out.String(), "\n"); n != tt.want {
+			t.Errorf("query %v: %d events, want %d:\n%s", tt.args, n, tt.want, out)
+		}
 	}
 }

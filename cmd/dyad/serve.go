@@ -67,6 +67,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	alertEvery := fs.Duration("alert-interval", time.Minute, "evaluate alert rules this often (0: only when asked through the API)")
 	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
 	timeout := fs.Duration("timeout", 10*time.Second, "longest a query may run")
+	cors := fs.String("cors", "", "the one web `ORIGIN` (https://host[:port]) whose pages may read the API from a browser; default none but the dashboard's own")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, `Usage: dyad serve [flags]
 
@@ -75,23 +76,30 @@ Serves the JSON API over the store: /api/v1/events, /events/{id}, /series,
 is at /api/openapi.json. Situations, alert rules and alerts
 (/api/v1/situations, /api/v1/alerts) are stored only by a client with the
 token: given with --token, or made at start and printed in the dashboard's
-address (http://ADDR/#token=TOKEN); --read-only makes none. Alert rules are
-evaluated every --alert-interval. An empty default store is first filled
+address (http://ADDR/#token=TOKEN); --read-only makes none. A reader
+without the token sees the rules' webhooks without their query (where
+their secrets are). No other web origin may read the API from a browser
+unless --cors names it. Alert rules are evaluated every --alert-interval. An empty default store is first filled
 with the embedded sample corpus, so that a fresh install has something to
 show.
 
 Flags:`)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 || *alertEvery < 0 {
 		fs.Usage()
 		return errUsage
 	}
+	if *cors != "" {
+		if err := dyadhttp.CheckOrigin(*cors); err != nil {
+			return usagef("serve: --cors: %v", err)
+		}
+	}
 	if *readOnly && *token != "" {
-		return fmt.Errorf("serve: --read-only and a token (--token or $DYAD_TOKEN) exclude each other")
+		return usagef("serve: --read-only and a token (--token or $DYAD_TOKEN) exclude each other")
 	}
 	made := false
 	if !*readOnly && *token == "" {
@@ -122,9 +130,11 @@ Flags:`)
 		return fmt.Errorf("serve: %w", err)
 	}
 	ev := &alert.Evaluator{Store: db, Events: db, Logger: env.log}
-	srv := &dyadhttp.Server{Store: db, Coder: c, Directory: dictDirectory{d}, Token: *token, Logger: env.log, Timeout: *timeout, UI: web.Handler(),
+	// POST /code answers what ingestion would store: the same per-article
+	// limits, identical events of repeated sentences collapsed.
+	srv := &dyadhttp.Server{Store: db, Coder: &ingest.Guard{Coder: c}, Directory: dictDirectory{d}, Token: *token, Logger: env.log, Timeout: *timeout, UI: web.Handler(),
 		Export:     dyadhttp.Exporter{Write: export.Write, Check: export.CheckFormat, ContentType: export.ContentType, Extension: export.Extension},
-		Situations: db, Evaluator: ev}
+		Situations: db, Evaluator: ev, CORSOrigin: *cors}
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

@@ -70,6 +70,7 @@ func runWatch(ctx context.Context, env *cliEnv, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:9464", "`HOST:PORT` serving /metrics (Prometheus) and /healthz; empty for none")
 	once := fs.Bool("once", false, "poll every source once, ingest, and exit (for cron)")
 	alerts := fs.Bool("alerts", true, "evaluate the situations' alert rules after each ingestion and deliver their alerts")
+	limits := limitFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, `Usage: dyad watch --sources FILE [flags]
 
@@ -77,7 +78,9 @@ Polls the feeds named in the sources file on their intervals (conditional
 GETs, retries with backoff, a per-host interval, a size cap), codes new
 items and stores them like dyad ingest, until SIGINT or SIGTERM. Failures
 are logged and recorded in the store, and the poller goes on. Prometheus
-metrics are served at /metrics and a health check at /healthz.
+metrics are served at /metrics and a health check at /healthz. With --once
+the exit status is 1 when a feed or an article failed (what was read is
+stored), as for dyad ingest.
 
 A sources file:
 
@@ -90,12 +93,15 @@ A sources file:
 Flags:`)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *sourcesPath == "" || fs.NArg() > 0 {
 		fs.Usage()
 		return errUsage
+	}
+	if err := checkLimits(limits); err != nil {
+		return err
 	}
 	sources, err := feed.LoadSources(*sourcesPath)
 	if err != nil {
@@ -106,15 +112,16 @@ Flags:`)
 		return fmt.Errorf("watch: %w", err)
 	}
 	defer db.Close()
-	c, coding, err := newVersionedCoder(env, *dictDir)
+	c, coding, err := newLimitedCoder(env, *dictDir, *limits)
 	if err != nil {
 		return fmt.Errorf("watch: %w", err)
 	}
-	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding}
+	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding, Limits: *limits}
 	ev := &alert.Evaluator{Store: db, Events: db, Logger: env.log}
 	var (
-		mu   sync.Mutex
-		last ingest.Summary
+		mu             sync.Mutex
+		last           ingest.Summary
+		articlesFailed int
 	)
 	p := &feed.Poller{Store: db, Logger: env.log}
 	metrics := newWatchMetrics(p)
@@ -133,9 +140,15 @@ Flags:`)
 			}
 			return nil
 		}, func(r ingest.Result) {
-			if r.Err != nil {
+			switch {
+			case r.Err != nil:
 				env.log.Warn("article failed", "source", src.Name, "article", r.ArticleID, "err", r.Err)
 				if err := db.RecordFailure(ctx, r.ArticleID, r.Err); err != nil {
+					env.log.Warn("recording a failure", "err", err)
+				}
+			case r.Warning != nil:
+				env.log.Warn("article stored with a warning", "source", src.Name, "article", r.ArticleID, "warning", r.Warning)
+				if err := db.RecordFailure(ctx, r.ArticleID, fmt.Errorf("warning: %w", r.Warning)); err != nil {
 					env.log.Warn("recording a failure", "err", err)
 				}
 			}
@@ -143,6 +156,7 @@ Flags:`)
 		metrics.count(sum)
 		mu.Lock()
 		last = sum
+		articlesFailed += sum.Failed
 		mu.Unlock()
 		env.log.Info("ingested", "source", src.Name, "summary", sum.String())
 		if *alerts {
@@ -160,8 +174,17 @@ Flags:`)
 			}
 		}
 		st := p.Stats()
-		fmt.Fprintf(env.stderr, "dyad watch: %d sources polled: %d new items, %d failures (store %s)\n", len(sources), st.Items, st.Failures, db.Path())
-		return ctx.Err()
+		mu.Lock()
+		failed := int(st.Failures) + articlesFailed
+		mu.Unlock()
+		fmt.Fprintf(env.stderr, "dyad watch: %d sources polled: %d new items, %d failures (store %s)\n", len(sources), st.Items, failed, db.Path())
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if failed > 0 {
+			return fmt.Errorf("watch: %d %s (logged above; dyad stats shows the latest); what was read is stored", failed, plural(failed, "failure", "failures"))
+		}
+		return nil
 	}
 
 	var srv *http.Server

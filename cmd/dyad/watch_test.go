@@ -51,19 +51,28 @@ func TestWatchOnce(t *testing.T) {
 	dir := t.TempDir()
 	sources := writeFile(t, dir, "sources.yaml", []byte(fmt.Sprintf("feeds:\n  - name: Test Wire\n    url: %s/feed.xml\n  - name: Gone\n    url: %s/missing.xml\n", srv.URL, srv.URL)))
 	db := filepath.Join(dir, "dyad.db")
+	// A feed answering 404 is a failure: exit status 1 for cron, with
+	// what the other feed gave stored.
 	env, _, errb := testEnv("")
-	if err := run(ctx, env, []string{"watch", "--once", "--db", db, "--sources", sources}); err != nil {
-		t.Fatalf("watch: %v\n%s", err, errb)
+	err := run(ctx, env, []string{"watch", "--once", "--db", db, "--sources", sources})
+	if code, _ := exitStatus(err); code != exitFailure {
+		t.Fatalf("watch with a feed answering 404: %v (exit %d), want exit 1\n%s", err, code, errb)
 	}
 	if !strings.Contains(errb.String(), "2 sources polled: 2 new items, 1 failures") {
 		t.Errorf("first poll: %s", errb)
 	}
 	env, _, errb = testEnv("")
-	if err := run(ctx, env, []string{"watch", "--once", "--db", db, "--sources", sources}); err != nil {
-		t.Fatal(err)
+	if err := run(ctx, env, []string{"watch", "--once", "--db", db, "--sources", sources}); err == nil {
+		t.Error("second poll: the 404 is no failure")
 	}
 	if !strings.Contains(errb.String(), "0 new items") {
 		t.Errorf("second poll (304): %s", errb)
+	}
+	// Only the feed that works: exit 0.
+	good := writeFile(t, dir, "good.yaml", []byte(fmt.Sprintf("feeds:\n  - name: Test Wire\n    url: %s/feed.xml\n", srv.URL)))
+	env, _, errb = testEnv("")
+	if err := run(ctx, env, []string{"watch", "--once", "--db", db, "--sources", good}); err != nil {
+		t.Errorf("watch of a feed that works: %v\n%s", err, errb)
 	}
 	env, out, _ := testEnv("")
 	if err := run(ctx, env, []string{"stats", "--db", db}); err != nil {

@@ -45,9 +45,14 @@ async function answer(r) {
   return body;
 }
 
-// get reads /api/v1 + path with the query params (empty ones dropped).
+// get reads /api/v1 + path with the query params (empty ones dropped),
+// with the token when this tab holds one: the server then shows what only
+// writers may read (the rules' webhooks whole).
 export async function get(path, params, signal) {
-  const r = await fetch('/api/v1' + path + qs(params), { signal, headers: { Accept: 'application/json' } });
+  const headers = { Accept: 'application/json' };
+  const t = token();
+  if (t) headers.Authorization = 'Bearer ' + t;
+  const r = await fetch('/api/v1' + path + qs(params), { signal, headers });
   return answer(r);
 }
 
