@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad"
 	dyadnats "github.com/dyad-events/dyad/nats"
 	"github.com/dyad-events/dyad/nats/natstest"
 	"github.com/dyad-events/dyad/postgres/pgtest"
@@ -68,6 +69,29 @@ func TestIngestThroughQueue(t *testing.T) {
 		t.Errorf("ingest --queue says: %s", errb)
 	}
 
+	// A situation whose new_event rule the workers evaluate after their
+	// batches: each event must be alerted once, whichever worker looks.
+	s, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sit := &dyad.Situation{Name: "Talks", Dyads: [][2]string{{"RUS", "UKR"}}}
+	rule := &dyad.AlertRule{Kind: dyad.RuleNewEvent}
+	if err := sit.Normalize(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateSituation(ctx, sit); err != nil {
+		t.Fatal(err)
+	}
+	rule.SituationID = sit.ID
+	if err := rule.Normalize(sit); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateRule(ctx, rule); err != nil {
+		t.Fatal(err)
+	}
+
 	wctx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	errs := make([]error, 2)
@@ -79,11 +103,6 @@ func TestIngestThroughQueue(t *testing.T) {
 			outs[i] = errb.String()
 		})
 	}
-	s, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	q, err := dyadnats.Connect(ctx, url, dyadnats.Config{})
 	if err != nil {
 		t.Fatal(err)
@@ -118,6 +137,20 @@ func TestIngestThroughQueue(t *testing.T) {
 			}
 		}
 	}
+	alerts, err := s.Alerts(ctx, dyad.AlertFilter{SituationID: sit.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	alerted := 0
+	for _, a := range alerts {
+		alerted += a.Count
+	}
+	if n, err := s.CountEvents(ctx, sit.Filter()); err != nil || n == 0 || alerted != n {
+		t.Errorf("the workers' %d alerts count %d new events; the situation has %d (%v): each must be alerted once", len(alerts), alerted, n, err)
+	} else {
+		t.Logf("%d alerts from the workers' batches, %d events alerted once each", len(alerts), alerted)
+	}
+
 	env, out, _ := testEnv("")
 	if err := run(ctx, env, []string{"stats", "--db", dsn}); err != nil || !strings.Contains(out.String(), "93 (87 originals, 6 duplicates)") {
 		t.Errorf("stats: %v\n%s", err, out)
