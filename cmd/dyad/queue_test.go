@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -154,5 +156,26 @@ func TestIngestThroughQueue(t *testing.T) {
 	env, out, _ := testEnv("")
 	if err := run(ctx, env, []string{"stats", "--db", dsn}); err != nil || !strings.Contains(out.String(), "93 (87 originals, 6 duplicates)") {
 		t.Errorf("stats: %v\n%s", err, out)
+	}
+
+	// dyad serve over that store: the dashboard and the API's views.
+	base, _ := startServe(t, "--db", dsn, "--read-only")
+	for path, want := range map[string]string{
+		"/":                             "<html",
+		"/api/v1/events?limit=5":        `"next_cursor"`,
+		"/api/v1/dyads?limit=5":         `"source":"RUS"`,
+		"/api/v1/series?interval=month": `"points"`,
+		"/api/v1/events?q=ceasefire":    `"events":[{`,
+		"/api/v1/situations/" + sit.ID:  `"Talks"`,
+	} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("serve --db %s: GET %s: %d, want 200 with %s:\n%.300s", s.Location(), path, resp.StatusCode, want, body)
+		}
 	}
 }
