@@ -54,3 +54,15 @@ func agentList() []Agent {
 		{"GRP", "Greenpeace"},
 	}
 }
+
+// SocialRole reports whether an agent code is a sector or social group
+// that acts for no state: business, media, civilians, criminals,
+// education, refugees, sport, health, agriculture, religion, labour and
+// the environment. Their visits and meetings are not diplomacy.
+func SocialRole(code string) bool {
+	switch code {
+	case "BUS", "MED", "CVL", "CRM", "EDU", "REF", "SPO", "HLH", "AGR", "REL", "LAB", "ENV":
+		return true
+	}
+	return false
+}

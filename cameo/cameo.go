@@ -108,6 +108,7 @@ type Codebook struct {
 	index    map[string]int // code -> position in codes
 	children map[string][]int
 	agents   map[string]Agent
+	parallel []parallelRow // see Parallel
 }
 
 // Default returns the embedded CAMEO 1.1b3 codebook. It is built once, on
@@ -174,6 +175,7 @@ func parse(data string) (*Codebook, error) {
 	for _, a := range agentList() {
 		b.agents[a.Code] = a
 	}
+	b.parallel = parallelTable()
 	return b, nil
 }
 

@@ -2,13 +2,11 @@ package coder
 
 import (
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/nlp"
-	"github.com/dyad-events/dyad/timex"
 )
 
 // actorRef is an actor found in a sentence with the words that name it.
@@ -25,457 +23,11 @@ type actorRef struct {
 	// Ukraine"), not as a party
 	place bool
 	kind  dict.MentionKind
-}
-
-// article is what the coder remembers of an article while coding it.
-type article struct {
-	a    *dyad.Article
-	text string
-	date time.Time
-	// history holds the actors named so far, most recent last.
-	history []actorRef
-	// context holds lemmas of earlier sentences that patterns' context
-	// upgrades look for.
-	context map[string]bool
-	// events holds the events coded so far (not mirrors), most recent
-	// last, for definite descriptions of them ("condemned the attack").
-	events []pastEvent
-	// dateline is the place of the article's dateline, if any.
-	dateline *dyad.Place
-}
-
-// pastEvent is an event coded earlier in the article.
-type pastEvent struct {
-	root string
-	src  actorRef
-}
-
-// rememberEvents adds a sentence's events to the article's, bounded.
-func (art *article) rememberEvents(evs []*coded) {
-	for _, e := range evs {
-		if e.src.actor.Code == "" || hasFlag(e.flags, dyad.FlagMirror) {
-			continue
-		}
-		art.events = append(art.events, pastEvent{root: e.code[:2], src: e.src})
-	}
-	if len(art.events) > 64 {
-		art.events = append(art.events[:0:0], art.events[len(art.events)-32:]...)
-	}
-}
-
-func hasFlag(fs []dyad.Flag, f dyad.Flag) bool {
-	for _, g := range fs {
-		if g == f {
-			return true
-		}
-	}
-	return false
-}
-
-// remember adds actors to the article's history, bounded.
-func (art *article) remember(refs ...actorRef) {
-	for _, r := range refs {
-		if r.actor.Code == "" {
-			continue
-		}
-		art.history = append(art.history, r)
-	}
-	if len(art.history) > 64 {
-		art.history = append(art.history[:0:0], art.history[len(art.history)-32:]...)
-	}
-}
-
-// lastPerson returns the most recent person (or government title) actor.
-func (art *article) lastPerson() (actorRef, bool) {
-	for i := len(art.history) - 1; i >= 0; i-- {
-		if art.history[i].person {
-			return art.history[i], true
-		}
-	}
-	return actorRef{}, false
-}
-
-// lastActor returns the most recent actor that is not a person, else any.
-func (art *article) lastActor(wantState bool) (actorRef, bool) {
-	for i := len(art.history) - 1; i >= 0; i-- {
-		h := art.history[i]
-		if !wantState || !h.person {
-			return h, true
-		}
-	}
-	return actorRef{}, false
-}
-
-// lastPair returns the two most recent actors of distinct codes, preferring
-// people and governments.
-func (art *article) lastPair(people bool) []actorRef {
-	var out []actorRef
-	for pass := 0; pass < 3 && len(out) < 2; pass++ {
-		out = out[:0]
-		for i := len(art.history) - 1; i >= 0 && len(out) < 2; i-- {
-			h := art.history[i]
-			if h.place || (pass == 0 && (!people || !h.person)) {
-				continue
-			}
-			if pass == 1 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital && h.kind != dict.KindGroup {
-				continue
-			}
-			if len(out) == 1 && !distinctParties(out[0], h) {
-				continue
-			}
-			out = append(out, h)
-		}
-	}
-	if len(out) < 2 {
-		return nil
-	}
-	return []actorRef{out[1], out[0]}
-}
-
-// distinctParties reports whether two actors can be the two sides of a
-// pair: different countries, or a state and an armed group or opposition
-// inside it ("the government and the M23 ... both sides").
-func distinctParties(a, b actorRef) bool {
-	if a.actor.Code != b.actor.Code {
-		return true
-	}
-	insurgent := func(r actorRef) bool {
-		return r.kind == dict.KindGroup || r.actor.Role == "REB" || r.actor.Role == "OPP"
-	}
-	return insurgent(a) != insurgent(b)
-}
-
-// lastGroup returns the most recent armed group named in the article;
-// with orgs, an organisation too ("the group said").
-func (art *article) lastGroup(orgs bool) (actorRef, bool) {
-	for i := len(art.history) - 1; i >= 0; i-- {
-		h := art.history[i]
-		if h.kind == dict.KindGroup || (orgs && h.kind == dict.KindOrganisation) {
-			return h, true
-		}
-	}
-	return actorRef{}, false
-}
-
-// orgNouns name an international organisation by what it is.
-var orgNouns = map[string]bool{"bloc": true, "alliance": true, "organisation": true, "organization": true, "grouping": true}
-
-// lastOrganisation returns the most recent international organisation
-// named in the article.
-func (art *article) lastOrganisation() (actorRef, bool) {
-	for i := len(art.history) - 1; i >= 0; i-- {
-		if h := art.history[i]; h.kind == dict.KindOrganisation && h.actor.Code == "IGO" {
-			return h, true
-		}
-	}
-	return actorRef{}, false
-}
-
-// groupNouns name an armed group by what it is.
-var groupNouns = map[string]bool{"militia": true, "rebel": true, "insurgent": true, "group": true,
-	"movement": true, "paramilitary": true, "faction": true, "militant": true, "jihadist": true, "insurgency": true}
-
-// groupDescription reports whether noun h describes an armed group
-// ("the rebels", "the paramilitary force", "the militia") and names no
-// actor of its own.
-func (sc *sentCtx) groupDescription(h int) bool {
-	l := sc.lemmas[h]
-	if strings.HasSuffix(l, "s") && groupNouns[strings.TrimSuffix(l, "s")] {
-		l = strings.TrimSuffix(l, "s")
-	}
-	desc := groupNouns[l]
-	for _, c := range sc.children[h] {
-		r := sc.rel(c)
-		if (r == "amod" || r == "compound") && groupNouns[sc.lemmas[c]] && (l == "force" || l == "fighter") {
-			desc = true
-		}
-		if isModifierRel(r) && r != "amod" && r != "compound" {
-			return false // "the rebels of the M23", "Sudan's militia"
-		}
-		if mm, ok := sc.mentionAt(c); ok && mm.Kind != dict.KindAgent && sc.rel(c) != "det" {
-			return false // "the Houthi rebels"
-		}
-	}
-	return desc
-}
-
-// focus returns the code of the most recently named state in the article.
-func (art *article) focus() string {
-	for i := len(art.history) - 1; i >= 0; i-- {
-		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" {
-			return c
-		}
-	}
-	return ""
-}
-
-// sentCtx is one sentence being coded.
-type sentCtx struct {
-	c        *Coder
-	art      *article
-	s        *nlp.Sentence
-	n        int
-	children [][]int
-	words    []string
-	lemmas   []string
-	mentions []dict.Mention
-	tokMen   []int // token -> mention index or -1
-	memo     map[int][]actorRef
-	dates    []timex.Expression
-	place    string // country of a place named in the sentence
-	city     string // country of a city named in the sentence
-}
-
-func newSentCtx(c *Coder, art *article, orig *nlp.Sentence) *sentCtx {
-	// a copy: the coder repairs some parse errors in place
-	s := &nlp.Sentence{Start: orig.Start, End: orig.End, Tokens: append([]nlp.Token(nil), orig.Tokens...)}
-	n := len(s.Tokens)
-	sc := &sentCtx{c: c, art: art, s: s, n: n, children: make([][]int, n),
-		words: make([]string, n), lemmas: make([]string, n), tokMen: make([]int, n),
-		memo: map[int][]actorRef{}}
-	for i := range s.Tokens {
-		t := &s.Tokens[i]
-		sc.words[i] = t.Text
-		sc.lemmas[i] = strings.ToLower(t.Lemma)
-		if sc.lemmas[i] == "" {
-			sc.lemmas[i] = strings.ToLower(t.Text)
-		}
-		sc.tokMen[i] = -1
-		if t.UPOS == "VERB" && len(c.idx[sc.lemmas[i]]) == 0 {
-			sc.lemmas[i] = c.verbLemma(sc.lemmas[i], t.Text)
-		}
-	}
-	sc.repairVerbModifiers()
-	sc.repairPluralNouns()
-	for i := range s.Tokens {
-		if h := s.Tokens[i].Head; h >= 0 && h < n && h != i {
-			sc.children[h] = append(sc.children[h], i)
-		}
-	}
-	if sc.repairClauseSubjects() {
-		sc.children = make([][]int, n)
-		for i := range s.Tokens {
-			if h := s.Tokens[i].Head; h >= 0 && h < n && h != i {
-				sc.children[h] = append(sc.children[h], i)
-			}
-		}
-	}
-	if c.actors != nil {
-		sc.mentions = c.actors.FindActors(sc.words, sc.lemmas, art.date)
-	}
-	for mi, m := range sc.mentions {
-		for j := m.Start; j < m.End && j < n; j++ {
-			if j >= 0 {
-				sc.tokMen[j] = mi
-			}
-		}
-		if m.Kind == dict.KindCity && sc.city == "" {
-			sc.city = m.Actor.Code
-		}
-		if m.Kind == dict.KindCity || ((m.Kind == dict.KindState || m.Kind == dict.KindCapital) && sc.locativeAt(m.Start)) {
-			// (a state named as a party, "to help Iran", is not where
-			// anything happens)
-			if sc.place == "" || m.Kind == dict.KindCity {
-				sc.place = m.Actor.Code
-			}
-		}
-	}
-	return sc
-}
-
-// repairClauseSubjects mends a parse that coordinates the subject of a new
-// clause with the noun before it ("suspended its partnership with Georgia,
-// and the European Union warned of ...", with "the European Union" a
-// conjunct of "Georgia"): a noun after ", and" or ", but" that a finite
-// verb without a subject follows is that verb's subject. It reports
-// whether it changed the parse.
-func (sc *sentCtx) repairClauseSubjects() bool {
-	toks := sc.s.Tokens
-	changed := false
-	for c := range toks {
-		t := &toks[c]
-		if t.DepRel != "conj" || (t.UPOS != "NOUN" && t.UPOS != "PROPN") || t.Head < 0 || t.Head >= c || !isNominal(toks[t.Head].UPOS) {
-			continue
-		}
-		cc := -1
-		for _, k := range sc.children[c] {
-			if toks[k].DepRel == "cc" && k < c {
-				cc = k
-			}
-		}
-		if cc < 1 || toks[cc-1].Text != "," || (sc.lemmas[cc] != "and" && sc.lemmas[cc] != "but") {
-			continue
-		}
-		_, l := sc.subtree(c)
-		v := l + 1
-		if v >= sc.n || toks[v].UPOS != "VERB" {
-			continue
-		}
-		switch toks[v].XPOS {
-		case "VBD", "VBZ", "VBP":
-		default:
-			continue
-		}
-		if sc.childWith(v, "nsubj") >= 0 || sc.childWith(v, "nsubj:pass") >= 0 || sc.inSubtree(c, v) {
-			continue
-		}
-		t.Head, t.DepRel = v, "nsubj"
-		changed = true
-	}
-	return changed
-}
-
-// head returns the head of token i, or -1.
-func (sc *sentCtx) head(i int) int {
-	h := sc.s.Tokens[i].Head
-	if h < 0 || h >= sc.n {
-		return -1
-	}
-	return h
-}
-
-func (sc *sentCtx) rel(i int) string  { return sc.s.Tokens[i].DepRel }
-func (sc *sentCtx) upos(i int) string { return sc.s.Tokens[i].UPOS }
-
-// childWith returns the first child of i with relation rel (or a subtype).
-func (sc *sentCtx) childWith(i int, rel string) int {
-	for _, c := range sc.children[i] {
-		if nlp.RelIs(sc.rel(c), rel) {
-			return c
-		}
-	}
-	return -1
-}
-
-// caseOf returns the lemma of the preposition marking token i ("with"),
-// joined for multi-word markers ("according to").
-func (sc *sentCtx) caseOf(i int) string {
-	var parts []string
-	for _, c := range sc.children[i] {
-		if nlp.RelIs(sc.rel(c), "case") && c < i {
-			parts = append(parts, sc.lemmas[c])
-			for _, f := range sc.children[c] {
-				if nlp.RelIs(sc.rel(f), "fixed") {
-					parts = append(parts, sc.lemmas[f])
-				}
-			}
-		}
-	}
-	return strings.Join(parts, " ")
-}
-
-// conjuncts returns i and the tokens coordinated with it (conj children,
-// recursively), for nominals.
-func (sc *sentCtx) conjuncts(i int) []int {
-	out := []int{i}
-	for k := 0; k < len(out) && k < 16; k++ {
-		var cs []int
-		coordinated := false
-		for _, c := range sc.children[out[k]] {
-			if sc.rel(c) == "conj" && !isVerbal(sc.upos(c)) {
-				cs = append(cs, c)
-				if sc.listEnds(c, 0) {
-					coordinated = true
-				}
-			}
-		}
-		// a list ends with "and", "or": conjuncts without any are a
-		// parse error ("... counterparts, officials said")
-		if coordinated {
-			out = append(out, cs...)
-		}
-	}
-	return out
-}
-
-// listEnds reports whether conjunct c, or a conjunct nested under it ("A,
-// B and C" parsed as a chain), carries the "and" or "or" that ends a list.
-func (sc *sentCtx) listEnds(c, depth int) bool {
-	if sc.childWith(c, "cc") >= 0 {
-		return true
-	}
-	if depth > 8 {
-		return false
-	}
-	for _, k := range sc.children[c] {
-		if sc.rel(k) == "conj" && !isVerbal(sc.upos(k)) && sc.listEnds(k, depth+1) {
-			return true
-		}
-	}
-	return false
-}
-
-func isVerbal(upos string) bool { return upos == "VERB" || upos == "AUX" }
-func isNominal(upos string) bool {
-	return upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM" || upos == "ADJ" || upos == "X"
-}
-
-// subtreeBytes returns the byte span of the subtree of i.
-func (sc *sentCtx) subtreeBytes(i int) (int, int) {
-	f, l := sc.subtree(i)
-	return sc.s.Tokens[f].Start, sc.s.Tokens[l].End
-}
-
-// subtree returns the first and last token of the subtree of i.
-func (sc *sentCtx) subtree(i int) (int, int) {
-	first, last := i, i
-	stack := []int{i}
-	seen := 0
-	for len(stack) > 0 && seen <= sc.n {
-		seen++
-		j := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if j < first {
-			first = j
-		}
-		if j > last {
-			last = j
-		}
-		stack = append(stack, sc.children[j]...)
-	}
-	return first, last
-}
-
-// inSubtree reports whether b is in the subtree of a.
-func (sc *sentCtx) inSubtree(a, b int) bool {
-	for steps := 0; b >= 0 && steps <= sc.n; steps++ {
-		if b == a {
-			return true
-		}
-		b = sc.head(b)
-	}
-	return false
-}
-
-// dateInClause reports whether a date expression belongs to the clause
-// headed by clause rather than to a clause nested in it.
-func (sc *sentCtx) dateInClause(d *timex.Expression, clause int) bool {
-	for i := range sc.s.Tokens {
-		t := &sc.s.Tokens[i]
-		if t.Start-sc.s.Start >= d.Start && t.End-sc.s.Start <= d.End {
-			// walk up to the clause, refusing to cross another predicate
-			j := i
-			for steps := 0; j >= 0 && steps <= sc.n; steps++ {
-				if j == clause {
-					return true
-				}
-				if j != i && isVerbal(sc.upos(j)) && j != clause {
-					r := sc.rel(j)
-					if nlp.RelIs(r, "ccomp") || nlp.RelIs(r, "advcl") || nlp.RelIs(r, "acl") || nlp.RelIs(r, "xcomp") || r == "parataxis" {
-						return false
-					}
-				}
-				j = sc.head(j)
-			}
-			return false
-		}
-	}
-	return false
-}
-
-// span returns the byte span of tokens [a, b].
-func (sc *sentCtx) span(a, b int) dyad.Span {
-	return dyad.Span{Start: sc.s.Tokens[a].Start, End: sc.s.Tokens[b].End}
+	// rule is the actor rule that resolved the words (or the argument
+	// rule that made the actor up: the population of a place struck).
+	rule string
+	// mem is the memory rule that put the actor in the article's history.
+	mem string
 }
 
 // role returns the agent role of a lemma, from the dictionary or the
@@ -504,7 +56,7 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 	group := sc.conjuncts(h)
 	if sc.rel(h) == "conj" {
 		// a later conjunct: the whole coordination names the actors
-		if p := sc.head(h); p >= 0 && !isVerbal(sc.upos(p)) {
+		if p := sc.tree.Head(h); p >= 0 && !isVerbal(sc.upos(p)) {
 			group = sc.conjuncts(p)
 		}
 	}
@@ -516,39 +68,101 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 	return out
 }
 
-func dedupe(rs []actorRef) []actorRef {
-	var out []actorRef
-	for _, r := range rs {
-		dup := false
-		for _, o := range out {
-			if o.actor.Code == r.actor.Code && o.actor.Role == r.actor.Role {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			out = append(out, r)
-		}
+// The actor stage turns the words an argument rule found into actors.
+// actorsAt resolves a nominal and its conjuncts; each one goes through the
+// nominal rules in order, the first that gives actors deciding: a pronoun
+// (the pronoun rules), a name of the dictionary, an organisation by kind,
+// a description of two parties, the country or organisation a modifier
+// names ("Russian troops", "police in Lusaka"), a description of the
+// organisation or armed group named last ("the bloc", "the rebels"), a
+// title alone (the person named last), and an agent or title without a
+// country: the country rules say where its country comes from, in order
+// (a city in its phrase, the nearest country named before it, where the
+// sentence happens, ... the article's country). Every actor carries the
+// rule that resolved it (DecisionEvent.SourceActor, TargetActor).
+//
+// A new source of an agent's country is a country rule, in the place of
+// the order where it should be tried; a new kind of description resolved
+// against the article is a nominal rule (with what the article remembers
+// in memory.go).
+
+// The actor rules used outside the tables.
+const (
+	ruleDictionary     = "actor.dictionary"
+	ruleCapital        = "actor.capital"
+	ruleOrgKind        = "actor.organisation-kind"
+	rulePair           = "actor.pair"
+	ruleModifier       = "actor.modifier"
+	rulePlaceModifier  = "actor.place-modifier"
+	ruleWordBefore     = "actor.word-before"
+	ruleCounterpart    = "actor.counterpart"
+	rulePossessor      = "actor.possessor"
+	ruleBloc           = "actor.bloc"
+	ruleGroupDesc      = "actor.group-description"
+	ruleTitleAppos     = "actor.title-apposition"
+	ruleTitle          = "actor.title"
+	ruleEventDoer      = "actor.event-doer"
+	ruleEventPlace     = "actor.event-place"
+	ruleInsideNoun     = "actor.inside-noun"
+	ruleEventAnaphorAc = "actor.event-anaphor"
+	ruleOwnCapital     = "actor.own-capital"
+	ruleForceVictims   = "actor.force-victims"
+	ruleForeignUnnamed = "actor.foreign-unnamed"
+)
+
+// actorRules are the IDs of the actor rules an actor can carry, besides
+// the country rules, in order.
+func actorRules() []string {
+	ids := []string{}
+	for _, r := range pronounRules() {
+		ids = append(ids, r.id)
 	}
-	return out
+	return append(ids, ruleDictionary, ruleCapital, ruleOrgKind, rulePair, ruleModifier, rulePlaceModifier,
+		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
+		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
+		ruleForeignUnnamed)
 }
 
-// mentionAt returns the mention covering token i.
-func (sc *sentCtx) mentionAt(i int) (dict.Mention, bool) {
-	if i < 0 || i >= sc.n || sc.tokMen[i] < 0 {
-		return dict.Mention{}, false
-	}
-	return sc.mentions[sc.tokMen[i]], true
+// nominal is one nominal being resolved, with what the rules before have
+// found about it.
+type nominal struct {
+	h, depth   int
+	first      int // first token of its phrase
+	lemma      string
+	last       int       // last token of its phrase
+	sp         dyad.Span // its phrase
+	m          dict.Mention
+	isMention  bool
+	role       string // the role its noun names (an agent)
+	personLike bool   // a person who speaks for an actor, or a government title
+	// modRole is the role a modifier names ("an army base"), cityCode
+	// the country of a city in its phrase ("the Jenin refugee camp").
+	modRole, cityCode string
 }
 
-// modifierRels are the relations through which a noun's country or
-// organisation is named.
-func isModifierRel(rel string) bool {
-	switch {
-	case rel == "amod", rel == "compound", nlp.RelIs(rel, "nmod"), rel == "flat", rel == "det:poss", rel == "appos":
-		return true
+// nominalRule resolves a nominal: fn reports whether it decides (the
+// actors, perhaps none).
+type nominalRule struct {
+	fn func(sc *sentCtx, n *nominal) ([]actorRef, bool)
+}
+
+// nominalRules are the nominal rules, in order (each names the rule IDs
+// it gives its actors).
+func nominalRules() []nominalRule {
+	return []nominalRule{
+		{actorPronoun},
+		{actorName},
+		{actorOrganisationKind},
+		{actorPair},
+		{actorEventNoun},
+		{actorModifier},
+		{actorBloc},
+		{actorGroupDescription},
+		{actorTitleApposition},
+		{actorTitle},
+		{actorTitleCountry},
+		{actorAgentCountry},
 	}
-	return false
 }
 
 // single resolves one nominal (not its conjuncts).
@@ -556,79 +170,109 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	if depth > 3 {
 		return nil
 	}
-	lemma := sc.lemmas[h]
-	f, l := sc.subtree(h)
-	sp := sc.span(f, l)
-	// pronouns
-	if sc.upos(h) == "PRON" || (sc.c.lex.pronoun[lemma] && sc.upos(h) != "PROPN") {
-		return sc.pronoun(h)
+	n := &nominal{h: h, depth: depth, lemma: sc.lemmas[h]}
+	f, l := sc.tree.Subtree(h)
+	n.first, n.last, n.sp = f, l, sc.span(f, l)
+	n.m, n.isMention = sc.mentionAt(h)
+	if n.isMention && n.m.Kind == dict.KindAgent {
+		n.role = n.m.Actor.Role
+	} else if r, ok := sc.role(n.lemma); ok {
+		n.role = r
 	}
-	m, isMention := sc.mentionAt(h)
-	role := ""
-	personLike := false
-	if isMention && m.Kind != dict.KindAgent {
-		a := m.Actor
-		ref := actorRef{actor: a, span: sc.span(m.Start, m.End-1), tok: h, kind: m.Kind,
-			person: m.Kind == dict.KindPerson, resolved: m.Kind == dict.KindCapital}
-		if m.Kind == dict.KindDemonym || m.Kind == dict.KindCity || m.Kind == dict.KindState {
-			// "the Ukrainian" alone, or a place: keep, role from the head noun if any
-			ref.actor.Role = a.Role
-		}
-		return []actorRef{ref}
-	}
-	if isMention && m.Kind == dict.KindAgent {
-		role = m.Actor.Role
-	} else if r, ok := sc.role(lemma); ok {
-		role = r
-	}
-	if role == "NGO" || role == "IGO" {
-		// "a human rights group", "aid agencies": the kind is the code
-		return []actorRef{{actor: dyad.Actor{Code: role, Name: sc.words[h]}, span: sp, tok: h, kind: dict.KindOrganisation}}
-	}
-	personLike = sc.c.lex.personNoun[lemma] || role == "GOV" && sc.upos(h) == "NOUN"
-	// definite descriptions of two parties: "the two leaders", "both sides"
-	if sc.c.lex.pairNoun[lemma] && sc.isPairDescription(h) {
-		people := true
-		switch lemma {
-		case "side", "country", "government", "nation", "neighbour", "neighbor", "state", "capital", "army", "force", "camp":
-			people = false
-		}
-		pair := sc.art.lastPair(people)
-		if len(pair) == 2 {
-			out := make([]actorRef, 2)
-			for i, p := range pair {
-				out[i] = actorRef{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(role, p.actor.Role), Name: p.actor.Name},
-					span: sp, tok: h, resolved: true, person: p.person, kind: p.kind}
-			}
+	n.personLike = sc.c.lex.personNouns[n.lemma] || n.role == "GOV" && sc.upos(h) == "NOUN"
+	for _, r := range sc.c.rules.nominals {
+		if out, ok := r.fn(sc, n); ok {
 			return out
 		}
 	}
-	// an event noun ("the killing of ...") is no actor; npFallback finds
-	// who did it or where
-	if role == "" && !isMention && sc.isEventNoun(h) {
-		return nil
+	return nil
+}
+
+// actorPronoun: a pronoun resolves by the pronoun rules.
+func actorPronoun(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if sc.upos(n.h) == "PRON" || (sc.c.lex.pronouns[n.lemma] && sc.upos(n.h) != "PROPN") {
+		return sc.pronoun(n.h), true
 	}
-	// the country or organisation from modifiers; a place ("in Lusaka")
-	// only when nothing closer names it
+	return nil, false
+}
+
+// actorName: a name of the dictionary (actor.dictionary): a state, a
+// person by their role on the article's date, an organisation, an armed
+// group, a demonym alone; a capital or seat of government stands for its
+// government (actor.capital).
+func actorName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	m := n.m
+	if !n.isMention || m.Kind == dict.KindAgent {
+		return nil, false
+	}
+	ref := actorRef{actor: m.Actor, span: sc.span(m.Start, m.End-1), tok: n.h, kind: m.Kind,
+		person: m.Kind == dict.KindPerson, resolved: m.Kind == dict.KindCapital, rule: ruleDictionary}
+	if m.Kind == dict.KindCapital {
+		ref.rule = ruleCapital
+	}
+	return []actorRef{ref}, true
+}
+
+// actorOrganisationKind: an agent whose role is a kind of organisation
+// ("a human rights group", "aid agencies") is one: the kind is the code.
+func actorOrganisationKind(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.role != "NGO" && n.role != "IGO" {
+		return nil, false
+	}
+	return []actorRef{{actor: dyad.Actor{Code: n.role, Name: sc.words[n.h]}, span: n.sp, tok: n.h, kind: dict.KindOrganisation, rule: ruleOrgKind}}, true
+}
+
+// actorPair: a definite description of two parties ("the two leaders",
+// "both sides") is the two most recent distinct parties of the article.
+func actorPair(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !sc.c.lex.pairNouns[n.lemma] || !sc.isPairDescription(n.h) {
+		return nil, false
+	}
+	pair := sc.art.lastPair(!sc.c.lex.pairParties[n.lemma])
+	if len(pair) != 2 {
+		return nil, false
+	}
+	out := make([]actorRef, 2)
+	for i, p := range pair {
+		out[i] = actorRef{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: p.actor.Name},
+			span: n.sp, tok: n.h, resolved: true, person: p.person, kind: p.kind, rule: rulePair}
+	}
+	return out, true
+}
+
+// actorEventNoun: a noun of an event ("the killing of ...") is no actor;
+// npFallback finds who did it or where.
+func actorEventNoun(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	return nil, n.role == "" && !n.isMention && sc.isEventNoun(n.h)
+}
+
+// actorModifier: the country or organisation a modifier names
+// (actor.modifier: "Russian troops", "the army of Sudan"); a place in the
+// phrase only when nothing closer names one (actor.place-modifier: "police
+// in Lusaka"; the venue of a summit is not a party to it); the other side
+// of a counterpart (actor.counterpart: "his Burundian counterpart"); the
+// possessor rather than a party in a phrase (actor.possessor: "Poland's
+// support for Ukraine"); a name before the noun the parse left unattached
+// (actor.word-before). A role the modifier names is kept for the rules
+// below ("an army base", "rebel leaders").
+func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	h, depth, lemma, role := n.h, n.depth, n.lemma, n.role
 	var owners, places []actorRef
-	modRole := ""
-	for _, c := range sc.children[h] {
+	for _, c := range sc.tree.Children(h) {
 		r := sc.rel(c)
 		if !isModifierRel(r) || (sc.tokMen[c] >= 0 && sc.tokMen[c] == sc.tokMen[h]) {
 			continue
 		}
-		if (r == "compound" || r == "amod") && !(sc.upos(c) == "ADJ" && sc.lemmas[c] == "general") {
+		if (r == "compound" || r == "amod") && !(sc.upos(c) == "ADJ" && sc.c.lex.nonRoleModifiers[sc.lemmas[c]]) {
 			// ("a general strike" is not the army's)
 			if mm, ok := sc.mentionAt(c); ok && mm.Kind == dict.KindAgent {
-				modRole = mm.Actor.Role
+				n.modRole = mm.Actor.Role
 			} else if rr, ok := sc.role(sc.lemmas[c]); ok && rr != "" {
-				modRole = rr
+				n.modRole = rr
 			}
 		}
 		if nlp.RelIs(r, "nmod") && r != "nmod:poss" {
-			switch sc.caseOf(c) {
-			case "of", "in", "from", "for", "at", "on behalf of", "within", "inside", "":
-			default:
+			if cs := sc.caseOf(c); cs != "" && !sc.c.lex.ownerPreps[cs] {
 				continue
 			}
 		}
@@ -636,13 +280,7 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			// "Iranian-backed militias" are not Iran's
 			continue
 		}
-		place := false
-		if nlp.RelIs(r, "nmod") && r != "nmod:poss" {
-			switch sc.caseOf(c) {
-			case "in", "at", "within", "inside":
-				place = true
-			}
-		}
+		place := nlp.RelIs(r, "nmod") && r != "nmod:poss" && sc.c.lex.placePreps[sc.caseOf(c)]
 		for _, cc := range sc.conjuncts(c) {
 			if place {
 				for _, pl := range sc.single(cc, depth+1) {
@@ -658,28 +296,26 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			}
 		}
 	}
+	rule := ruleModifier
 	if len(owners) == 0 && !(role == "" && sc.c.lex.gathering[lemma]) {
-		// (the venue of a summit or games is not a party to it)
-		owners = places
+		owners, rule = places, rulePlaceModifier
 	}
-	if poss := sc.childWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 && lemma == "counterpart" {
-		// "his Burundian counterpart": the other side, not his
+	if poss := sc.tree.ChildWith(h, "nmod:poss"); poss >= 0 && len(owners) > 1 && sc.c.lex.counterparts[lemma] {
 		var own []actorRef
 		for _, o := range owners {
-			if o.tok < 0 || !sc.inSubtree(poss, o.tok) {
+			if o.tok < 0 || !sc.tree.Dominates(poss, o.tok) {
 				own = append(own, o)
 			}
 		}
 		if len(own) > 0 {
-			owners = own
+			owners, rule = own, ruleCounterpart
 		}
 	} else if poss >= 0 && len(owners) > 1 {
-		// "Poland's support for Ukraine": the possessor owns it
 		var own []actorRef
 		for _, o := range owners {
 			inPP := false
-			for _, c := range sc.children[h] {
-				if r := sc.rel(c); nlp.RelIs(r, "nmod") && r != "nmod:poss" && o.tok >= 0 && sc.inSubtree(c, o.tok) {
+			for _, c := range sc.tree.Children(h) {
+				if r := sc.rel(c); nlp.RelIs(r, "nmod") && r != "nmod:poss" && o.tok >= 0 && sc.tree.Dominates(c, o.tok) {
 					inPP = true
 				}
 			}
@@ -688,21 +324,19 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 			}
 		}
 		if len(own) > 0 {
-			owners = own
+			owners, rule = own, rulePossessor
 		}
 	}
-	// words before the head inside its phrase that the parse left unattached
 	if len(owners) == 0 {
-		for j := h - 1; j >= f && j >= h-4; j-- {
-			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.inSubtree(h, j) && !sc.isBacker(j) && !(j+2 < sc.n && sc.words[j+1] == "-" && sc.isBacker(j+2)) {
-				owners = append(owners, actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind})
+		for j := h - 1; j >= n.first && j >= h-4; j-- {
+			if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && sc.tree.Dominates(h, j) && !sc.isBacker(j) && !(j+2 < sc.n && sc.words[j+1] == "-" && sc.isBacker(j+2)) {
+				owners, rule = append(owners, actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind}), ruleWordBefore
 				break
 			}
 		}
 	}
 	var out []actorRef
-	cityCode := "" // a place named in the phrase ("the Jenin refugee camp")
-	for _, o := range owners {
+	for _, o := range namedOverCountry(owners) {
 		if o.actor.Code == "" {
 			continue
 		}
@@ -710,102 +344,156 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 		if role != "" {
 			a.Role = role
 		}
-		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation {
+		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation || o.kind == dict.KindParty {
 			a.Role = o.actor.Role
 		}
 		if o.kind == dict.KindCity && role == "" {
-			if cityCode == "" {
-				cityCode = o.actor.Code
+			if n.cityCode == "" {
+				n.cityCode = o.actor.Code
 			}
 			continue
 		}
-		a.Name = phrase(sc.art.text[sp.Start:sp.End])
-		out = append(out, actorRef{actor: a, span: sp, tok: h, kind: o.kind, person: personLike || o.person, resolved: o.resolved})
+		a.Name = phrase(sc.art.text[n.sp.Start:n.sp.End])
+		out = append(out, actorRef{actor: a, span: n.sp, tok: h, kind: o.kind, person: n.personLike || o.person, resolved: o.resolved, rule: rule})
 	}
 	if len(out) > 0 {
-		return out
+		return out, true
 	}
-	if role == "" && modRole != "" && !personLike {
+	if n.role == "" && n.modRole != "" && !n.personLike {
 		// "an army base", "police vehicles": what belongs to the agent
-		role = modRole
+		n.role = n.modRole
 	}
-	if lemma == "leader" && modRole != "" && modRole != "GOV" {
+	if sc.c.lex.leaders[lemma] && n.modRole != "" && n.modRole != "GOV" {
 		// "student leaders", "opposition leaders", "rebel leaders": they
 		// lead the group the modifier names
-		role = modRole
+		n.role = n.modRole
 	}
-	if depth == 0 && sc.hasDet(h, "the") && orgNouns[lemma] && len(sc.children[h]) == 1 {
-		// "the bloc", "the alliance": the organisation named last
+	return nil, false
+}
+
+// actorBloc: "the bloc", "the alliance" is the organisation named last.
+func actorBloc(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.depth == 0 && sc.hasDet(n.h, "the") && sc.c.lex.orgNouns[n.lemma] && len(sc.tree.Children(n.h)) == 1 {
 		if g, ok := sc.art.lastOrganisation(); ok {
-			g.span, g.tok, g.resolved = sp, h, true
-			return []actorRef{g}
+			g.span, g.tok, g.resolved, g.rule = n.sp, n.h, true, ruleBloc
+			return []actorRef{g}, true
 		}
 	}
-	if depth == 0 && sc.hasDefinite(h) && sc.groupDescription(h) {
-		// "the paramilitary force", "the rebels", "the group": the armed
-		// group or organisation named last
-		if g, ok := sc.art.lastGroup(lemma == "group"); ok {
-			g.span, g.tok, g.resolved = sp, h, true
-			return []actorRef{g}
-		}
-	}
-	if (role != "" || isMention) && depth == 0 && personLike {
-		// "the group's leader, Mohamed Hamdan Dagalo": a title with its
-		// name in apposition, which the parse hung elsewhere
-		if l+2 < sc.n && sc.words[l+1] == "," {
-			if mm, ok := sc.mentionAt(l + 2); ok && mm.Start == l+2 && mm.Kind == dict.KindPerson && mm.Actor.Code != "" {
-				return []actorRef{{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: h, kind: mm.Kind, person: true}}
-			}
-		}
-	}
-	if (role != "" || isMention) && depth == 0 {
-		// a role without a country: a title alone or an unnamed agent
-		if personLike && (role == "GOV" || role == "") && sc.hasDefinite(h) {
-			if p, ok := sc.art.lastPerson(); ok && (role == "" || p.actor.Role == role || p.actor.Role == "") {
-				return []actorRef{{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(role, p.actor.Role), Name: sc.words[h]}, span: sp, tok: h, resolved: true, person: true}}
-			}
-		}
-		var code string
-		if personLike && role == "GOV" {
-			// a title alone: a place inside its own phrase ("the mayor of
-			// the city of Nablus"), the article's country, else one named
-			// before it
-			code = firstNonEmpty(sc.placeInPhrase(h), sc.art.focus())
-			code = firstNonEmpty(code, sc.localFocus(h))
-		} else {
-			// an unnamed agent: a country named before it, where it happens,
-			// the article's country, any country of the sentence
-			code = firstNonEmpty(cityCode, sc.localFocus(h))
-			code = firstNonEmpty(code, sc.place)
-			code = firstNonEmpty(code, sc.personCountry())
-			code = firstNonEmpty(code, sc.art.focus())
-			code = firstNonEmpty(code, sc.anyCountry())
-		}
-		if code != "" {
-			return []actorRef{{actor: dyad.Actor{Code: code, Role: role, Name: sc.words[h]}, span: sp, tok: h, resolved: true, person: personLike, unnamed: !personLike}}
-		}
-	}
-	return nil
+	return nil, false
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
+// actorGroupDescription: "the paramilitary force", "the rebels", "the
+// group" is the armed group (or, for "the group", organisation) named
+// last.
+func actorGroupDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.depth == 0 && sc.hasDefinite(n.h) && sc.groupDescription(n.h) {
+		if g, ok := sc.art.lastGroup(n.lemma == "group"); ok {
+			g.span, g.tok, g.resolved, g.rule = n.sp, n.h, true, ruleGroupDesc
+			return []actorRef{g}, true
+		}
 	}
-	return b
+	return nil, false
 }
 
-// hasDefinite reports whether a noun has "the" or a possessive determiner.
-func (sc *sentCtx) hasDefinite(h int) bool {
-	for _, c := range sc.children[h] {
-		if sc.rel(c) == "det" && sc.lemmas[c] == "the" {
-			return true
-		}
-		if sc.rel(c) == "nmod:poss" || sc.rel(c) == "det:poss" {
-			return true
+// agentOrTitle reports whether a nominal is a role without a country at
+// the top of its phrase: a title alone or an unnamed agent.
+func (n *nominal) agentOrTitle() bool { return (n.role != "" || n.isMention) && n.depth == 0 }
+
+// actorTitleApposition: a title with its name in apposition that the
+// parse hung elsewhere ("the group's leader, Mohamed Hamdan Dagalo") is
+// that person.
+func actorTitleApposition(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !n.agentOrTitle() || !n.personLike || n.last+2 >= sc.n || sc.words[n.last+1] != "," {
+		return nil, false
+	}
+	if mm, ok := sc.mentionAt(n.last + 2); ok && mm.Start == n.last+2 && mm.Kind == dict.KindPerson && mm.Actor.Code != "" {
+		return []actorRef{{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: n.h, kind: mm.Kind, person: true, rule: ruleTitleAppos}}, true
+	}
+	return nil, false
+}
+
+// actorTitle: a definite title alone ("the president", "the foreign
+// minister", "Kenya's president" is a modifier) is the person named last
+// in the article, when their roles agree.
+func actorTitle(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !n.agentOrTitle() || !n.personLike || !(n.role == "GOV" || n.role == "") || !sc.hasDefinite(n.h) {
+		return nil, false
+	}
+	if p, ok := sc.art.lastPerson(); ok && (n.role == "" || p.actor.Role == n.role || p.actor.Role == "") {
+		return []actorRef{{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: true, rule: ruleTitle}}, true
+	}
+	return nil, false
+}
+
+// countryRule gives an agent or title without a country of its own a
+// country: fn returns it, or "".
+type countryRule struct {
+	id string
+	fn func(sc *sentCtx, n *nominal) string
+}
+
+// titleCountryRules are where a government title alone takes its country
+// from, in order.
+func titleCountryRules() []countryRule {
+	return []countryRule{
+		{"actor.title-place", func(sc *sentCtx, n *nominal) string { return sc.placeInPhrase(n.h) }},
+		{"actor.title-article", func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
+		{"actor.title-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
+	}
+}
+
+// agentCountryRules are where an agent without a country ("police",
+// "troops", "protesters") takes its country from, in order.
+func agentCountryRules() []countryRule {
+	return []countryRule{
+		{"actor.agent-city", func(_ *sentCtx, n *nominal) string { return n.cityCode }},
+		{"actor.agent-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
+		{"actor.agent-place", func(sc *sentCtx, _ *nominal) string { return sc.place }},
+		{"actor.agent-person", func(sc *sentCtx, _ *nominal) string { return sc.personCountry() }},
+		{"actor.agent-article", func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
+		{"actor.agent-any", func(sc *sentCtx, _ *nominal) string { return sc.anyCountry() }},
+	}
+}
+
+// countryFrom returns the first country the rules give, and the rule.
+func (sc *sentCtx) countryFrom(rules []countryRule, n *nominal) (string, string) {
+	for _, r := range rules {
+		if c := r.fn(sc, n); c != "" {
+			return c, r.id
 		}
 	}
-	return false
+	return "", ""
+}
+
+// unnamedActor is a role given a country by a country rule.
+func (sc *sentCtx) unnamedActor(n *nominal, code, rule string) []actorRef {
+	return []actorRef{{actor: dyad.Actor{Code: code, Role: n.role, Name: sc.words[n.h]}, span: n.sp, tok: n.h, resolved: true, person: n.personLike, unnamed: !n.personLike, rule: rule}}
+}
+
+// actorTitleCountry: a government title alone takes its country from the
+// title country rules ("the mayor of the city of Nablus", the article's
+// country, one named before it).
+func actorTitleCountry(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !n.agentOrTitle() || !n.personLike || n.role != "GOV" {
+		return nil, false
+	}
+	if code, rule := sc.countryFrom(sc.c.rules.titleCountry, n); code != "" {
+		return sc.unnamedActor(n, code, rule), true
+	}
+	return nil, true
+}
+
+// actorAgentCountry: an unnamed agent takes its country from the agent
+// country rules (a country named before it, where it happens, the
+// article's country, any country of the sentence).
+func actorAgentCountry(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if !n.agentOrTitle() {
+		return nil, false
+	}
+	if code, rule := sc.countryFrom(sc.c.rules.agentCountry, n); code != "" {
+		return sc.unnamedActor(n, code, rule), true
+	}
+	return nil, true
 }
 
 // isPairDescription: "the two leaders", "both sides", "the two sides".
@@ -814,56 +502,93 @@ func (sc *sentCtx) isPairDescription(h int) bool {
 		// singular noun
 		return false
 	}
-	for _, c := range sc.children[h] {
+	for _, c := range sc.tree.Children(h) {
 		l := sc.lemmas[c]
-		if l == "two" || l == "both" {
+		if sc.c.lex.pairQuantifiers[l] {
 			return true
 		}
 	}
-	return h > 0 && (sc.lemmas[h-1] == "two" || sc.lemmas[h-1] == "both")
+	return h > 0 && sc.c.lex.pairQuantifiers[sc.lemmas[h-1]]
+}
+
+// pronounRule resolves pronoun h (lemma l): fn returns its antecedent, or
+// found false to try the next rule; stop ends the search without one.
+type pronounRule struct {
+	id string
+	fn func(sc *sentCtx, h int, l string) (ref actorRef, found, stop bool)
+}
+
+// pronounRules are the pronoun rules, in order.
+func pronounRules() []pronounRule {
+	return []pronounRule{
+		{"actor.pronoun-speaker", actorPronounSpeaker},
+		{"actor.pronoun-in-sentence", actorPronounInSentence},
+		{"actor.pronoun-said", actorPronounSaid},
+		{"actor.pronoun-before", actorPronounBefore},
+		{"actor.pronoun-article", actorPronounArticle},
+	}
 }
 
 // pronoun resolves a pronoun against the sentence so far and the article.
 func (sc *sentCtx) pronoun(h int) []actorRef {
 	l := sc.lemmas[h]
-	sp := sc.span(h, h)
-	mk := func(r actorRef) []actorRef {
-		r.span, r.tok, r.resolved = sp, h, true
-		return []actorRef{r}
-	}
-	// "we", "I" in a quotation: the speaker
-	switch l {
-	case "we", "i", "our", "us", "my", "me":
-		if sp, ok := sc.speaker(); ok {
-			return mk(sp)
+	for _, r := range pronounRules() {
+		ref, found, stop := r.fn(sc, h, l)
+		if found {
+			ref.span, ref.tok, ref.resolved, ref.rule = sc.span(h, h), h, true, r.id
+			return []actorRef{ref}
 		}
-		return nil
-	}
-	// an earlier actor in the same sentence (subject of the main clause)
-	if pr, ok := sc.earlierInSentence(h, l); ok {
-		return mk(pr)
-	}
-	// "X said it carried out the attack": the speaker
-	if v := sc.head(h); v >= 0 && nlp.RelIs(sc.rel(h), "nsubj") && sc.rel(v) == "ccomp" {
-		if p := sc.head(v); p >= 0 && sc.c.lex.speech[sc.lemmas[p]] {
-			if sp, ok := sc.speaker(); ok {
-				return mk(sp)
-			}
+		if stop {
+			return nil
 		}
 	}
-	// the nearest actor named before it in the sentence
+	return nil
+}
+
+// actorPronounSpeaker: "we", "I" in a quotation are the speaker.
+func actorPronounSpeaker(sc *sentCtx, _ int, l string) (actorRef, bool, bool) {
+	if !sc.c.lex.speakerPronouns[l] {
+		return actorRef{}, false, false
+	}
+	sp, ok := sc.speaker()
+	return sp, ok, true
+}
+
+// actorPronounInSentence: an earlier subject of the same sentence that
+// agrees with the pronoun.
+func actorPronounInSentence(sc *sentCtx, h int, l string) (actorRef, bool, bool) {
+	r, ok := sc.earlierInSentence(h, l)
+	return r, ok, false
+}
+
+// actorPronounSaid: the subject pronoun of what a verb of saying reports
+// ("X said it carried out the attack") is the speaker.
+func actorPronounSaid(sc *sentCtx, h int, _ string) (actorRef, bool, bool) {
+	if v := sc.tree.Head(h); v >= 0 && nlp.RelIs(sc.rel(h), "nsubj") && sc.rel(v) == "ccomp" {
+		if p := sc.tree.Head(v); p >= 0 && sc.c.lex.speech[sc.lemmas[p]] {
+			sp, ok := sc.speaker()
+			return sp, ok, false
+		}
+	}
+	return actorRef{}, false, false
+}
+
+// actorPronounBefore: the nearest actor named before the pronoun in the
+// sentence that agrees with it (a person for "he", not a person for "it").
+func actorPronounBefore(sc *sentCtx, h int, l string) (actorRef, bool, bool) {
+	lx := sc.c.lex
 	for j := h - 1; j >= 0; j-- {
 		m, ok := sc.mentionAt(j)
 		if !ok || m.Kind == dict.KindAgent || m.Kind == dict.KindCity || m.Actor.Code == "" {
 			continue
 		}
 		person := m.Kind == dict.KindPerson
-		switch l {
-		case "he", "she", "him", "her", "his", "hers":
+		switch {
+		case lx.personPronouns[l]:
 			if !person {
 				continue
 			}
-		case "it", "its":
+		case lx.thingPronouns[l]:
 			if person || m.Kind == dict.KindDemonym {
 				continue
 			}
@@ -872,23 +597,27 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 				continue
 			}
 		}
-		return mk(actorRef{actor: m.Actor, kind: m.Kind, person: person})
+		return actorRef{actor: m.Actor, kind: m.Kind, person: person}, true, false
 	}
-	switch l {
-	case "he", "she", "him", "her", "his", "hers":
-		if p, ok := sc.art.lastPerson(); ok {
-			return mk(p)
-		}
-	case "it", "its":
-		if p, ok := sc.art.lastActor(true); ok {
-			return mk(p)
-		}
-	case "they", "them", "their", "theirs", "we", "our", "us":
-		if p, ok := sc.art.lastActor(false); ok {
-			return mk(p)
-		}
+	return actorRef{}, false, false
+}
+
+// actorPronounArticle: the last person ("he"), the last actor not a person
+// ("it"), or the last actor ("they") the article named.
+func actorPronounArticle(sc *sentCtx, _ int, l string) (actorRef, bool, bool) {
+	lx := sc.c.lex
+	switch {
+	case lx.personPronouns[l]:
+		p, ok := sc.art.lastPerson()
+		return p, ok, true
+	case lx.thingPronouns[l]:
+		p, ok := sc.art.lastActor(true)
+		return p, ok, true
+	case lx.groupPronouns[l]:
+		p, ok := sc.art.lastActor(false)
+		return p, ok, true
 	}
-	return nil
+	return actorRef{}, false, true
 }
 
 // earlierInSentence finds the antecedent of a pronoun earlier in the same
@@ -903,12 +632,12 @@ func (sc *sentCtx) earlierInSentence(h int, l string) (actorRef, bool) {
 			continue
 		}
 		r := rs[0]
-		switch l {
-		case "he", "she", "him", "her", "his", "hers":
+		switch {
+		case sc.c.lex.personPronouns[l]:
 			if !r.person {
 				continue
 			}
-		case "it", "its":
+		case sc.c.lex.thingPronouns[l]:
 			if r.person {
 				continue
 			}
@@ -926,9 +655,12 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 		// "the killing of a trader in Mauritania": the one who did it
 		// ("Russia's invasion"), else where it happened; the victim is
 		// not the target
-		for _, c := range sc.children[h] {
+		for _, c := range sc.tree.Children(h) {
 			if r := sc.rel(c); r == "nmod:poss" || r == "det:poss" || (nlp.RelIs(r, "nmod") && sc.caseOf(c) == "by") {
 				if rs := sc.single(c, 0); len(rs) > 0 {
+					for i := range rs {
+						rs[i].rule = ruleEventDoer
+					}
 					return rs
 				}
 			}
@@ -937,25 +669,29 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 			// a summit or games in a country: the venue is not a party
 			return nil
 		}
-		f, l := sc.subtree(h)
+		f, l := sc.tree.Subtree(h)
 		for j := f; j <= l; j++ {
 			if m, ok := sc.mentionAt(j); ok && (m.Kind == dict.KindState || m.Kind == dict.KindCapital || m.Kind == dict.KindCity) {
-				if nlp.RelIs(sc.rel(j), "nmod") && (sc.caseOf(j) == "in" || sc.caseOf(j) == "at") {
-					return []actorRef{{actor: dyad.Actor{Code: m.Actor.Code, Name: m.Entry}, span: sc.span(m.Start, m.End-1), tok: j, kind: m.Kind}}
+				if nlp.RelIs(sc.rel(j), "nmod") && sc.c.lex.venuePreps[sc.caseOf(j)] {
+					return []actorRef{{actor: dyad.Actor{Code: m.Actor.Code, Name: m.Entry}, span: sc.span(m.Start, m.End-1), tok: j, kind: m.Kind, rule: ruleEventPlace}}
 				}
 			}
 		}
 		return nil
 	}
-	for _, c := range sc.children[h] {
+	for _, c := range sc.tree.Children(h) {
 		r := sc.rel(c)
-		if r == "nmod:poss" || (nlp.RelIs(r, "nmod") && (sc.caseOf(c) == "of" || sc.caseOf(c) == "by" || sc.caseOf(c) == "to" || sc.caseOf(c) == "for")) {
+		if r == "nmod:poss" || (nlp.RelIs(r, "nmod") && sc.c.lex.nounActorPreps[sc.caseOf(c)]) {
 			var out []actorRef
 			for _, cc := range sc.conjuncts(c) {
 				out = append(out, sc.single(cc, 0)...)
 			}
 			if len(out) > 0 {
-				return dedupe(out)
+				out = dedupe(out)
+				for i := range out {
+					out[i].rule = ruleInsideNoun
+				}
+				return out
 			}
 		}
 	}
@@ -986,60 +722,6 @@ func (sc *sentCtx) localFocus(h int) string {
 	return best
 }
 
-// verbLemma repairs a verb lemma the lemmatizer got wrong ("shelled" ->
-// "shel") when a form derived from the word is a pattern trigger.
-func (c *Coder) verbLemma(lemma, form string) string {
-	w := strings.ToLower(form)
-	var cands []string
-	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
-			stem := w[:len(w)-len(suf)]
-			cands = append(cands, stem, stem+"e")
-			if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] {
-				cands = append(cands, stem[:n-1])
-			}
-			if strings.HasSuffix(stem, "i") {
-				cands = append(cands, stem[:len(stem)-1]+"y")
-			}
-		}
-	}
-	cands = append(cands, w)
-	for _, k := range cands {
-		if len(c.idx[k]) > 0 || c.lightVerbs[k] {
-			return k
-		}
-	}
-	return lemma
-}
-
-// isEventNoun reports whether a noun names an event ("killing", "arrest",
-// "invasion"): a pattern trigger itself, or the -ing form of one.
-func (sc *sentCtx) isEventNoun(h int) bool {
-	if sc.upos(h) != "NOUN" {
-		return false
-	}
-	l := sc.lemmas[h]
-	if np, ok := sc.c.nominal(l); ok && np != nil {
-		return true
-	}
-	for _, suf := range []string{"ing", "ion", "ment"} {
-		if strings.HasSuffix(l, suf) {
-			stem := strings.TrimSuffix(l, suf)
-			if len(sc.c.idx[stem]) > 0 || len(sc.c.idx[stem+"e"]) > 0 {
-				return true
-			}
-			if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && len(sc.c.idx[stem[:n-1]]) > 0 {
-				return true
-			}
-		}
-	}
-	switch l {
-	case "invasion", "attack", "arrest", "detention", "abduction", "killing", "death", "massacre", "crackdown", "siege", "occupation", "bombing", "shelling":
-		return true
-	}
-	return false
-}
-
 // anyCountry returns the country of the first state, demonym, capital or
 // city named in the sentence.
 func (sc *sentCtx) anyCountry() string {
@@ -1054,166 +736,22 @@ func (sc *sentCtx) anyCountry() string {
 	return ""
 }
 
-// phrase returns the words of an actor's phrase for Actor.Name, on one
-// line and not too long.
-func phrase(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > 64 {
-		cut := strings.LastIndexByte(s[:64], ' ')
-		if cut < 16 {
-			cut = 64
-		}
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut]
-	}
-	return s
-}
-
-// repairVerbModifiers mends a common tagging error: a past-tense verb
-// between two nouns taken for an adjective ("police fired tear gas",
-// "the rebels resumed talks" parsed as "fired gas", "resumed talks"
-// noun phrases) in a sentence whose clause has no verb. The verb becomes
-// the predicate, the noun before it its subject and the noun after it its
-// object. Only event-pattern verbs are repaired.
-func (sc *sentCtx) repairVerbModifiers() {
-	toks := sc.s.Tokens
-	n := len(toks)
-	for v := 1; v+1 < n; v++ {
-		t := &toks[v]
-		if t.DepRel != "amod" || !(t.UPOS == "VERB" || (t.UPOS == "ADJ" && strings.HasSuffix(strings.ToLower(t.Text), "ed"))) {
-			continue
-		}
-		lemma := sc.lemmas[v]
-		if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
-			lemma = sc.c.verbLemma(lemma, t.Text)
-			if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
-				continue
-			}
-		}
-		h := t.Head
-		prev := v - 1
-		if h <= v || h > v+4 || h >= n || (toks[prev].UPOS != "NOUN" && toks[prev].UPOS != "PROPN") {
-			continue
-		}
-		// the clause must have no verb of its own (a speech verb aside)
-		verbal := false
-		for a, steps := toks[h].Head, 0; a >= 0 && a < n && steps < n; a, steps = toks[a].Head, steps+1 {
-			if (toks[a].UPOS == "VERB" || toks[a].UPOS == "AUX") && !sc.c.lex.speech[sc.lemmas[a]] {
-				verbal = true
-				break
-			}
-		}
-		if verbal {
-			continue
-		}
-		subj := prev
-		for steps := 0; steps < 4; steps++ {
-			r, hd := toks[subj].DepRel, toks[subj].Head
-			if hd < 0 || hd >= v || !(r == "flat" || r == "compound" || nlp.RelIs(r, "nmod") || r == "conj") {
-				break
-			}
-			subj = hd
-		}
-		if x := toks[h].Head; toks[h].DepRel == "conj" && x >= 0 && x < v && subj != x {
-			// "Colombia's government and the rebels resumed talks" parsed
-			// as "government and [rebels resumed talks]": the first
-			// conjunct is part of the subject
-			t.Head, t.DepRel = toks[x].Head, toks[x].DepRel
-			toks[x].Head, toks[x].DepRel = v, "nsubj"
-			toks[subj].Head, toks[subj].DepRel = x, "conj"
-			for j := subj + 1; j < v; j++ {
-				if toks[j].DepRel == "cc" {
-					toks[j].Head = subj
-				}
-			}
-			for j := x + 1; j < subj; j++ {
-				if toks[j].DepRel == "cc" && toks[j].Head == h {
-					toks[j].Head = subj
-				}
-			}
-			subj = v // done with the subject
-		} else {
-			t.Head, t.DepRel = toks[h].Head, toks[h].DepRel
-		}
-		if t.Head == v {
-			t.Head = -1
-		}
-		t.UPOS = "VERB"
-		if !strings.HasPrefix(t.XPOS, "VB") {
-			t.XPOS = "VBD"
-		}
-		sc.lemmas[v] = lemma
-		toks[h].Head, toks[h].DepRel = v, "obj"
-		if subj != v && subj != h {
-			toks[subj].Head, toks[subj].DepRel = v, "nsubj"
-		}
-		// what hung on the object before the verb now hangs on the verb
-		for j := 0; j < v; j++ {
-			if j != subj && toks[j].Head == h && (toks[j].DepRel == "punct" || toks[j].DepRel == "cc" || nlp.RelIs(toks[j].DepRel, "nsubj")) {
-				toks[j].Head = v
-			}
-		}
-		// a root must remain
-		root := false
-		for j := range toks {
-			if toks[j].Head < 0 {
-				root = true
-			}
-		}
-		if !root {
-			t.Head, t.DepRel = -1, "root"
+// personCountry returns the country of the first person named in the
+// sentence: an unnamed agent ("Congress") more often shares it than it
+// does that of a state named as a party.
+func (sc *sentCtx) personCountry() string {
+	for _, m := range sc.mentions {
+		if m.Kind == dict.KindPerson && m.Actor.Code != "" && m.Actor.Code != "IGO" && m.Actor.Code != "NGO" {
+			return m.Actor.Code
 		}
 	}
-}
-
-// speaker returns the actor who speaks in the sentence: the subject of a
-// verb of saying ("..., the minister told reporters").
-func (sc *sentCtx) speaker() (actorRef, bool) {
-	for j := 0; j < sc.n; j++ {
-		if sc.upos(j) != "VERB" || !sc.c.lex.speech[sc.lemmas[j]] {
-			continue
-		}
-		for _, c := range sc.children[j] {
-			if nlp.RelIs(sc.rel(c), "nsubj") && sc.upos(c) != "PRON" {
-				if rs := sc.actorsAt(c); len(rs) > 0 {
-					return rs[0], true
-				}
-			}
-		}
-	}
-	return actorRef{}, false
-}
-
-// backer reports whether a hyphenated modifier names a backer rather than
-// the owner ("Iranian-backed", "Russian-trained").
-func backer(w string) bool {
-	w = strings.ToLower(w)
-	for _, suf := range []string{"-backed", "-supported", "-allied", "-aligned", "-sponsored", "-funded", "-armed", "-trained", "-equipped", "-friendly", "-inspired"} {
-		if strings.HasSuffix(w, suf) {
-			return true
-		}
-	}
-	return false
-}
-
-// isBacker reports whether token c is a backer modifier, written as one
-// token ("Iranian-backed") or split ("Iranian - backed").
-func (sc *sentCtx) isBacker(c int) bool {
-	if backer(sc.words[c]) {
-		return true
-	}
-	if c >= 1 && sc.words[c-1] == "-" {
-		return backer("-" + sc.words[c])
-	}
-	return false
+	return ""
 }
 
 // placeInPhrase returns the country of a state or city named in a
 // prepositional phrase inside the noun phrase headed by h.
 func (sc *sentCtx) placeInPhrase(h int) string {
-	f, l := sc.subtree(h)
+	f, l := sc.tree.Subtree(h)
 	for j := h + 1; j <= l && j >= f; j++ {
 		m, ok := sc.mentionAt(j)
 		if !ok || (m.Kind != dict.KindCity && m.Kind != dict.KindState && m.Kind != dict.KindCapital) || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
@@ -1222,9 +760,9 @@ func (sc *sentCtx) placeInPhrase(h int) string {
 		// every phrase on the way up is "of" or "in" ("the ambassador to
 		// France" is not French)
 		ok = true
-		for k := j; k >= 0 && k != h; k = sc.head(k) {
+		for k := j; k >= 0 && k != h; k = sc.tree.Head(k) {
 			if r := sc.rel(k); nlp.RelIs(r, "nmod") && r != "nmod:poss" {
-				if c := sc.caseOf(k); c != "of" && c != "in" {
+				if !sc.c.lex.titlePlacePreps[sc.caseOf(k)] {
 					ok = false
 					break
 				}
@@ -1240,97 +778,174 @@ func (sc *sentCtx) placeInPhrase(h int) string {
 	return ""
 }
 
-// locativeAt reports whether the name starting at token i follows a
-// preposition of place ("in Iran", "across Syria").
-func (sc *sentCtx) locativeAt(i int) bool {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		switch strings.ToLower(sc.words[j]) {
-		case "in", "at", "inside", "across", "throughout", "within", "near", "outside":
-			return true
-		case "the":
+// speaker returns the actor who speaks in the sentence: the subject of a
+// verb of saying ("..., the minister told reporters").
+func (sc *sentCtx) speaker() (actorRef, bool) {
+	for j := 0; j < sc.n; j++ {
+		if sc.upos(j) != "VERB" || !sc.c.lex.speech[sc.lemmas[j]] {
 			continue
 		}
-		if sc.upos(j) == "ADJ" || sc.words[j] == "-" {
-			// "in northern Mozambique", "in war-torn Yemen"
-			continue
+		for _, c := range sc.tree.Children(j) {
+			if nlp.RelIs(sc.rel(c), "nsubj") && sc.upos(c) != "PRON" {
+				if rs := sc.actorsAt(c); len(rs) > 0 {
+					return rs[0], true
+				}
+			}
 		}
-		return false
+	}
+	return actorRef{}, false
+}
+
+// backer reports whether a hyphenated modifier names a backer rather than
+// the owner ("Iranian-backed", "Russian-trained").
+func (sc *sentCtx) backer(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return i >= 0 && sc.c.lex.backers[strings.ToLower(w[i+1:])]
+}
+
+// isBacker reports whether token c is a backer modifier, written as one
+// token ("Iranian-backed") or split ("Iranian - backed").
+func (sc *sentCtx) isBacker(c int) bool {
+	if sc.backer(sc.words[c]) {
+		return true
+	}
+	if c >= 1 && sc.words[c-1] == "-" {
+		return sc.backer("-" + sc.words[c])
 	}
 	return false
 }
 
-// personCountry returns the country of the first person named in the
-// sentence: an unnamed agent ("Congress") more often shares it than it
-// does that of a state named as a party.
-func (sc *sentCtx) personCountry() string {
-	for _, m := range sc.mentions {
-		if m.Kind == dict.KindPerson && m.Actor.Code != "" && m.Actor.Code != "IGO" && m.Actor.Code != "NGO" {
-			return m.Actor.Code
+// groupDescription reports whether noun h describes an armed group
+// ("the rebels", "the paramilitary force", "the militia") and names no
+// actor of its own.
+func (sc *sentCtx) groupDescription(h int) bool {
+	l := sc.lemmas[h]
+	if strings.HasSuffix(l, "s") && sc.c.lex.groupNouns[strings.TrimSuffix(l, "s")] {
+		l = strings.TrimSuffix(l, "s")
+	}
+	desc := sc.c.lex.groupNouns[l]
+	for _, c := range sc.tree.Children(h) {
+		r := sc.rel(c)
+		if (r == "amod" || r == "compound") && sc.c.lex.groupNouns[sc.lemmas[c]] && sc.c.lex.groupHeads[l] {
+			desc = true
+		}
+		if isModifierRel(r) && r != "amod" && r != "compound" {
+			return false // "the rebels of the M23", "Sudan's militia"
+		}
+		if mm, ok := sc.mentionAt(c); ok && mm.Kind != dict.KindAgent && sc.rel(c) != "det" {
+			return false // "the Houthi rebels"
 		}
 	}
-	return ""
+	return desc
 }
 
-// repairPluralNouns mends another tagging error: a plural noun right
-// after a verb taken for a verb in -s and made its complement ("suspend
-// talks with the IMF", "carried out missile strikes" with "talks",
-// "strikes" as xcomp). A complement in -s without "to" or a subject of
-// its own is the verb's object; a noun object before it ("missile")
-// becomes its modifier.
-func (sc *sentCtx) repairPluralNouns() {
-	toks := sc.s.Tokens
-	for v := 1; v < len(toks); v++ {
-		t := &toks[v]
-		if t.UPOS != "VERB" || t.DepRel != "xcomp" {
+// foreignUnnamed re-resolves targets that are agent nouns without a
+// country of their own ("several companies", "a school") which took the
+// source's country only because the source was the name nearest before
+// them: sanctions and force are seldom aimed at the source's own unnamed
+// people. A state or place named inside the target's phrase gives its
+// country ("companies it accuses of helping Moscow", "a school sheltering
+// families in Gaza City"); a sanction, asset freeze or seizure without
+// one keeps no target.
+func (sc *sentCtx) foreignUnnamed(tgts, srcs []actorRef, code string) []actorRef {
+	// an asset freeze or seizure (171x) is a sanction in all but name
+	sanction := cameo.Sanctions.Has(code)
+	var out []actorRef
+	for _, t := range tgts {
+		if !t.unnamed || t.tok < 0 || !hasCode(srcs, t.actor.Code) {
+			out = append(out, t)
 			continue
 		}
-		h := t.Head
-		if h < 0 || h >= v || (toks[h].UPOS != "VERB" && toks[h].UPOS != "AUX") {
-			continue
+		c := ""
+		np := t.tok
+		for sc.rel(np) == "conj" && sc.tree.Head(np) >= 0 && isNominal(sc.upos(sc.tree.Head(np))) {
+			// "tankers and several companies it accuses of ...": the
+			// clause may hang on the first conjunct
+			np = sc.tree.Head(np)
 		}
-		if t.XPOS != "VBZ" && !sc.lightNoun(sc.lemmas[v], sc.lemmas[h]) {
-			// any other form only where the words make a light-verb
-			// phrase of the dictionary ("issued an arrest warrant")
-			continue
-		}
-		own := false
-		for j := range toks {
-			if toks[j].Head == v && (toks[j].DepRel == "mark" || toks[j].DepRel == "aux" || nlp.RelIs(toks[j].DepRel, "nsubj")) {
-				own = true
+		f, l := sc.tree.Subtree(np)
+		for j := np + 1; j <= l && j >= f && c == ""; j++ {
+			mm, ok := sc.mentionAt(j)
+			if !ok || mm.Start != j || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || hasCode(srcs, mm.Actor.Code) {
+				continue
+			}
+			switch mm.Kind {
+			case dict.KindState, dict.KindCapital, dict.KindCity:
+				if sanction || sc.locativeAt(j) {
+					c = mm.Actor.Code
+				}
+			case dict.KindDemonym, dict.KindGroup, dict.KindPerson:
+				if sanction {
+					c = mm.Actor.Code
+				}
 			}
 		}
-		if own {
-			continue
-		}
-		// only the verb, its particle and modifiers of the noun between them
-		between := true
-		for j := h + 1; j < v; j++ {
-			if r := toks[j].DepRel; !(r == "compound:prt" || ((r == "obj" || r == "amod" || r == "compound" || r == "det" || r == "nummod") && toks[j].UPOS != "VERB")) {
-				between = false
-			}
-		}
-		if !between {
-			continue
-		}
-		t.UPOS, t.XPOS, t.DepRel = "NOUN", "NNS", "obj"
-		for j := h + 1; j < v; j++ {
-			if toks[j].DepRel == "obj" && toks[j].Head == h {
-				toks[j].Head, toks[j].DepRel = v, "compound"
-			}
-			if (toks[j].DepRel == "amod" || toks[j].DepRel == "det" || toks[j].DepRel == "nummod") && toks[j].Head == h {
-				toks[j].Head = v
-			}
+		switch {
+		case c != "":
+			t.actor.Code, t.rule = c, ruleForeignUnnamed
+			out = append(out, t)
+		case !sanction:
+			out = append(out, t)
 		}
 	}
+	return out
 }
 
-// lightNoun reports whether noun lemma n makes a light-verb pattern with
-// verb lemma v ("issue" + "warrant").
-func (sc *sentCtx) lightNoun(n, v string) bool {
-	for _, p := range sc.c.idx[n] {
-		if contains(p.Light, v) {
-			return true
+// forceVictims gives unnamed people that force was used against ("killing
+// 400 people") the country where it happened rather than the attacker's,
+// which they take only because it was the nearest named.
+func (sc *sentCtx) forceVictims(m *match, tgts, srcs []actorRef) []actorRef {
+	place := firstNonEmpty(sc.clausePlace(m.clause), sc.forcePlace(m))
+	if place == "" || place == "IGO" || place == "NGO" || hasCode(srcs, place) {
+		return tgts
+	}
+	for i, t := range tgts {
+		if t.unnamed && hasCode(srcs, t.actor.Code) {
+			t.actor.Code, t.rule = place, ruleForceVictims
+			tgts[i] = t
 		}
 	}
-	return false
+	return tgts
+}
+
+// ownCapital turns a government's own capital named as the place it acts
+// on ("imposed a curfew on Nairobi", "martial law in Colombo") into the
+// city's people.
+func (sc *sentCtx) ownCapital(tgts, srcs []actorRef) []actorRef {
+	for i, t := range tgts {
+		if t.kind != dict.KindCapital || t.actor.Role != "GOV" || t.tok < 0 || t.tok >= sc.n || !hasCode(srcs, t.actor.Code) {
+			continue
+		}
+		if r := sc.rel(t.tok); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
+			continue
+		}
+		if sc.c.lex.capitalPlacePreps[sc.caseOf(t.tok)] {
+			t.kind, t.resolved, t.actor.Role, t.rule = dict.KindCity, false, "CVL", ruleOwnCapital
+			tgts[i] = t
+		}
+	}
+	return tgts
+}
+
+// namedOverCountry drops from the owners of a phrase a state or demonym
+// named bare beside a party, group or organisation of the same country:
+// "the Palestinian Fatah faction" is Fatah, not also the Palestinians.
+func namedOverCountry(owners []actorRef) []actorRef {
+	named := map[string]bool{}
+	for _, o := range owners {
+		if o.kind == dict.KindParty || o.kind == dict.KindGroup || o.kind == dict.KindOrganisation {
+			named[o.actor.Code] = true
+		}
+	}
+	if len(named) == 0 {
+		return owners
+	}
+	var out []actorRef
+	for _, o := range owners {
+		if (o.kind == dict.KindDemonym || o.kind == dict.KindState) && o.actor.Role == "" && named[o.actor.Code] {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
 }

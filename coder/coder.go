@@ -80,13 +80,14 @@ type Coder struct {
 	idx      dict.PatternIndex
 	patterns []dict.Pattern
 	lex      *lexicon
-	embeds   []embedRow
 	// ctxLemmas are the lemmas patterns' context upgrades look for.
 	ctxLemmas map[string]bool
 	// lightVerbs are the light verbs of noun patterns ("hold" talks).
 	lightVerbs map[string]bool
 	opts       Options
 	log        *slog.Logger
+	// rules are the stages' rule tables (see rules.go).
+	rules ruleTables
 }
 
 var _ dyad.EventCoder = (*Coder)(nil)
@@ -103,7 +104,7 @@ func New(an Analyzer, d *dict.Dictionary, cb *cameo.Codebook, opts Options) *Cod
 	if opts.MaxChunkBytes <= 0 {
 		opts.MaxChunkBytes = 64 << 10
 	}
-	c := &Coder{an: an, cb: cb, opts: opts, lex: newLexicon()}
+	c := &Coder{an: an, cb: cb, opts: opts, lex: newLexicon(d), rules: newRuleTables()}
 	c.log = opts.Logger
 	if c.log == nil {
 		c.log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -120,7 +121,6 @@ func New(an Analyzer, d *dict.Dictionary, cb *cameo.Codebook, opts Options) *Cod
 		}
 	}
 	c.idx = dict.IndexPatterns(c.patterns)
-	c.embeds = embedTable()
 	c.ctxLemmas = map[string]bool{}
 	c.lightVerbs = map[string]bool{}
 	for i := range c.patterns {
@@ -142,20 +142,33 @@ func (c *Coder) CodeArticle(ctx context.Context, a *dyad.Article) ([]dyad.Event,
 }
 
 // Explain codes the article and writes, for each sentence, the parse, the
-// actors found, the candidate patterns, which fired and which filter
-// suppressed each candidate and why. It returns the events as
-// CodeArticle does.
+// actors found, the candidate patterns, which fired and which rule
+// suppressed each candidate and why, with the ID of every rule that
+// decided ("  <- mood.negation"). It returns the events as CodeArticle
+// does.
 func (c *Coder) Explain(ctx context.Context, a *dyad.Article, w io.Writer) ([]dyad.Event, error) {
-	tr := &trace{w: w}
-	evs, err := c.code(ctx, a, tr)
+	rec := &recorder{w: w}
+	evs, err := c.code(ctx, a, rec)
 	if err == nil {
-		err = tr.err
+		err = rec.err
 	}
 	return evs, err
 }
 
-// code is CodeArticle with an optional trace.
-func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *trace) ([]dyad.Event, error) {
+// Decide codes the article as CodeArticle does and returns, beside its
+// events, every decision the coder took on the way, in sentence order: per
+// candidate (a pattern at a trigger word) the rule that fired or
+// suppressed it, with the rules that chose each event's source and target;
+// and the sentences skipped and the parses repaired. Tools use it to see
+// why an event was or was not coded (dyad eval --errors).
+func (c *Coder) Decide(ctx context.Context, a *dyad.Article) ([]dyad.Event, []dyad.Decision, error) {
+	rec := &recorder{}
+	evs, err := c.code(ctx, a, rec)
+	return evs, rec.decisions, err
+}
+
+// code is CodeArticle with an optional recorder.
+func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *recorder) ([]dyad.Event, error) {
 	if a == nil {
 		return nil, fmt.Errorf("coder: nil article")
 	}
@@ -379,29 +392,24 @@ func dateFor(art *article, s *nlp.Sentence, sc *sentCtx, clause int, future bool
 	hi -= s.Start
 	for i := range sc.dates {
 		d := &sc.dates[i]
-		if d.Start >= lo && d.End <= hi && sc.dateInClause(d, clause) && !boundDate(art.text[s.Start:s.End], d) {
+		if d.Start >= lo && d.End <= hi && sc.dateInClause(d, clause) && !sc.c.lex.boundDate(art.text[s.Start:s.End], d) {
 			return d
 		}
 	}
 	// a participle or coordinated clause shares the date of its head:
 	// "spoke on Monday, discussing ..."
 	if r := sc.rel(clause); r == "advcl" || r == "conj" || r == "xcomp" {
-		if h := sc.head(clause); h >= 0 && sc.upos(clause) == "VERB" {
+		if h := sc.tree.Head(clause); h >= 0 && sc.upos(clause) == "VERB" {
 			return dateFor(art, s, sc, sc.s.Clause(h), future)
 		}
 	}
 	return nil
 }
 
-// boundWords open a date that bounds or locates an event from outside
-// ("talks for the first time since 2022", "suspended until 2028", "before
-// the end of the month"): the event did not happen on it.
-var boundWords = map[string]bool{"since": true, "until": true, "till": true, "before": true, "after": true, "by": true, "through": true, "from": true}
-
 // boundDate reports whether the date expression d of sentence text sent
 // is a bound rather than the event's date, or the possessor of a noun
 // ("a repeat of October's election").
-func boundDate(sent string, d *timex.Expression) bool {
+func (lx *lexicon) boundDate(sent string, d *timex.Expression) bool {
 	rest := strings.TrimLeft(sent[d.End:], " ")
 	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		return true
@@ -410,11 +418,10 @@ func boundDate(sent string, d *timex.Expression) bool {
 	// the word before the expression, skipping "the end of", "early", ...
 	for k := len(before) - 1; k >= 0 && k >= len(before)-4; k-- {
 		w := strings.Trim(before[k], ",;:()\"")
-		if boundWords[w] {
+		if lx.dateBoundWords[w] {
 			return true
 		}
-		switch w {
-		case "the", "end", "start", "beginning", "middle", "of", "early", "late", "mid":
+		if lx.dateBoundFillers[w] {
 			continue
 		}
 		break

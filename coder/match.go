@@ -2,12 +2,13 @@ package coder
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dyad-events/dyad"
+	"strings"
+
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/nlp"
-	"github.com/dyad-events/dyad/timex"
 )
 
 // match is a pattern that matched at a trigger token.
@@ -18,145 +19,265 @@ type match struct {
 	deps     []int // dependents the pattern's slots look among
 	compl    int   // complement of an embedding pattern, -1 if none
 	embedded *match
-	consumed bool // the event is the complement of another pattern
+	consumed bool   // the event is the complement of another pattern
+	rule     string // the complement rule that consumed it
 	why      string
 	tgts     []actorRef // the targets found when it was coded
+	steps    []string   // what rules did to it before it was evaluated
 }
 
-// mood is what the filters found about a clause.
-type mood int
+// The match stage: the patterns of the dictionary tried at each word, on
+// lemmas and the dependency tree. Four tables, in the order they run:
+//
+//   - sentence rules skip a whole sentence before it is looked at;
+//   - token rules rule a word out as a trigger of any pattern;
+//   - constraint rules try one pattern at one word: a rule that fails
+//     says why the pattern does not match there;
+//   - code rules run later, when a plain event pattern's candidate is
+//     evaluated: the pattern's own refinements of its code.
+//
+// Of the patterns that match at a word, the best is the candidate
+// (ruleBest); the others are outranked. A new way a pattern's constraint
+// can be met belongs in its constraint rule; a new kind of constraint in
+// the pattern format belongs in dict/patterns.go and a rule here.
 
-const (
-	moodAsserted mood = iota
-	moodNegated
-	moodSpeculative
-	moodHypothetical
-	moodFuture
-	moodNegFuture
-	moodUnasserted
-)
+// ruleBest picks the best of the patterns that match at one word.
+const ruleBest = "match.best"
 
-func (m mood) String() string {
-	return [...]string{"asserted", "negated", "speculative", "hypothetical", "future", "negated future", "not asserted"}[m]
+// sentenceRule skips a whole sentence: fn returns why, or "".
+type sentenceRule struct {
+	id string
+	fn func(c *Coder, text string, tokens int) string
 }
 
-// coded is an event before it becomes a dyad.Event.
-type coded struct {
-	src, tgt actorRef
-	code     string
-	pattern  string
-	trigger  dyad.Span
-	flags    []dyad.Flag
-	reporter *actorRef
-	date     *timex.Expression
-	clause   int
-}
-
-// trace collects --explain output.
-type trace struct {
-	w   interface{ Write([]byte) (int, error) }
-	err error
-}
-
-func (t *trace) printf(format string, args ...any) {
-	if t == nil || t.err != nil {
-		return
+// sentenceRules are the rules that skip a sentence, in order.
+func sentenceRules() []sentenceRule {
+	return []sentenceRule{
+		{"match.sentence-length", matchSentenceLength},
+		{"match.question", matchQuestion},
 	}
-	_, t.err = fmt.Fprintf(t.w, format, args...)
 }
 
-// matchAt tries pattern p at token i.
-func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string) {
-	m := &match{p: p, trig: i, clause: i, compl: -1}
-	up := sc.upos(i)
-	switch {
-	case len(p.Light) > 0:
-		if up != "NOUN" && up != "PROPN" {
-			return nil, "light-verb noun is not a noun"
-		}
-		v := sc.head(i)
-		r := sc.rel(i)
-		var mid []int
-		if v >= 0 && !contains(p.Light, sc.lemmas[v]) && v < i {
-			// "imposed targeted sanctions": a participle before the noun
-			// taken for its head
-			if g := sc.head(v); g >= 0 && g < v && contains(p.Light, sc.lemmas[g]) {
-				mid = sc.children[v]
-				v, r = g, "obj"
-			}
-		}
-		// "hold talks", "talks were held", "engage in talks"
-		if v < 0 || !contains(p.Light, sc.lemmas[v]) || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "nsubj") || nlp.RelIs(r, "obl") || r == "xcomp" || (r == "parataxis" && i > v)) {
-			// a noun coordinated with the light verb's object
-			if v >= 0 && r == "conj" {
-				if vv := sc.head(v); vv >= 0 && contains(p.Light, sc.lemmas[vv]) {
-					if prt := sc.verbParticle(vv); prt != "" && !contains(p.LightParticles, prt) {
-						return nil, "light verb has particle " + prt
-					}
-					m.clause = vv
-					m.deps = append(append([]int{}, sc.children[i]...), sc.children[vv]...)
-					break
-				}
-			}
-			return nil, "no light verb " + strings.Join(p.Light, "|")
-		}
-		m.clause = v
-		m.deps = append(append(append([]int{}, sc.children[i]...), sc.children[v]...), mid...)
-		if prt := sc.verbParticle(v); prt != "" && !contains(p.LightParticles, prt) {
-			// "called off their strike" is not "call+strike"
-			return nil, "light verb has particle " + prt
-		}
-	case p.Nominal:
-		return nil, "nominal pattern"
-	default:
-		predicativeAdj := up == "ADJ" && (sc.childWith(i, "cop") >= 0 || sc.rel(i) == "xcomp")
-		if up != "VERB" && !(up == "NOUN" && sc.s.Tokens[i].Head >= 0 && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !(up == "ADJ" && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !predicativeAdj {
-			return nil, "trigger is not a verb"
-		}
-		m.deps = sc.children[i]
+// matchSentenceLength skips sentences longer than MaxSentenceTokens: they
+// are almost always run-on text, tables or lists.
+func matchSentenceLength(c *Coder, _ string, n int) string {
+	if n > c.opts.MaxSentenceTokens {
+		return fmt.Sprintf("%d tokens (limit %d)", n, c.opts.MaxSentenceTokens)
 	}
-	if p.Particle != "" {
-		ok := false
-		for _, c := range sc.children[i] {
-			r := sc.rel(c)
-			if sc.lemmas[c] == p.Particle && (r == "compound:prt" || r == "advmod" || r == "case" || r == "mark") {
-				ok = true
-			}
-		}
-		if !ok && i+1 < sc.n && sc.lemmas[i+1] == p.Particle {
-			// the particle right after the verb, attached elsewhere by the parse
-			switch sc.upos(i + 1) {
-			case "ADP", "ADV", "PART":
-				ok = true
-			}
-		}
-		if !ok {
-			// "call on Chile": the particle may be parsed as a preposition
-			for _, c := range sc.children[i] {
-				if nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == p.Particle {
-					ok = true
-				}
-			}
-		}
-		if !ok {
-			return nil, "no particle " + p.Particle
+	return ""
+}
+
+// matchQuestion skips questions: a question asserts nothing.
+func matchQuestion(_ *Coder, text string, _ int) string {
+	if q := strings.TrimRight(text, " \t\r\n\"'”’)"); strings.HasSuffix(q, "?") {
+		return "a question asserts nothing"
+	}
+	return ""
+}
+
+// tokenRule rules word i out as the trigger of any pattern: fn returns
+// why, or "".
+type tokenRule struct {
+	id string
+	fn func(sc *sentCtx, i int) string
+}
+
+// tokenRules are the rules that rule a word out as a trigger, in order.
+func tokenRules() []tokenRule {
+	return []tokenRule{
+		{"match.hyphen-modifier", matchHyphenModifier},
+		{"match.name", matchName},
+	}
+}
+
+// matchHyphenModifier: the second part of a hyphenated modifier
+// ("drought-hit", "rebel-held") names no event.
+func matchHyphenModifier(sc *sentCtx, i int) string {
+	if i > 0 && sc.words[i-1] == "-" && sc.s.Tokens[i-1].End == sc.s.Tokens[i].Start {
+		return "part of a hyphenated modifier"
+	}
+	return ""
+}
+
+// matchName: a word inside an actor's name is not an event
+// ("Mozambique" tagged as a verb).
+func matchName(sc *sentCtx, i int) string {
+	if m, ok := sc.mentionAt(i); ok && m.Kind != dict.KindAgent {
+		return "part of the name " + m.Entry
+	}
+	return ""
+}
+
+// constraintRule tries one constraint of pattern m.p at its trigger: fn
+// returns why it fails, or "". A rule may fill in the match (the light
+// verb's clause and dependents).
+type constraintRule struct {
+	id string
+	fn func(sc *sentCtx, m *match) string
+}
+
+// constraintRules are a pattern's constraints, in the order they are
+// tried.
+func constraintRules() []constraintRule {
+	return []constraintRule{
+		{"match.nominal", matchNominal},
+		{"match.light-noun", matchLightNoun},
+		{"match.light-verb", matchLightVerb},
+		{"match.light-particle", matchLightParticle},
+		{"match.verb-trigger", matchVerbTrigger},
+		{"match.particle", matchParticle},
+		{"match.require", matchRequire},
+		{"match.forbid", matchForbid},
+	}
+}
+
+// matchNominal: a nominal pattern ("the release of", "an invasion") never
+// codes an event by itself: nominalised events are background. It only
+// names the act an appeal, demand or threat is about.
+func matchNominal(_ *sentCtx, m *match) string {
+	if m.p.Nominal {
+		return "nominal pattern"
+	}
+	return ""
+}
+
+// matchLightNoun: the trigger of a light-verb pattern ("hold+talk") is a
+// noun.
+func matchLightNoun(sc *sentCtx, m *match) string {
+	if up := sc.upos(m.trig); len(m.p.Light) > 0 && up != "NOUN" && up != "PROPN" {
+		return "light-verb noun is not a noun"
+	}
+	return ""
+}
+
+// matchLightVerb: the noun of a light-verb pattern is the object, passive
+// subject or oblique of one of its light verbs ("hold talks", "talks were
+// held", "engage in talks"), also through a participle taken for its head
+// ("imposed targeted sanctions") or as a conjunct of the light verb's
+// object. The light verb heads the event's clause.
+func matchLightVerb(sc *sentCtx, m *match) string {
+	p, i := m.p, m.trig
+	if len(p.Light) == 0 {
+		return ""
+	}
+	v := sc.tree.Head(i)
+	r := sc.rel(i)
+	var mid []int
+	if v >= 0 && !contains(p.Light, sc.lemmas[v]) && v < i {
+		// "imposed targeted sanctions": a participle before the noun
+		// taken for its head
+		if g := sc.tree.Head(v); g >= 0 && g < v && contains(p.Light, sc.lemmas[g]) {
+			mid = sc.tree.Children(v)
+			v, r = g, "obj"
 		}
 	}
-	for _, d := range p.Require {
+	if v < 0 || !contains(p.Light, sc.lemmas[v]) || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "nsubj") || nlp.RelIs(r, "obl") || r == "xcomp" || (r == "parataxis" && i > v)) {
+		// a noun coordinated with the light verb's object
+		if v >= 0 && r == "conj" {
+			if vv := sc.tree.Head(v); vv >= 0 && contains(p.Light, sc.lemmas[vv]) {
+				m.clause = vv
+				m.deps = append(append([]int{}, sc.tree.Children(i)...), sc.tree.Children(vv)...)
+				return ""
+			}
+		}
+		return "no light verb " + strings.Join(p.Light, "|")
+	}
+	m.clause = v
+	m.deps = append(append(append([]int{}, sc.tree.Children(i)...), sc.tree.Children(v)...), mid...)
+	return ""
+}
+
+// matchLightParticle: a light verb with a particle the pattern does not
+// allow is another verb ("called off their strike" is not "call+strike").
+func matchLightParticle(sc *sentCtx, m *match) string {
+	if len(m.p.Light) == 0 {
+		return ""
+	}
+	if prt := sc.verbParticle(m.clause); prt != "" && !contains(m.p.LightParticles, prt) {
+		return "light verb has particle " + prt
+	}
+	return ""
+}
+
+// matchVerbTrigger: the trigger of a verb pattern is a verb, a noun or
+// adjective tagged with a verb's XPOS, or a predicative adjective.
+func matchVerbTrigger(sc *sentCtx, m *match) string {
+	if len(m.p.Light) > 0 {
+		return ""
+	}
+	i, up := m.trig, sc.upos(m.trig)
+	predicativeAdj := up == "ADJ" && (sc.tree.ChildWith(i, "cop") >= 0 || sc.rel(i) == "xcomp")
+	if up != "VERB" && !(up == "NOUN" && sc.s.Tokens[i].Head >= 0 && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !(up == "ADJ" && strings.HasPrefix(sc.s.Tokens[i].XPOS, "VB")) && !predicativeAdj {
+		return "trigger is not a verb"
+	}
+	m.deps = sc.tree.Children(i)
+	return ""
+}
+
+// matchParticle: the pattern's particle ("call~off") is the verb's
+// particle, the word right after the verb, or the preposition of an
+// oblique the parse made of it ("call on Chile").
+func matchParticle(sc *sentCtx, m *match) string {
+	p, i := m.p, m.trig
+	if p.Particle == "" {
+		return ""
+	}
+	for _, c := range sc.tree.Children(i) {
+		r := sc.rel(c)
+		if sc.lemmas[c] == p.Particle && (r == "compound:prt" || r == "advmod" || r == "case" || r == "mark") {
+			return ""
+		}
+	}
+	if i+1 < sc.n && sc.lemmas[i+1] == p.Particle {
+		// the particle right after the verb, attached elsewhere by the parse
+		switch sc.upos(i + 1) {
+		case "ADP", "ADV", "PART":
+			return ""
+		}
+	}
+	for _, c := range sc.tree.Children(i) {
+		if nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == p.Particle {
+			return ""
+		}
+	}
+	return "no particle " + p.Particle
+}
+
+// matchRequire: every dependent the pattern requires is there.
+func matchRequire(sc *sentCtx, m *match) string {
+	for _, d := range m.p.Require {
 		if sc.findDep(m, d.Rel, d.Prep, d.Lemmas) < 0 {
-			return nil, "no " + depString(d)
+			return "no " + depString(d)
 		}
 	}
-	for _, f := range p.Forbid {
+	return ""
+}
+
+// matchForbid: no dependent the pattern forbids is there ("strike" as a
+// labour strike has no object).
+func matchForbid(sc *sentCtx, m *match) string {
+	for _, f := range m.p.Forbid {
 		rel, prep := f, ""
 		if !isRelName(f) {
 			rel, prep = "", f
 		}
 		if sc.findDep(m, rel, prep, nil) >= 0 {
-			return nil, "has " + f
+			return "has " + f
 		}
 	}
-	return m, ""
+	return ""
+}
+
+// matchAt tries pattern p at token i: the match, or the rule that failed
+// and why.
+func (sc *sentCtx) matchAt(p *dict.Pattern, i int) (*match, string, string) {
+	m := &match{p: p, trig: i, clause: i, compl: -1}
+	for _, r := range sc.c.rules.constraints {
+		if why := r.fn(sc, m); why != "" {
+			return nil, r.id, why
+		}
+	}
+	return m, "", ""
 }
 
 func depString(d dict.Dep) string {
@@ -178,205 +299,110 @@ func isRelName(k string) bool {
 	return false
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// relMatches reports whether a dependent's relation satisfies a pattern
-// relation key.
-func (sc *sentCtx) relMatches(c int, rel string) bool {
-	r := sc.rel(c)
-	switch rel {
-	case "obj":
-		return nlp.RelIs(r, "obj") || (nlp.RelIs(r, "nsubj:pass")) || r == "iobj"
-	case "nmod", "compound", "amod":
-		return r == "amod" || r == "compound" || nlp.RelIs(r, "nmod") || r == "nummod" || r == "flat"
-	case "prt":
-		return r == "compound:prt"
-	case "xcomp":
-		return r == "xcomp" || (r == "ccomp" && sc.hasTo(c)) || (r == "advcl" && sc.hasTo(c))
-	case "ccomp":
-		return r == "ccomp" && !sc.hasTo(c)
-	}
-	return nlp.RelIs(r, rel)
-}
-
-// hasTo reports whether a clause is an infinitive ("to meet").
-func (sc *sentCtx) hasTo(c int) bool {
-	for _, k := range sc.children[c] {
-		if sc.rel(k) == "mark" && sc.lemmas[k] == "to" {
-			return true
-		}
-	}
-	return false
-}
-
-// findDep returns the first dependent of the match satisfying rel/prep and
-// lemmas, or -1.
-func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
-	for _, c := range m.deps {
-		if c == m.trig {
-			continue
-		}
-		if rel != "" {
-			if !sc.relMatches(c, rel) {
-				// "handed over carriers" parsed as a preposition and its object
-				if !(rel == "obj" && m.p.Particle != "" && nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == m.p.Particle) {
-					continue
-				}
-			}
-		} else {
-			r := sc.rel(c)
-			if !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod") || r == "advcl" || r == "xcomp" || r == "ccomp" || r == "obj") {
-				continue
-			}
-			cs := sc.caseOf(c)
-			if cs != prep && !strings.HasSuffix(cs, " "+prep) {
-				// a preposition that is a marker of a clause: "of entering"
-				// (not the "to" of an infinitive: "promised to return to be
-				// sworn in")
-				if !sc.hasMark(c, prep) || (prep == "to" && isVerbal(sc.upos(c)) && !strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG")) {
-					continue
-				}
-			}
-		}
-		if len(lemmas) == 0 || sc.lemmaIn(c, lemmas) {
-			return c
-		}
-	}
-	if rel == "obj" && len(lemmas) > 0 {
-		// "rejected as baseless allegations": the object parsed inside a
-		// phrase that should have been its sister
-		for _, d := range m.deps {
-			if !nlp.RelIs(sc.rel(d), "obl") || d == m.trig {
-				continue
-			}
-			for _, c := range sc.children[d] {
-				if nlp.RelIs(sc.rel(c), "obj") && sc.lemmaIn(c, lemmas) {
-					return c
-				}
-			}
-		}
-	}
-	if rel == "ccomp" {
-		// "warned supporters that anyone ... would be arrested": the
-		// content clause parsed as a relative clause on the object
-		for _, o := range m.deps {
-			if !nlp.RelIs(sc.rel(o), "obj") {
-				continue
-			}
-			for _, c := range sc.children[o] {
-				if nlp.RelIs(sc.rel(c), "acl") && sc.hasMarkUPOS(c, "that", "SCONJ") && (len(lemmas) == 0 || contains(lemmas, sc.lemmas[c])) {
-					return c
-				}
-			}
-		}
-	}
-	if rel == "xcomp" {
-		// "forced the population to leave": the infinitive parsed as a
-		// clause on the object
-		for _, o := range m.deps {
-			if !nlp.RelIs(sc.rel(o), "obj") {
-				continue
-			}
-			// the object or a noun inside it ("the population of three
-			// villages ... to leave")
-			nouns := []int{o}
-			for _, c := range sc.children[o] {
-				if nlp.RelIs(sc.rel(c), "nmod") {
-					nouns = append(nouns, c)
-				}
-			}
-			for _, n := range nouns {
-				for _, c := range sc.children[n] {
-					if sc.rel(c) == "acl" && sc.hasTo(c) && (len(lemmas) == 0 || contains(lemmas, sc.lemmas[c])) {
-						return c
-					}
-				}
-			}
-		}
-	}
-	return -1
-}
-
-func (sc *sentCtx) hasMark(c int, w string) bool {
-	for _, k := range sc.children[c] {
-		if (sc.rel(k) == "mark" || sc.rel(k) == "case") && sc.lemmas[k] == w {
-			return true
-		}
-	}
-	return false
-}
-
-// lemmaIn reports whether token c, or a word coordinated with it or
-// modifying it, has one of the lemmas.
-func (sc *sentCtx) lemmaIn(c int, lemmas []string) bool {
-	if contains(lemmas, sc.lemmas[c]) {
-		return true
-	}
-	if l := sc.lemmas[c]; len(l) > 3 && strings.HasSuffix(l, "s") && (sc.upos(c) == "NOUN" || sc.upos(c) == "PROPN") && contains(lemmas, l[:len(l)-1]) {
-		// a plural the lemmatizer left alone ("troops")
-		return true
-	}
-	for _, k := range sc.children[c] {
-		r := sc.rel(k)
-		if r == "conj" || r == "compound" || r == "amod" || r == "flat" || r == "nummod" {
-			if contains(lemmas, sc.lemmas[k]) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// bestMatch returns the most specific pattern matching at token i, with
-// the reasons the others failed.
-func (sc *sentCtx) bestMatch(i int, tr *trace) *match {
+// bestMatch returns the best pattern matching at token i, recording why
+// the others did not match or lost.
+func (sc *sentCtx) bestMatch(i int) *match {
 	ps := sc.c.idx[sc.lemmas[i]]
 	if len(ps) == 0 {
 		return nil
 	}
-	if i > 0 && sc.words[i-1] == "-" && sc.s.Tokens[i-1].End == sc.s.Tokens[i].Start {
-		// part of a hyphenated modifier: "drought-hit", "rebel-held"
-		return nil
-	}
-	if m, ok := sc.mentionAt(i); ok && m.Kind != dict.KindAgent {
-		// a name is not an event ("Mozambique" tagged as a verb)
-		return nil
+	for _, r := range sc.c.rules.tokens {
+		if why := r.fn(sc, i); why != "" {
+			if sc.rec != nil {
+				for _, p := range ps {
+					sc.decide(&match{p: p, trig: i, clause: i}, p.Code, dyad.VerdictNoMatch, r.id, why)
+				}
+			}
+			return nil
+		}
 	}
 	var best *match
+	var matched []*match
 	for _, p := range ps {
-		if p.Nominal {
-			continue
-		}
-		m, why := sc.matchAt(p, i)
+		m, rule, why := sc.matchAt(p, i)
 		if m == nil {
-			if tr != nil {
-				tr.printf("    candidate %-24s at %q: no (%s)\n", p.ID, sc.words[i], why)
+			if sc.rec != nil {
+				sc.decide(&match{p: p, trig: i, clause: i}, p.Code, dyad.VerdictNoMatch, rule, why)
 			}
 			continue
 		}
+		matched = append(matched, m)
 		if best == nil || better(sc, m, best) {
 			best = m
+		}
+	}
+	if sc.rec != nil {
+		for _, m := range matched {
+			if m != best {
+				sc.decide(m, m.p.Code, dyad.VerdictOutranked, ruleBest, "outranked by "+best.p.ID)
+			}
 		}
 	}
 	return best
 }
 
-// nominalCode returns the code a nominal pattern gives token i ("release"
-// -> 084), for the complements of appeals, demands and threats.
-func (sc *sentCtx) nominalCode(i int) (*dict.Pattern, bool) {
-	for _, p := range sc.c.idx[sc.lemmas[i]] {
-		if p.Nominal && (sc.upos(i) == "NOUN" || sc.upos(i) == "PROPN") {
-			return p, true
+// codeRule refines the code of a plain event pattern's candidate: fn
+// returns the new code, or "" to leave it.
+type codeRule struct {
+	id string
+	fn func(sc *sentCtx, k *cand) string
+}
+
+// codeRules are the pattern's code refinements, applied in order, each to
+// the code the previous left.
+func codeRules() []codeRule {
+	return []codeRule{
+		{"match.refine", matchRefine},
+		{"match.context", matchContext},
+		{"match.military-strike", matchMilitaryStrike},
+	}
+}
+
+// patternCode applies the code rules to candidate k.
+func (sc *sentCtx) patternCode(k *cand) {
+	for _, r := range sc.c.rules.codes {
+		if c := r.fn(sc, k); c != "" {
+			if c != k.code {
+				k.step(r.id, k.code+" -> "+c)
+			}
+			k.code = c
 		}
 	}
-	return nil, false
+}
+
+// matchRefine: a more specific code by the words among the trigger's
+// dependents, as the pattern's refine lists them ("military" aid -> 072).
+func matchRefine(sc *sentCtx, k *cand) string {
+	return sc.refine(k.match, k.code)
+}
+
+// matchContext: a pattern's context upgrade, when an earlier sentence of
+// the article holds one of its words ("spoke" after "phone call" -> 041).
+func matchContext(sc *sentCtx, k *cand) string {
+	if k.p.Context == nil {
+		return ""
+	}
+	for _, l := range k.p.Context.Lemmas {
+		if sc.art.context[l] {
+			return k.p.Context.Code
+		}
+	}
+	return ""
+}
+
+// matchMilitaryStrike: a strike by a state, an army or an armed group, or
+// with a weapon ("India carried out missile strikes", "its forces had
+// struck"), is military force, not a labour strike: 190, or the weapon's
+// code.
+func matchMilitaryStrike(sc *sentCtx, k *cand) string {
+	if !cameo.Under(k.code, cameo.CodeStrikeOrBoycott) || !sc.c.lex.militaryStrike[sc.lemmas[k.trig]] {
+		return ""
+	}
+	if s, _ := sc.subjectOf(k.clause, 0); militaryActors(s) || sc.weaponNear(k.trig) {
+		k.milStrike = true
+		return sc.strikeCode(k.match)
+	}
+	return ""
 }
 
 // better reports whether match a should be preferred to b: a pattern whose
@@ -394,6 +420,17 @@ func better(sc *sentCtx, a, b *match) bool {
 	return sa > sb
 }
 
+// nominalCode returns the code a nominal pattern gives token i ("release"
+// -> 084), for the complements of appeals, demands and threats.
+func (sc *sentCtx) nominalCode(i int) (*dict.Pattern, bool) {
+	for _, p := range sc.c.idx[sc.lemmas[i]] {
+		if p.Nominal && (sc.upos(i) == "NOUN" || sc.upos(i) == "PROPN") {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
 // nominal returns the nominal pattern of a noun lemma, if any.
 func (c *Coder) nominal(lemma string) (*dict.Pattern, bool) {
 	for _, p := range c.idx[lemma] {
@@ -404,34 +441,105 @@ func (c *Coder) nominal(lemma string) (*dict.Pattern, bool) {
 	return nil, false
 }
 
-// hasMarkUPOS reports whether clause c has the marker w tagged upos.
-func (sc *sentCtx) hasMarkUPOS(c int, w, upos string) bool {
-	for _, k := range sc.children[c] {
-		if sc.rel(k) == "mark" && sc.lemmas[k] == w && sc.upos(k) == upos {
+// refine picks a more specific code by the words among the trigger's
+// dependents (the subject excluded).
+func (sc *sentCtx) refine(m *match, code string) string {
+	if len(m.p.Refine) == 0 {
+		return code
+	}
+	words := map[string]bool{}
+	for _, d := range m.deps {
+		r := sc.rel(d)
+		if nlp.RelIs(r, "nsubj") || r == "punct" || r == "conj" || r == "parataxis" || (r == "advcl" && cameo.PhysicalConflict.Has(code) && !cameo.Protests.Has(code)) {
+			continue
+		}
+		f, l := sc.tree.Subtree(d)
+		for j := f; j <= l; j++ {
+			if sc.rel(j) == "compound" && j != d {
+				// a modifier names a kind, not whom: "refugee camp"
+				words["compound:"+sc.lemmas[j]] = true
+				continue
+			}
+			words[sc.lemmas[j]] = true
+		}
+	}
+	if len(m.p.Light) > 0 || m.trig != m.clause {
+		words[sc.lemmas[m.trig]] = true
+	}
+	for _, rf := range m.p.Refine {
+		for _, l := range rf.Lemmas {
+			if words[l] || (words["compound:"+l] && !cameo.MassViolence.Has(rf.Code)) {
+				return rf.Code
+			}
+		}
+	}
+	// the weapon may be the subject: "warplanes struck", "artillery pounded"
+	for _, d := range sc.tree.Children(m.clause) {
+		if !nlp.RelIs(sc.rel(d), "nsubj") {
+			continue
+		}
+		for _, rf := range m.p.Refine {
+			if !cameo.Fights.Has(rf.Code) {
+				continue
+			}
+			if contains(rf.Lemmas, sc.lemmas[d]) || sc.lemmaIn(d, rf.Lemmas) {
+				return rf.Code
+			}
+		}
+	}
+	return code
+}
+
+// strikeCode codes a military strike at match m: 190, or the weapon's
+// code by the refinements of the "strike" pattern of root 19.
+func (sc *sentCtx) strikeCode(m *match) string {
+	for _, p := range sc.c.idx[sc.lemmas[m.trig]] {
+		if p.Code != cameo.CodeMilitaryForce {
+			continue
+		}
+		mm := *m
+		mm.p = p
+		mm.deps = append([]int(nil), sc.tree.Children(m.trig)...)
+		for j := m.trig - 1; j >= 0 && j >= m.trig-2; j-- {
+			if u := sc.upos(j); u != "ADJ" && u != "NOUN" {
+				break
+			}
+			mm.deps = append(mm.deps, j)
+		}
+		return sc.refine(&mm, cameo.CodeMilitaryForce)
+	}
+	return cameo.CodeMilitaryForce
+}
+
+// militaryActors reports whether the actors are states, governments,
+// armies or armed groups: those whose strikes are military.
+func militaryActors(rs []actorRef) bool {
+	for _, r := range rs {
+		switch {
+		case r.actor.Role == "MIL" || r.actor.Role == "REB":
+			return true
+		case (r.actor.Role == "" || r.actor.Role == "GOV") && (r.kind == dict.KindState || r.kind == dict.KindCapital):
 			return true
 		}
 	}
 	return false
 }
 
-// particles are the adverbs that make a phrasal verb of a light verb
-// ("call off", "hold up", "put down").
-var particles = map[string]bool{"off": true, "up": true, "down": true, "out": true, "back": true, "away": true}
-
-// verbParticle returns the particle of verb v ("off" in "called off the
-// strike"), whether parsed as compound:prt or as the word right after the
-// verb, or "".
-func (sc *sentCtx) verbParticle(v int) string {
-	for _, c := range sc.children[v] {
-		if sc.rel(c) == "compound:prt" {
-			return sc.lemmas[c]
+// weaponNear reports whether a weapon word modifies the strike at t or
+// stands right before it.
+func (sc *sentCtx) weaponNear(t int) bool {
+	for _, c := range sc.tree.Children(t) {
+		if r := sc.rel(c); (r == "compound" || r == "amod") && sc.c.lex.weapons[sc.lemmas[c]] {
+			return true
 		}
 	}
-	if j := v + 1; j < sc.n && particles[sc.lemmas[j]] {
-		switch sc.upos(j) {
-		case "ADP", "ADV", "PART":
-			return sc.lemmas[j]
+	for j := t - 1; j >= 0 && j >= t-2; j-- {
+		if sc.c.lex.weapons[sc.lemmas[j]] {
+			return true
+		}
+		if u := sc.upos(j); u != "ADJ" && u != "NOUN" {
+			break
 		}
 	}
-	return ""
+	return false
 }

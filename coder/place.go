@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/nlp"
 )
 
@@ -33,7 +34,7 @@ func precisionRank(p dyad.PlacePrecision) int {
 // its clause, else of its sentence, else the article's dateline, else the
 // country of its actors. first is the article index of the chunk's first
 // sentence; evs are the chunk's events.
-func (c *Coder) locate(art *article, doc *nlp.Document, first int, evs []dyad.Event, tr *trace) {
+func (c *Coder) locate(art *article, doc *nlp.Document, first int, evs []dyad.Event, tr *recorder) {
 	pf := c.opts.Places
 	var countries []string
 	seen := map[string]bool{}
@@ -153,7 +154,7 @@ func (c *Coder) actorPlace(e *dyad.Event) (dyad.Place, bool) {
 	}
 	src, tgt := state(e.Source), state(e.Target)
 	code := src
-	if code == "" || (tgt != "" && (e.Root == "18" || e.Root == "19" || e.Root == "20")) {
+	if code == "" || (tgt != "" && cameo.Force.Has(e.Root)) {
 		code = tgt
 	}
 	if code == "" {

@@ -26,6 +26,7 @@ type entry struct {
 	entry  string // the entry's primary name
 	why    string
 	person *personEntry
+	party  *partyEntry
 	pos
 }
 
@@ -287,7 +288,33 @@ func (e *entry) mention(start, end int, date time.Time) Mention {
 	if e.person != nil {
 		m.Actor.Code, m.Actor.Role, m.Why = e.person.resolve(date)
 	}
+	if e.party != nil {
+		m.Actor.Role, m.Why = e.party.resolve(date)
+	}
 	return m
+}
+
+// resolve returns the party's role on date, and why. The zero date means
+// unknown, and gives the role the party holds now: its last dated role if
+// that has no end, else its role outside every dated role.
+func (p *partyEntry) resolve(date time.Time) (role, why string) {
+	if date.IsZero() {
+		if n := len(p.roles); n > 0 && p.roles[n-1].to.IsZero() {
+			r := &p.roles[n-1]
+			return r.role, r.why + " (no date: the role held now)"
+		}
+		return p.role, "party of " + p.country + ": " + p.role + " (no date: no dated role held now)"
+	}
+	for i := range p.roles {
+		r := &p.roles[i]
+		if !date.Before(r.from) && (r.to.IsZero() || date.Before(r.to)) {
+			return r.role, r.why
+		}
+	}
+	if len(p.roles) == 0 {
+		return p.role, "party of " + p.country + ": " + p.role
+	}
+	return p.role, "party of " + p.country + ": " + p.role + " (no dated role on " + date.Format(time.DateOnly) + ")"
 }
 
 // resolve returns the person's country and role on date, and why.
@@ -335,8 +362,8 @@ func (d *Dictionary) Lookup(name string, date time.Time) []Mention {
 }
 
 // Counts returns the number of dictionary entries of each sort: states,
-// organisations, groups, people, agents, names (every indexed way of
-// writing a name or agent) and patterns.
+// institutions, organisations, groups, parties, people, agents, names
+// (every indexed way of writing a name or agent) and patterns.
 func (d *Dictionary) Counts() map[string]int {
 	if d == nil {
 		return nil
@@ -347,8 +374,10 @@ func (d *Dictionary) Counts() map[string]int {
 	}
 	return map[string]int{
 		"states":        len(d.src.states),
+		"institutions":  len(d.src.insts),
 		"organisations": len(d.src.orgs),
 		"groups":        len(d.src.groups),
+		"parties":       len(d.src.parties),
 		"people":        len(d.src.people),
 		"agents":        len(d.src.agents),
 		"names":         n,
@@ -471,6 +500,7 @@ func build(src entries, pats []Pattern) (*Dictionary, error) {
 		byName:    make(map[string][]*entry, 4096),
 		agents:    make(map[string]string, 512),
 		countries: make(map[string]string, 256),
+		lexicon:   buildLexicon(src.lexicon),
 	}
 	b := &builder{named: make(map[string]*entry, 4096)}
 	type proto struct {
@@ -478,11 +508,12 @@ func build(src entries, pats []Pattern) (*Dictionary, error) {
 		code, role, entry string
 		why               string
 		person            *personEntry
+		party             *partyEntry
 		the               bool
 	}
 	add := func(items []nameItem, p proto) error {
 		for _, it := range items {
-			e := &entry{kind: p.kind, actor: dyad.Actor{Code: p.code, Role: p.role, Name: it.text}, entry: p.entry, why: p.why, person: p.person, the: p.the, pos: it.pos}
+			e := &entry{kind: p.kind, actor: dyad.Actor{Code: p.code, Role: p.role, Name: it.text}, entry: p.entry, why: p.why, person: p.person, party: p.party, the: p.the, pos: it.pos}
 			if it.role != "" {
 				e.actor.Role = it.role
 				e.why = fmt.Sprintf("%s %s of %s", it.role, p.kind, p.code)
@@ -516,6 +547,12 @@ func build(src entries, pats []Pattern) (*Dictionary, error) {
 			}
 		}
 	}
+	for _, x := range src.insts {
+		name := x.names[0].text
+		if err := add(x.names, proto{kind: KindCapital, code: x.country, role: x.role, entry: name, why: "institution of " + x.country + " (" + x.role + ")", the: true}); err != nil {
+			return nil, err
+		}
+	}
 	for _, o := range src.orgs {
 		name := o.names[0].text
 		if err := add(o.names, proto{kind: KindOrganisation, code: o.code, role: o.role, entry: name, why: o.code + " " + name, the: true}); err != nil {
@@ -525,6 +562,12 @@ func build(src entries, pats []Pattern) (*Dictionary, error) {
 	for _, g := range src.groups {
 		name := g.names[0].text
 		if err := add(g.names, proto{kind: KindGroup, code: g.country, role: g.role, entry: name, why: "armed group in " + g.country + " (" + g.role + ")", the: true}); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range src.parties {
+		name := p.names[0].text
+		if err := add(p.names, proto{kind: KindParty, code: p.country, role: p.role, entry: name, why: "party of " + p.country, party: p, the: true}); err != nil {
 			return nil, err
 		}
 	}

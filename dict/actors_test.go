@@ -91,6 +91,13 @@ func TestFindActors(t *testing.T) {
 		{"the foreign ministry in Budapest", "", []want{{1, 3, "", "GOV", KindAgent}, {4, 5, "HUN", "GOV", KindCapital}}},
 		{"Côte d’Ivoire", "", []want{{0, 2, "CIV", "", KindState}}},
 		{"nothing here at all", "", nil},
+		{"the Bharatiya Janata Party won", "2019-06-01", []want{{0, 4, "IND", "GOV", KindParty}}},
+		{"BJP won", "2010-06-01", []want{{0, 1, "IND", "OPP", KindParty}}},
+		{"Social Democrats and Republicans", "2018-06-01", []want{{3, 4, "USA", "GOV", KindParty}}},
+		{"the Republican Guard", "", nil},
+		{"the Labour Party said", "", nil},
+		{"INEC said", "", []want{{0, 1, "NGA", "GOV", KindCapital}}},
+		{"the Rapid Action Battalion", "", []want{{0, 4, "BGD", "COP", KindCapital}}},
 	}
 	for _, tt := range tests {
 		var date time.Time
@@ -240,6 +247,56 @@ agents:
 	}
 }
 
+// TestLexicon: the word classes of the defaults, and a class laid over
+// them replacing the default class whole.
+func TestLexicon(t *testing.T) {
+	base := defaultDict(t)
+	for _, wc := range WordClasses() {
+		n := len(base.Words(wc.Name))
+		if wc.Tags != TagNone {
+			n = len(base.TaggedWords(wc.Name))
+		}
+		if n == 0 {
+			t.Errorf("default word class %s is empty", wc.Name)
+		}
+	}
+	if w := base.Words("speech_verbs"); !w["say"] || w["shell"] {
+		t.Errorf("speech_verbs: %v", w)
+	}
+	if r := base.TaggedWords("agent_roles")["troop"]; len(r) != 1 || r[0] != "MIL" {
+		t.Errorf("agent_roles troop: %v", r)
+	}
+	if r := base.TaggedWords("event_anaphors")["attack"]; strings.Join(r, " ") != "18 19 20" {
+		t.Errorf("event_anaphors attack: %v", r)
+	}
+	dir := t.TempDir()
+	over := "lexicon:\n  hedge_adverbs: [Purportedly, supposedly]\n"
+	if err := os.WriteFile(filepath.Join(dir, "lex.yaml"), []byte(over), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(base, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := d.Words("hedge_adverbs"); len(w) != 2 || !w["purportedly"] || !w["supposedly"] {
+		t.Errorf("overlaid hedge_adverbs: %v", w)
+	}
+	if w := base.Words("hedge_adverbs"); !w["allegedly"] {
+		t.Errorf("Load changed its base's hedge_adverbs: %v", w)
+	}
+	if w := d.Words("speech_verbs"); !w["say"] {
+		t.Errorf("a class not overlaid was lost: %v", w)
+	}
+	d.Words("hedge_adverbs")["gizmo"] = true
+	if d.Words("hedge_adverbs")["gizmo"] {
+		t.Error("Words hands out the dictionary's own set")
+	}
+	var none *Dictionary
+	if len(none.Words("speech_verbs")) != 0 || len(none.TaggedWords("agent_roles")) != 0 || len(base.Words("no_such_class")) != 0 {
+		t.Error("a nil dictionary or an unknown class has words")
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
@@ -268,6 +325,25 @@ func TestParseErrors(t *testing.T) {
 		{"the as a name", "states:\n  - {code: UKR, names: [the]}\n", "f.yaml:2: name \"the\" is not a name"},
 		{"names as mapping", "states:\n  - {code: UKR, names: {a: b}}\n", "f.yaml:2: want a list"},
 		{"no country", "people:\n  - names: [A B]\n", "f.yaml:2: person \"A B\" without a country"},
+		{"unknown word class", "lexicon:\n  weapon_wordz: [gizmo]\n", "f.yaml:2: unknown word class \"weapon_wordz\""},
+		{"word class as mapping", "lexicon:\n  hedge_adverbs: {a: [b]}\n", "f.yaml:2: word class hedge_adverbs: want a list of words"},
+		{"tagged class as list", "lexicon:\n  agent_roles: [troop]\n", "f.yaml:2: word class agent_roles: want a mapping of role tags"},
+		{"bad role tag", "lexicon:\n  agent_roles:\n    military: [troop]\n", "f.yaml:3: word class agent_roles: bad role \"military\""},
+		{"two role tags", "lexicon:\n  agent_roles:\n    MIL COP: [troop]\n", "f.yaml:3: word class agent_roles: bad role"},
+		{"bad roots tag", "lexicon:\n  event_anaphors:\n    \"18 x\": [attack]\n", "f.yaml:3: word class event_anaphors: bad roots \"18 x\""},
+		{"empty word", "lexicon:\n  hedge_adverbs: [\"\"]\n", "f.yaml:2: word of hedge_adverbs is empty"},
+		{"word as mapping", "lexicon:\n  hedge_adverbs: [{a: b}]\n", "f.yaml:2: word of hedge_adverbs: want a value"},
+		{"party without country", "parties:\n  - {names: [Zed Party]}\n", "f.yaml:2: party \"Zed Party\" without a country"},
+		{"party without names", "parties:\n  - {country: USA}\n", "f.yaml:2: party without names"},
+		{"party bad key", "parties:\n  - {country: USA, names: [Zed Party], leader: Zed}\n", "f.yaml:2: unknown key \"leader\" in a party"},
+		{"party bad role", "parties:\n  - {country: USA, names: [Zed Party], role: opposition}\n", "f.yaml:2: bad role \"opposition\""},
+		{"party bad date", "parties:\n  - country: USA\n    names: [Zed Party]\n    roles: [GOV 2017-13-01..]\n", "f.yaml:4: bad date \"2017-13-01\""},
+		{"party role abroad", "parties:\n  - country: USA\n    names: [Zed Party]\n    roles:\n      - GOV 2001..2009\n      - CAN GOV 2010..\n", "f.yaml:6: a role of party \"Zed Party\" is held in CAN"},
+		{"party overlap", "parties:\n  - country: USA\n    names: [Zed Party]\n    roles:\n      - GOV 2001..2009\n      - GOV 2008..\n", "f.yaml:6: role GOV of party Zed Party overlaps the role GOV at line 5"},
+		{"party name of a state", "states:\n  - {code: UKR, names: [Ukraine]}\nparties:\n  - {country: RUS, names: [Ukraine]}\n", "f.yaml:4: name \"Ukraine\" is RUS (Ukraine) here but UKR"},
+		{"institution without country", "institutions:\n  - {role: JUD, names: [Zed Court]}\n", "f.yaml:2: institution without a country"},
+		{"institution bad code", "institutions:\n  - {country: NGO, names: [Zed Court]}\n", "f.yaml:2: bad country code \"NGO\""},
+		{"institution bad key", "institutions:\n  - {country: USA, names: [Zed Court], seat: Zedville}\n", "f.yaml:2: unknown key \"seat\" in an institution"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -324,12 +400,72 @@ ignore: [Russian roulette]
 	}
 }
 
+// TestParseParties checks that a party resolves to its country, with the
+// role of the dated role held on the date (GOV while in government), else
+// its role outside them (OPP unless given); with no date, the role held
+// now. An institution resolves to its country and role, as a seat of
+// government.
+func TestParseParties(t *testing.T) {
+	data := `
+states:
+  - {code: ZZA, names: [Zedland], capitals: [Zed City]}
+institutions:
+  - {country: ZZA, role: JUD, names: [Zed High Court, ZHC]}
+  - {country: ZZA, names: [Zed Revenue Office]}
+parties:
+  - country: ZZA
+    names: [Zed Union Party, ZUP]
+    roles: [GOV 2001-01-20..2009-01-20, GOV 2017-01-20..]
+  - {country: ZZA, names: [Zed Old Party], roles: [GOV 1990..2001-01-20]}
+  - {country: ZZA, names: [Zed Ruling Party], role: GOV}
+`
+	d, err := parseBytes("p.yaml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, date string
+		code, role string
+		kind       MentionKind
+		why        string
+	}{
+		{"ZUP", "2005-06-01", "ZZA", "GOV", KindParty, "party of ZZA: GOV 2001-01-20..2009-01-20"},
+		{"Zed Union Party", "2009-01-20", "ZZA", "OPP", KindParty, "no dated role on 2009-01-20"},
+		{"ZUP", "2000-12-31", "ZZA", "OPP", KindParty, "no dated role"},
+		{"ZUP", "2020-01-01", "ZZA", "GOV", KindParty, "GOV 2017-01-20.."},
+		{"ZUP", "", "ZZA", "GOV", KindParty, "no date: the role held now"},
+		{"Zed Old Party", "1995-01-01", "ZZA", "GOV", KindParty, "GOV 1990-01-01..2001-01-20"},
+		{"Zed Old Party", "", "ZZA", "OPP", KindParty, "no date: no dated role held now"},
+		{"Zed Ruling Party", "2020-01-01", "ZZA", "GOV", KindParty, "party of ZZA: GOV"},
+		{"ZHC", "", "ZZA", "JUD", KindCapital, "institution of ZZA (JUD)"},
+		{"the Zed Revenue Office", "", "ZZA", "GOV", KindCapital, "institution of ZZA (GOV)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.date, func(t *testing.T) {
+			var date time.Time
+			if tt.date != "" {
+				date = day(tt.date)
+			}
+			ms := find(d, tt.name, date)
+			if len(ms) != 1 {
+				t.Fatalf("got %d mentions %+v, want 1", len(ms), ms)
+			}
+			m := ms[0]
+			if m.Start != 0 || m.End != len(strings.Fields(tt.name)) || m.Actor.Code != tt.code || m.Actor.Role != tt.role || m.Kind != tt.kind || !strings.Contains(m.Why, tt.why) {
+				t.Errorf("got [%d,%d) %s %s %s (%s), want the whole name as %s %s %s (%s)", m.Start, m.End, m.Actor.Code, m.Actor.Role, m.Kind, m.Why, tt.code, tt.role, tt.kind, tt.why)
+			}
+		})
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("states:\n  - {code: UKR, names: [Ukraine], capitals: [Kyiv]}\n"))
 	f.Add([]byte("people:\n  - names: [A B]\n    country: USA\n    roles: [GOV president 2017-01-20..2021-01-20]\n"))
 	f.Add([]byte("agents:\n  MIL: [troops]\n"))
 	f.Add([]byte("groups:\n  - {country: YEM, names: [Houthis]}\norganisations:\n  - {code: IGO, names: [UN]}\n"))
 	f.Add([]byte("ignore: [a b]\nstates: &x []\nx: *x\n"))
+	f.Add([]byte("lexicon:\n  hedge_adverbs: [allegedly]\n  agent_roles:\n    MIL: [troop]\n  event_anaphors:\n    \"18 19\": [attack]\n"))
+	f.Add([]byte("parties:\n  - {country: USA, names: [A Party], roles: [GOV 2001..2009]}\ninstitutions:\n  - {country: USA, role: JUD, names: [A Court]}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := parseBytes("fuzz.yaml", data)
 		if err != nil {

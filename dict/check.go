@@ -25,28 +25,35 @@ const (
 	// unknown keys, missing fields, bad dates or code shapes).
 	ProblemLoad ProblemClass = "load"
 	// ProblemDuplicate: an entry defined twice in one set of files (a
-	// state code; the first name of an organisation, group or person; an
-	// agent phrase), or a name listed twice in one entry.
+	// state code; the first name of an institution, organisation, group,
+	// party or person; an agent phrase), or a name listed twice in one
+	// entry.
 	ProblemDuplicate ProblemClass = "duplicate"
 	// ProblemConflict: a name that resolves to two different codes (or an
 	// agent phrase to two roles) within one set of files.
 	ProblemConflict ProblemClass = "conflict"
-	// ProblemDates: a person's role that ends before it starts, or two
-	// roles of one person whose date ranges overlap.
+	// ProblemDates: a person's or party's role that ends before it
+	// starts, or two roles of one person or party whose date ranges
+	// overlap.
 	ProblemDates ProblemClass = "dates"
 	// ProblemCode: an unknown CAMEO event code in a pattern (its code,
 	// linked, refine or context code).
 	ProblemCode ProblemClass = "code"
 	// ProblemRole: an unknown CAMEO agent (role) code.
 	ProblemRole ProblemClass = "role"
-	// ProblemCountry: a group, person or role whose country is not a
-	// state of the dictionary (nor IGO or NGO, for roles).
+	// ProblemCountry: an institution, group, party, person or role whose
+	// country is not a state of the dictionary (nor IGO or NGO, for
+	// people's roles), or a party's role held in another country than the
+	// party's.
 	ProblemCountry ProblemClass = "country"
 	// ProblemUnreachable: a pattern, or part of one, that can never match;
 	// see Check for the precise rules.
 	ProblemUnreachable ProblemClass = "unreachable"
 	// ProblemCapital: a state without a capital or seat of government.
 	ProblemCapital ProblemClass = "capital"
+	// ProblemLexicon: a word class of the coder's lexicon that no file
+	// defines.
+	ProblemLexicon ProblemClass = "lexicon"
 )
 
 // Problem is one fault found by Check, at File:Line.
@@ -64,8 +71,9 @@ func (p Problem) String() string {
 
 // CheckReport is the result of Check.
 type CheckReport struct {
-	// Entries is the number of entries checked: states, organisations,
-	// groups, people, agent phrases, ignored phrases and patterns.
+	// Entries is the number of entries checked: states, institutions,
+	// organisations, groups, parties, people, agent phrases, ignored
+	// phrases and patterns.
 	Entries int
 	// Problems are the faults found, sorted by file and line.
 	Problems []Problem
@@ -81,25 +89,32 @@ type CheckReport struct {
 // every problem it finds rather than stopping at the first, as loading
 // does. Besides every error that Default or Load would return, it reports:
 //
-//   - duplicates: a state code, or the first name of an organisation,
-//     group or person, or an agent phrase with the same role, defined twice
+//   - duplicates: a state code, or the first name of an institution,
+//     organisation, group, party or person, or an agent phrase with the
+//     same role, defined twice
 //     in one set of files (the defaults, or dir); a name listed twice in
-//     one entry; a person's name that another entry of the same code
-//     also has (only the first is ever found by it, and people resolve by
-//     date);
+//     one entry; a person's, party's or institution's name that another
+//     entry of the same code also has (only the first is ever found by
+//     it, and people and parties resolve by date);
 //   - conflicts: a name given two different codes, or an agent phrase two
 //     roles, in one set of files (a name of dir overriding a default is
 //     not a conflict);
 //   - dates: a role that ends on or before its start; two roles of one
-//     person that overlap (every overlapping pair, not only the first);
+//     person or party that overlap (every overlapping pair, not only the
+//     first);
 //   - codes: unknown CAMEO event codes in patterns; unknown CAMEO agent
-//     codes in roles, seats, organisations, groups, people and agents;
-//     countries of groups, people and roles that are not states of the
-//     dictionary (roles may also be held in IGO or NGO);
+//     codes in roles, seats, institutions, organisations, groups, parties,
+//     people and agents; countries of institutions, groups, parties,
+//     people and roles that are not states of the dictionary (people's
+//     roles may also be held in IGO or NGO), and parties' roles held in
+//     another country;
 //   - unreachable patterns (below);
 //   - states with neither a capital nor a seat of government. A city-state
 //     lists its capital under its own name (capitals: [Monaco]); that is
 //     not a duplicate.
+//   - the lexicon: a word class defined twice in one set of files, a word
+//     listed twice in one class, a tag that is not a CAMEO agent code or
+//     root, and a word class of WordClasses that no file defines.
 //
 // A pattern is unreachable when no sentence can make the coder choose it:
 //
@@ -138,8 +153,8 @@ func Check(dir string) CheckReport {
 	}
 	sortProblems(c.problems)
 	sortProblems(c.notes)
-	n := len(c.src.states) + len(c.src.orgs) + len(c.src.groups) + len(c.src.people) +
-		len(c.src.agents) + len(c.src.ignore) + len(c.pats)
+	n := len(c.src.states) + len(c.src.insts) + len(c.src.orgs) + len(c.src.groups) + len(c.src.parties) +
+		len(c.src.people) + len(c.src.agents) + len(c.src.ignore) + len(c.src.lexicon) + len(c.pats)
 	return CheckReport{Entries: n, Problems: c.problems, Notes: c.notes}
 }
 
@@ -182,6 +197,8 @@ func (c *checker) addErr(err error) {
 		p.Class = ProblemUnreachable
 	case strings.Contains(p.Msg, "bad role"), strings.Contains(p.Msg, "bad agent role"):
 		p.Class = ProblemRole
+	case strings.Contains(p.Msg, "a party's roles are in its own country"):
+		p.Class = ProblemCountry
 	}
 	c.problems = append(c.problems, p)
 }
@@ -253,6 +270,14 @@ func (c *checker) file(file string, data []byte, layer int) {
 				}
 				return err
 			})
+		case "institutions":
+			each(v, func(n *yaml.Node) error {
+				x, err := p.institution(n)
+				if err == nil {
+					c.src.insts = append(c.src.insts, x)
+				}
+				return err
+			})
 		case "groups":
 			each(v, func(n *yaml.Node) error {
 				g, err := p.group(n)
@@ -260,6 +285,17 @@ func (c *checker) file(file string, data []byte, layer int) {
 					c.src.groups = append(c.src.groups, g)
 				}
 				return err
+			})
+		case "parties":
+			each(v, func(n *yaml.Node) error {
+				x, err := p.party(n, func(err error) error { c.addErr(err); return nil })
+				if err != nil {
+					c.addErr(err)
+					return nil
+				}
+				c.overlaps(x.roles, "party "+x.names[0].text)
+				c.src.parties = append(c.src.parties, x)
+				return nil
 			})
 		case "people":
 			each(v, func(n *yaml.Node) error {
@@ -291,6 +327,19 @@ func (c *checker) file(file string, data []byte, layer int) {
 				c.addErr(err)
 			}
 			c.src.ignore = append(c.src.ignore, items...)
+		case "lexicon":
+			if err := p.mapping(v, func(k string, key, v *yaml.Node) error {
+				lc, err := p.lexClass(k, key, v)
+				if err != nil {
+					c.addErr(err)
+				}
+				if lc != nil {
+					c.src.lexicon = append(c.src.lexicon, lc)
+				}
+				return nil
+			}); err != nil {
+				c.addErr(err)
+			}
 		case "patterns":
 			if isNull(v) {
 				return nil
@@ -308,7 +357,7 @@ func (c *checker) file(file string, data []byte, layer int) {
 				c.pats = append(c.pats, ps...)
 			}
 		default:
-			c.addErr(p.errf(key, "unknown key %q (want states, organisations, groups, people, agents, ignore or patterns)", k))
+			c.addErr(p.errf(key, "unknown key %q (want %s)", k, topKeys))
 		}
 		return nil
 	})
@@ -326,17 +375,23 @@ func (c *checker) person(p *parser, n *yaml.Node) *personEntry {
 		c.addErr(err)
 		return nil
 	}
-	for i := range x.roles {
-		r := &x.roles[i]
+	c.overlaps(x.roles, x.names[0].text)
+	return x
+}
+
+// overlaps records every pair of roles (sorted by start) whose date ranges
+// overlap; who names their holder.
+func (c *checker) overlaps(roles []roleSpan, who string) {
+	for i := range roles {
+		r := &roles[i]
 		for j := 0; j < i; j++ {
-			q := x.roles[j]
+			q := roles[j]
 			if q.to.IsZero() || r.from.Before(q.to) {
-				c.add(r.pos, ProblemDates, "role %q (%s) of %s overlaps the role %q (%s) at line %d",
-					r.title, span(r), x.names[0].text, q.title, span(&q), q.line)
+				c.add(r.pos, ProblemDates, "role %s (%s) of %s overlaps the role %s (%s) at line %d",
+					roleLabel(r), span(r), who, roleLabel(&q), span(&q), q.line)
 			}
 		}
 	}
-	return x
 }
 
 // span writes a role's date range as in the files.
@@ -384,10 +439,12 @@ func (c *checker) semantic() {
 		layer    int
 	}
 	ids := map[idKey]pos{}
-	dup := func(kind, id, label string, at pos) {
+	twice := map[any]bool{} // entries reported as defined twice
+	dup := func(kind, id, label string, at pos, owner any) {
 		k := idKey{kind, id, at.layer}
 		if old, ok := ids[k]; ok {
 			c.add(at, ProblemDuplicate, "%s %s defined twice (first at %s)", kind, label, old)
+			twice[owner] = true
 			return
 		}
 		ids[k] = at
@@ -404,7 +461,7 @@ func (c *checker) semantic() {
 		}
 	}
 	for _, s := range c.src.states {
-		dup("state", s.code, s.code, s.pos)
+		dup("state", s.code, s.code, s.pos, s)
 		if len(s.capitals) == 0 && len(s.seats) == 0 {
 			c.add(s.pos, ProblemCapital, "state %s (%s) has no capital or seat of government", s.code, s.names[0].text)
 		}
@@ -428,20 +485,37 @@ func (c *checker) semantic() {
 			roleOK(it.pos, it.role, "seat "+strconv.Quote(it.text))
 		}
 	}
+	for _, x := range c.src.insts {
+		what := "institution " + strconv.Quote(x.names[0].text)
+		dup("institution", lowerString(x.names[0].text), strconv.Quote(x.names[0].text), x.pos, x)
+		roleOK(x.pos, x.role, what)
+		countryOK(x.pos, x.country, what, false)
+		addNames("names", x.names, x.country, x.role, x.names[0].text, x)
+	}
 	for _, o := range c.src.orgs {
-		dup("organisation", lowerString(o.names[0].text), strconv.Quote(o.names[0].text), o.pos)
+		dup("organisation", lowerString(o.names[0].text), strconv.Quote(o.names[0].text), o.pos, o)
 		roleOK(o.pos, o.role, "organisation "+strconv.Quote(o.names[0].text))
 		addNames("names", o.names, o.code, o.role, o.names[0].text, o)
 	}
 	for _, g := range c.src.groups {
-		dup("group", lowerString(g.names[0].text), strconv.Quote(g.names[0].text), g.pos)
+		dup("group", lowerString(g.names[0].text), strconv.Quote(g.names[0].text), g.pos, g)
 		roleOK(g.pos, g.role, "group "+strconv.Quote(g.names[0].text))
 		countryOK(g.pos, g.country, "group "+strconv.Quote(g.names[0].text), false)
 		addNames("names", g.names, g.country, g.role, g.names[0].text, g)
 	}
+	for _, x := range c.src.parties {
+		what := "party " + strconv.Quote(x.names[0].text)
+		dup("party", lowerString(x.names[0].text), strconv.Quote(x.names[0].text), x.pos, x)
+		roleOK(x.pos, x.role, what)
+		countryOK(x.pos, x.country, what, false)
+		for i := range x.roles {
+			roleOK(x.roles[i].pos, x.roles[i].role, "a role of "+what)
+		}
+		addNames("names", x.names, x.country, x.role, x.names[0].text, x)
+	}
 	for _, x := range c.src.people {
 		who := strconv.Quote(x.names[0].text)
-		dup("person", lowerString(x.names[0].text), who, x.pos)
+		dup("person", lowerString(x.names[0].text), who, x.pos, x)
 		countryOK(x.pos, x.country, "person "+who, false)
 		for i := range x.roles {
 			r := &x.roles[i]
@@ -451,7 +525,7 @@ func (c *checker) semantic() {
 		addNames("names", x.names, x.country, "", x.names[0].text, x)
 	}
 	for _, a := range c.src.agents {
-		dup("agent", a.phrase+"\x00"+a.role, strconv.Quote(a.phrase)+" ("+a.role+")", a.pos)
+		dup("agent", a.phrase+"\x00"+a.role, strconv.Quote(a.phrase)+" ("+a.role+")", a.pos, a)
 		roleOK(a.pos, a.role, "agents")
 		names = append(names, named{text: a.phrase, role: a.role, entry: a.phrase, agent: true, owner: a, pos: a.pos})
 	}
@@ -480,7 +554,7 @@ func (c *checker) semantic() {
 			c.add(n.pos, ProblemConflict, "name %q is %s (%s) here but %s (%s) at %s", text, n.code, n.entry, old.code, old.entry, old.pos)
 		case old.owner == n.owner && old.list == n.list && old.text == n.text:
 			c.add(n.pos, ProblemDuplicate, "name %q listed twice in %s (first at %s)", text, n.entry, old.pos)
-		case old.owner != n.owner && (isPerson(old.owner) || isPerson(n.owner)):
+		case old.owner != n.owner && (ownName(old.owner) || ownName(n.owner)) && !twice[n.owner]:
 			c.add(n.pos, ProblemDuplicate, "name %q of %s is also a name of %s at %s, which takes it: %s is never found by it", text, n.entry, old.entry, old.pos, n.entry)
 		case old.owner == n.owner:
 			c.notes = append(c.notes, Problem{File: n.file, Line: n.line, Class: ProblemDuplicate,
@@ -488,12 +562,68 @@ func (c *checker) semantic() {
 		}
 	}
 	c.patterns()
+	c.lexicon()
 }
 
-// isPerson reports whether an entry is a person's.
-func isPerson(owner any) bool {
-	_, ok := owner.(*personEntry)
-	return ok
+// lexicon checks the word classes: a class defined twice in one set of
+// files, a word listed twice in one class, tags that are not CAMEO agent
+// codes or roots, and classes that no file defines.
+func (c *checker) lexicon() {
+	type classKey struct {
+		name  string
+		layer int
+	}
+	first := map[classKey]pos{}
+	have := map[string]bool{}
+	for _, lc := range c.src.lexicon {
+		have[lc.name] = true
+		k := classKey{lc.name, lc.layer}
+		if old, ok := first[k]; ok {
+			c.add(lc.pos, ProblemDuplicate, "word class %s defined twice (first at %s)", lc.name, old)
+		} else {
+			first[k] = lc.pos
+		}
+		wc, _ := wordClass(lc.name)
+		seen := map[string]pos{}
+		for _, w := range lc.words {
+			if old, ok := seen[w.text]; ok {
+				c.add(w.pos, ProblemDuplicate, "word %q listed twice in word class %s (first at %s)", w.text, lc.name, old)
+			}
+			seen[w.text] = w.pos
+			for _, t := range w.tags {
+				switch wc.Tags {
+				case TagRole:
+					if _, ok := c.cb.Agent(t); !ok {
+						c.add(w.pos, ProblemRole, "unknown CAMEO agent code %q in word class %s", t, lc.name)
+					}
+				case TagRoots:
+					if !c.cb.Valid(t) {
+						c.add(w.pos, ProblemCode, "unknown CAMEO root %q in word class %s", t, lc.name)
+					}
+				}
+			}
+		}
+	}
+	at := pos{file: "lexicon"}
+	if len(c.src.lexicon) > 0 {
+		at = c.src.lexicon[0].pos
+	}
+	for _, wc := range WordClasses() {
+		if !have[wc.Name] {
+			c.add(at, ProblemLexicon, "word class %s is missing: the coder codes without %s", wc.Name, wc.Doc)
+		}
+	}
+}
+
+// ownName reports whether an entry's names must be its own: a person's,
+// party's or institution's name that another entry of the same code also
+// has is only ever found as the first one.
+func ownName(owner any) bool {
+	switch owner.(type) {
+	case *personEntry, *partyEntry, *instEntry:
+		return true
+	}
+	return false
 }
 
 // badLemma says why s cannot be a single lemma, or "".
@@ -591,10 +721,11 @@ func (c *checker) patterns() {
 
 // Stats are the coverage counts of a dictionary, for `dyad dict stats`.
 type Stats struct {
-	// States, IGOs, NGOs, Groups, People and Agents count entries; Roles
-	// counts the date-bounded roles of all people; Names counts every
-	// indexed way of writing a name or agent; Ignored the ignored phrases.
-	States, IGOs, NGOs, Groups, People, Roles, Agents, Names, Ignored int
+	// States, Institutions, IGOs, NGOs, Groups, Parties, People and
+	// Agents count entries; Roles counts the date-bounded roles of all
+	// people, PartyRoles those of all parties; Names counts every indexed
+	// way of writing a name or agent; Ignored the ignored phrases.
+	States, Institutions, IGOs, NGOs, Groups, Parties, People, Roles, PartyRoles, Agents, Names, Ignored int
 	// Patterns counts patterns (one per trigger alternative).
 	Patterns int
 	// PerRoot and PerCode count patterns by their CAMEO root ("04") and
@@ -622,6 +753,11 @@ func (d *Dictionary) Stats(cb *cameo.Codebook) Stats {
 		}
 	}
 	s.Groups = len(d.src.groups)
+	s.Institutions = len(d.src.insts)
+	s.Parties = len(d.src.parties)
+	for _, p := range d.src.parties {
+		s.PartyRoles += len(p.roles)
+	}
 	s.People = len(d.src.people)
 	for _, p := range d.src.people {
 		s.Roles += len(p.roles)
@@ -657,7 +793,7 @@ func (d *Dictionary) Stats(cb *cameo.Codebook) Stats {
 	return s
 }
 
-// RoleInfo is one date-bounded role of a person.
+// RoleInfo is one date-bounded role of a person or party.
 type RoleInfo struct {
 	// Country is where (or in which IGO or NGO) the role is held; Role its
 	// CAMEO agent code; Title the office ("prime minister").
@@ -678,11 +814,12 @@ type Resolution struct {
 	// File and Line say where the matched entry is defined.
 	File string
 	Line int
-	// Outside is what a person resolves to outside every role (a country
-	// code); empty for other kinds.
-	Outside string
-	// Roles are a person's roles in date order; Current is the index in
-	// Roles of the role held on the date, or -1.
+	// Outside is what a person or party resolves to outside every role (a
+	// country code); empty for other kinds. OutsideRole is a party's role
+	// there (OPP unless the data says otherwise); empty for a person.
+	Outside, OutsideRole string
+	// Roles are a person's or party's roles in date order; Current is the
+	// index in Roles of the role held on the date, or -1.
 	Roles   []RoleInfo
 	Current int
 }
@@ -724,18 +861,24 @@ func (d *Dictionary) Resolve(name string, date time.Time) []Resolution {
 		if e != nil {
 			got[e] = true
 			r.File, r.Line = e.file, e.line
+			var roles []roleSpan
 			if p := e.person; p != nil {
 				r.File, r.Line = p.file, p.line
-				r.Outside = p.country
-				for i, x := range p.roles {
-					r.Roles = append(r.Roles, RoleInfo{Country: x.country, Role: x.role, Title: x.title, From: x.from, To: x.to, File: x.file, Line: x.line})
-					if !date.IsZero() && !date.Before(x.from) && (x.to.IsZero() || date.Before(x.to)) {
-						r.Current = i
-					}
+				r.Outside, roles = p.country, p.roles
+			}
+			if p := e.party; p != nil {
+				r.File, r.Line = p.file, p.line
+				r.Outside, r.OutsideRole, roles = p.country, p.role, p.roles
+			}
+			for i, x := range roles {
+				r.Roles = append(r.Roles, RoleInfo{Country: x.country, Role: x.role, Title: x.title, From: x.from, To: x.to, File: x.file, Line: x.line})
+				if !date.IsZero() && !date.Before(x.from) && (x.to.IsZero() || date.Before(x.to)) {
+					r.Current = i
 				}
-				if date.IsZero() && len(p.roles) > 0 {
-					r.Current = len(p.roles) - 1
-				}
+			}
+			// No date: a person's latest role; a party's role held now.
+			if n := len(roles); date.IsZero() && n > 0 && (e.person != nil || roles[n-1].to.IsZero()) {
+				r.Current = n - 1
 			}
 		}
 		out = append(out, r)

@@ -1,10 +1,10 @@
 // Package dict holds dyad's dictionaries: the actors (states, capitals and
-// seats of government, cities, organisations, armed groups, people with
-// date-bounded roles), the agents (nouns that name a role: "troops" -> MIL,
-// "police" -> COP) and the event patterns per CAMEO code. Dictionaries are
-// written in a human-editable YAML format; errors name file and line. The
-// defaults are embedded in the binary; a directory given with --dict adds
-// entries or overrides them.
+// seats of government, national institutions, cities, organisations, armed
+// groups, political parties and people with date-bounded roles), the agents
+// (nouns that name a role: "troops" -> MIL, "police" -> COP) and the event
+// patterns per CAMEO code. Dictionaries are written in a human-editable YAML
+// format; errors name file and line. The defaults are embedded in the
+// binary; a directory given with --dict adds entries or overrides them.
 //
 // The file format is described in load.go and in data/README.md.
 package dict
@@ -27,6 +27,7 @@ const (
 	KindPerson       MentionKind = "person"       // "Vladimir Putin"
 	KindOrganisation MentionKind = "organisation" // "NATO", "Amnesty International"
 	KindGroup        MentionKind = "group"        // non-state armed groups
+	KindParty        MentionKind = "party"        // political parties and electoral coalitions: "ANC", "Bharatiya Janata Party"
 	KindAgent        MentionKind = "agent"        // "troops", "riot police": a role without a country
 )
 
@@ -70,6 +71,8 @@ type Dictionary struct {
 	agents map[string]string
 	// countries maps state codes to their first name.
 	countries map[string]string
+	// lexicon maps each word class to its words and their tags.
+	lexicon map[string]map[string][]string
 }
 
 // Version identifies the dictionary's content: a short hex digest of the

@@ -31,11 +31,18 @@ import (
 //	    capitals: [Kyiv, Kiev]   # metonyms for the government: role GOV
 //	    seats: [Bankova, {name: General Staff, role: MIL}]  # other metonyms, GOV unless a role is given
 //	    cities: [Kharkiv, Odesa, Donbas]  # places in the state: code, no role
+//	institutions:                # national institutions by name: seats of their state
+//	  - {country: IND, role: JUD, names: [Supreme Court of India]}   # role GOV unless given
 //	organisations:
 //	  - {code: IGO, names: [United Nations, UN, U.N.]}
 //	  - {code: NGO, names: [Human Rights Watch, HRW], role: NGO}
 //	groups:                      # non-state armed groups: the country where they operate
 //	  - {country: YEM, names: [Houthis, Houthi, Ansar Allah]}   # role REB unless given
+//	parties:                     # political parties and electoral coalitions
+//	  - country: IND
+//	    names: [Bharatiya Janata Party, BJP]
+//	    role: OPP                # outside every dated role: OPP unless given
+//	    roles: [GOV 1998-03-19..2004-05-22, GOV 2014-05-26..]  # ROLE [title] FROM..TO, as people's
 //	people:
 //	  - names: [Vladimir Putin, Putin]   # full name first; the surname alone when unambiguous
 //	    country: RUS                     # what the person is outside every role
@@ -48,6 +55,8 @@ import (
 //	  MIL: [troops, soldier, army]
 //	  COP: [police, riot police]
 //	ignore: [Latin America, Indian Ocean]  # phrases that name no actor, though they hold a name
+//	lexicon:                     # the word classes the coder's rules name, see lexicon.go
+//	  speech_verbs: [say, tell]
 //	patterns: ...                # event patterns, see patterns.go
 //
 // Dates are YYYY-MM-DD, YYYY-MM or YYYY. A role covers [from, to): the to
@@ -176,6 +185,24 @@ type groupEntry struct {
 	pos
 }
 
+// instEntry is a national institution: a seat of its state's government
+// with a role of its own (a court JUD, a police service COP).
+type instEntry struct {
+	country, role string
+	names         []nameItem
+	pos
+}
+
+// partyEntry is a political party or electoral coalition: its country,
+// the role it has outside every dated role (OPP unless given) and its
+// dated roles (GOV while it led the government), sorted by start.
+type partyEntry struct {
+	country, role string
+	names         []nameItem
+	roles         []roleSpan
+	pos
+}
+
 type roleSpan struct {
 	country, role, title string
 	from, to             time.Time // to is zero for a role still held
@@ -197,22 +224,29 @@ type agentEntry struct {
 
 // entries are the parsed contents of one or more dictionary files.
 type entries struct {
-	states []*stateEntry
-	orgs   []*orgEntry
-	groups []*groupEntry
-	people []*personEntry
-	agents []*agentEntry
-	ignore []nameItem
+	states  []*stateEntry
+	insts   []*instEntry
+	orgs    []*orgEntry
+	groups  []*groupEntry
+	parties []*partyEntry
+	people  []*personEntry
+	agents  []*agentEntry
+	ignore  []nameItem
+	// lexicon holds the word classes, in file order.
+	lexicon []*lexClass
 }
 
 func (e entries) clone() entries {
 	return entries{
-		states: append([]*stateEntry(nil), e.states...),
-		orgs:   append([]*orgEntry(nil), e.orgs...),
-		groups: append([]*groupEntry(nil), e.groups...),
-		people: append([]*personEntry(nil), e.people...),
-		agents: append([]*agentEntry(nil), e.agents...),
-		ignore: append([]nameItem(nil), e.ignore...),
+		states:  append([]*stateEntry(nil), e.states...),
+		insts:   append([]*instEntry(nil), e.insts...),
+		orgs:    append([]*orgEntry(nil), e.orgs...),
+		groups:  append([]*groupEntry(nil), e.groups...),
+		parties: append([]*partyEntry(nil), e.parties...),
+		people:  append([]*personEntry(nil), e.people...),
+		agents:  append([]*agentEntry(nil), e.agents...),
+		ignore:  append([]nameItem(nil), e.ignore...),
+		lexicon: append([]*lexClass(nil), e.lexicon...),
 	}
 }
 
@@ -226,10 +260,16 @@ func (e entries) maxLayer() int {
 	for _, x := range e.states {
 		up(x.pos)
 	}
+	for _, x := range e.insts {
+		up(x.pos)
+	}
 	for _, x := range e.orgs {
 		up(x.pos)
 	}
 	for _, x := range e.groups {
+		up(x.pos)
+	}
+	for _, x := range e.parties {
 		up(x.pos)
 	}
 	for _, x := range e.people {
@@ -245,11 +285,14 @@ func (e entries) maxLayer() int {
 // place, others appended.
 func (e *entries) overlay(o entries) {
 	e.states = overlayList(e.states, o.states, func(x *stateEntry) string { return x.code })
+	e.insts = overlayList(e.insts, o.insts, func(x *instEntry) string { return strings.ToLower(x.names[0].text) })
 	e.orgs = overlayList(e.orgs, o.orgs, func(x *orgEntry) string { return strings.ToLower(x.names[0].text) })
 	e.groups = overlayList(e.groups, o.groups, func(x *groupEntry) string { return strings.ToLower(x.names[0].text) })
+	e.parties = overlayList(e.parties, o.parties, func(x *partyEntry) string { return strings.ToLower(x.names[0].text) })
 	e.people = overlayList(e.people, o.people, func(x *personEntry) string { return strings.ToLower(x.names[0].text) })
 	e.agents = overlayList(e.agents, o.agents, func(x *agentEntry) string { return x.phrase })
 	e.ignore = append(e.ignore, o.ignore...)
+	e.lexicon = overlayList(e.lexicon, o.lexicon, func(x *lexClass) string { return x.name })
 }
 
 func overlayList[T any](base, over []T, id func(T) string) []T {
@@ -322,6 +365,14 @@ func parseFile(file string, data []byte, layer int, src *entries, pats *[]Patter
 				}
 				return err
 			})
+		case "institutions":
+			return p.seq(v, func(n *yaml.Node) error {
+				x, err := p.institution(n)
+				if err == nil {
+					src.insts = append(src.insts, x)
+				}
+				return err
+			})
 		case "groups":
 			return p.seq(v, func(n *yaml.Node) error {
 				g, err := p.group(n)
@@ -330,11 +381,22 @@ func parseFile(file string, data []byte, layer int, src *entries, pats *[]Patter
 				}
 				return err
 			})
+		case "parties":
+			return p.seq(v, func(n *yaml.Node) error {
+				x, err := p.party(n, func(err error) error { return err })
+				if err == nil {
+					err = firstOverlap(x.roles, "party "+x.names[0].text)
+				}
+				if err == nil {
+					src.parties = append(src.parties, x)
+				}
+				return err
+			})
 		case "people":
 			return p.seq(v, func(n *yaml.Node) error {
 				x, err := p.person(n, func(err error) error { return err })
 				if err == nil {
-					err = firstOverlap(x)
+					err = firstOverlap(x.roles, x.names[0].text)
 				}
 				if err == nil {
 					src.people = append(src.people, x)
@@ -347,6 +409,8 @@ func parseFile(file string, data []byte, layer int, src *entries, pats *[]Patter
 			items, err := p.names(v, "ignored phrase", false)
 			src.ignore = append(src.ignore, items...)
 			return err
+		case "lexicon":
+			return p.lexicon(v, src)
 		case "patterns":
 			ps, err := parsePatterns(v, file)
 			if err != nil {
@@ -355,9 +419,12 @@ func parseFile(file string, data []byte, layer int, src *entries, pats *[]Patter
 			*pats = append(*pats, ps...)
 			return nil
 		}
-		return p.errf(key, "unknown key %q (want states, organisations, groups, people, agents, ignore or patterns)", k)
+		return p.errf(key, "unknown key %q (want %s)", k, topKeys)
 	})
 }
+
+// topKeys are the keys a dictionary file may have, for error messages.
+const topKeys = "states, institutions, organisations, groups, parties, people, agents, ignore, lexicon or patterns"
 
 // mapping calls fn for every key of a mapping node, rejecting duplicate keys.
 func (p *parser) mapping(n *yaml.Node, fn func(k string, key, v *yaml.Node) error) error {
@@ -611,31 +678,111 @@ func (p *parser) org(n *yaml.Node) (*orgEntry, error) {
 }
 
 func (p *parser) group(n *yaml.Node) (*groupEntry, error) {
-	g := &groupEntry{pos: p.pos(n), role: "REB"}
+	g := &groupEntry{pos: p.pos(n)}
+	var err error
+	g.country, g.role, g.names, err = p.countryEntry(n, "group", "REB")
+	if err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// institution reads a national institution: country, names and a role
+// (GOV unless given).
+func (p *parser) institution(n *yaml.Node) (*instEntry, error) {
+	x := &instEntry{pos: p.pos(n)}
+	var err error
+	x.country, x.role, x.names, err = p.countryEntry(n, "institution", "GOV")
+	if err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// countryEntry reads an entry made of a country, names and a role (role
+// unless given): a group or an institution, as what says in errors.
+func (p *parser) countryEntry(n *yaml.Node, what, role string) (country, r string, names []nameItem, err error) {
+	r = role
+	err = p.mapping(n, func(k string, key, v *yaml.Node) error {
+		var err error
+		switch k {
+		case "country", "code":
+			country, err = p.code(v, false)
+		case "names", "name":
+			names, err = p.names(v, "name", false)
+		case "role":
+			r, err = p.role(v)
+		default:
+			err = p.errf(key, "unknown key %q in %s (want country, names, role)", k, article(what))
+		}
+		return err
+	})
+	switch {
+	case err != nil:
+	case country == "":
+		err = p.errf(n, "%s without a country", what)
+	case len(names) == 0:
+		err = p.errf(n, "%s without names", what)
+	}
+	return country, r, names, err
+}
+
+// article puts "a" or "an" before a word.
+func article(w string) string {
+	if strings.ContainsRune("aeiou", rune(w[0])) {
+		return "an " + w
+	}
+	return "a " + w
+}
+
+// party reads a party: country, names, the role outside its dated roles
+// (OPP unless given) and its dated roles, sorted by start, each in the
+// party's country. As with person, every error met is passed to report;
+// overlapping roles are left to the caller.
+func (p *parser) party(n *yaml.Node, report func(error) error) (*partyEntry, error) {
+	x := &partyEntry{pos: p.pos(n), role: "OPP"}
 	err := p.mapping(n, func(k string, key, v *yaml.Node) error {
 		var err error
 		switch k {
 		case "country", "code":
-			g.country, err = p.code(v, false)
+			x.country, err = p.code(v, false)
 		case "names", "name":
-			g.names, err = p.names(v, "name", false)
+			x.names, err = p.names(v, "name", false)
 		case "role":
-			g.role, err = p.role(v)
+			x.role, err = p.role(v)
+		case "roles":
+			x.roles, err = p.roleSpans(v, report)
 		default:
-			err = p.errf(key, "unknown key %q in a group (want country, names, role)", k)
+			err = p.errf(key, "unknown key %q in a party (want country, names, role, roles)", k)
 		}
-		return err
+		if err != nil {
+			return report(err)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if g.country == "" {
-		return nil, p.errf(n, "group without a country")
+	if len(x.names) == 0 {
+		return nil, p.errf(n, "party without names")
 	}
-	if len(g.names) == 0 {
-		return nil, p.errf(n, "group without names")
+	if x.country == "" {
+		return nil, p.errf(n, "party %q without a country", x.names[0].text)
 	}
-	return g, nil
+	roles := x.roles[:0]
+	for _, r := range x.roles {
+		if r.country != "" && r.country != x.country {
+			if err := report(fmt.Errorf("%s: a role of party %q is held in %s: a party's roles are in its own country (%s)", r.pos, x.names[0].text, r.country, x.country)); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		r.country = x.country
+		r.why = partyWhy(x.country, &r)
+		roles = append(roles, r)
+	}
+	x.roles = roles
+	return x, nil
 }
 
 // person reads a person entry: names, country and roles sorted by start,
@@ -653,14 +800,7 @@ func (p *parser) person(n *yaml.Node, report func(error) error) (*personEntry, e
 		case "country", "code":
 			x.country, err = p.code(v, false)
 		case "roles":
-			err = p.seq(v, func(c *yaml.Node) error {
-				r, err := p.roleSpan(c)
-				if err != nil {
-					return report(err)
-				}
-				x.roles = append(x.roles, r)
-				return nil
-			})
+			x.roles, err = p.roleSpans(v, report)
 		default:
 			err = p.errf(key, "unknown key %q in a person (want names, country, roles)", k)
 		}
@@ -678,7 +818,6 @@ func (p *parser) person(n *yaml.Node, report func(error) error) (*personEntry, e
 	if x.country == "" {
 		return nil, p.errf(n, "person %q without a country", x.names[0].text)
 	}
-	sort.SliceStable(x.roles, func(i, j int) bool { return x.roles[i].from.Before(x.roles[j].from) })
 	for i := range x.roles {
 		r := &x.roles[i]
 		if r.country == "" {
@@ -689,16 +828,41 @@ func (p *parser) person(n *yaml.Node, report func(error) error) (*personEntry, e
 	return x, nil
 }
 
-// firstOverlap returns an error for the first role of x that starts before
-// the previous one ends (roles are sorted by start), or nil.
-func firstOverlap(x *personEntry) error {
-	for i := 1; i < len(x.roles); i++ {
-		r, q := &x.roles[i], x.roles[i-1]
+// roleSpans reads a list of roles (see roleSpan), sorted by start; each bad
+// one is passed to report and left out.
+func (p *parser) roleSpans(n *yaml.Node, report func(error) error) ([]roleSpan, error) {
+	var roles []roleSpan
+	err := p.seq(n, func(c *yaml.Node) error {
+		r, err := p.roleSpan(c)
+		if err != nil {
+			return report(err)
+		}
+		roles = append(roles, r)
+		return nil
+	})
+	sort.SliceStable(roles, func(i, j int) bool { return roles[i].from.Before(roles[j].from) })
+	return roles, err
+}
+
+// firstOverlap returns an error for the first of roles (sorted by start)
+// that starts before the previous one ends, or nil; who names their holder.
+func firstOverlap(roles []roleSpan, who string) error {
+	for i := 1; i < len(roles); i++ {
+		r, q := &roles[i], roles[i-1]
 		if q.to.IsZero() || r.from.Before(q.to) {
-			return fmt.Errorf("%s: role %q of %s overlaps the role %q at line %d", r.pos, r.title, x.names[0].text, q.title, q.line)
+			return fmt.Errorf("%s: role %s of %s overlaps the role %s at line %d", r.pos, roleLabel(r), who, roleLabel(&q), q.line)
 		}
 	}
 	return nil
+}
+
+// roleLabel names a role in messages: its title quoted, or its role code
+// when it has no title (a party's "GOV").
+func roleLabel(r *roleSpan) string {
+	if r.title == "" {
+		return r.role
+	}
+	return strconv.Quote(r.title)
 }
 
 func roleWhy(r *roleSpan) string {
@@ -717,6 +881,16 @@ func roleWhy(r *roleSpan) string {
 		b.WriteString(r.to.Format(time.DateOnly))
 	}
 	return b.String()
+}
+
+// partyWhy explains a party's dated role: "party of IND: GOV
+// 2014-05-26..", with the title in brackets when there is one.
+func partyWhy(country string, r *roleSpan) string {
+	s := "party of " + country + ": " + r.role
+	if r.title != "" {
+		s += " (" + r.title + ")"
+	}
+	return s + " " + span(r)
 }
 
 // roleSpan reads "GOV president 2000-05-07..2008-05-07" or a mapping

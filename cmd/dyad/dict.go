@@ -149,7 +149,7 @@ func writeResolution(w io.Writer, r dict.Resolution) {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "  resolves to: %s\n", actorString(r.Actor.Code, r.Actor.Role))
 	fmt.Fprintf(w, "  why:         %s\n", r.Why)
-	if r.Kind != dict.KindPerson {
+	if r.Kind != dict.KindPerson && r.Kind != dict.KindParty {
 		return
 	}
 	if r.Current >= 0 {
@@ -158,7 +158,7 @@ func writeResolution(w io.Writer, r dict.Resolution) {
 	} else {
 		fmt.Fprintln(w, "  role:        none on this date")
 	}
-	fmt.Fprintf(w, "  outside its roles: %s\n", actorString(r.Outside, ""))
+	fmt.Fprintf(w, "  outside its roles: %s\n", actorString(r.Outside, r.OutsideRole))
 	if len(r.Roles) > 0 {
 		fmt.Fprintln(w, "  roles:")
 		for i, ro := range r.Roles {
@@ -210,8 +210,9 @@ func runDictStats(env *cliEnv, args []string) error {
 		k string
 		n int
 	}{
-		{"states", s.States}, {"organisations IGO", s.IGOs}, {"organisations NGO", s.NGOs},
-		{"groups", s.Groups}, {"people", s.People}, {"roles", s.Roles}, {"agents", s.Agents},
+		{"states", s.States}, {"institutions", s.Institutions}, {"organisations IGO", s.IGOs}, {"organisations NGO", s.NGOs},
+		{"groups", s.Groups}, {"parties", s.Parties}, {"party roles", s.PartyRoles},
+		{"people", s.People}, {"roles", s.Roles}, {"agents", s.Agents},
 		{"names", s.Names}, {"ignored", s.Ignored}, {"patterns", s.Patterns},
 	} {
 		fmt.Fprintf(tw, "%s\t%d\n", row.k, row.n)

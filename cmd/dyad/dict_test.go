@@ -42,6 +42,7 @@ func TestDictCheckBad(t *testing.T) {
 		"capital.yaml:4: capital:", "codes.yaml:13: code:", "codes.yaml:9: role:", "codes.yaml:3: country:",
 		"conflict.yaml:4: conflict:", "dates.yaml:6: dates:", "dates.yaml:11: dates:", "dates.yaml:12: dates:",
 		"duplicate.yaml:4: duplicate:", "load.yaml:3: load:", "load.yaml:9: load:", "syntax.yaml:3: load:",
+		"parties.yaml:3: country:", "parties.yaml:10: dates:", "parties.yaml:11: country:", "parties.yaml:17: country:",
 		"unreachable.yaml:6: unreachable:", "unreachable.yaml:10: unreachable:",
 	} {
 		if !strings.Contains(out.String(), filepath.Join(dir, w)) {
@@ -98,6 +99,56 @@ func TestDictLookupKnown(t *testing.T) {
 	}
 }
 
+// TestDictLookupPartiesAndInstitutions looks up a sample of parties inside
+// and outside their periods in government, and of national institutions,
+// through the command.
+func TestDictLookupPartiesAndInstitutions(t *testing.T) {
+	tests := []struct {
+		name, date, want, file string
+	}{
+		{"BJP", "2000-06-01", "IND GOV", "parties.yaml:"},
+		{"BJP", "2010-06-01", "IND OPP", "parties.yaml:"},
+		{"Bharatiya Janata Party", "2020-06-01", "IND GOV", "parties.yaml:"},
+		{"Likud", "2007-06-01", "ISR OPP", "parties.yaml:"},
+		{"Likud", "2015-06-01", "ISR GOV", "parties.yaml:"},
+		{"Georgian Dream", "2010-06-01", "GEO OPP", "parties.yaml:"},
+		{"Georgian Dream", "2020-06-01", "GEO GOV", "parties.yaml:"},
+		{"ANC", "2020-06-01", "ZAF GOV", "parties.yaml:"},
+		{"Morena", "2015-06-01", "MEX OPP", "parties.yaml:"},
+		{"Morena", "2020-06-01", "MEX GOV", "parties.yaml:"},
+		{"PTI", "2020-06-01", "PAK GOV", "parties.yaml:"},
+		{"PTI", "2023-06-01", "PAK OPP", "parties.yaml:"},
+		{"Awami League", "2020-06-01", "BGD GOV", "parties.yaml:"},
+		{"Awami League", "2025-01-01", "BGD OPP", "parties.yaml:"},
+		{"Republicans", "2018-06-01", "USA GOV", "parties.yaml:"},
+		{"Republicans", "2022-06-01", "USA OPP", "parties.yaml:"},
+		{"Fidesz", "2005-06-01", "HUN OPP", "parties.yaml:"},
+		{"Fidesz", "2015-06-01", "HUN GOV", "parties.yaml:"},
+		{"INEC", "2023-02-25", "NGA GOV", "institutions.yaml:"},
+		{"IEBC", "2022-08-09", "KEN GOV", "institutions.yaml:"},
+		{"Komnas HAM", "2020-06-01", "IDN GOV", "institutions.yaml:"},
+		{"Rapid Action Battalion", "2020-06-01", "BGD COP", "institutions.yaml:"},
+		{"FARDC", "2020-06-01", "COD MIL", "institutions.yaml:"},
+		{"SEBIN", "2020-06-01", "VEN SPY", "institutions.yaml:"},
+		{"Supreme Federal Court", "2020-06-01", "BRA JUD", "institutions.yaml:"},
+		{"Bundesbank", "2020-06-01", "DEU GOV", "institutions.yaml:"},
+		{"Ukrainska Pravda", "2020-06-01", "UKR MED", "institutions.yaml:"},
+		{"Garda", "2020-06-01", "IRL COP", "institutions.yaml:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.date, func(t *testing.T) {
+			env, out, errb := testEnv("")
+			if err := run(context.Background(), env, []string{"dict", "lookup", tt.name, "--date", tt.date}); err != nil {
+				t.Fatalf("%v\n%s", err, errb)
+			}
+			got := regexp.MustCompile(`(?m)^  resolves to: (.*)$`).FindStringSubmatch(out.String())
+			if got == nil || got[1] != tt.want || !strings.Contains(out.String(), tt.file) {
+				t.Errorf("got\n%s\nwant resolves to: %s, defined in %s", out, tt.want, tt.file)
+			}
+		})
+	}
+}
+
 // TestDictLookupShape checks what lookup explains: the role's title and
 // range, the roles listed with the current one marked, several matches,
 // and no match.
@@ -149,7 +200,7 @@ func TestDictStats(t *testing.T) {
 		t.Fatalf("%v\n%s", err, errb)
 	}
 	s := out.String()
-	for _, k := range []string{"states", "organisations IGO", "organisations NGO", "groups", "people", "roles", "agents", "names", "patterns"} {
+	for _, k := range []string{"states", "institutions", "organisations IGO", "organisations NGO", "groups", "parties", "party roles", "people", "roles", "agents", "names", "patterns"} {
 		if !regexp.MustCompile(`(?m)^` + k + ` +[1-9][0-9]*$`).MatchString(s) {
 			t.Errorf("no count > 0 for %q:\n%s", k, s)
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -64,12 +63,12 @@ func predictEvent(e dyad.Event) predictedEvent {
 	return p
 }
 
-// predict codes one gold record and returns its prediction in the gold
+// predict codes one gold record after before, the text of its page's
+// earlier records (see pageContext), and returns its prediction in the gold
 // format.
-func predict(ctx context.Context, c *coder.Coder, id string, g goldRecord) (predictedRecord, error) {
+func predict(ctx context.Context, c *coder.Coder, id string, g goldRecord, before string) (predictedRecord, error) {
 	rec := predictedRecord{Record: eval.Record{ID: id, Text: g.Text, URL: g.URL}, Events: []predictedEvent{}}
-	var a dyad.Article
-	a.ID, a.Text, a.URL = id, g.Text, g.URL
+	a, off := withContext(id, g, before)
 	if g.Date != nil {
 		rec.Date = *g.Date
 		d, err := parseDate(*g.Date)
@@ -82,7 +81,7 @@ func predict(ctx context.Context, c *coder.Coder, id string, g goldRecord) (pred
 	if err != nil {
 		return rec, err
 	}
-	for _, e := range evs {
+	for _, e := range ownEvents(evs, off) {
 		rec.Events = append(rec.Events, predictEvent(e))
 	}
 	return rec, nil
@@ -104,8 +103,10 @@ func runEval(ctx context.Context, env *cliEnv, args []string) error {
 	predPath := fs.String("predictions", "", "write the predictions, in the gold format, to `FILE`")
 	dictDir := fs.String("dict", "", "`DIR` of dictionary YAML files laid over the embedded ones")
 	asJSON := fs.Bool("json", false, "print the figures as JSON (as score.py --json)")
+	o := evalFlags(fs)
+	alone := fs.Bool("sentences-alone", false, "code every record alone; by default consecutive records of one page (the same url) are coded as one article")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "Usage: dyad eval GOLD.jsonl [--predictions OUT.jsonl] [--json]\n\nCodes every gold record's text and scores the events as shared/eval/score.py does.\n\nFlags:")
+		fmt.Fprintln(env.stderr, "Usage: dyad eval GOLD.jsonl [--predictions OUT.jsonl] [--json] [--split a|b] [--ids FILE] [--errors]\n\nCodes every gold record's text and scores the events as shared/eval/score.py does; --split and --ids score only some records; --errors then lists every missed and false event, grouped by the rule or stage that caused it.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)
@@ -125,6 +126,10 @@ func runEval(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
+	keep, err := o.selectGold(env, goldPath, &gold)
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
 	c, err := newCoder(env, *dictDir)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
@@ -132,37 +137,23 @@ func runEval(ctx context.Context, env *cliEnv, args []string) error {
 	var predBuf bytes.Buffer
 	enc := json.NewEncoder(&predBuf)
 	enc.SetEscapeHTML(false)
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 1<<20), maxLine)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := bytes.TrimSpace(sc.Bytes())
-		if len(t) == 0 {
-			continue
-		}
+	page := pageContext{alone: *alone}
+	err = eachGoldRecord(ctx, data, goldPath, keep, func(id string, line []byte) error {
 		var g goldRecord
-		if err := json.Unmarshal(t, &g); err != nil {
-			return fmt.Errorf("eval: %s:%d: %v", goldPath, line, err)
-		}
-		id := string(g.ID)
-		var s string
-		if json.Unmarshal(g.ID, &s) == nil {
-			id = s
-		}
-		rec, err := predict(ctx, c, id, g)
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			return fmt.Errorf("eval: %s:%d: %v", goldPath, line, err)
-		}
-		if err := enc.Encode(rec); err != nil {
+		if err := json.Unmarshal(line, &g); err != nil {
 			return err
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("eval: %s: %w", goldPath, err)
+		rec, err := predict(ctx, c, id, g, page.next(g))
+		if err != nil {
+			return err
+		}
+		return enc.Encode(rec)
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		return fmt.Errorf("eval: %w", err)
 	}
 	if *predPath != "" {
 		if err := os.WriteFile(*predPath, predBuf.Bytes(), 0o644); err != nil {
@@ -177,7 +168,11 @@ func runEval(ctx context.Context, env *cliEnv, args []string) error {
 	if *asJSON {
 		e := json.NewEncoder(env.stdout)
 		e.SetIndent("", "  ")
-		return e.Encode(res)
+		if err := e.Encode(res); err != nil {
+			return err
+		}
+	} else if err := res.WriteText(env.stdout); err != nil {
+		return err
 	}
-	return res.WriteText(env.stdout)
+	return o.writeErrors(ctx, env, c, data, goldPath, keep, *alone, *asJSON)
 }

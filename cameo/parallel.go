@@ -1,28 +1,38 @@
-package coder
+package cameo
 
-import (
-	"strings"
+// Mode is how one act names another as its content: an intent to do it,
+// an appeal or a demand for it, a refusal of it, a threat of it. The
+// codebook gives each kind of cooperation the same place under each of
+// these roots: an appeal for economic aid is 0231, a demand for it 1031,
+// an intent to give it 0331, a refusal 1221.
+type Mode int
 
-	"github.com/dyad-events/dyad/dict"
+// The modes.
+const (
+	// ModeIntent: an intent to do the act (root 03).
+	ModeIntent Mode = iota + 1
+	// ModeAppeal: an appeal for it (root 02).
+	ModeAppeal
+	// ModeDemand: a demand for it (root 10).
+	ModeDemand
+	// ModeRefusal: a refusal of it (root 12).
+	ModeRefusal
+	// ModeThreat: a threat of it (root 13).
+	ModeThreat
 )
 
-// The CAMEO codebook gives each kind of cooperation the same place under
-// the roots of intent (03), appeal (02), demand (10), refusal (12) and
-// threat (13): an appeal for economic aid is 0231, a demand for it 1031, an
-// intent to give it 0331, a refusal 1221. embedCode maps the code of an
-// embedded event ("send aid" 071) to the code of the act that embeds it
-// (a pledge to send aid -> 0331). The table is keyed by code prefix, most
-// specific first.
-
-// embedRow is one row: the embedded code prefix and the codes for intent,
-// appeal, demand, refusal and threat ("" where the codebook has none).
-type embedRow struct {
+// parallelRow is one row of the table of parallel codes: the code prefix
+// of the act named and the codes of an intent, an appeal, a demand, a
+// refusal and a threat of it ("" where the codebook has none).
+type parallelRow struct {
 	prefix                                 string
 	intent, appeal, demand, refuse, threat string
 }
 
-func embedTable() []embedRow {
-	return []embedRow{
+// parallelTable returns the table of parallel codes, most specific prefix
+// first.
+func parallelTable() []parallelRow {
+	return []parallelRow{
 		{"0311", "0311", "0211", "1011", "1211", ""},
 		{"0312", "0312", "0212", "1012", "1212", ""},
 		{"0313", "0313", "0213", "1013", "121", ""},
@@ -92,54 +102,27 @@ func embedTable() []embedRow {
 	}
 }
 
-// embedCode returns the code an embedding act of kind k gives an embedded
-// event of code code, or "" when the codebook has none.
-func embedCode(table []embedRow, k dict.EmbedKind, code string) string {
-	for _, r := range table {
-		if !strings.HasPrefix(code, r.prefix) {
+// Parallel returns the code an act of mode m gets when its content is an
+// act of code code (a pledge to send aid, 071 -> 0331; a threat to attack,
+// 19 -> 138), or "" when the codebook has none.
+func (b *Codebook) Parallel(m Mode, code string) string {
+	for _, r := range b.parallel {
+		if len(code) < len(r.prefix) || code[:len(r.prefix)] != r.prefix {
 			continue
 		}
-		switch k {
-		case dict.EmbedIntent, dict.EmbedCarrier:
+		switch m {
+		case ModeIntent:
 			return r.intent
-		case dict.EmbedAppeal:
+		case ModeAppeal:
 			return r.appeal
-		case dict.EmbedDemand:
+		case ModeDemand:
 			return r.demand
-		case dict.EmbedRefuse:
+		case ModeRefusal:
 			return r.refuse
-		case dict.EmbedThreat:
+		case ModeThreat:
 			return r.threat
 		}
 		return ""
-	}
-	return ""
-}
-
-// futureCode codes an event stated in the future ("will send aid"): a
-// commitment under root 03 for cooperation, a threat under root 13 for
-// force; "" for acts that a future tense only predicts.
-func futureCode(table []embedRow, code string) string {
-	switch code[:2] {
-	case "03":
-		return code
-	case "04", "05", "06", "07", "08":
-		return embedCode(table, dict.EmbedIntent, code)
-	case "15", "16", "17", "18", "19", "20":
-		return embedCode(table, dict.EmbedThreat, code)
-	}
-	return ""
-}
-
-// negFutureCode codes a negated future ("will not withdraw"): a refusal
-// under root 12 for cooperation; for force, an intent to de-escalate
-// ("would not open fire" -> 0356).
-func negFutureCode(table []embedRow, code string) string {
-	switch code[:2] {
-	case "04", "05", "06", "07", "08":
-		return embedCode(table, dict.EmbedRefuse, code)
-	case "18", "19", "20":
-		return "0356"
 	}
 	return ""
 }

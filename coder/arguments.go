@@ -1,0 +1,1472 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// The argument stage: which words are the source and which the target.
+// The source is the clause's subject, found by the subject rules (its own
+// subject, the passive agent, the subject it shares with the clause it
+// hangs on); the pattern may name other source slots. The target is found
+// in the pattern's slots by the slot rules (with the parse errors they
+// work around), then by the target rules: the fallbacks the conventions
+// allow for each kind of event (the act an appeal embeds, the clause a
+// participle joins, the population force is used against, the government
+// a domestic protest addresses). The words an argument rule finds are
+// turned into actors by the actor stage (actors.go).
+//
+// A new way to find a subject is a subject rule; a new fallback for a
+// missing target is a target rule, in the place of the order where it
+// should be tried.
+
+// The argument rules used outside the tables.
+const (
+	ruleSourceSlot    = "argument.source-slot"
+	ruleAgentless     = "argument.agentless-passive"
+	ruleBetween       = "argument.between"
+	ruleNoSource      = "argument.no-source"
+	ruleSanctionSrc   = "argument.sanction-source"
+	ruleStrikeFirst   = "argument.strike-first-actor"
+	ruleProtestTo     = "argument.protest-to"
+	ruleAddressee     = "argument.addressee"
+	ruleNoTarget      = "argument.no-target"
+	ruleRequiredTgt   = "argument.required-target"
+	ruleLegalObject   = "argument.legal-object"
+	ruleSubjectLinear = "argument.subject-linear"
+)
+
+// sourceRules are the IDs of the source rules outside the subject table.
+func sourceRules() []string {
+	return []string{ruleSourceSlot, ruleBetween, ruleNoSource, ruleSanctionSrc}
+}
+
+// targetCheckRules are the IDs of the rules that settle a candidate's
+// target after the target table.
+func targetCheckRules() []string {
+	return []string{ruleStrikeFirst, ruleProtestTo, ruleAddressee, ruleNoTarget, ruleRequiredTgt}
+}
+
+// subjectResult is the source actors of a clause and the rule that found
+// them.
+type subjectResult struct {
+	refs    []actorRef
+	passive bool
+	rule    string
+}
+
+// subjectRule finds the subject of clause v: fn reports whether it
+// applies (the next rules are not tried); it may name another rule than
+// its own.
+type subjectRule struct {
+	id string
+	fn func(sc *sentCtx, v, depth int, passive bool) (subjectResult, bool)
+}
+
+// subjectRules are the subject rules, in order.
+func subjectRules() []subjectRule {
+	return []subjectRule{
+		{"argument.mislabelled-passive", argMislabelledPassive},
+		{"argument.passive-agent", argPassiveAgent},
+		{ruleAgentless, argAgentlessPassive},
+		{"argument.subject", argSubject},
+		{"argument.linear-subject", argLinearSubject},
+		{"argument.conjunct", argConjunct},
+		{"argument.object-control", argObjectControl},
+		{"argument.raising", argRaising},
+		{"argument.controller", argController},
+		{"argument.finite-adverbial", argFiniteAdverbial},
+		{"argument.adverbial", argAdverbial},
+		{"argument.predicate-participle", argPredicateParticiple},
+		{"argument.modified-noun", argModifiedNoun},
+	}
+}
+
+// subject returns the source actors of the clause headed by v: its
+// subject, passive agent, or the subject it shares with the clause it
+// depends on, with the rule that found them.
+func (sc *sentCtx) subject(v, depth int) subjectResult {
+	if v < 0 || depth > 4 {
+		return subjectResult{}
+	}
+	// passive only with a passive auxiliary or participle: the parse
+	// sometimes labels the subject of an active verb nsubj:pass
+	passive := false
+	for _, c := range sc.tree.Children(v) {
+		if sc.rel(c) == "aux:pass" {
+			passive = true
+		}
+	}
+	if !passive && sc.tree.ChildWith(v, "nsubj:pass") >= 0 && sc.s.Tokens[v].XPOS == "VBN" && sc.tree.ChildWith(v, "obj") < 0 {
+		// a passive takes no direct object
+		passive = true
+	}
+	for _, r := range sc.c.rules.subjects {
+		if res, ok := r.fn(sc, v, depth, passive); ok {
+			if res.rule == "" {
+				res.rule = r.id
+			}
+			return res
+		}
+	}
+	return subjectResult{}
+}
+
+// subjectOf is subject without the rule.
+func (sc *sentCtx) subjectOf(v, depth int) ([]actorRef, bool) {
+	res := sc.subject(v, depth)
+	return res.refs, res.passive
+}
+
+// argMislabelledPassive: a subject labelled passive on an active verb is
+// its subject.
+func argMislabelledPassive(sc *sentCtx, v, _ int, passive bool) (subjectResult, bool) {
+	if !passive {
+		if c := sc.tree.ChildWith(v, "nsubj:pass"); c >= 0 {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return subjectResult{refs: rs}, true
+			}
+		}
+	}
+	return subjectResult{}, false
+}
+
+// argPassiveAgent: the source of a passive is its agent ("was attacked by
+// rebels").
+func argPassiveAgent(sc *sentCtx, v, _ int, passive bool) (subjectResult, bool) {
+	if !passive {
+		return subjectResult{}, false
+	}
+	for _, c := range sc.tree.Children(v) {
+		r := sc.rel(c)
+		if r == "obl:agent" || (nlp.RelIs(r, "obl") && sc.caseOf(c) == "by") {
+			return subjectResult{refs: sc.actorsAt(c), passive: true}, true
+		}
+	}
+	return subjectResult{}, false
+}
+
+// argAgentlessPassive: a passive without an agent has no source.
+func argAgentlessPassive(_ *sentCtx, _, _ int, passive bool) (subjectResult, bool) {
+	return subjectResult{passive: true}, passive
+}
+
+// argSubject: the clause's own subject; one that names no actor may be a
+// parse error ("Following a conversation with X, Y has expressed ..."):
+// then the actor named right before the verb (argument.subject-linear).
+func argSubject(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	s, ok := sc.subjectOwn(v)
+	if !ok {
+		return subjectResult{}, false
+	}
+	if len(s) == 0 {
+		return subjectResult{refs: sc.linearSubject(v), rule: ruleSubjectLinear}, true
+	}
+	return subjectResult{refs: s}, true
+}
+
+// argLinearSubject: a main, complement or parenthetical clause without a
+// subject takes the actor named right before its verb.
+func argLinearSubject(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if p := sc.tree.Head(v); p < 0 || sc.rel(v) == "root" || sc.rel(v) == "ccomp" || sc.rel(v) == "parataxis" {
+		return subjectResult{refs: sc.linearSubject(v)}, true
+	}
+	return subjectResult{}, false
+}
+
+// argConjunct: a coordinated clause without a subject shares the subject of
+// the clause it is coordinated with.
+func argConjunct(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+	if sc.rel(v) != "conj" {
+		return subjectResult{}, false
+	}
+	res := sc.subject(sc.tree.Head(v), depth+1)
+	res.rule = ""
+	return res, true
+}
+
+// argObjectControl: the subject of an infinitive complement is its head's
+// object ("urged Saudi Arabia to fund"), when that names an actor ("used
+// tear gas to break up a protest" is a purpose, not object control).
+func argObjectControl(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if sc.rel(v) != "xcomp" {
+		return subjectResult{}, false
+	}
+	if o := sc.tree.ChildWith(sc.tree.Head(v), "obj"); o >= 0 && o != v {
+		if rs := sc.actorsAt(o); len(rs) > 0 {
+			return subjectResult{refs: rs}, true
+		}
+	}
+	return subjectResult{}, false
+}
+
+// argRaising: the subject of the complement of a passive is the passive's
+// subject ("is scheduled to travel", "was forced to leave").
+func argRaising(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if sc.rel(v) != "xcomp" {
+		return subjectResult{}, false
+	}
+	if o := sc.tree.ChildWith(sc.tree.Head(v), "nsubj:pass"); o >= 0 {
+		if rs := sc.actorsAt(o); len(rs) > 0 {
+			return subjectResult{refs: rs}, true
+		}
+	}
+	return subjectResult{}, false
+}
+
+// argController: any other infinitive complement shares its head's
+// subject ("agreed to send").
+func argController(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+	if sc.rel(v) != "xcomp" {
+		return subjectResult{}, false
+	}
+	res := sc.subject(sc.tree.Head(v), depth+1)
+	res.rule = ""
+	return res, true
+}
+
+// adverbialClause reports whether v is an adverbial clause or an
+// infinitive parsed as a clausal complement.
+func (sc *sentCtx) adverbialClause(v int) bool {
+	r := sc.rel(v)
+	return r == "advcl" || r == "ccomp" && sc.hasTo(v)
+}
+
+// argFiniteAdverbial: a finite adverbial clause whose subject the parse
+// lost takes the words right before it, not the main clause's subject.
+func argFiniteAdverbial(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if !sc.adverbialClause(v) {
+		return subjectResult{}, false
+	}
+	if x := sc.s.Tokens[v].XPOS; (x == "VBD" || x == "VBZ" || x == "VBP") && !sc.hasTo(v) {
+		return subjectResult{refs: sc.linearSubject(v)}, true
+	}
+	return subjectResult{}, false
+}
+
+// argAdverbial: a participle or infinitive adverbial clause shares the
+// subject of the clause it depends on ("..., killing four").
+func argAdverbial(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+	if !sc.adverbialClause(v) {
+		return subjectResult{}, false
+	}
+	s, _ := sc.subjectOf(sc.tree.Head(v), depth+1)
+	return subjectResult{refs: s}, true
+}
+
+// nounClause reports whether clause v modifies a nominal: a participle or
+// relative clause, or a past-tense verb hung on a noun as nmod (a parse
+// error for "Rebels in X killed ...").
+func (sc *sentCtx) nounClause(v int) bool {
+	r := sc.rel(v)
+	if !(r == "acl" || r == "acl:relcl" || (nlp.RelIs(r, "nmod") && sc.upos(v) == "VERB" && (sc.s.Tokens[v].XPOS == "VBD" || sc.s.Tokens[v].XPOS == "VBN"))) {
+		return false
+	}
+	p := sc.tree.Head(v)
+	return p >= 0 && isNominal(sc.upos(p))
+}
+
+// argPredicateParticiple: a participle on a nominal predicate ("X has been
+// a supporter of Y, providing aid") belongs to the predicate's subject.
+func argPredicateParticiple(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if !sc.nounClause(v) || sc.rel(v) != "acl" {
+		return subjectResult{}, false
+	}
+	p := sc.tree.Head(v)
+	if sc.tree.ChildWith(p, "cop") >= 0 {
+		if s, ok := sc.subjectOwn(p); ok {
+			return subjectResult{refs: s}, true
+		}
+	}
+	return subjectResult{}, false
+}
+
+// argModifiedNoun: a participle or relative clause on a noun has that noun
+// as its subject ("Thousands of protesters rallied ...": the actor named
+// inside it).
+func argModifiedNoun(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if !sc.nounClause(v) {
+		return subjectResult{}, false
+	}
+	p := sc.tree.Head(v)
+	rs := sc.actorsAt(p)
+	if len(rs) == 0 {
+		rs = sc.npFallback(p)
+	}
+	return subjectResult{refs: rs}, true
+}
+
+// subjectOwn returns the actors of the clause's own subject; for a
+// relative pronoun, the noun the clause modifies.
+func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
+	var out []actorRef
+	found := false
+	for _, c := range sc.tree.Children(v) {
+		r := sc.rel(c)
+		if r == "nsubj" || r == "csubj" || nlp.RelIs(r, "nsubj") && r != "nsubj:pass" {
+			l := sc.lemmas[c]
+			if sc.c.lex.relativePronouns[l] && sc.rel(v) == "acl:relcl" {
+				if p := sc.tree.Head(v); p >= 0 {
+					return sc.actorsAt(p), true
+				}
+			}
+			rs := sc.actorsAt(c)
+			if len(rs) == 0 {
+				rs = sc.npFallback(c)
+			}
+			// two subjects: a coordination the parse split ("Putin and
+			// Xi held talks" with both attached to the verb)
+			out = append(out, rs...)
+			found = true
+		}
+	}
+	return dedupe(out), found
+}
+
+// linearSubject is the subject of a finite clause the parse left without
+// one: the actor named right before the verb ("..., Russian President
+// Vladimir Putin has expressed ...").
+func (sc *sentCtx) linearSubject(v int) []actorRef {
+	j := v - 1
+	for j >= 0 {
+		switch sc.upos(j) {
+		case "AUX", "ADV", "PART":
+			j--
+			continue
+		}
+		break
+	}
+	if j < 0 {
+		return nil
+	}
+	if m, ok := sc.mentionAt(j); ok && m.Kind != dict.KindAgent {
+		return sc.actorsAt(j)
+	}
+	if sc.upos(j) == "NOUN" || sc.upos(j) == "PROPN" {
+		return sc.actorsAt(j)
+	}
+	return nil
+}
+
+// source finds candidate k's source: the clause's subject (subject rules),
+// else the pattern's source slots, else the parties "between" which
+// mutual talks were held; it returns the rule and why when there is none.
+func (sc *sentCtx) source(k *cand) (string, string) {
+	res := sc.subject(k.clause, 0)
+	k.srcs, k.passive, k.srcRule = res.refs, res.passive, res.rule
+	for _, sl := range k.p.Source {
+		if c := sc.findDep(k.match, sl.Rel, sl.Prep, nil); c >= 0 {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				k.srcs, k.srcRule = rs, ruleSourceSlot
+				break
+			}
+		}
+	}
+	if len(k.srcs) == 0 && k.p.Mutual != dict.MutualNone && len(k.p.Light) > 0 {
+		// "talks between Russia and Ukraine were held ...": the parties
+		for _, c := range sc.tree.Children(k.trig) {
+			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "between" {
+				k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
+			}
+		}
+	}
+	if len(k.srcs) == 0 {
+		if k.srcRule == ruleAgentless {
+			return ruleAgentless, "passive without an agent"
+		}
+		return ruleNoSource, "no source actor"
+	}
+	k.srcs = sc.collapseSame(k, k.srcs)
+	if cameo.ReducedRelations.Has(k.code) && !officialActors(k.srcs) && sc.rel(k.clause) == "conj" && sc.tree.ChildWith(k.clause, "nsubj") < 0 {
+		// "the United States determined that the RSF had committed genocide
+		// and imposed sanctions": only states and organisations sanction or
+		// cut ties; the parse coordinated the verb with the wrong clause
+		if h := sc.tree.Head(k.clause); h >= 0 && sc.rel(h) == "ccomp" {
+			if ms, _ := sc.subjectOf(sc.tree.Head(h), 0); officialActors(ms) {
+				k.srcs, k.srcRule = ms, ruleSanctionSrc
+			}
+		}
+	}
+	return "", ""
+}
+
+// slotRule finds a target in or around the pattern's target slots: fn
+// returns the actors, or none to try the next rule; it may name another
+// rule than its own.
+type slotRule struct {
+	id string
+	fn func(sc *sentCtx, m *match, slots []dict.Slot, passive bool) ([]actorRef, string)
+}
+
+// slotRules are the slot rules, in order.
+func slotRules() []slotRule {
+	return []slotRule{
+		{"argument.target-slot", argTargetSlot},
+		{"argument.passive-subject", argPassiveSubject},
+		{"argument.unattached-object", argUnattachedObject},
+		{"argument.preposition-after-verb", argPrepositionAfterVerb},
+		{"argument.low-preposition", argLowPreposition},
+	}
+}
+
+// targetSlots returns the target slots of a match's pattern; a pattern
+// that names none takes the verb's object.
+func targetSlots(m *match) []dict.Slot {
+	if len(m.p.Target) == 0 {
+		return []dict.Slot{{Rel: "obj"}}
+	}
+	return m.p.Target
+}
+
+// targetOf returns the target actors of a match by its pattern's slots.
+func (sc *sentCtx) targetOf(m *match, passive bool) []actorRef {
+	rs, _ := sc.slotTarget(m, passive)
+	return rs
+}
+
+// slotTarget is targetOf with the rule that found the target.
+func (sc *sentCtx) slotTarget(m *match, passive bool) ([]actorRef, string) {
+	slots := targetSlots(m)
+	for _, r := range sc.c.rules.slots {
+		if rs, id := r.fn(sc, m, slots, passive); len(rs) > 0 {
+			return rs, firstNonEmpty(id, r.id)
+		}
+	}
+	return nil, ""
+}
+
+// argTargetSlot: the target is the first dependent in one of the
+// pattern's slots that names an actor (also an object the parse put
+// inside a sister phrase: "rejected as baseless allegations by ..."; and
+// the one a legal act is aimed at: "a warrant for the arrest of X",
+// argument.legal-object).
+func argTargetSlot(sc *sentCtx, m *match, slots []dict.Slot, passive bool) ([]actorRef, string) {
+	deps := m.deps
+	for _, d := range m.deps {
+		if nlp.RelIs(sc.rel(d), "obl") && d != m.trig {
+			for _, c := range sc.tree.Children(d) {
+				if nlp.RelIs(sc.rel(c), "obj") {
+					deps = append(deps[:len(deps):len(deps)], c)
+				}
+			}
+		}
+	}
+	for _, sl := range slots {
+		for _, c := range deps {
+			if c == m.trig {
+				continue
+			}
+			ok := false
+			if sl.Rel != "" {
+				ok = sc.relMatches(c, sl.Rel) && !(sl.Rel == "obj" && sc.rel(c) == "nsubj:pass" && !passive)
+			} else {
+				r := sc.rel(c)
+				ok = (nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) && (sc.caseOf(c) == sl.Prep || strings.HasSuffix(sc.caseOf(c), " "+sl.Prep))
+			}
+			if !ok {
+				continue
+			}
+			rs := sc.actorsAt(c)
+			id := ""
+			if len(rs) == 0 && sc.c.lex.legalNouns[sc.lemmas[c]] && sc.c.lex.legalPreps[sl.Prep] {
+				for _, k := range sc.tree.Children(c) {
+					if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "of" {
+						rs, id = sc.actorsAt(k), ruleLegalObject
+					}
+				}
+			}
+			if len(rs) == 0 {
+				rs = sc.npFallback(c)
+			}
+			if len(rs) > 0 {
+				return rs, id
+			}
+		}
+	}
+	return nil, ""
+}
+
+// argPassiveSubject: the target of a passive is its subject.
+func argPassiveSubject(sc *sentCtx, m *match, _ []dict.Slot, passive bool) ([]actorRef, string) {
+	if passive {
+		if c := sc.tree.ChildWith(m.clause, "nsubj:pass"); c >= 0 {
+			return sc.actorsAt(c), ""
+		}
+	}
+	return nil, ""
+}
+
+// argUnattachedObject: an object the parse left unattached is the name
+// right after the verb ("praised Donald Trump" with "Donald Trump" hung
+// elsewhere).
+func argUnattachedObject(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]actorRef, string) {
+	if !slotHas(slots, "obj") || m.trig != m.clause || sc.findDep(m, "obj", "", nil) >= 0 {
+		return nil, ""
+	}
+	j := m.trig + 1
+	if j < sc.n && sc.upos(j) == "DET" {
+		j++
+	}
+	if mm, ok := sc.mentionAt(j); ok && mm.Start == j && mm.Kind != dict.KindAgent && mm.Kind != dict.KindCity {
+		last := mm.End - 1
+		if h := sc.tree.Head(last); h < 0 || !isVerbal(sc.upos(h)) || h == m.trig {
+			if r := sc.rel(last); !nlp.RelIs(r, "nsubj") {
+				return sc.actorsAt(last), ""
+			}
+		}
+	}
+	return nil, ""
+}
+
+// argPrepositionAfterVerb: the preposition of a slot right after the verb,
+// which the parse hung elsewhere ("met with [Syrian President Bashar
+// Assad] Tuesday to discuss ...", with the name made the subject of
+// "discuss"), names the target right after it.
+func argPrepositionAfterVerb(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]actorRef, string) {
+	if m.trig != m.clause || m.trig+1 >= sc.n {
+		return nil, ""
+	}
+	for _, sl := range slots {
+		prep := sl.Prep
+		if prep == "" && sl.Rel == "obj" && m.p.Particle != "" {
+			prep = m.p.Particle // "meet~with obj=T"
+		}
+		if prep == "" || sc.lemmas[m.trig+1] != prep || sc.tree.Head(m.trig+1) == m.trig {
+			continue
+		}
+		if h := sc.tree.Head(m.trig + 1); h >= 0 && sc.tree.Head(h) == m.trig && !isVerbal(sc.upos(h)) {
+			// attached right, one level down: a particle read as the
+			// preposition of its phrase ("met with [Museveni]")
+			if sl.Prep == "" {
+				if rs := sc.actorsAt(h); len(rs) > 0 {
+					return rs, ""
+				}
+			}
+			continue
+		}
+		for j := m.trig + 2; j < sc.n && j <= m.trig+5; j++ {
+			mm, ok := sc.mentionAt(j)
+			if !ok {
+				if u := sc.upos(j); u == "DET" || u == "ADJ" {
+					continue
+				}
+				break
+			}
+			if mm.Kind == dict.KindAgent || mm.Kind == dict.KindCity || mm.Kind == dict.KindDemonym {
+				continue
+			}
+			return sc.actorsAt(mm.End - 1), ""
+		}
+	}
+	return nil, ""
+}
+
+// argLowPreposition: a slot's prepositional phrase the parse attached one
+// level too low ("spoke by telephone [with his counterpart]").
+func argLowPreposition(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]actorRef, string) {
+	for _, sl := range slots {
+		if sl.Prep == "" {
+			continue
+		}
+		for _, d := range m.deps {
+			r := sc.rel(d)
+			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod")) {
+				continue
+			}
+			queue := append([]int(nil), sc.tree.Children(d)...)
+			for k := 0; k < len(queue) && k < 32; k++ {
+				c := queue[k]
+				if !nlp.RelIs(sc.rel(c), "nmod") {
+					continue
+				}
+				if sc.caseOf(c) == sl.Prep {
+					if rs := sc.actorsAt(c); len(rs) > 0 {
+						return rs, ""
+					}
+					if rs := sc.npFallback(c); len(rs) > 0 {
+						return rs, ""
+					}
+				}
+				queue = append(queue, sc.tree.Children(c)...)
+			}
+		}
+	}
+	return nil, ""
+}
+
+// targetCtx is the state of the search for a candidate's target.
+type targetCtx struct {
+	m       *match
+	code    string
+	srcs    []actorRef
+	passive bool
+	byTok   []*match
+	depth   int
+	// tgts are the targets found so far, rule the rule that found them.
+	tgts []actorRef
+	rule string
+	// steps are what rules did on the way.
+	steps []string
+}
+
+// targetRule is a fallback for a missing target, or a correction of the
+// slots' target: fn may change tc.tgts; it reports whether it found the
+// targets.
+type targetRule struct {
+	id string
+	fn func(sc *sentCtx, tc *targetCtx) bool
+}
+
+// targetRules are the target rules after the slots, in order.
+func targetRules() []targetRule {
+	return []targetRule{
+		{"argument.own-territory", argOwnTerritory},
+		{"argument.against", argAgainst},
+		{"argument.embedded-subject", argEmbeddedSubject},
+		{"argument.embedded-target", argEmbeddedTarget},
+		{"argument.embedded-against", argEmbeddedAgainst},
+		{"argument.embedded-first-actor", argEmbeddedFirstActor},
+		{"argument.embedded-noun", argEmbeddedNoun},
+		{"argument.complement-actor", argComplementActor},
+		{"argument.refused-call", argRefusedCall},
+		{"argument.complement-against", argComplementAgainst},
+		{"argument.complement-event", argComplementEvent},
+		{"argument.accuser", argAccuser},
+		{"argument.joined-clause", argJoinedClause},
+		{"argument.reported-act", argReportedAct},
+		{"argument.event-anaphor", argEventAnaphor},
+		{"argument.domestic-government", argDomesticGovernment},
+		{"argument.population", argPopulation},
+		{"argument.force-place", argForcePlace},
+	}
+}
+
+// targets resolves the target of a match: the pattern's slots (slot
+// rules), then the target rules: what the convention for its kind of event
+// allows. It returns the targets and the rule that found them.
+func (sc *sentCtx) targets(m *match, code string, srcs []actorRef, passive bool, byTok []*match, depth int) ([]actorRef, string) {
+	tc := sc.findTargets(m, code, srcs, passive, byTok, depth)
+	return tc.tgts, tc.rule
+}
+
+// findTargets is targets with the steps of the search.
+func (sc *sentCtx) findTargets(m *match, code string, srcs []actorRef, passive bool, byTok []*match, depth int) *targetCtx {
+	if depth > 3 {
+		return &targetCtx{}
+	}
+	tc := &targetCtx{m: m, code: code, srcs: srcs, passive: passive, byTok: byTok, depth: depth}
+	rs, rule := sc.slotTarget(m, passive)
+	tc.tgts, tc.rule = removeSame(sc.ownCapital(rs, srcs), srcs), rule
+	for _, r := range sc.c.rules.targets {
+		if r.fn(sc, tc) && len(tc.tgts) > 0 {
+			tc.rule = r.id
+		}
+	}
+	if len(tc.tgts) == 0 {
+		tc.rule = ""
+	}
+	return tc
+}
+
+// argOwnTerritory: the sanctioning state's own territory named in a slot
+// ("bans on travel to Canada against Russian officers") is where, not
+// whom: no target.
+func argOwnTerritory(sc *sentCtx, tc *targetCtx) bool {
+	if cameo.ReducedRelations.Has(tc.code) && len(tc.srcs) > 0 && ownTerritory(tc.tgts, tc.srcs[0]) {
+		tc.tgts = nil
+		if sc.rec != nil {
+			tc.steps = append(tc.steps, "argument.own-territory: the source's own territory is where, not whom")
+		}
+	}
+	return false
+}
+
+// argAgainst: whom the act is aimed at, after "against" on the verb or
+// its object ("suspend its protests against the government").
+func argAgainst(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 {
+		return false
+	}
+	tc.tgts = removeSame(sc.againstOf(tc.m), tc.srcs)
+	return true
+}
+
+// embedding reports whether the search is for an embedding pattern with an
+// embedded act and no target yet.
+func (tc *targetCtx) embedding() bool {
+	return len(tc.tgts) == 0 && tc.m.p.Embed != dict.EmbedNone && tc.m.embedded != nil
+}
+
+// argEmbeddedSubject: the subject of the act an appeal, demand or threat
+// embeds is whom it addresses ("urged Iran to release").
+func argEmbeddedSubject(sc *sentCtx, tc *targetCtx) bool {
+	kind := tc.m.p.Embed
+	if !tc.embedding() || !(kind == dict.EmbedAppeal || kind == dict.EmbedDemand || kind == dict.EmbedThreat) {
+		return false
+	}
+	if s, _ := sc.subjectOwn(tc.m.embedded.clause); len(s) > 0 && !sameActors(s, tc.srcs) {
+		tc.tgts = removeSame(s, tc.srcs)
+		return true
+	}
+	return false
+}
+
+// argEmbeddedTarget: the target of the embedded act ("pledged to send aid
+// to Somalia").
+func argEmbeddedTarget(sc *sentCtx, tc *targetCtx) bool {
+	if !tc.embedding() {
+		return false
+	}
+	tc.tgts = removeSame(sc.ownCapital(sc.targetOf(tc.m.embedded, false), tc.srcs), tc.srcs)
+	return true
+}
+
+// argEmbeddedAgainst: whom the embedded act is aimed at, after "against".
+func argEmbeddedAgainst(sc *sentCtx, tc *targetCtx) bool {
+	if !tc.embedding() {
+		return false
+	}
+	tc.tgts = removeSame(sc.againstOf(tc.m.embedded), tc.srcs)
+	return true
+}
+
+// argEmbeddedFirstActor: the first actor named in the embedded clause
+// ("work towards ending the conflict in Ukraine"), unless it is a noun or
+// a joint commitment of several sources.
+func argEmbeddedFirstActor(sc *sentCtx, tc *targetCtx) bool {
+	if !tc.embedding() {
+		return false
+	}
+	e, kind := tc.m.embedded, tc.m.p.Embed
+	jointly := len(tc.srcs) >= 2 && isIntent(kind)
+	if e.p.Nominal || jointly {
+		return false
+	}
+	tc.tgts = sc.firstActorIn(e.clause, tc.srcs)
+	return true
+}
+
+// argEmbeddedNoun: the actor named inside an embedded act that is a noun
+// ("demanded the release of the journalists").
+func argEmbeddedNoun(sc *sentCtx, tc *targetCtx) bool {
+	if !tc.embedding() || !tc.m.embedded.p.Nominal {
+		return false
+	}
+	tc.tgts = removeSame(sc.npFallback(tc.m.embedded.trig), tc.srcs)
+	return true
+}
+
+// argComplementActor: a threat or intent whose act has no pattern still
+// names whom it is aimed at ("threatened to retaliate against U.S.
+// drills"): the first actor in its complement.
+func argComplementActor(sc *sentCtx, tc *targetCtx) bool {
+	kind := tc.m.p.Embed
+	if len(tc.tgts) > 0 || kind == dict.EmbedNone || tc.m.embedded != nil || !(kind == dict.EmbedThreat || kind == dict.EmbedIntent) {
+		return false
+	}
+	for _, c := range tc.m.deps {
+		if r := sc.rel(c); r == "xcomp" || r == "ccomp" {
+			if t := sc.firstActorIn(c, tc.srcs); len(t) > 0 {
+				tc.tgts = t
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// argRefusedCall: a refusal of calls for something names the party in
+// what is refused ("rejecting calls for talks with Hamas").
+func argRefusedCall(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || tc.m.p.Embed != dict.EmbedRefuse || tc.m.embedded != nil {
+		return false
+	}
+	for _, c := range tc.m.deps {
+		if nlp.RelIs(sc.rel(c), "obj") {
+			for _, k := range sc.tree.Children(c) {
+				if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "for" {
+					if t := sc.firstActorIn(k, tc.srcs); len(t) > 0 {
+						tc.tgts = t
+					}
+				}
+			}
+		}
+	}
+	return len(tc.tgts) > 0
+}
+
+// argComplementAgainst: whom the act in an embedding's complement is aimed
+// at ("vowed to continue its protests against the government").
+func argComplementAgainst(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || tc.m.p.Embed == dict.EmbedNone {
+		return false
+	}
+	for _, c := range tc.m.deps {
+		if r := sc.rel(c); r == "xcomp" || r == "ccomp" || (r == "advcl" && sc.hasTo(c)) {
+			if t := removeSame(sc.againstIn(c), tc.srcs); len(t) > 0 {
+				tc.tgts = t
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// argComplementEvent: the act in the complement of an investigation or an
+// acknowledgement: the perpetrator of what is investigated, the victims of
+// what is acknowledged.
+func argComplementEvent(sc *sentCtx, tc *targetCtx) bool {
+	code := tc.code
+	if len(tc.tgts) > 0 || tc.m.p.Embed != dict.EmbedNone || !(code == cameo.CodeAcknowledge || cameo.Investigations.Has(code)) {
+		return false
+	}
+	e := sc.complementEvent(tc.m, tc.byTok)
+	if e == nil {
+		return false
+	}
+	if cameo.Investigations.Has(code) {
+		s, _ := sc.subjectOf(e.clause, 0)
+		tc.tgts = removeSame(s, tc.srcs)
+	} else {
+		es, _ := sc.subjectOf(e.clause, 0)
+		t, _ := sc.targets(e, e.p.Code, es, false, tc.byTok, tc.depth+1)
+		tc.tgts = removeSame(t, tc.srcs)
+	}
+	return true
+}
+
+// argAccuser: a denial in answer to an accusation ("X accused Y of ..., a
+// charge Y rejected") answers the accuser.
+func argAccuser(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || tc.code != cameo.CodeDeny {
+		return false
+	}
+	if h := sc.tree.Head(tc.m.clause); h >= 0 && tc.byTok[h] != nil && cameo.Disapprovals.Has(tc.byTok[h].p.Code) {
+		if s, _ := sc.subjectOf(h, 0); len(s) > 0 {
+			tc.tgts = removeSame(s, tc.srcs)
+			return true
+		}
+	}
+	return false
+}
+
+// argJoinedClause: a coordinated clause or a participle without a slot
+// word takes the target of the clause it joins ("..., threatening to block
+// highways", "accused X ... and seized four trawlers").
+func argJoinedClause(sc *sentCtx, tc *targetCtx) bool {
+	m := tc.m
+	if len(tc.tgts) > 0 || cameo.Statements.Has(tc.code) || m.p.TargetMode == dict.TargetRequired {
+		return false
+	}
+	if r := sc.rel(m.clause); !(r == "conj" || (r == "advcl" && !sc.hasSlotWord(m))) {
+		return false
+	}
+	h := sc.tree.Head(m.clause)
+	if h < 0 || tc.byTok[h] == nil || tc.byTok[h] == m || sc.c.lex.speech[sc.lemmas[h]] {
+		return false
+	}
+	if tc.byTok[h].tgts != nil {
+		tc.tgts = removeSame(tc.byTok[h].tgts, tc.srcs)
+	} else {
+		tc.tgts = removeSame(sc.targetOf(tc.byTok[h], false), tc.srcs)
+	}
+	return true
+}
+
+// argReportedAct: condemning reports of an act ("condemned reports of mass
+// killings in El Fasher") targets who did it, else where it happened.
+func argReportedAct(sc *sentCtx, tc *targetCtx) bool {
+	m := tc.m
+	if len(tc.tgts) > 0 || !cameo.Disapprovals.Has(tc.code) {
+		return false
+	}
+	for _, d := range m.deps {
+		if r := sc.rel(d); d == m.trig || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl")) || !sc.c.lex.reportNouns[sc.lemmas[d]] {
+			continue
+		}
+		for _, k := range sc.tree.Children(d) {
+			if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "of" && sc.isEventNoun(k) {
+				tc.tgts = removeSame(sc.npFallback(k), tc.srcs)
+			}
+		}
+	}
+	return len(tc.tgts) > 0
+}
+
+// argEventAnaphor: condemning or rejecting a definite act ("condemned the
+// attack", "rejected the sanctions") targets the one who carried out the
+// act the article reported.
+func argEventAnaphor(sc *sentCtx, tc *targetCtx) bool {
+	code := tc.code
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !(cameo.Disapprovals.Has(code) || cameo.Rejections.Has(code) || code == cameo.CodeDeny) {
+		return false
+	}
+	tc.tgts = sc.eventAnaphor(tc.m, tc.srcs)
+	return true
+}
+
+// argDomesticGovernment: a domestic demand or protest addresses the
+// government (a participle, "marched ... demanding higher pay", only
+// describes the protest); a protest abroad addresses the host government
+// ("activists from A staged a protest in B's capital").
+func argDomesticGovernment(sc *sentCtx, tc *targetCtx) bool {
+	code, m := tc.code, tc.m
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !(cameo.Demands.Has(code) || cameo.Protests.Has(code)) {
+		return false
+	}
+	src := tc.srcs[0]
+	participle := strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") && sc.rel(m.clause) != "root"
+	if src.actor.Role == "GOV" || bareState(src) || src.actor.Code == "IGO" || src.actor.Code == "NGO" || participle {
+		return false
+	}
+	c := src.actor.Code
+	if cameo.Protests.Has(code) {
+		if h := sc.protestVenue(m); h != "" {
+			c = h
+		}
+	}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "GOV"}, resolved: true, tok: -1, rule: "argument.domestic-government"}}
+	return true
+}
+
+// argPopulation: force or coercion against people or property no actor
+// names ("shelled a village", "released 40 prisoners") targets the
+// population: of whoever owns the property ("targets used by the
+// Ukrainian army"), else where it happens, else the source's own country;
+// not for the mutual acts of a compound subject ("A and B agreed to a
+// ceasefire").
+func argPopulation(sc *sentCtx, tc *targetCtx) bool {
+	code, m, srcs := tc.code, tc.m, tc.srcs
+	if len(tc.tgts) > 0 || len(srcs) == 0 || !cameo.PopulationActs.Has(code) {
+		return false
+	}
+	k := sc.targetWord(m)
+	if k < 0 || (len(srcs) >= 2 && m.p.Mutual != dict.MutualNone) {
+		return false
+	}
+	c := ""
+	if cameo.Force.Has(code) {
+		c = sc.ownerInPhrase(k, srcs)
+	}
+	c = firstNonEmpty(c, sc.clausePlace(m.clause))
+	c = firstNonEmpty(c, sc.locative(m.clause))
+	if c == "" {
+		c = srcs[0].actor.Code
+	}
+	if c == "" || c == "IGO" || c == "NGO" {
+		return false
+	}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: "argument.population"}}
+	return true
+}
+
+// argForcePlace: force with no target named is aimed at the place struck
+// ("launched air strikes across Gaza").
+func argForcePlace(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Force.Has(tc.code) {
+		return false
+	}
+	if c := sc.forcePlace(tc.m); c != "" && !hasCode(tc.srcs, c) {
+		tc.tgts = []actorRef{{actor: dyad.Actor{Code: c}, resolved: true, tok: -1, rule: "argument.force-place"}}
+		return true
+	}
+	return false
+}
+
+// target finds candidate k's target (targets), then settles what the
+// conventions of its kind need: the first actor after a military strike,
+// unnamed victims and sanctioned parties given their own country, the
+// addressee of an official protest. It returns the rule and why when the
+// candidate needs a target and has none.
+func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
+	p := k.p
+	if p.TargetMode == dict.TargetNone {
+		return "", ""
+	}
+	tc := sc.findTargets(k.match, k.code, k.srcs, k.passive, byTok, 0)
+	k.tgts, k.tgtRule = tc.tgts, tc.rule
+	k.steps = append(k.steps, tc.steps...)
+	if k.milStrike && len(k.tgts) == 0 {
+		// the parse rarely attaches what a strike hit: the first actor
+		// named after it
+		k.tgts, k.tgtRule = sc.firstActorIn(k.clause, k.srcs), ruleStrikeFirst
+	}
+	if cameo.Force.Has(k.code) {
+		k.tgts = sc.forceVictims(k.match, k.tgts, k.srcs)
+	}
+	if cameo.Sanctions.Has(k.code) || cameo.Force.Has(k.code) {
+		k.tgts = sc.foreignUnnamed(k.tgts, k.srcs, k.code)
+	}
+	if k.official && len(k.tgts) == 0 {
+		// "protested to China"
+		if c := sc.findDep(k.match, "", "to", nil); c >= 0 {
+			k.tgts, k.tgtRule = removeSame(sc.actorsAt(c), k.srcs), ruleProtestTo
+		}
+	}
+	if len(k.tgts) > 0 {
+		return "", ""
+	}
+	k.tgtRule = ""
+	m, kind := k.match, k.kind
+	pairs := len(k.srcs) >= 2 && (p.Mutual != dict.MutualNone || sc.reciprocal(m) || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || isIntent(kind))))
+	switch {
+	case cameo.Statements.Has(k.code), pairs:
+	case cameo.Appeals.Has(k.code) && p.TargetMode != dict.TargetRequired && sc.addressee(m):
+		k.step(ruleAddressee, "addressed to no actor: null target")
+	default:
+		return ruleNoTarget, "no target actor"
+	}
+	return "", ""
+}
+
+// settleTargets collapses the targets and drops a candidate whose pattern
+// requires a target and has none.
+func (sc *sentCtx) settleTargets(k *cand) (string, string) {
+	k.tgts = sc.collapseSame(k, k.tgts)
+	k.match.tgts = k.tgts
+	if k.p.TargetMode == dict.TargetRequired && len(k.tgts) == 0 {
+		return ruleRequiredTgt, "no target actor"
+	}
+	return "", ""
+}
+
+// firstActorIn returns the first actor named in the subtree of v other
+// than the sources (the target of "work towards ending the conflict in
+// Ukraine").
+func (sc *sentCtx) firstActorIn(v int, srcs []actorRef) []actorRef {
+	f, l := sc.tree.Subtree(v)
+	if l < sc.n-1 && v+1 < sc.n && !sc.inRelative(v) {
+		// the parse may have cut the clause short ("... if Ethiopian
+		// troops crossed the border"): read on to the sentence end (not
+		// out of a relative clause: "X, who had promised to return, ...")
+		l = sc.n - 1
+	}
+	for j := f; j <= l; j++ {
+		if nlp.RelIs(sc.rel(j), "nsubj") {
+			continue
+		}
+		if mm, ok := sc.mentionAt(j); ok && mm.Kind != dict.KindAgent && mm.Actor.Code != "" {
+			if sc.modifiesThing(mm.End - 1) {
+				// "the Beijing Olympics", "the Paris Games": a place
+				// that only names an occasion is not a party
+				continue
+			}
+			r := actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind, rule: ruleDictionary}
+			if len(removeSame([]actorRef{r}, srcs)) == 1 {
+				return []actorRef{r}
+			}
+		}
+	}
+	return nil
+}
+
+// againstOf returns the actors named after "against" on the match's verb
+// or on its object: whom the act is aimed at ("suspend its protests
+// against the government").
+func (sc *sentCtx) againstOf(m *match) []actorRef {
+	for _, d := range m.deps {
+		if d == m.trig {
+			continue
+		}
+		cands := []int{d}
+		if nlp.RelIs(sc.rel(d), "obj") || nlp.RelIs(sc.rel(d), "obl") || nlp.RelIs(sc.rel(d), "nmod") {
+			cands = append(cands, sc.tree.Children(d)...)
+		}
+		for _, c := range cands {
+			if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(c) != "against" {
+				continue
+			}
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return rs
+			}
+			if rs := sc.npFallback(c); len(rs) > 0 {
+				return rs
+			}
+		}
+	}
+	return nil
+}
+
+// againstIn returns the actors named after "against" in the subtree of
+// clause v.
+func (sc *sentCtx) againstIn(v int) []actorRef {
+	f, l := sc.tree.Subtree(v)
+	for j := f; j <= l; j++ {
+		if r := sc.rel(j); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(j) != "against" || !sc.tree.Dominates(v, j) {
+			continue
+		}
+		if rs := sc.actorsAt(j); len(rs) > 0 {
+			return rs
+		}
+	}
+	return nil
+}
+
+// eventAnaphor resolves a definite description of an act in the target
+// slot of m ("the attack", "these sanctions") to the source of the most
+// recent event of that kind in the article, other than the sources.
+func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
+	slots := targetSlots(m)
+	for _, sl := range slots {
+		c := sc.findDep(m, sl.Rel, sl.Prep, nil)
+		if c < 0 {
+			continue
+		}
+		var roots []string
+		ok := false
+		for _, w := range []string{sc.lemmas[c], strings.ToLower(sc.words[c])} {
+			if roots, ok = sc.c.lex.eventAnaphors[w]; ok {
+				break
+			}
+			if roots, ok = sc.c.lex.eventAnaphors[strings.TrimSuffix(w, "s")]; ok {
+				break
+			}
+		}
+		if !ok || !sc.definite(c) {
+			continue
+		}
+		for i := len(sc.art.events) - 1; i >= 0; i-- {
+			e := sc.art.events[i]
+			if !slices.Contains(roots, e.root) || len(removeSame([]actorRef{e.src}, srcs)) == 0 {
+				continue
+			}
+			r := e.src
+			r.span, r.tok, r.resolved, r.rule = sc.span(c, c), c, true, ruleEventAnaphorAc
+			return []actorRef{r}
+		}
+	}
+	return nil
+}
+
+// targetWord returns a word in one of the match's target slots that names
+// people or property force is used against, or -1.
+func (sc *sentCtx) targetWord(m *match) int {
+	slots := targetSlots(m)
+	for _, sl := range slots {
+		c := sc.findDep(m, sl.Rel, sl.Prep, nil)
+		if c < 0 {
+			continue
+		}
+		for _, k := range sc.conjuncts(c) {
+			if sc.c.lex.population[sc.lemmas[k]] {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// hasTargetWord reports whether one of the match's target slots holds a
+// word (an object that is not an actor).
+func (sc *sentCtx) hasTargetWord(m *match) bool { return sc.targetWord(m) >= 0 }
+
+// hasSlotWord reports whether one of the match's target slots holds a
+// word at all ("fighting the fires": an object that names no actor).
+func (sc *sentCtx) hasSlotWord(m *match) bool {
+	slots := targetSlots(m)
+	for _, sl := range slots {
+		if sc.findDep(m, sl.Rel, sl.Prep, nil) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// slotHas reports whether slots include the relation rel.
+func slotHas(slots []dict.Slot, rel string) bool {
+	for _, s := range slots {
+		if s.Rel == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerInPhrase returns the country of an actor named inside the noun
+// phrase of k, other than the sources ("depots belonging to Hezbollah",
+// "targets used by the Ukrainian army"), or "".
+func (sc *sentCtx) ownerInPhrase(k int, srcs []actorRef) string {
+	f, l := sc.tree.Subtree(k)
+	for j := f; j <= l; j++ {
+		mm, ok := sc.mentionAt(j)
+		if !ok || mm.Kind == dict.KindAgent || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || hasCode(srcs, mm.Actor.Code) {
+			continue
+		}
+		if sc.ownedVia(k, j) {
+			return mm.Actor.Code
+		}
+	}
+	return ""
+}
+
+// ownedVia reports whether the path from token j up to k names an owner
+// or user ("Ukrainian positions", "depots belonging to Hezbollah", "bases
+// of the army"), not a place nearby ("a village near the border with
+// Niger").
+func (sc *sentCtx) ownedVia(k, j int) bool {
+	for steps := 0; j >= 0 && j != k && steps <= sc.n; steps++ {
+		r := sc.rel(j)
+		switch {
+		case r == "acl" && sc.c.lex.owningVerbs[sc.lemmas[j]]:
+		case r == "amod", r == "compound", r == "flat", r == "conj", r == "nmod:poss", r == "det:poss", r == "obl:agent":
+		case nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obl"):
+			if !sc.c.lex.ownershipPreps[sc.caseOf(j)] {
+				return false
+			}
+		default:
+			return false
+		}
+		j = sc.tree.Head(j)
+	}
+	return j == k
+}
+
+// forcePlace returns the country of a state, capital or city named as
+// where force was used, on the trigger or its clause ("strikes across
+// Gaza", "shelling in Donetsk"), or "".
+func (sc *sentCtx) forcePlace(m *match) string {
+	for _, v := range []int{m.trig, m.clause} {
+		for _, c := range sc.tree.Children(v) {
+			if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
+				continue
+			}
+			if !sc.c.lex.forcePlacePreps[sc.caseOf(c)] {
+				continue
+			}
+			if mm, ok := sc.mentionAt(c); ok && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity || mm.Kind == dict.KindCapital) && mm.Actor.Code != "IGO" && mm.Actor.Code != "NGO" {
+				return mm.Actor.Code
+			}
+		}
+	}
+	if len(m.p.Light) > 0 {
+		// "carried out air strikes on what it described as hideouts in
+		// Afghanistan": a place named after the attack noun that the
+		// parse hung elsewhere
+		for j := m.trig + 1; j < sc.n; j++ {
+			if sc.upos(j) == "VERB" && sc.c.lex.speech[sc.lemmas[j]] {
+				break
+			}
+			if mm, ok := sc.mentionAt(j); ok && mm.Start == j && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity) && mm.Actor.Code != "IGO" && mm.Actor.Code != "NGO" && sc.locativeAt(j) {
+				return mm.Actor.Code
+			}
+		}
+	}
+	return ""
+}
+
+// clausePlace returns the country of a city, or of a state or capital
+// named as a place ("in Iraq"), in the clause headed by v and not in a
+// clause nested in it ("attacked ships, saying they act for Palestinians
+// in Gaza"), or "".
+func (sc *sentCtx) clausePlace(v int) string {
+	f, l := sc.tree.Subtree(v)
+	for j := f; j <= l; j++ {
+		mm, ok := sc.mentionAt(j)
+		if !ok || mm.Start != j || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" {
+			continue
+		}
+		if !(mm.Kind == dict.KindCity || ((mm.Kind == dict.KindState || mm.Kind == dict.KindCapital) && sc.locativeAt(j))) {
+			continue
+		}
+		own := true
+		for k, steps := sc.tree.Head(mm.End-1), 0; k >= 0 && k != v && steps <= sc.n; k, steps = sc.tree.Head(k), steps+1 {
+			if isVerbal(sc.upos(k)) {
+				own = false
+				break
+			}
+		}
+		if own && sc.tree.Dominates(v, mm.End-1) {
+			return mm.Actor.Code
+		}
+	}
+	return ""
+}
+
+// locative returns the country of a state named as where the clause's
+// act happened ("struck targets in southern Lebanon").
+func (sc *sentCtx) locative(v int) string {
+	for _, c := range sc.tree.Children(v) {
+		if !nlp.RelIs(sc.rel(c), "obl") || sc.caseOf(c) != "in" {
+			continue
+		}
+		if m, ok := sc.mentionAt(c); ok && (m.Kind == dict.KindState || m.Kind == dict.KindCity) {
+			return m.Actor.Code
+		}
+	}
+	return ""
+}
+
+// protestVenue is the country of a state, city or capital named as where a
+// protest happens ("in Beijing", "in France"), on the verb or the protest noun.
+func (sc *sentCtx) protestVenue(m *match) string {
+	for _, v := range []int{m.clause, m.trig} {
+		if v < 0 {
+			continue
+		}
+		for _, c := range sc.tree.Children(v) {
+			r := sc.rel(c)
+			if !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(c) != "in" {
+				continue
+			}
+			if mm, ok := sc.mentionAt(c); ok && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity || mm.Kind == dict.KindCapital) && mm.Actor.Code != "IGO" && mm.Actor.Code != "NGO" {
+				return mm.Actor.Code
+			}
+		}
+	}
+	return ""
+}
+
+// venue returns the code of the place a meeting is held in, named after
+// "in" or "at" on the verb or on its object, or "".
+func (sc *sentCtx) venue(m *match) string {
+	var cands []int
+	for _, d := range m.deps {
+		if d == m.trig {
+			continue
+		}
+		cands = append(cands, d)
+		if nlp.RelIs(sc.rel(d), "obj") {
+			cands = append(cands, sc.tree.Children(d)...)
+		}
+	}
+	for _, c := range cands {
+		if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
+			continue
+		}
+		if !sc.c.lex.venuePreps[sc.caseOf(c)] {
+			continue
+		}
+		if mm, ok := sc.mentionAt(c); ok && mm.Actor.Code != "" {
+			switch mm.Kind {
+			case dict.KindState, dict.KindCapital, dict.KindCity, dict.KindOrganisation:
+				return mm.Actor.Code
+			}
+		}
+	}
+	return ""
+}
+
+// addressee reports whether an appeal names whom it is addressed to in a
+// prepositional target slot, though not as an actor ("appealed to donors",
+// "called on the international community"): its target is null.
+func (sc *sentCtx) addressee(m *match) bool {
+	if m.p.Embed != dict.EmbedAppeal {
+		return false
+	}
+	for prep := range sc.c.lex.addresseePreps {
+		if c := sc.findDep(m, "", prep, nil); c >= 0 && (sc.upos(c) == "NOUN" || sc.upos(c) == "PROPN") && !sc.isEventNoun(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// reciprocal reports whether the match's object is "each other" or "one
+// another".
+func (sc *sentCtx) reciprocal(m *match) bool {
+	for _, c := range m.deps {
+		if !nlp.RelIs(sc.rel(c), "obj") && !nlp.RelIs(sc.rel(c), "obl") && sc.rel(c) != "iobj" {
+			continue
+		}
+		l := sc.lemmas[c]
+		if (l == "each" || l == "one") && c+1 < sc.n && (sc.lemmas[c+1] == "other" || sc.lemmas[c+1] == "another") {
+			return true
+		}
+		if l == "other" && c > 0 && sc.lemmas[c-1] == "each" {
+			return true
+		}
+	}
+	// "both sides accused each other of ..." with "each other" hung
+	// elsewhere by the parse: the words right after the verb (past an
+	// adverb or a preposition: "traded fire with each other")
+	j := m.trig + 1
+	for j < sc.n && (sc.upos(j) == "ADV" || sc.upos(j) == "ADP") && j <= m.trig+2 {
+		j++
+	}
+	if j+1 < sc.n && m.trig == m.clause {
+		if (sc.lemmas[j] == "each" && sc.lemmas[j+1] == "other") || (sc.lemmas[j] == "one" && sc.lemmas[j+1] == "another") {
+			return true
+		}
+	}
+	return false
+}
+
+// ownTerritory reports whether every target is the source's own country
+// named as a bare state.
+func ownTerritory(tgts []actorRef, src actorRef) bool {
+	if len(tgts) == 0 {
+		return false
+	}
+	for _, t := range tgts {
+		if t.actor.Code != src.actor.Code || t.actor.Role != "" || t.kind != dict.KindState {
+			return false
+		}
+	}
+	return true
+}
+
+// officialActors reports whether all the actors are states, their
+// governments or international organisations.
+func officialActors(rs []actorRef) bool {
+	for _, r := range rs {
+		switch {
+		case r.actor.Role == "GOV":
+		case r.actor.Role == "" && (r.kind == dict.KindState || r.kind == dict.KindCapital):
+		case r.actor.Code == "IGO":
+		default:
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// removeSame drops targets that are one of the sources (same words, or
+// the same code and role).
+func removeSame(tgts, srcs []actorRef) []actorRef {
+	var out []actorRef
+	for _, t := range tgts {
+		same := false
+		for _, s := range srcs {
+			if t.span == s.span || (t.actor.Code == s.actor.Code && t.actor.Role == s.actor.Role) {
+				same = true
+			}
+		}
+		if !same {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func sameActors(a, b []actorRef) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].actor.Code != b[i].actor.Code {
+			return false
+		}
+	}
+	return true
+}
+
+// modifiesThing reports whether token h is a compound modifier of a noun
+// that names no actor ("the Beijing Olympics").
+func (sc *sentCtx) modifiesThing(h int) bool {
+	if sc.rel(h) != "compound" {
+		return false
+	}
+	p := sc.tree.Head(h)
+	if p < 0 || (sc.upos(p) != "NOUN" && sc.upos(p) != "PROPN") || nlp.RelIs(sc.rel(p), "nsubj") {
+		// a subject noun is more often a clause the parse broke ("that
+		// Baku release ...") than an occasion
+		return false
+	}
+	_, ok := sc.mentionAt(p)
+	return !ok
+}

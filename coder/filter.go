@@ -1,0 +1,282 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// The filter stage: constructions whose words match a pattern but state
+// no event of it (what a protest is for, what talks are about, an act
+// prevented, a statement to the press, a participle that only describes
+// its noun, a consequence of another attack, a visit without political
+// actors). A filter rule runs at the first point of a candidate's
+// evaluation where what it needs is known: the clause, the code, the
+// source, or both actors. A new filter goes in filterRules with that
+// point, and a test sentence in the rule table test.
+
+// filterPoint is when in a candidate's evaluation a filter runs.
+type filterPoint int
+
+// The points, in evaluation order.
+const (
+	filterOnClause filterPoint = iota // the clause and the pattern's code are known
+	filterOnCode                      // the code is refined
+	filterOnSource                    // the source is found
+	filterOnActors                    // the source and the target are found
+)
+
+// filterRule suppresses a candidate: fn returns why, or "" (and the ID of
+// another rule than its own that decided, if any). It may narrow the
+// candidate's actors.
+type filterRule struct {
+	id string
+	at filterPoint
+	fn func(sc *sentCtx, k *cand, byTok []*match) (string, string)
+}
+
+// ruleStatementToPress is decided by filterStatement.
+const ruleStatementToPress = "filter.statement-to-press"
+
+// filterRules are the filters, in order.
+func filterRules() []filterRule {
+	return []filterRule{
+		{"filter.protest-purpose", filterOnClause, filterProtestPurpose},
+		{"filter.topic", filterOnClause, filterTopic},
+		{"filter.prevented", filterOnClause, filterPrevented},
+		{"filter.describing-participle", filterOnClause, filterDescribingParticiple},
+		{"filter.statement-content", filterOnClause, filterStatement},
+		{"filter.consequence", filterOnCode, filterConsequence},
+		{"filter.document-subject", filterOnSource, filterDocumentSubject},
+		{"filter.visit-political", filterOnActors, filterVisitPolitical},
+	}
+}
+
+// filter runs the filters of point at on candidate k: the rule that
+// suppresses it and why, or "".
+func (sc *sentCtx) filter(k *cand, byTok []*match, at filterPoint) (string, string) {
+	for _, r := range sc.c.rules.filters {
+		if r.at != at {
+			continue
+		}
+		if id, why := r.fn(sc, k, byTok); why != "" {
+			return firstNonEmpty(id, r.id), why
+		}
+	}
+	return "", ""
+}
+
+// gerund reports whether token v is an -ing form.
+func (sc *sentCtx) gerund(v int) bool { return strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") }
+
+// filterProtestPurpose: an appeal, demand or criticism in a participle or
+// infinitive on a protest says what the protest is for ("marched through
+// Nairobi demanding higher pay", "went on strike to demand higher wages").
+func filterProtestPurpose(sc *sentCtx, k *cand, byTok []*match) (string, string) {
+	if r := sc.rel(k.clause); r == "advcl" && (sc.gerund(k.clause) || sc.hasTo(k.clause)) {
+		if h := sc.tree.Head(k.clause); h >= 0 && byTok[h] != nil && cameo.Protests.Has(byTok[h].p.Code) && cameo.Grievances.Has(k.code) {
+			return "", "the purpose of a protest"
+		}
+	}
+	return "", ""
+}
+
+// filterTopic: a gerund clause that is what talks or statements are about
+// ("held talks on reopening the border") is no event.
+func filterTopic(sc *sentCtx, k *cand, byTok []*match) (string, string) {
+	if r := sc.rel(k.clause); (r == "advcl" || r == "acl") && sc.gerund(k.clause) && sc.isTopic(k.clause, byTok) {
+		return "", "the topic of talks or statements"
+	}
+	return "", ""
+}
+
+// filterPrevented: a gerund after "from" names an act prevented ("banned
+// women from working", "stopped them from leaving").
+func filterPrevented(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if r := sc.rel(k.clause); (r == "advcl" || r == "acl" || r == "xcomp" || nlp.RelIs(r, "obl")) && sc.gerund(k.clause) && sc.hasMark(k.clause, "from") {
+		return "", "an act prevented"
+	}
+	return "", ""
+}
+
+// filterDescribingParticiple: a participle of an appeal, demand, criticism
+// or protest on a noun describes the people ("protesters demanding the
+// president's resignation"), not an act of theirs.
+func filterDescribingParticiple(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if r := sc.rel(k.clause); (r == "acl" || r == "acl:relcl") && sc.gerund(k.clause) && (cameo.Grievances.Has(k.code) || cameo.Protests.Has(k.code)) {
+		return "", "participle describing a noun"
+	}
+	return "", ""
+}
+
+// filterStatement: a bare statement (010) whose content is a clause is
+// coded by that content instead (filter.statement-content); one to
+// reporters, the press or an audience is no event between actors
+// (filter.statement-to-press). The first dependent that shows either
+// decides.
+func filterStatement(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if k.code != cameo.CodeStatement {
+		return "", ""
+	}
+	for _, d := range k.deps {
+		if r := sc.rel(d); r == "ccomp" || r == "parataxis" || (r == "advcl" && d < k.trig && isVerbal(sc.upos(d))) {
+			return "", "the statement's content is coded instead"
+		}
+		if sc.relMatches(d, "obj") && sc.c.lex.audience[sc.lemmas[d]] {
+			return ruleStatementToPress, "a statement to the press"
+		}
+	}
+	return "", ""
+}
+
+// filterConsequence: a participle of force after another attack
+// ("shelled a village, killing four civilians") is its consequence, not
+// an event of its own.
+func filterConsequence(sc *sentCtx, k *cand, byTok []*match) (string, string) {
+	if k.kind == dict.EmbedNone && sc.isConsequence(k.match, byTok) {
+		return "", "participle consequence of another attack"
+	}
+	return "", ""
+}
+
+// filterDocumentSubject: a statement or report as subject ("the statement
+// by the presidency comes a day before ...") goes nowhere, gives nothing
+// and uses no force.
+func filterDocumentSubject(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if s := sc.tree.ChildWith(k.clause, "nsubj"); s >= 0 && sc.c.lex.documents[sc.lemmas[s]] && cameo.Deeds.Has(k.code) {
+		return "", "the subject is a statement, not an actor"
+	}
+	return "", ""
+}
+
+// filterVisitPolitical: hosting and visiting are diplomacy: a company
+// touring or an embassy hosting journalists is not a visit. It keeps the
+// political actors of a visit, and drops a visit without one on each side.
+func filterVisitPolitical(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if !isVisit(k.p, k.code) {
+		return "", ""
+	}
+	k.srcs, k.tgts = sc.political(k.srcs), sc.political(k.tgts)
+	if len(k.srcs) == 0 || len(k.tgts) == 0 {
+		return "", "a visit needs a political actor on both sides"
+	}
+	return "", ""
+}
+
+// isTopic reports whether gerund clause v is what talks, statements or
+// appeals are about ("talks on reopening the border", "concern over
+// expanding the base").
+func (sc *sentCtx) isTopic(v int, byTok []*match) bool {
+	if sc.hasMarkIn(v, sc.c.lex.topicMarkers) {
+		return true
+	}
+	if !sc.hasMark(v, "on") {
+		return false
+	}
+	h := sc.tree.Head(v)
+	if h < 0 {
+		return false
+	}
+	if sc.upos(h) == "NOUN" && sc.rel(v) == "acl" {
+		// "talks on joining the EU", "a vote on leaving the bloc": what
+		// a noun is about, not an act
+		return true
+	}
+	for _, k := range sc.tree.Children(v) {
+		// the same with the gerund hung on the verb: "suspend [talks] on
+		// joining"
+		if sc.rel(k) == "mark" && sc.lemmas[k] == "on" && k > 0 && sc.upos(k-1) == "NOUN" && sc.tree.Head(k-1) == h && nlp.RelIs(sc.rel(k-1), "obj") {
+			return true
+		}
+	}
+	hm := byTok[h]
+	if hm == nil {
+		// the light verb of "held talks": its noun's match
+		for _, c := range sc.tree.Children(h) {
+			if byTok[c] != nil && byTok[c].clause == h {
+				hm = byTok[c]
+			}
+		}
+	}
+	if hm == nil {
+		return false
+	}
+	return cameo.Discourse.Has(hm.p.Code)
+}
+
+// isConsequence: "shelled a village, killing four civilians" codes the
+// shelling; the participle is its consequence.
+func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
+	if !cameo.PhysicalConflict.Has(m.p.Code) || sc.rel(m.clause) != "advcl" {
+		return false
+	}
+	if !strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
+		return false
+	}
+	h := sc.tree.Head(m.clause)
+	if h < 0 {
+		return false
+	}
+	if hm := byTok[h]; hm != nil && cameo.PhysicalConflict.Has(hm.p.Code) {
+		return true
+	}
+	// the noun of a light verb: "launched air strikes ..., killing 400"
+	for _, c := range sc.tree.Children(h) {
+		if hm := byTok[c]; hm != nil && hm.clause == h && cameo.PhysicalConflict.Has(hm.p.Code) {
+			return true
+		}
+	}
+	return false
+}
+
+// isVisit reports whether a pattern codes a visit or the hosting of one
+// (042/043, or a pattern with such a linked event).
+func isVisit(p *dict.Pattern, code string) bool {
+	switch {
+	case code == cameo.CodeVisit || code == cameo.CodeHostVisit:
+		return true
+	case p.Linked == cameo.CodeVisit || p.Linked == cameo.CodeHostVisit:
+		return true
+	}
+	return false
+}
+
+// political keeps the actors that are states, their agents, or
+// organisations: not companies, the press or civilians, nor a group only
+// named by a demonym ("the Dutch orchestra").
+func (sc *sentCtx) political(rs []actorRef) []actorRef {
+	var out []actorRef
+	for _, r := range rs {
+		if r.actor.Code == "" || cameo.SocialRole(r.actor.Role) {
+			continue
+		}
+		if r.kind == dict.KindDemonym && r.tok >= 0 && r.tok < sc.n {
+			h := r.tok
+			if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindDemonym {
+				h = sc.tree.Head(h)
+			}
+			if h >= 0 && (sc.upos(h) == "NOUN" || sc.upos(h) == "PROPN") {
+				if !sc.politicalHead(h) {
+					continue
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// politicalHead reports whether noun h names people who act for a state
+// or organisation: an agent, a role, a person speaking for an actor, or a
+// delegation.
+func (sc *sentCtx) politicalHead(h int) bool {
+	if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindAgent {
+		return true
+	}
+	if r, ok := sc.role(sc.lemmas[h]); ok && r != "" && !cameo.SocialRole(r) {
+		return true
+	}
+	return sc.c.lex.personNouns[sc.lemmas[h]] || sc.c.lex.politicalNouns[sc.lemmas[h]]
+}

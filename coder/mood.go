@@ -1,0 +1,753 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// mood is what the filters found about a clause.
+type mood int
+
+const (
+	moodAsserted mood = iota
+	moodNegated
+	moodSpeculative
+	moodHypothetical
+	moodFuture
+	moodNegFuture
+	moodUnasserted
+)
+
+func (m mood) String() string {
+	return [...]string{"asserted", "negated", "speculative", "hypothetical", "future", "negated future", "not asserted"}[m]
+}
+
+// The mood stage decides whether an event's clause is asserted. It walks
+// up from the clause to the root of the sentence; at each clause on the way
+// the word rules look at its dependents (a negator, a modal, a hedge, a
+// future auxiliary, "according to") and the link rules at how it hangs on
+// its head (the complement of "expected to", of "said", of "believe").
+// A rule either decides the mood outright (a modal: speculative), notes
+// something and lets the walk go on (a negator, a future auxiliary, a
+// reporter), or climbs to the head or stops the walk. The verdict rules
+// then apply the mood to the candidate's code: a future commitment under
+// root 03, a negated future as a refusal, anything not asserted dropped
+// by the rule that found the mood.
+//
+// A new hedge, modal or negator is a word in the lexicon; a new
+// construction that makes a clause unasserted is a word or link rule.
+
+// The mood rules used outside the tables.
+const (
+	ruleWould          = "mood.would"
+	ruleReportedWould  = "mood.reported-would"
+	ruleNegatedReport  = "mood.negated-report"
+	ruleLinearHedge    = "mood.linear-hedge"
+	ruleMoodNegated    = "mood.negation"
+	ruleMoodFutureTime = "mood.future"
+)
+
+// moodResult is the mood of a clause and the rule that found it.
+type moodResult struct {
+	mood mood
+	why  string
+	// rule found the mood ("" for an asserted clause).
+	rule string
+	// reporter is who reports the clause; reporterRule the rule that
+	// found them.
+	reporter     *actorRef
+	reporterRule string
+	// path lists the rules the walk went through that did not decide
+	// (a future noted, a complement climbed), for the decision's steps.
+	path []string
+}
+
+// moodWalk is the state of the walk up from a clause.
+type moodWalk struct {
+	v, cur           int
+	fut, neg, would  bool
+	futRule, negRule string
+	reporter         *actorRef
+	reporterRule     string
+	// done is set by a rule that decides the mood outright.
+	done   bool
+	result moodResult
+	// path lists the rules that noted something or moved the walk.
+	path []string
+}
+
+// note records that rule acted on the walk without deciding.
+func (w *moodWalk) note(rule, what string) {
+	w.path = append(w.path, rule+": "+what)
+}
+
+// decide ends the walk with mood m.
+func (w *moodWalk) decide(m mood, why, rule string) {
+	w.done, w.result = true, moodResult{mood: m, why: why, rule: rule}
+}
+
+// setReporter keeps the first reporter found.
+func (w *moodWalk) setReporter(r actorRef, rule string) {
+	w.reporter, w.reporterRule = &r, rule
+}
+
+// moodWordRule looks at dependent k of the clause the walk is at: fn
+// reports whether the rule claims it (the next rules are not tried on
+// it); it may decide the mood or note a negation, a future or a reporter.
+type moodWordRule struct {
+	id string
+	fn func(sc *sentCtx, w *moodWalk, k int, id string) bool
+}
+
+// moodWordRules are the rules on a clause's dependents, in order.
+func moodWordRules() []moodWordRule {
+	return []moodWordRule{
+		{ruleMoodNegated, moodNegation},
+		{"mood.hedge-adverb", moodHedgeAdverb},
+		{"mood.habit", moodHabit},
+		{"mood.no-object", moodNoObject},
+		{"mood.modal", moodModal},
+		{ruleMoodFutureTime, moodFutureAux},
+		{ruleWould, moodWould},
+		{"mood.conditional", moodConditional},
+		{"mood.according-to", moodAccordingTo},
+		{"mood.speech-aside", moodSpeechAside},
+	}
+}
+
+// moodNegation: a negator ("not", "never") negates the clause.
+func moodNegation(sc *sentCtx, w *moodWalk, k int, id string) bool {
+	if r := sc.rel(k); (r == "advmod" || r == "neg" || r == "aux") && sc.c.lex.negators[sc.lemmas[k]] {
+		w.neg, w.negRule = true, id
+		w.note(id, "negated by \""+sc.words[k]+"\"")
+		return true
+	}
+	return false
+}
+
+// moodHedgeAdverb: a hedging adverb ("allegedly", "reportedly") makes the
+// clause speculative.
+func moodHedgeAdverb(sc *sentCtx, w *moodWalk, k int, id string) bool {
+	if sc.rel(k) == "advmod" && sc.c.lex.hedgeAdverbs[sc.lemmas[k]] {
+		w.decide(moodSpeculative, "hedge \""+sc.words[k]+"\"", id)
+		return true
+	}
+	return false
+}
+
+// moodHabit: an adverb of habit on the event's own clause ("both sides
+// routinely accuse each other") makes it a habit, not an event.
+func moodHabit(sc *sentCtx, w *moodWalk, k int, id string) bool {
+	if sc.rel(k) == "advmod" && sc.c.lex.habit[sc.lemmas[k]] && w.cur == w.v {
+		w.decide(moodUnasserted, "habitual \""+sc.words[k]+"\"", id)
+		return true
+	}
+	return false
+}
+
+// moodNoObject: an object or passive subject with "no" negates the
+// event's clause ("sent no troops", "no date has been set").
+func moodNoObject(sc *sentCtx, w *moodWalk, k int, id string) bool {
+	if r := sc.rel(k); w.cur == w.v && (nlp.RelIs(r, "obj") || r == "nsubj:pass") && sc.hasDet(k, "no") {
+		w.neg, w.negRule = true, id
+		w.note(id, "negated by \"no "+sc.words[k]+"\"")
+		return true
+	}
+	return false
+}
+
+// moodModal: a modal auxiliary ("may", "could", "should") makes the
+// clause speculative.
+func moodModal(sc *sentCtx, w *moodWalk, k int, id string) bool {
+	if sc.rel(k) == "aux" && sc.c.lex.modal[sc.lemmas[k]] {
+		w.decide(moodSpeculative, "modal \""+sc.words[k]+"\"", id)
+		return true
+	}
+	return false
+}
+
+// moodFutureAux: an auxiliary of the future ("will") puts the clause in the
+// future.
+func moodFutureAux(sc *sentCtx, w *moodWalk, k int, id string) bool {
+	if sc.rel(k) == "aux" && sc.c.lex.future[sc.lemmas[k]] {
+		w.fut, w.futRule = true, id
+		w.note(id, "future \""+sc.words[k]+"\"")
+		return true
+	}
+	return false
+}
+
+// moodWould: "would" makes the clause hypothetical, unless it is the future
+// of reported speech ("said his fighters would free"): see the walk.
+func moodWould(sc *sentCtx, w *moodWalk, k int, _ string) bool {
+	if sc.rel(k) == "aux" && sc.c.lex.conditionalAux[sc.lemmas[k]] {
+		w.would = true
+		return true
+	}
+	return false
+}
+
+// moodConditional: a conditional subordinator ("if", "unless") on the
+// event's clause or an adverbial clause on the way up makes it
+// hypothetical.
+func moodConditional(sc *sentCtx, w *moodWalk, k int, id string) bool {
+	if sc.rel(k) == "mark" && sc.c.lex.condMark[sc.lemmas[k]] && (sc.rel(w.cur) == "advcl" || w.cur == w.v) {
+		w.decide(moodHypothetical, "conditional \""+sc.words[k]+"\"", id)
+		return true
+	}
+	return false
+}
+
+// moodAccordingTo: "according to X" makes X the reporter.
+func moodAccordingTo(sc *sentCtx, w *moodWalk, k int, id string) bool {
+	if sc.rel(k) != "obl" || !sc.c.lex.attribution[sc.caseWords(k)] {
+		return false
+	}
+	if rs := sc.actorsAt(k); len(rs) > 0 && w.reporter == nil {
+		w.setReporter(rs[0], id)
+	} else if rs := sc.npFallback(k); len(rs) > 0 && w.reporter == nil {
+		w.setReporter(rs[0], id)
+	} else {
+		w.note(id, "attributed to \""+sc.words[k]+"\"")
+	}
+	return true
+}
+
+// caseWords is caseOf in the words as written, lower-cased: the
+// lemmatiser makes "according to" "accord to".
+func (sc *sentCtx) caseWords(i int) string {
+	var parts []string
+	for _, m := range sc.tree.CaseMarkers(i) {
+		parts = append(parts, strings.ToLower(sc.words[m]))
+	}
+	return strings.Join(parts, " ")
+}
+
+// moodSpeechAside: a verb of saying hung beside the clause ("X, the
+// minister said, ...") makes its subject the reporter.
+func moodSpeechAside(sc *sentCtx, w *moodWalk, k int, id string) bool {
+	r := sc.rel(k)
+	if !((r == "parataxis" || r == "ccomp") && sc.c.lex.speech[sc.lemmas[k]] && k != w.v && !sc.tree.Dominates(k, w.v) && w.reporter == nil) {
+		return false
+	}
+	if rs, _ := sc.subjectOwn(k); len(rs) > 0 {
+		w.setReporter(rs[0], id)
+	}
+	return true
+}
+
+// linkAction says what the walk does after a link rule.
+type linkAction int
+
+const (
+	linkNext  linkAction = iota // the rule does not apply: try the next
+	linkClimb                   // go on to the head
+	linkStop                    // the walk ends here
+	linkDone                    // the rule decided the mood
+)
+
+// moodLinkRule looks at how the clause the walk is at hangs on its head p.
+type moodLinkRule struct {
+	id string
+	fn func(sc *sentCtx, w *moodWalk, p int, id string) linkAction
+}
+
+// moodLinkRules are the rules on a clause's link to its head, in order;
+// the first that applies decides.
+func moodLinkRules() []moodLinkRule {
+	return []moodLinkRule{
+		{"mood.scheduled", moodScheduled},
+		{"mood.aspect", moodAspect},
+		{"mood.unasserting-head", moodUnassertingHead},
+		{"mood.infinitive", moodInfinitive},
+		{"mood.denied-gerund", moodDeniedGerund},
+		{"mood.pundit", moodPundit},
+		{"mood.reported", moodReported},
+		{"mood.belief", moodBelief},
+		{"mood.predicate-complement", moodPredicateComplement},
+		{"mood.clausal-complement", moodClausalComplement},
+		{"mood.conjunct", moodConjunct},
+		{"mood.quote", moodQuote},
+		{"mood.purpose", moodPurpose},
+		{"mood.before-present", moodBeforePresent},
+		{"mood.adverbial", moodAdverbial},
+		{"mood.noun-complement", moodNounComplement},
+	}
+}
+
+// moodScheduled: the complement of a head of schedule ("is due to", "is
+// set to") is a commitment in the future.
+func moodScheduled(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if sc.rel(w.cur) == "xcomp" && sc.c.lex.schedule[sc.lemmas[p]] {
+		w.fut, w.futRule = true, id
+		w.note(id, "scheduled by \""+sc.words[p]+"\"")
+		return linkClimb
+	}
+	return linkNext
+}
+
+// moodAspect: the complement of an aspect head ("began to", "continued
+// to") is asserted as the head is.
+func moodAspect(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if sc.rel(w.cur) == "xcomp" && sc.c.lex.aspect[sc.lemmas[p]] {
+		w.note(id, "asserted as \""+sc.words[p]+"\" is")
+		return linkClimb
+	}
+	return linkNext
+}
+
+// moodUnassertingHead: the complement of a head that does not assert it
+// ("expected to", "tried to", "urged to"; "have" only with "to") is not
+// asserted.
+func moodUnassertingHead(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	lp := sc.lemmas[p]
+	if sc.rel(w.cur) == "xcomp" && sc.c.lex.unasserting[lp] && (!sc.c.lex.hedgeWithTo[lp] || sc.hasTo(w.cur)) {
+		w.decide(moodUnasserted, "complement of \""+sc.words[p]+"\"", id)
+		return linkDone
+	}
+	return linkNext
+}
+
+// moodInfinitive: any other open complement shares its head's mood.
+func moodInfinitive(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if sc.rel(w.cur) == "xcomp" {
+		w.note(id, "as \""+sc.words[p]+"\" is")
+		return linkClimb
+	}
+	return linkNext
+}
+
+// moodDeniedGerund: the gerund complement of a verb of denial ("denied
+// supplying weapons") did not happen.
+func moodDeniedGerund(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	r := sc.rel(w.cur)
+	if (nlp.RelIs(r, "obj") || (r == "advcl" && !sc.hasAnyMark(w.cur))) && sc.c.lex.denial[sc.lemmas[p]] && strings.HasPrefix(sc.s.Tokens[w.cur].XPOS, "VBG") {
+		w.decide(moodUnasserted, "complement of \""+sc.words[p]+"\"", id)
+		return linkDone
+	}
+	return linkNext
+}
+
+// contentOf reports whether the walk's clause is the clausal complement or
+// subject of its head.
+func contentOf(sc *sentCtx, w *moodWalk) bool {
+	r := sc.rel(w.cur)
+	return r == "ccomp" || r == "csubj"
+}
+
+// moodPundit: what analysts or experts say is an assessment, not a
+// report.
+func moodPundit(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if !contentOf(sc, w) || !sc.c.lex.speech[sc.lemmas[p]] {
+		return linkNext
+	}
+	if subj := sc.tree.ChildWith(p, "nsubj"); subj >= 0 && sc.c.lex.pundits[sc.lemmas[subj]] {
+		w.decide(moodUnasserted, "assessment by \""+sc.words[subj]+"\"", id)
+		return linkDone
+	}
+	return linkNext
+}
+
+// moodReported: what a verb of saying reports is coded, with the speaker
+// as its reporter; unless the saying is negated (mood.negated-report).
+// The walk ends at the report.
+func moodReported(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if !contentOf(sc, w) || !sc.c.lex.speech[sc.lemmas[p]] {
+		return linkNext
+	}
+	if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
+		w.setReporter(rs[0], id)
+	}
+	w.note(id, "reported by \""+sc.words[p]+"\"")
+	for _, k := range sc.tree.Children(p) {
+		if sc.c.lex.negators[sc.lemmas[k]] && (sc.rel(k) == "advmod" || sc.rel(k) == "aux") {
+			w.decide(moodUnasserted, "negated report", ruleNegatedReport)
+			return linkDone
+		}
+	}
+	return linkStop
+}
+
+// moodBelief: the complement of a verb of belief or estimate is not
+// asserted.
+func moodBelief(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if contentOf(sc, w) && sc.c.lex.belief[sc.lemmas[p]] {
+		w.decide(moodUnasserted, "belief or estimate (\""+sc.words[p]+"\")", id)
+		return linkDone
+	}
+	return linkNext
+}
+
+// moodPredicateComplement: the complement of a predicate adjective or noun
+// ("it is unclear whether ...") is not asserted; a bare one at the root
+// ("German [Chancellor ... travelled]") is a parse error and ends the walk.
+func moodPredicateComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if !contentOf(sc, w) || isVerbal(sc.upos(p)) {
+		return linkNext
+	}
+	if sc.tree.ChildWith(p, "cop") >= 0 || sc.tree.ChildWith(p, "nsubj") >= 0 || sc.tree.ChildWith(p, "expl") >= 0 || sc.tree.Head(p) >= 0 {
+		w.decide(moodUnasserted, "complement of \""+sc.words[p]+"\"", id)
+		return linkDone
+	}
+	w.note(id, "a bare predicate \""+sc.words[p]+"\" at the root: a parse error")
+	return linkStop
+}
+
+// moodClausalComplement: the complement of any other verb shares its mood.
+func moodClausalComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if contentOf(sc, w) {
+		w.note(id, "as \""+sc.words[p]+"\" is")
+		return linkClimb
+	}
+	return linkNext
+}
+
+// moodConjunct: a conjunct without its own auxiliary or subject shares the
+// mood of the clause it is coordinated with; one with its own is asserted
+// on its own.
+func moodConjunct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if sc.rel(w.cur) != "conj" {
+		return linkNext
+	}
+	if !sc.hasOwnAux(w.cur) {
+		w.note(id, "as \""+sc.words[p]+"\" is")
+		return linkClimb
+	}
+	w.note(id, "a conjunct with its own auxiliary or subject")
+	return linkStop
+}
+
+// moodQuote: a quotation before "..., the minister said" is reported by
+// the speaker.
+func moodQuote(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if sc.rel(w.cur) != "advcl" || !sc.c.lex.speech[sc.lemmas[p]] || w.cur >= p {
+		return linkNext
+	}
+	if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
+		w.setReporter(rs[0], id)
+	}
+	w.note(id, "a quotation before \""+sc.words[p]+"\"")
+	return linkStop
+}
+
+// moodPurpose: a purpose infinitive ("will meet to discuss") shares the
+// mood of the clause it completes.
+func moodPurpose(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if sc.rel(w.cur) == "advcl" && sc.hasMark(w.cur, "to") && sc.tree.ChildWith(w.cur, "nsubj") < 0 {
+		w.note(id, "the purpose of \""+sc.words[p]+"\"")
+		return linkClimb
+	}
+	return linkNext
+}
+
+// moodBeforePresent: a present tense after "before" or "until" ("comes a
+// day before the president heads to Beijing") is still to happen.
+func moodBeforePresent(sc *sentCtx, w *moodWalk, _ int, id string) linkAction {
+	x := sc.s.Tokens[w.cur].XPOS
+	if sc.rel(w.cur) == "advcl" && sc.beforeClause(w.cur) && (x == "VBZ" || x == "VBP") && sc.tree.ChildWith(w.cur, "aux") < 0 {
+		w.fut, w.futRule = true, id
+		w.note(id, "a present after \"before\" is still to come")
+		return linkStop
+	}
+	return linkNext
+}
+
+// moodAdverbial: other temporal or causal clauses are asserted on their
+// own.
+func moodAdverbial(sc *sentCtx, w *moodWalk, _ int, id string) linkAction {
+	if sc.rel(w.cur) == "advcl" {
+		w.note(id, "an adverbial clause, asserted on its own")
+		return linkStop
+	}
+	return linkNext
+}
+
+// moodNounComplement: a that-clause that completes a noun ("the fact
+// that ...", "reports that ...") is background, not a new event.
+func moodNounComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if sc.rel(w.cur) == "acl" && sc.hasMark(w.cur, "that") && !isVerbal(sc.upos(p)) {
+		w.decide(moodUnasserted, "complement of the noun \""+sc.words[p]+"\"", id)
+		return linkDone
+	}
+	return linkNext
+}
+
+// mood finds whether the clause headed by v is asserted, and who reports
+// it.
+func (sc *sentCtx) mood(v int) moodResult {
+	w := &moodWalk{v: v, cur: v}
+walk:
+	for steps := 0; w.cur >= 0 && steps < 12; steps++ {
+		w.would = false
+		for _, k := range sc.tree.Children(w.cur) {
+			for _, r := range sc.c.rules.moodWords {
+				if r.fn(sc, w, k, r.id) {
+					break
+				}
+			}
+			if w.done {
+				return w.result
+			}
+		}
+		if w.would {
+			if !sc.underSpeech(w.cur) {
+				return moodResult{mood: moodHypothetical, why: "\"would\"", rule: ruleWould}
+			}
+			w.fut, w.futRule = true, ruleReportedWould
+			w.note(ruleReportedWould, "the future of reported speech")
+		}
+		p := sc.tree.Head(w.cur)
+		if p < 0 || sc.rel(w.cur) == "root" {
+			break
+		}
+		for _, r := range sc.c.rules.moodLinks {
+			switch r.fn(sc, w, p, r.id) {
+			case linkNext:
+				continue
+			case linkClimb:
+				w.cur = p
+				continue walk
+			case linkDone:
+				return w.result
+			}
+			break walk
+		}
+		break
+	}
+	if h := sc.linearHedge(v); h >= 0 {
+		return moodResult{mood: moodUnasserted, why: "belief or estimate (\"" + sc.words[h] + "\")", rule: ruleLinearHedge}
+	}
+	res := moodResult{reporter: w.reporter, reporterRule: w.reporterRule, path: w.path}
+	switch {
+	case w.neg && w.fut:
+		res.mood, res.rule = moodNegFuture, w.negRule
+	case w.neg:
+		res.mood, res.why, res.rule = moodNegated, "negation", w.negRule
+	case w.fut:
+		res.mood, res.rule = moodFuture, w.futRule
+	}
+	return res
+}
+
+// moodVerdictRule applies the clause's mood to candidate k: fn reports
+// whether the rule applies, and why it suppresses the candidate ("" to
+// keep it, perhaps with a new code). A candidate no rule applies to is
+// suppressed by the rule that found its mood.
+type moodVerdictRule struct {
+	id string
+	fn func(sc *sentCtx, k *cand, id string) (bool, string)
+}
+
+// moodVerdictRules are the verdicts, in order; the first that applies
+// decides.
+func moodVerdictRules() []moodVerdictRule {
+	return []moodVerdictRule{
+		{"mood.refused-willingness", moodRefusedWillingness},
+		{"mood.negated-intent", moodNegatedIntent},
+		{"mood.commitment", moodCommitment},
+		{"mood.predicted", moodPredicted},
+		{"mood.refusal", moodRefusal},
+		{"mood.negated-future", moodNegatedFuture},
+		{"mood.asserted", moodAssertedVerdict},
+	}
+}
+
+// negatedIntent reports whether an intent or willingness is negated: its
+// clause, or for a noun of willingness its own determiner ("little
+// willingness").
+func (sc *sentCtx) negatedIntent(k *cand) bool {
+	return k.md.mood == moodNegated || k.md.mood == moodNegFuture || (k.kind == dict.EmbedCarrier && sc.carrierNegated(k.trig))
+}
+
+// moodRefusedWillingness: a negated willingness ("showed no willingness to
+// withdraw") is a refusal of the act (1246).
+func moodRefusedWillingness(sc *sentCtx, k *cand, id string) (bool, string) {
+	if k.kind != dict.EmbedCarrier || !sc.negatedIntent(k) {
+		return false, ""
+	}
+	c := sc.c.embedCode(dict.EmbedRefuse, k.embCode)
+	if c == "" {
+		return false, ""
+	}
+	k.step(id, k.code+" -> "+c)
+	k.code = c
+	return true, ""
+}
+
+// moodNegatedIntent: a negated pledge or agreement is no event.
+func moodNegatedIntent(sc *sentCtx, k *cand, _ string) (bool, string) {
+	if isIntent(k.kind) && sc.negatedIntent(k) {
+		return true, "negated intent"
+	}
+	return false, ""
+}
+
+// moodCommitment: cooperation stated in the future ("will send aid") is a
+// commitment under root 03, force a threat under root 13; an intent stays
+// itself.
+func moodCommitment(sc *sentCtx, k *cand, id string) (bool, string) {
+	if k.md.mood != moodFuture {
+		return false, ""
+	}
+	if isIntent(k.kind) {
+		return true, ""
+	}
+	if k.kind != dict.EmbedNone {
+		return false, ""
+	}
+	c := sc.c.futureCode(k.code)
+	if c == "" {
+		return false, ""
+	}
+	if c != k.code {
+		k.step(id, k.code+" -> "+c)
+	}
+	k.code = c
+	return true, ""
+}
+
+// moodPredicted: any other event in the future is only predicted.
+func moodPredicted(sc *sentCtx, k *cand, _ string) (bool, string) {
+	if k.kind == dict.EmbedNone && k.md.mood == moodFuture {
+		return true, "future event that is only predicted"
+	}
+	return false, ""
+}
+
+// moodRefusal: cooperation negated in the future ("will not withdraw") is a
+// refusal under root 12; force negated in the future ("would not open
+// fire") an intent to de-escalate (0356).
+func moodRefusal(sc *sentCtx, k *cand, id string) (bool, string) {
+	if k.kind != dict.EmbedNone || k.md.mood != moodNegFuture {
+		return false, ""
+	}
+	c := sc.c.negFutureCode(k.code)
+	if c == "" {
+		return false, ""
+	}
+	k.step(id, k.code+" -> "+c)
+	k.code = c
+	return true, ""
+}
+
+// moodNegatedFuture: any other negated future is no event.
+func moodNegatedFuture(_ *sentCtx, k *cand, _ string) (bool, string) {
+	if k.kind == dict.EmbedNone && k.md.mood == moodNegFuture {
+		return true, "negated future"
+	}
+	return false, ""
+}
+
+// moodAssertedVerdict: an asserted clause is coded.
+func moodAssertedVerdict(_ *sentCtx, k *cand, _ string) (bool, string) {
+	return k.md.mood == moodAsserted, ""
+}
+
+// applyMood applies the verdict rules to candidate k: the rule and why
+// when it is suppressed, else "" and "".
+func (sc *sentCtx) applyMood(k *cand) (string, string) {
+	if sc.rec != nil {
+		k.steps = append(k.steps, k.md.path...)
+		if k.md.reporter != nil {
+			k.step(k.md.reporterRule, "reported by "+k.md.reporter.actor.Code)
+		}
+	}
+	for _, r := range sc.c.rules.moodVerdicts {
+		if ok, why := r.fn(sc, k, r.id); ok {
+			return r.id, why
+		}
+	}
+	return k.md.rule, k.md.mood.String() + ": " + k.md.why
+}
+
+// underSpeech reports whether v is (inside) the complement of a verb of
+// saying: "said his fighters would free" is future in the past.
+func (sc *sentCtx) underSpeech(v int) bool {
+	cur := v
+	for steps := 0; cur >= 0 && steps < 8; steps++ {
+		p := sc.tree.Head(cur)
+		if p < 0 {
+			return false
+		}
+		if r := sc.rel(cur); (r == "ccomp" || r == "parataxis") && (sc.c.lex.speech[sc.lemmas[p]] || sc.c.lex.futureSpeech[sc.lemmas[p]]) {
+			return true
+		}
+		for _, k := range sc.tree.Children(cur) {
+			if (sc.rel(k) == "parataxis") && sc.c.lex.speech[sc.lemmas[k]] {
+				return true
+			}
+		}
+		cur = p
+	}
+	return false
+}
+
+// linearHedge finds a verb of belief or estimate before v whose clause the
+// parse failed to connect to v ("Observers believe the conversation may
+// have ..."): -1 when none, or when v governs it.
+func (sc *sentCtx) linearHedge(v int) int {
+	for j := v - 1; j >= 0; j-- {
+		l := sc.lemmas[j]
+		if l == ";" || (sc.upos(j) == "PUNCT" && (l == ":" || l == "--")) {
+			return -1
+		}
+		if sc.upos(j) != "VERB" || !sc.c.lex.strongBelief[l] {
+			continue
+		}
+		if sc.tree.Dominates(v, j) || sc.tree.Dominates(j, v) {
+			// v governs the hedge, or the tree already links them (and
+			// mood has walked that path)
+			return -1
+		}
+		return j
+	}
+	return -1
+}
+
+// beforeClause reports whether clause v opens with "before" or "until", as
+// its mark or as a word before its subject that the parse hung elsewhere.
+func (sc *sentCtx) beforeClause(v int) bool {
+	if sc.hasMarkIn(v, sc.c.lex.futureBoundMarkers) {
+		return true
+	}
+	for j := v - 1; j >= 0 && j >= v-6; j-- {
+		switch {
+		case sc.c.lex.futureBoundMarkers[sc.lemmas[j]]:
+			return true
+		case isVerbal(sc.upos(j)) || sc.upos(j) == "PUNCT" || sc.upos(j) == "SCONJ":
+			return false
+		}
+	}
+	return false
+}
+
+// futureCode codes an event stated in the future ("will send aid"): a
+// commitment under root 03 for cooperation, a threat under root 13 for
+// hostile acts; "" for acts that a future tense only predicts.
+func (c *Coder) futureCode(code string) string {
+	switch {
+	case cameo.Intents.Has(code):
+		return code
+	case cameo.CooperativeActs.Has(code):
+		return c.cb.Parallel(cameo.ModeIntent, code)
+	case cameo.HostileActs.Has(code):
+		return c.cb.Parallel(cameo.ModeThreat, code)
+	}
+	return ""
+}
+
+// negFutureCode codes a negated future ("will not withdraw"): a refusal
+// under root 12 for cooperation; for force, an intent to de-escalate
+// ("would not open fire" -> 0356).
+func (c *Coder) negFutureCode(code string) string {
+	switch {
+	case cameo.CooperativeActs.Has(code):
+		return c.cb.Parallel(cameo.ModeRefusal, code)
+	case cameo.Force.Has(code):
+		return cameo.CodeIntentToDeescalate
+	}
+	return ""
+}

@@ -1,0 +1,292 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// The repair stage mends parse and tagging errors that the patterns trip
+// on, before anything is matched. A rule changes the sentence's copy of
+// the parse (never the document) and returns the tokens it repaired; the
+// tree is rebuilt after each rule that changed it. A new parse repair goes
+// in repairRules, with a test sentence whose parse shows the error (the
+// parser is retrained from time to time: a repair that no longer fires is
+// dead weight).
+
+// repairRule mends one kind of parse error.
+type repairRule struct {
+	id string
+	fn func(sc *sentCtx) []int
+}
+
+// repairRules are the repairs, in the order they run.
+func repairRules() []repairRule {
+	return []repairRule{
+		{"repair.verb-lemma", (*sentCtx).repairVerbLemmas},
+		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
+		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
+		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
+	}
+}
+
+// repair runs the repair rules, recording what they mended.
+func (sc *sentCtx) repair() {
+	for _, r := range sc.c.rules.repairs {
+		toks := r.fn(sc)
+		if len(toks) == 0 {
+			continue
+		}
+		if r.id != "repair.verb-lemma" {
+			sc.tree = nlp.NewTree(sc.s)
+		}
+		if sc.rec != nil {
+			for _, t := range toks {
+				sc.rec.add(dyad.Decision{ArticleID: sc.art.a.ID, Sentence: sc.idx, Trigger: sc.span(t, t), Word: sc.words[t],
+					Rule: r.id, Verdict: dyad.VerdictRepaired, Why: "lemma " + sc.lemmas[t] + ", " + sc.upos(t) + " " + sc.rel(t)})
+				sc.rec.printf("  repaired %q  <- %s\n", sc.words[t], r.id)
+			}
+		}
+	}
+}
+
+// repairVerbLemmas mends verb lemmas the lemmatizer got wrong ("shelled"
+// -> "shel") when a form derived from the word is a pattern trigger.
+func (sc *sentCtx) repairVerbLemmas() []int {
+	var out []int
+	for i := range sc.s.Tokens {
+		t := &sc.s.Tokens[i]
+		if t.UPOS == "VERB" && len(sc.c.idx[sc.lemmas[i]]) == 0 {
+			if l := sc.c.verbLemma(sc.lemmas[i], t.Text); l != sc.lemmas[i] {
+				sc.lemmas[i] = l
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+// verbLemma repairs a verb lemma the lemmatizer got wrong ("shelled" ->
+// "shel") when a form derived from the word is a pattern trigger.
+func (c *Coder) verbLemma(lemma, form string) string {
+	w := strings.ToLower(form)
+	var cands []string
+	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			stem := w[:len(w)-len(suf)]
+			cands = append(cands, stem, stem+"e")
+			if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] {
+				cands = append(cands, stem[:n-1])
+			}
+			if strings.HasSuffix(stem, "i") {
+				cands = append(cands, stem[:len(stem)-1]+"y")
+			}
+		}
+	}
+	cands = append(cands, w)
+	for _, k := range cands {
+		if len(c.idx[k]) > 0 || c.lightVerbs[k] {
+			return k
+		}
+	}
+	return lemma
+}
+
+// repairVerbModifiers mends a common tagging error: a past-tense verb
+// between two nouns taken for an adjective ("police fired tear gas",
+// "the rebels resumed talks" parsed as "fired gas", "resumed talks"
+// noun phrases) in a sentence whose clause has no verb. The verb becomes
+// the predicate, the noun before it its subject and the noun after it its
+// object. Only event-pattern verbs are repaired.
+func (sc *sentCtx) repairVerbModifiers() []int {
+	var out []int
+	toks := sc.s.Tokens
+	n := len(toks)
+	for v := 1; v+1 < n; v++ {
+		t := &toks[v]
+		if t.DepRel != "amod" || !(t.UPOS == "VERB" || (t.UPOS == "ADJ" && strings.HasSuffix(strings.ToLower(t.Text), "ed"))) {
+			continue
+		}
+		lemma := sc.lemmas[v]
+		if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
+			lemma = sc.c.verbLemma(lemma, t.Text)
+			if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
+				continue
+			}
+		}
+		h := t.Head
+		prev := v - 1
+		if h <= v || h > v+4 || h >= n || (toks[prev].UPOS != "NOUN" && toks[prev].UPOS != "PROPN") {
+			continue
+		}
+		// the clause must have no verb of its own (a speech verb aside)
+		verbal := false
+		for a, steps := toks[h].Head, 0; a >= 0 && a < n && steps < n; a, steps = toks[a].Head, steps+1 {
+			if (toks[a].UPOS == "VERB" || toks[a].UPOS == "AUX") && !sc.c.lex.speech[sc.lemmas[a]] {
+				verbal = true
+				break
+			}
+		}
+		if verbal {
+			continue
+		}
+		subj := prev
+		for steps := 0; steps < 4; steps++ {
+			r, hd := toks[subj].DepRel, toks[subj].Head
+			if hd < 0 || hd >= v || !(r == "flat" || r == "compound" || nlp.RelIs(r, "nmod") || r == "conj") {
+				break
+			}
+			subj = hd
+		}
+		if x := toks[h].Head; toks[h].DepRel == "conj" && x >= 0 && x < v && subj != x {
+			// "Colombia's government and the rebels resumed talks" parsed
+			// as "government and [rebels resumed talks]": the first
+			// conjunct is part of the subject
+			t.Head, t.DepRel = toks[x].Head, toks[x].DepRel
+			toks[x].Head, toks[x].DepRel = v, "nsubj"
+			toks[subj].Head, toks[subj].DepRel = x, "conj"
+			for j := subj + 1; j < v; j++ {
+				if toks[j].DepRel == "cc" {
+					toks[j].Head = subj
+				}
+			}
+			for j := x + 1; j < subj; j++ {
+				if toks[j].DepRel == "cc" && toks[j].Head == h {
+					toks[j].Head = subj
+				}
+			}
+			subj = v // done with the subject
+		} else {
+			t.Head, t.DepRel = toks[h].Head, toks[h].DepRel
+		}
+		if t.Head == v {
+			t.Head = -1
+		}
+		t.UPOS = "VERB"
+		if !strings.HasPrefix(t.XPOS, "VB") {
+			t.XPOS = "VBD"
+		}
+		sc.lemmas[v] = lemma
+		toks[h].Head, toks[h].DepRel = v, "obj"
+		if subj != v && subj != h {
+			toks[subj].Head, toks[subj].DepRel = v, "nsubj"
+		}
+		// what hung on the object before the verb now hangs on the verb
+		for j := 0; j < v; j++ {
+			if j != subj && toks[j].Head == h && (toks[j].DepRel == "punct" || toks[j].DepRel == "cc" || nlp.RelIs(toks[j].DepRel, "nsubj")) {
+				toks[j].Head = v
+			}
+		}
+		// a root must remain
+		root := false
+		for j := range toks {
+			if toks[j].Head < 0 {
+				root = true
+			}
+		}
+		if !root {
+			t.Head, t.DepRel = -1, "root"
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// repairPluralNouns mends another tagging error: a plural noun right
+// after a verb taken for a verb in -s and made its complement ("suspend
+// talks with the IMF", "carried out missile strikes" with "talks",
+// "strikes" as xcomp). A complement in -s without "to" or a subject of
+// its own is the verb's object; a noun object before it ("missile")
+// becomes its modifier.
+func (sc *sentCtx) repairPluralNouns() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for v := 1; v < len(toks); v++ {
+		t := &toks[v]
+		if t.UPOS != "VERB" || t.DepRel != "xcomp" {
+			continue
+		}
+		h := t.Head
+		if h < 0 || h >= v || (toks[h].UPOS != "VERB" && toks[h].UPOS != "AUX") {
+			continue
+		}
+		if t.XPOS != "VBZ" && !sc.lightNoun(sc.lemmas[v], sc.lemmas[h]) {
+			// any other form only where the words make a light-verb
+			// phrase of the dictionary ("issued an arrest warrant")
+			continue
+		}
+		own := false
+		for j := range toks {
+			if toks[j].Head == v && (toks[j].DepRel == "mark" || toks[j].DepRel == "aux" || nlp.RelIs(toks[j].DepRel, "nsubj")) {
+				own = true
+			}
+		}
+		if own {
+			continue
+		}
+		// only the verb, its particle and modifiers of the noun between them
+		between := true
+		for j := h + 1; j < v; j++ {
+			if r := toks[j].DepRel; !(r == "compound:prt" || ((r == "obj" || r == "amod" || r == "compound" || r == "det" || r == "nummod") && toks[j].UPOS != "VERB")) {
+				between = false
+			}
+		}
+		if !between {
+			continue
+		}
+		t.UPOS, t.XPOS, t.DepRel = "NOUN", "NNS", "obj"
+		for j := h + 1; j < v; j++ {
+			if toks[j].DepRel == "obj" && toks[j].Head == h {
+				toks[j].Head, toks[j].DepRel = v, "compound"
+			}
+			if (toks[j].DepRel == "amod" || toks[j].DepRel == "det" || toks[j].DepRel == "nummod") && toks[j].Head == h {
+				toks[j].Head = v
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// repairClauseSubjects mends a parse that coordinates the subject of a new
+// clause with the noun before it ("suspended its partnership with Georgia,
+// and the European Union warned of ...", with "the European Union" a
+// conjunct of "Georgia"): a noun after ", and" or ", but" that a finite
+// verb without a subject follows is that verb's subject. It reports
+// whether it changed the parse.
+func (sc *sentCtx) repairClauseSubjects() []int {
+	toks := sc.s.Tokens
+	var out []int
+	for c := range toks {
+		t := &toks[c]
+		if t.DepRel != "conj" || (t.UPOS != "NOUN" && t.UPOS != "PROPN") || t.Head < 0 || t.Head >= c || !isNominal(toks[t.Head].UPOS) {
+			continue
+		}
+		cc := -1
+		for _, k := range sc.tree.Children(c) {
+			if toks[k].DepRel == "cc" && k < c {
+				cc = k
+			}
+		}
+		if cc < 1 || toks[cc-1].Text != "," || (sc.lemmas[cc] != "and" && sc.lemmas[cc] != "but") {
+			continue
+		}
+		_, l := sc.tree.Subtree(c)
+		v := l + 1
+		if v >= sc.n || toks[v].UPOS != "VERB" {
+			continue
+		}
+		switch toks[v].XPOS {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		if sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "nsubj:pass") >= 0 || sc.tree.Dominates(c, v) {
+			continue
+		}
+		t.Head, t.DepRel = v, "nsubj"
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,271 @@
+package dict
+
+import (
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The lexicon: the word classes the event coder's rules name, as data.
+//
+// A dictionary file may hold a `lexicon:` mapping from class name to its
+// words. A plain class lists lemmas or phrases; a tagged class maps each
+// tag (a CAMEO agent code, or CAMEO roots separated by spaces) to its
+// words:
+//
+//	lexicon:
+//	  speech_verbs: [say, tell, announce]
+//	  agent_roles:
+//	    MIL: [troop, soldier]
+//	  event_anaphors:
+//	    "18 19 20": [attack, bombing]
+//
+// Every class must be one of WordClasses. Words are lower-cased. A class
+// defined in a directory laid over the defaults (--dict DIR) replaces the
+// default class of that name whole: to add a word, list the class again
+// with it.
+
+// TagKind says what the tags of a tagged word class are.
+type TagKind string
+
+// The kinds of tags.
+const (
+	// TagNone: a plain class, a list of words.
+	TagNone TagKind = ""
+	// TagRole: each word is tagged with a CAMEO agent code (MIL, COP).
+	TagRole TagKind = "role"
+	// TagRoots: each word is tagged with CAMEO roots ("18 19 20").
+	TagRoots TagKind = "roots"
+)
+
+// WordClass describes one word class of the lexicon.
+type WordClass struct {
+	// Name is the class's key in the lexicon ("speech_verbs").
+	Name string
+	// Tags says whether and how its words are tagged.
+	Tags TagKind
+	// Doc says what words the class holds and what the coder does with
+	// them.
+	Doc string
+}
+
+// WordClasses returns the word classes a lexicon holds, in name order.
+// The coder's rules name these classes; a dictionary lacking one of them
+// codes without it, and `dyad dict check` says so.
+func WordClasses() []WordClass {
+	cs := []WordClass{
+		{"addressee_prepositions", TagNone, "prepositions that name whom an appeal is addressed to (appealed to donors): such an addressee that is no actor gives a null target"},
+		{"agent_roles", TagRole, "agent nouns the dictionary's agents lack, by role: they give an actor's role when composed with a country"},
+		{"agreement_verbs", TagNone, "verbs of agreeing: agreeing to stop firing is an agreed ceasefire"},
+		{"aspect_heads", TagNone, "verbs whose infinitive complement is asserted as they are (began to, continued to)"},
+		{"attribution_prepositions", TagNone, "prepositions that attribute a report to its source (according to)"},
+		{"audience_nouns", TagNone, "audiences of a statement that are not political actors (reporters, the press): a statement to them is no event"},
+		{"backer_participles", TagNone, "participles of a hyphenated modifier that name a backer, not the owner (Iranian-backed)"},
+		{"belief_verbs", TagNone, "verbs of belief, estimate and doubt: their clausal complement is not asserted"},
+		{"capital_place_prepositions", TagNone, "prepositions through which a government acts on its own capital's people (a curfew on Nairobi)"},
+		{"carrier_negators", TagNone, "determiners and adjectives that negate a noun of willingness (little willingness, no intention)"},
+		{"complement_prepositions", TagNone, "prepositions that introduce what an appeal, demand, threat or accusation is about (called for, accused of)"},
+		{"conditional_auxiliaries", TagNone, "auxiliaries of a hypothetical (would): not asserted unless reported"},
+		{"conditional_markers", TagNone, "subordinators of hypothetical clauses (if, unless)"},
+		{"content_markers", TagNone, "markers of a clause that says what an accusation or criticism is for (accused X of violating)"},
+		{"counterpart_nouns", TagNone, "nouns of the other side's equal (his Burundian counterpart): the possessor is not their country"},
+		{"date_bound_fillers", TagNone, "words between a bounding word and its date (before the end of the month)"},
+		{"date_bound_words", TagNone, "words that make a date a bound of the event rather than its date (since 2022, until May)"},
+		{"definite_determiners", TagNone, "determiners of a definite description of an earlier event (the attack, these sanctions)"},
+		{"denial_verbs", TagNone, "verbs whose gerund complement did not happen (denied supplying)"},
+		{"document_nouns", TagNone, "statements and reports: as a subject they say, but do not travel, give or fight"},
+		{"event_anaphors", TagRoots, "nouns of an act that a definite description refers back to, by the roots of the events they can name"},
+		{"event_nouns", TagNone, "nouns of an event that name no actor (the invasion, the killing), beside the nominalised patterns"},
+		{"force_place_prepositions", TagNone, "prepositions of where force was used (strikes across Gaza)"},
+		{"future_auxiliaries", TagNone, "auxiliaries of the future (will, shall)"},
+		{"future_bound_markers", TagNone, "subordinators of a clause still to come when in the present tense (before the president flies)"},
+		{"future_speech_verbs", TagNone, "verbs besides the speech verbs that report a future as said (warned that ... would)"},
+		{"gathering_nouns", TagNone, "meetings and occasions whose venue is not a party (a summit in Switzerland)"},
+		{"group_head_nouns", TagNone, "nouns that a group noun before them makes an armed group (the paramilitary force, rebel fighters)"},
+		{"group_nouns", TagNone, "nouns that describe an armed group (the rebels, the militia): a definite one is the group named last"},
+		{"group_pronouns", TagNone, "plural pronouns resolved to the last actor (they, their)"},
+		{"habit_adverbs", TagNone, "adverbs that make a clause a habit, not an event (routinely)"},
+		{"hedge_adverbs", TagNone, "adverbs that make a clause speculative (allegedly, reportedly)"},
+		{"hedge_heads_with_to", TagNone, "unasserting heads that hedge only with an infinitive (have to)"},
+		{"leader_nouns", TagNone, "nouns of the leader of a group: a group modifier gives their role (rebel leaders)"},
+		{"legal_prepositions", TagNone, "prepositions of a target slot through which a legal noun names whom it is aimed at (a warrant for the arrest of X)"},
+		{"legal_nouns", TagNone, "legal acts whose of-complement names whom they are aimed at (a warrant for the arrest of X)"},
+		{"locative_words", TagNone, "words right before a name that make it a place, not a party (in Iran, across Syria)"},
+		{"military_strike_nouns", TagNone, "nouns of a strike that is military when a state, army or weapon strikes, not a labour strike"},
+		{"modal_auxiliaries", TagNone, "modal auxiliaries that make a clause speculative (may, could, should)"},
+		{"negators", TagNone, "adverbs and particles that negate a clause (not, never)"},
+		{"noun_actor_prepositions", TagNone, "prepositions through which a noun that names no actor names one (the resignation of the minister)"},
+		{"non_context_verbs", TagNone, "context words that are no context as verbs (called on, called for are no phone call)"},
+		{"non_role_modifiers", TagNone, "adjectives that look like agents but name no role (a general strike)"},
+		{"official_protest_words", TagNone, "protest words that are a diplomatic complaint when a government protests"},
+		{"organisation_nouns", TagNone, "nouns that describe an international organisation (the bloc): a definite one is the organisation named last"},
+		{"owner_prepositions", TagNone, "prepositions of a modifier that gives a noun its country or organisation (police in Lusaka, troops of the UN)"},
+		{"ownership_prepositions", TagNone, "prepositions on the way from property to its owner (bases of the army, depots belonging to X)"},
+		{"owning_verbs", TagNone, "participles that link property to whoever holds it (used by, belonging to)"},
+		{"pair_nouns", TagNone, "nouns of a definite description of two parties (the two leaders, both sides)"},
+		{"pair_party_nouns", TagNone, "pair nouns that name states or forces rather than people (both sides, the two countries)"},
+		{"pair_quantifiers", TagNone, "words that make a plural noun two parties (two, both)"},
+		{"person_nouns", TagNone, "nouns of people who speak for the actor they belong to (spokesman, envoy, official)"},
+		{"person_pronouns", TagNone, "pronouns of a person (he, her)"},
+		{"phrasal_particles", TagNone, "particles that make a phrasal verb of a light verb (call off, hold up)"},
+		{"place_prepositions", TagNone, "prepositions that name a place inside a noun phrase rather than its owner (a protest in Cairo)"},
+		{"political_nouns", TagNone, "nouns of groups a state sends that are not agents of the dictionary (delegation, mission)"},
+		{"population_nouns", TagNone, "people, places and property that force or coercion is used against"},
+		{"pronouns", TagNone, "personal pronouns resolved against the sentence and the article"},
+		{"pundit_nouns", TagNone, "speakers whose statements are assessments, not reports (analysts said)"},
+		{"relative_pronouns", TagNone, "relative pronouns whose clause takes the noun it modifies as subject"},
+		{"report_nouns", TagNone, "nouns of an account of an act rather than the act (reports of mass killings)"},
+		{"schedule_heads", TagNone, "heads whose infinitive complement is a commitment (is due to, is set to)"},
+		{"speaker_pronouns", TagNone, "pronouns of the speaker in a quotation (we, I, our)"},
+		{"speech_verbs", TagNone, "verbs of saying: their clausal complement is a reported event"},
+		{"stopping_verbs", TagNone, "verbs of stopping: what their complement names is stopped, not done"},
+		{"strong_belief_verbs", TagNone, "verbs of belief that hedge what follows them even when the parse does not link them"},
+		{"thing_pronouns", TagNone, "pronouns of a state, organisation or thing (it, its)"},
+		{"title_place_prepositions", TagNone, "prepositions of a place inside a title's phrase that gives its country (the mayor of Nablus)"},
+		{"topic_markers", TagNone, "markers of a gerund clause that is the topic of talks or statements (talks about reopening)"},
+		{"unasserting_heads", TagNone, "heads whose infinitive complement is not asserted (expected to, tried to, urged to)"},
+		{"venue_prepositions", TagNone, "prepositions of the place a meeting or event is held (in, at)"},
+		{"weapon_words", TagNone, "words that make a strike military (missile strikes, air strikes)"},
+	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].Name < cs[j].Name })
+	return cs
+}
+
+// wordClass returns the class called name.
+func wordClass(name string) (WordClass, bool) {
+	for _, c := range WordClasses() {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return WordClass{}, false
+}
+
+// lexClass is one word class as read from a file.
+type lexClass struct {
+	name  string
+	words []lexWord
+	pos
+}
+
+// lexWord is one word of a class with its tags.
+type lexWord struct {
+	text string
+	tags []string
+	pos
+}
+
+// lexicon reads the value of a `lexicon:` key.
+func (p *parser) lexicon(n *yaml.Node, src *entries) error {
+	return p.mapping(n, func(k string, key, v *yaml.Node) error {
+		c, err := p.lexClass(k, key, v)
+		if err != nil {
+			return err
+		}
+		src.lexicon = append(src.lexicon, c)
+		return nil
+	})
+}
+
+// lexClass reads one word class: a list of words, or for a tagged class a
+// mapping of tags to lists of words.
+func (p *parser) lexClass(name string, key, v *yaml.Node) (*lexClass, error) {
+	wc, ok := wordClass(name)
+	if !ok {
+		return nil, p.errf(key, "unknown word class %q (see dict.WordClasses)", name)
+	}
+	c := &lexClass{name: name, pos: p.pos(key)}
+	words := func(n *yaml.Node, tags []string) error {
+		if n.Kind != yaml.SequenceNode && !isNull(n) {
+			return p.errf(n, "word class %s: want a list of words, got %s", name, kindName(n))
+		}
+		return p.seq(n, func(w *yaml.Node) error {
+			s, err := p.scalar(w, "word of "+name)
+			if err != nil {
+				return err
+			}
+			if len(s) > 64 {
+				return p.errf(w, "word of %s %.20q... is too long", name, s)
+			}
+			c.words = append(c.words, lexWord{text: strings.ToLower(s), tags: tags, pos: p.pos(w)})
+			return nil
+		})
+	}
+	if wc.Tags == TagNone {
+		return c, words(v, nil)
+	}
+	if v.Kind != yaml.MappingNode {
+		return nil, p.errf(v, "word class %s: want a mapping of %s tags to words, got %s", name, wc.Tags, kindName(v))
+	}
+	err := p.mapping(v, func(tag string, tk, tv *yaml.Node) error {
+		tags := strings.Fields(tag)
+		if len(tags) == 0 {
+			return p.errf(tk, "word class %s: empty tag", name)
+		}
+		for _, t := range tags {
+			switch wc.Tags {
+			case TagRole:
+				if len(tags) != 1 || !isCode(t) {
+					return p.errf(tk, "word class %s: bad role %q: want one CAMEO agent code (three upper-case letters)", name, tag)
+				}
+			case TagRoots:
+				if len(t) != 2 || !isDigits(t) {
+					return p.errf(tk, "word class %s: bad roots %q: want CAMEO roots (two digits) separated by spaces", name, tag)
+				}
+			}
+		}
+		return words(tv, tags)
+	})
+	return c, err
+}
+
+// isDigits reports whether s is all ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// buildLexicon indexes the word classes: class -> word -> tags.
+func buildLexicon(classes []*lexClass) map[string]map[string][]string {
+	out := make(map[string]map[string][]string, len(classes))
+	for _, c := range classes {
+		ws := make(map[string][]string, len(c.words))
+		for _, w := range c.words {
+			ws[w.text] = append(ws[w.text], w.tags...)
+		}
+		out[c.name] = ws
+	}
+	return out
+}
+
+// Words returns the words of lexicon class name as a set the caller may
+// keep and change. A class the dictionary lacks gives an empty set.
+func (d *Dictionary) Words(class string) map[string]bool {
+	out := map[string]bool{}
+	if d == nil {
+		return out
+	}
+	for w := range d.lexicon[class] {
+		out[w] = true
+	}
+	return out
+}
+
+// TaggedWords returns the words of a tagged lexicon class with their tags
+// (for agent_roles, each word's role; for event_anaphors, the roots it can
+// name), as a map the caller may keep and change.
+func (d *Dictionary) TaggedWords(class string) map[string][]string {
+	out := map[string][]string{}
+	if d == nil {
+		return out
+	}
+	for w, tags := range d.lexicon[class] {
+		out[w] = append([]string(nil), tags...)
+	}
+	return out
+}
