@@ -54,7 +54,7 @@ func defaultDBPath() string {
 
 // dbFlag adds the --db flag to a command's flags.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", defaultDBPath(), "the store: a SQLite `FILE` or a postgres://USER@HOST/DB URL ($DYAD_DB, else dyad.db in the user's data directory)")
+	return fs.String("db", defaultDBPath(), "`DSN` of the store: a SQLite file or a postgres://USER@HOST/DB URL ($DYAD_DB, else dyad.db in the user's data directory)")
 }
 
 // isTerminal reports whether w is a terminal, where progress is drawn in
