@@ -204,6 +204,116 @@ type EventStore interface {
 	EachEvent(ctx context.Context, f EventFilter, fn func(*StoredEvent) error) error
 }
 
+// FeedState is what a store remembers of a polled feed between polls and
+// runs, so that conditional requests, failure counts and the items already
+// handed on survive a restart. Package feed's poller reads and writes it.
+type FeedState struct {
+	// URL identifies the feed.
+	URL string `json:"url,omitempty"`
+	// Name is the feed's name in the sources file.
+	Name string `json:"name,omitempty"`
+	// ETag and LastModified are the validators of the last response, sent
+	// back as If-None-Match and If-Modified-Since.
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
+	// Seen holds the IDs of recent items, newest first, so that only new
+	// items are handed on. Stores need not keep it: after a restart the
+	// first poll hands on the feed's items again, and ingestion skips those
+	// already stored.
+	Seen []string `json:"seen,omitempty"`
+	// LastAttempt and LastSuccess are when the feed was last polled and
+	// last polled without failure.
+	LastAttempt time.Time `json:"last_attempt,omitzero"`
+	LastSuccess time.Time `json:"last_success,omitzero"`
+	// Failures counts consecutive failed polls; LastError is the last
+	// failure's message.
+	Failures  int    `json:"failures,omitempty"`
+	LastError string `json:"last_error,omitempty"`
+}
+
+// FeedStateStore keeps each feed's state between polls and runs, for
+// `dyad watch`.
+type FeedStateStore interface {
+	// FeedState returns the state saved for url; a feed never seen has
+	// the zero state with its URL set.
+	FeedState(ctx context.Context, url string) (FeedState, error)
+	// SaveFeedState saves s under s.URL, replacing what was saved before.
+	SaveFeedState(ctx context.Context, s FeedState) error
+}
+
+// Failure is a recorded failure to read, code or store an input, kept so
+// that a user can see after an unattended run what was lost and why.
+type Failure struct {
+	// At is when it was recorded.
+	At time.Time `json:"at"`
+	// Location names the input: a file and line, a URL, an article ID.
+	Location string `json:"location"`
+	// Error says what went wrong.
+	Error string `json:"error"`
+}
+
+// FailureLog records failures for `dyad stats` and the operators of
+// unattended runs.
+type FailureLog interface {
+	// RecordFailure keeps a record of a failure at location.
+	RecordFailure(ctx context.Context, location string, failure error) error
+	// Failures returns the latest recorded failures, newest first, at most
+	// limit of them.
+	Failures(ctx context.Context, limit int) ([]Failure, error)
+}
+
+// StoreStats summarises a store, for `dyad stats`.
+type StoreStats struct {
+	// Articles counts stored articles; Duplicates those linked to an
+	// earlier article; Sources the distinct sources.
+	Articles, Duplicates, Sources int
+	// Events counts stored events; Undated those whose date is unknown;
+	// ByRoot the events per CAMEO root.
+	Events, Undated int
+	ByRoot          map[string]int
+	// FirstEvent and LastEvent bound the event dates (zero when empty).
+	FirstEvent, LastEvent time.Time
+	// Feeds counts polled feeds; Failures recorded failures.
+	Feeds, Failures int
+	// Codings lists the dictionary and model versions that coded the
+	// stored articles, with how many articles each coded, most first.
+	Codings []CodingCount
+	// Bytes is the space the store takes: its files on disk, or its
+	// tables and indexes in a database server.
+	Bytes int64
+	// Schema is the store's schema version.
+	Schema int
+}
+
+// CodingCount is how many stored articles one dictionary and model coded.
+type CodingCount struct {
+	Dictionary, Model string
+	Articles          int
+}
+
+// Store is everything dyad keeps, behind one boundary: articles and their
+// events, the queries of the API, situations and alerts, feed state and
+// the failure log. Every backend (package sqlite, package postgres)
+// implements it and passes the one conformance suite (package storetest);
+// package store opens the backend a DSN names. Implementations are safe
+// for concurrent use, also by several processes sharing one store.
+type Store interface {
+	ArticleStore
+	EventQuerier
+	SituationStore
+	FeedStateStore
+	FailureLog
+	// Stats summarises the store.
+	Stats(ctx context.Context) (*StoreStats, error)
+	// Ping checks that the store answers, for health checks.
+	Ping(ctx context.Context) error
+	// Location says where the store is, for messages: a file path, or a
+	// database URL without its password.
+	Location() string
+	// Close releases the store.
+	Close() error
+}
+
 // MarshalJSON writes the stored event as Event does (a null date when it is
 // unknown) with the report counts and the article's URL.
 func (e StoredEvent) MarshalJSON() ([]byte, error) {

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -89,16 +90,8 @@ func (e *Evaluator) Evaluate(ctx context.Context) ([]dyad.Alert, error) {
 			}
 			sits[r.SituationID] = sit
 		}
-		a, st, err := e.check(ctx, r, sit, now)
+		a, err := e.checkAndRecord(ctx, r, sit, now)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("alert: rule %s: %w", r.ID, err))
-			continue
-		}
-		err = e.Store.RecordAlert(ctx, r.ID, a, st)
-		switch {
-		case errors.Is(err, dyad.ErrConflict), errors.Is(err, dyad.ErrNotFound):
-			continue // another evaluator got there first, or the rule is gone
-		case err != nil:
 			errs = append(errs, fmt.Errorf("alert: rule %s: %w", r.ID, err))
 			continue
 		}
@@ -165,6 +158,43 @@ func (e *Evaluator) deliverPending(ctx context.Context, webhooks map[string]stri
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// maxStale bounds how often checkAndRecord looks again at a rule whose
+// state another evaluator changed meanwhile.
+const maxStale = 5
+
+// checkAndRecord checks r and records what it found: the alert, or nil.
+// When another evaluator (a second worker, a server) recorded the rule's
+// state after it was read, what that evaluator saw is recorded already but
+// what it did not see (events stored since) is not: the rule is read again
+// and checked again from that state, so that nothing is left for a next
+// run that may not come soon. A rule deleted meanwhile gives nil.
+func (e *Evaluator) checkAndRecord(ctx context.Context, r *dyad.AlertRule, sit *dyad.Situation, now time.Time) (*dyad.Alert, error) {
+	for try := 1; ; try++ {
+		a, st, err := e.check(ctx, r, sit, now)
+		if err != nil {
+			return nil, err
+		}
+		err = e.Store.RecordAlert(ctx, r.ID, a, st)
+		switch {
+		case err == nil:
+			return a, nil
+		case errors.Is(err, dyad.ErrNotFound):
+			return nil, nil // the rule is gone
+		case !errors.Is(err, dyad.ErrConflict) || try == maxStale:
+			return nil, err
+		}
+		rules, err := e.Store.Rules(ctx, r.SituationID)
+		if err != nil {
+			return nil, err
+		}
+		i := slices.IndexFunc(rules, func(x dyad.AlertRule) bool { return x.ID == r.ID })
+		if i < 0 {
+			return nil, nil
+		}
+		r = &rules[i]
+	}
 }
 
 // check decides whether r fires at now: the alert (nil when it does not)

@@ -75,24 +75,9 @@ func NewClient() *Client {
 	return &Client{Retries: DefaultRetries}
 }
 
-// State is what is kept of a feed between polls.
-type State struct {
-	// ETag and LastModified are the validators of the last response, sent
-	// back as If-None-Match and If-Modified-Since.
-	ETag         string `json:"etag,omitempty"`
-	LastModified string `json:"last_modified,omitempty"`
-	// Seen holds the IDs of recent items, newest feed first, so that only
-	// new items are handed on (at most MaxSeen).
-	Seen []string `json:"seen,omitempty"`
-	// LastAttempt and LastSuccess are when the feed was last polled and
-	// last polled without failure.
-	LastAttempt time.Time `json:"last_attempt,omitzero"`
-	LastSuccess time.Time `json:"last_success,omitzero"`
-	// Failures counts consecutive failed polls; LastError is the last
-	// failure's message.
-	Failures  int    `json:"failures,omitempty"`
-	LastError string `json:"last_error,omitempty"`
-}
+// State is what is kept of a feed between polls: the one definition of
+// feed state, dyad.FeedState, which every store keeps.
+type State = dyad.FeedState
 
 // FeedResult is what a feed fetch or parse gives.
 type FeedResult struct {

@@ -21,14 +21,9 @@ const MaxSeen = 1000
 // poll.
 const maxFailureDelay = time.Hour
 
-// StateStore keeps each feed's State between polls and runs. A SQLite store
-// implements it for the CLI; MemStore does for tests.
-type StateStore interface {
-	// LoadFeedState returns the state saved for url, or the zero State.
-	LoadFeedState(ctx context.Context, url string) (State, error)
-	// SaveFeedState saves the state of url.
-	SaveFeedState(ctx context.Context, url string, s State) error
-}
+// StateStore keeps each feed's State between polls and runs. Every
+// dyad.Store implements it for the CLI; MemStore does for tests.
+type StateStore = dyad.FeedStateStore
 
 // MemStore is a StateStore in memory, safe for concurrent use. The zero
 // MemStore is ready.
@@ -37,24 +32,26 @@ type MemStore struct {
 	m  map[string]State
 }
 
-// LoadFeedState returns the state saved for url, or the zero State.
-func (m *MemStore) LoadFeedState(_ context.Context, url string) (State, error) {
+// FeedState returns the state saved for url, or the zero State with its
+// URL set.
+func (m *MemStore) FeedState(_ context.Context, url string) (State, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s := m.m[url]
+	s.URL = url
 	s.Seen = slices.Clone(s.Seen)
 	return s, nil
 }
 
-// SaveFeedState saves the state of url.
-func (m *MemStore) SaveFeedState(_ context.Context, url string, s State) error {
+// SaveFeedState saves s under s.URL.
+func (m *MemStore) SaveFeedState(_ context.Context, s State) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.m == nil {
 		m.m = map[string]State{}
 	}
 	s.Seen = slices.Clone(s.Seen)
-	m.m[url] = s
+	m.m[s.URL] = s
 	return nil
 }
 
@@ -197,14 +194,14 @@ func (p *Poller) jitter(d time.Duration) time.Duration {
 func (p *Poller) Poll(ctx context.Context, src Source) (State, error) {
 	p.init()
 	p.polls.Add(1)
-	st, err := p.store.LoadFeedState(ctx, src.URL)
+	st, err := p.store.FeedState(ctx, src.URL)
 	if err != nil {
 		err = fmt.Errorf("load state: %w", err)
 		p.fail(src, src.URL, 1, err)
 		return st, err
 	}
 	now := time.Now()
-	st.LastAttempt = now
+	st.URL, st.Name, st.LastAttempt = src.URL, src.Name, now
 	res, err := p.client.FetchFeed(ctx, src.URL, st)
 	if err == nil && !res.NotModified {
 		err = p.deliver(ctx, src, &res)
@@ -224,7 +221,7 @@ func (p *Poller) Poll(ctx context.Context, src Source) (State, error) {
 		st.ETag, st.LastModified, st.Seen = res.State.ETag, res.State.LastModified, res.State.Seen
 		st.Failures, st.LastError, st.LastSuccess = 0, "", now
 	}
-	if serr := p.store.SaveFeedState(ctx, src.URL, st); serr != nil {
+	if serr := p.store.SaveFeedState(ctx, st); serr != nil {
 		serr = fmt.Errorf("save state: %w", serr)
 		p.fail(src, src.URL, st.Failures, serr)
 		if err == nil {

@@ -137,11 +137,11 @@ func TestPollerRun(t *testing.T) {
 			t.Errorf("%s: second failure is attempt %d", name, fs[1].Attempt)
 		}
 	}
-	st, _ := store.LoadFeedState(context.Background(), ts.URL+"/404")
+	st, _ := store.FeedState(context.Background(), ts.URL+"/404")
 	if st.Failures == 0 || !strings.Contains(st.LastError, "404") || !st.LastSuccess.IsZero() {
 		t.Errorf("404 state: %+v", st)
 	}
-	st, _ = store.LoadFeedState(context.Background(), ts.URL+"/etag")
+	st, _ = store.FeedState(context.Background(), ts.URL+"/etag")
 	if st.ETag != `"v1"` || st.Failures != 0 || st.LastSuccess.IsZero() || len(st.Seen) != 4 {
 		t.Errorf("etag state: %+v", st)
 	}
@@ -231,7 +231,7 @@ func TestPollFetchArticles(t *testing.T) {
 // failingStore is a StateStore that cannot save.
 type failingStore struct{ MemStore }
 
-func (*failingStore) SaveFeedState(context.Context, string, State) error {
+func (*failingStore) SaveFeedState(context.Context, State) error {
 	return errors.New("disk full")
 }
 

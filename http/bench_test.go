@@ -20,7 +20,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 	dyadhttp "github.com/dyad-events/dyad/http"
-	"github.com/dyad-events/dyad/sqlite"
+	"github.com/dyad-events/dyad/store"
 )
 
 // benchActors are the actors of the synthetic store, most active first;
@@ -45,18 +45,16 @@ var benchPlaces = []dyad.Place{
 // synthStore writes n events (four an article, 1,000 articles a Save,
 // over 2023-2025, actors drawn by benchActors' Zipf weights, codes
 // uniformly from the CAMEO codebook, a place for three events in four)
-// into a store at path, unless one is there already.
-func synthStore(tb testing.TB, path string, n int) *sqlite.DB {
+// into the store dsn names (a SQLite path or a postgres:// URL), unless it
+// holds them already. It logs the rate at which the store took them.
+func synthStore(tb testing.TB, dsn string, n int) dyad.Store {
 	ctx := context.Background()
-	_, statErr := os.Stat(path)
-	db, err := sqlite.Open(ctx, path)
+	db, err := store.Open(ctx, dsn)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if statErr == nil {
-		if have, _ := db.CountEvents(ctx, dyad.EventFilter{}); have >= n {
-			return db
-		}
+	if have, _ := db.CountEvents(ctx, dyad.EventFilter{}); have >= n {
+		return db
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var cum []float64
@@ -73,6 +71,7 @@ func synthStore(tb testing.TB, path string, n int) *sqlite.DB {
 	codes := cameo.Default().All()
 	start := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
 	began := time.Now()
+	var saving time.Duration
 	const perArticle, perSave = 4, 1000
 	for art := 0; art*perArticle < n; art += perSave {
 		batch := make([]dyad.ArticleWrite, 0, perSave)
@@ -101,16 +100,21 @@ func synthStore(tb testing.TB, path string, n int) *sqlite.DB {
 			}
 			batch = append(batch, dyad.ArticleWrite{Article: sa, Events: evs})
 		}
+		t0 := time.Now()
 		if err := db.Save(ctx, batch); err != nil {
 			tb.Fatal(err)
 		}
+		saving += time.Since(t0)
 	}
-	tb.Logf("synthesised %d events in %s", n, time.Since(began).Round(time.Second))
+	tb.Logf("synthesised %d events in %s into %s: Save took %s, %.0f events/s, %.0f articles/s",
+		n, time.Since(began).Round(time.Second), db.Location(), saving.Round(time.Second),
+		float64(n)/saving.Seconds(), float64(n/perArticle)/saving.Seconds())
 	return db
 }
 
-// benchStorePath is where the 1,000,000-event store is kept between runs
-// ($DYAD_BENCH_DB, else the temporary directory).
+// benchStorePath is where the 1,000,000-event store is kept between runs:
+// $DYAD_BENCH_DB (a SQLite path or a postgres:// URL), else a SQLite file in
+// the temporary directory.
 func benchStorePath() string {
 	if p := os.Getenv("DYAD_BENCH_DB"); p != "" {
 		return p

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -30,7 +31,8 @@ import (
 	dyadhttp "github.com/dyad-events/dyad/http"
 	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/nlp"
-	"github.com/dyad-events/dyad/sqlite"
+	"github.com/dyad-events/dyad/postgres/pgtest"
+	"github.com/dyad-events/dyad/store"
 )
 
 // realCoder builds the real coder once for the package's tests.
@@ -46,20 +48,80 @@ var realCoder = sync.OnceValues(func() (*coder.Coder, error) {
 	return coder.New(p, d, cameo.Default(), coder.Options{Places: geo.Embedded()}), nil
 })
 
+// backendEnv is set to "postgres" in the child process of TestOnPostgres:
+// the package's tests then store on PostgreSQL, else on SQLite.
+const backendEnv = "DYAD_HTTP_TEST_STORE"
+
+// onPostgres says whether this process runs the tests on PostgreSQL.
+func onPostgres() bool { return os.Getenv(backendEnv) == "postgres" }
+
+// openStore opens an empty store for the test: a SQLite file, or a
+// PostgreSQL schema of its own in TestOnPostgres's run.
+func openStore(t testing.TB) dyad.Store {
+	t.Helper()
+	dsn := filepath.Join(t.TempDir(), "dyad.db")
+	if onPostgres() {
+		dsn = pgtest.DSN(t)
+	}
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestOnPostgres runs the package's other tests again, in a child process,
+// with PostgreSQL as the store (as `dyad serve --db postgres://...`
+// serves): the API must answer there as it does over SQLite. It skips
+// without $DYAD_TEST_POSTGRES, saying how to run it.
+func TestOnPostgres(t *testing.T) {
+	if onPostgres() {
+		t.Skip("this process is TestOnPostgres's run")
+	}
+	pgtest.URL(t)
+	args := []string{"-test.skip=^TestOnPostgres$", "-test.count=1", "-test.v"}
+	if testing.Short() {
+		args = append(args, "-test.short")
+	}
+	if d, ok := t.Deadline(); ok {
+		args = append(args, "-test.timeout="+time.Until(d).Round(time.Second).String())
+	}
+	cmd := exec.CommandContext(t.Context(), os.Args[0], args...)
+	cmd.Env = append(os.Environ(), backendEnv+"=postgres")
+	out, err := cmd.CombinedOutput()
+	var passed, skipped int
+	var report []string
+	for _, line := range strings.Split(string(out), "\n") {
+		switch trimmed := strings.TrimSpace(line); {
+		case strings.HasPrefix(trimmed, "--- PASS"):
+			passed++
+		case strings.HasPrefix(trimmed, "--- SKIP"):
+			skipped++
+		case strings.HasPrefix(trimmed, "=== "):
+		default:
+			report = append(report, line)
+		}
+	}
+	if err != nil {
+		t.Fatalf("the API tests on PostgreSQL: %v (%d passed)\n%s", err, passed, strings.Join(report, "\n"))
+	}
+	if passed == 0 {
+		t.Fatalf("the API tests on PostgreSQL ran no test:\n%s", out)
+	}
+	t.Logf("on PostgreSQL: %d tests and subtests passed, %d skipped", passed, skipped)
+}
+
 // fill ingests the embedded sample corpus into a new store the way `dyad
 // ingest` does.
-func fill(t testing.TB) *sqlite.DB {
+func fill(t testing.TB) dyad.Store {
 	t.Helper()
 	ctx := context.Background()
 	c, err := realCoder()
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openStore(t)
 	in := &ingest.Ingester{Coder: c, Store: db, Coding: dyad.Coding{Dictionary: "test", Model: "test"}}
 	r := &feed.Reader{Format: feed.FormatJSONL, Stdin: bytes.NewReader(examples.Corpus)}
 	sum, err := in.Ingest(ctx, func(emit func(*dyad.Article) error) error { return r.Read(ctx, "-", emit) }, func(ingest.Result) {})
@@ -72,9 +134,11 @@ func fill(t testing.TB) *sqlite.DB {
 // shared is one filled store for the read-only tests.
 var shared struct {
 	once sync.Once
-	db   *sqlite.DB
+	db   dyad.Store
 	err  error
+	// dir holds the SQLite file; drop drops the PostgreSQL schema.
 	dir  string
+	drop func() error
 }
 
 type fakeCoder struct{}
@@ -84,7 +148,7 @@ func (fakeCoder) CodeArticle(_ context.Context, a *dyad.Article) ([]dyad.Event, 
 		Provenance: dyad.Provenance{ArticleID: a.ID, SentenceText: a.Text}}}, nil
 }
 
-func newServer(t *testing.T, db *sqlite.DB, token string) *httptest.Server {
+func newServer(t *testing.T, db dyad.Store, token string) *httptest.Server {
 	d, _ := dict.Default()
 	s := &dyadhttp.Server{Store: db, Coder: fakeCoder{}, Directory: directory{d}, Token: token, MaxBody: 4096, Situations: db,
 		Export: dyadhttp.Exporter{
@@ -116,7 +180,7 @@ func (d directory) FindActors(name string, date time.Time) []dyad.ActorMatch {
 	return out
 }
 
-func sharedServer(t *testing.T) (*httptest.Server, *sqlite.DB) {
+func sharedServer(t *testing.T) (*httptest.Server, dyad.Store) {
 	if testing.Short() {
 		t.Skip("fills a store with the real coder")
 	}
@@ -128,17 +192,20 @@ func sharedServer(t *testing.T) (*httptest.Server, *sqlite.DB) {
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := pgtest.Run(m)
 	if shared.db != nil {
 		shared.db.Close()
 		os.RemoveAll(shared.dir)
+		if shared.drop != nil {
+			shared.drop()
+		}
 	}
 	os.Exit(code)
 }
 
 // fillOnce is fill for the shared store, kept in a directory that lives
 // as long as the test binary.
-func fillOnce() (*sqlite.DB, error) {
+func fillOnce() (dyad.Store, error) {
 	ctx := context.Background()
 	c, err := realCoder()
 	if err != nil {
@@ -147,7 +214,13 @@ func fillOnce() (*sqlite.DB, error) {
 	if shared.dir, err = os.MkdirTemp("", "dyad-http-test"); err != nil {
 		return nil, err
 	}
-	db, err := sqlite.Open(ctx, filepath.Join(shared.dir, "dyad.db"))
+	dsn := filepath.Join(shared.dir, "dyad.db")
+	if onPostgres() {
+		if dsn, shared.drop, err = pgtest.Schema(ctx, os.Getenv(pgtest.Env)); err != nil {
+			return nil, err
+		}
+	}
+	db, err := store.Open(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
@@ -182,7 +255,7 @@ func get(t *testing.T, ts *httptest.Server, path string, v any) (int, []byte) {
 }
 
 // all returns every stored event with its article text, for the oracle.
-func all(t *testing.T, db *sqlite.DB) ([]dyad.StoredEvent, map[string]string) {
+func all(t *testing.T, db dyad.Store) ([]dyad.StoredEvent, map[string]string) {
 	ctx := context.Background()
 	es, err := db.Events(ctx, dyad.EventFilter{})
 	if err != nil {
@@ -396,7 +469,7 @@ func TestEventsConcurrentInserts(t *testing.T) {
 			d := time.Date(2024+i%3, time.Month(1+i%12), 1+i%28, 0, 0, 0, 0, time.UTC)
 			e := dyad.Event{ID: id, Source: dyad.Actor{Code: "RUS"}, Target: dyad.Actor{Code: "UKR"}, Code: "040", Root: "04", QuadClass: 1, Date: d,
 				Provenance: dyad.Provenance{ArticleID: id}}
-			if err := db.SaveArticle(ctx, a, []dyad.Event{e}); err != nil {
+			if err := db.Save(ctx, []dyad.ArticleWrite{{Article: a, Events: []dyad.Event{e}}}); err != nil {
 				t.Error(err)
 				return
 			}
@@ -679,11 +752,7 @@ func post(t *testing.T, ts *httptest.Server, path, ctype, token, body string) (i
 // TestCodeAndAuth posts text to /code (the fake coder echoes it) with and
 // without a token, and too much of it.
 func TestCodeAndAuth(t *testing.T) {
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openStore(t)
 	open := newServer(t, db, "")
 	var cr dyadhttp.CodeResponse
 	st, body := post(t, open, "/api/v1/code", "application/json", "", `{"text": "Kenya and Tanzania signed a deal.", "date": "2026-03-04"}`)

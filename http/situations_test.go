@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -17,23 +16,18 @@ import (
 	"github.com/dyad-events/dyad/alert"
 	"github.com/dyad-events/dyad/dedup"
 	dyadhttp "github.com/dyad-events/dyad/http"
-	"github.com/dyad-events/dyad/sqlite"
 )
 
 // situationStore opens a store holding a few hand-built events.
-func situationStore(t *testing.T) *sqlite.DB {
+func situationStore(t *testing.T) dyad.Store {
 	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openStore(t)
 	storeEvents(t, db, "a1", "RUS UKR 036 2026-01-05", "UKR RUS 036 2026-02-10", "RUS UKR 190 2026-02-11", "KEN TZA 036 2026-02-12", "USA UKR 0871 2026-02-13")
 	return db
 }
 
 // storeEvents stores article art with events "SRC TGT CODE DATE".
-func storeEvents(t *testing.T, db *sqlite.DB, art string, specs ...string) {
+func storeEvents(t *testing.T, db dyad.Store, art string, specs ...string) {
 	t.Helper()
 	var evs []dyad.Event
 	for i, s := range specs {
@@ -44,12 +38,12 @@ func storeEvents(t *testing.T, db *sqlite.DB, art string, specs ...string) {
 	}
 	text := "The text of " + art + "."
 	a := &dyad.StoredArticle{Article: dyad.Article{ID: art, Text: text}, Fingerprint: dedup.Fingerprint(text), Coding: dyad.Coding{Dictionary: "d", Model: "m"}}
-	if err := db.SaveArticle(context.Background(), a, evs); err != nil {
+	if err := db.Save(context.Background(), []dyad.ArticleWrite{{Article: a, Events: evs}}); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func situationServer(t *testing.T, db *sqlite.DB, token string) *httptest.Server {
+func situationServer(t *testing.T, db dyad.Store, token string) *httptest.Server {
 	s := &dyadhttp.Server{Store: db, Situations: db, Coder: fakeCoder{}, Token: token, MaxBody: 4096,
 		Evaluator: &alert.Evaluator{Store: db, Events: db, Deliver: (&alert.Webhook{Tries: 2, Backoff: time.Millisecond, Timeout: 5 * time.Second}).Deliver}}
 	ts := httptest.NewServer(s.Handler())

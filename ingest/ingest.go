@@ -150,7 +150,7 @@ func (in *Ingester) Ingest(ctx context.Context, read func(emit func(*dyad.Articl
 		defer close(toCode)
 		seq := 0
 		err := read(func(a *dyad.Article) error {
-			j := in.classify(ctx, seq, a, seen, minSim)
+			j := in.classify(ctx, seq, a, seen, minSim, nil)
 			seq++
 			select {
 			case toCode <- j:
@@ -248,8 +248,9 @@ loop:
 }
 
 // classify fingerprints an article and decides whether it is unchanged, a
-// duplicate, or to be coded.
-func (in *Ingester) classify(ctx context.Context, seq int, a *dyad.Article, seen *runIndex, minSim float64) *job {
+// duplicate, or to be coded. given, when not nil, is the original an
+// earlier reader found the article repeats, and is not looked for again.
+func (in *Ingester) classify(ctx context.Context, seq int, a *dyad.Article, seen *runIndex, minSim float64, given *dyad.Duplicate) *job {
 	if max := in.Limits.WithDefaults().MaxTextBytes; len(a.Text) > max {
 		// Not even fingerprinted: the text is dropped here.
 		art := &dyad.StoredArticle{Article: *a}
@@ -275,7 +276,10 @@ func (in *Ingester) classify(ctx context.Context, seq int, a *dyad.Article, seen
 		j.skipped = true
 		return j
 	}
-	dup := seen.duplicate(a.ID, fp, minSim)
+	dup := given
+	if dup == nil {
+		dup = seen.duplicate(a.ID, fp, minSim)
+	}
 	if dup == nil {
 		d, err := in.Store.FindDuplicate(ctx, fp, minSim)
 		if err != nil {
@@ -297,6 +301,13 @@ func (in *Ingester) classify(ctx context.Context, seq int, a *dyad.Article, seen
 // code codes one article through a Guard with the Ingester's limits,
 // stamping it with the coding versions.
 func (in *Ingester) code(ctx context.Context, j *job) {
+	// A coder that panics on one article fails that article, not the
+	// run (nor, on a queue, every worker that takes it in turn).
+	defer func() {
+		if r := recover(); r != nil {
+			j.events, j.err = nil, fmt.Errorf("coding: panic: %v", r)
+		}
+	}()
 	g := Guard{Coder: in.Coder, Limits: in.Limits}
 	evs, err := g.CodeArticle(ctx, &j.art.Article)
 	var le *dyad.LimitError

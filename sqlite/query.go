@@ -232,14 +232,8 @@ func (db *DB) Series(ctx context.Context, q dyad.SeriesQuery) (*dyad.Series, err
 		return nil, fmt.Errorf("sqlite: series: %w: unknown split %q", dyad.ErrInvalid, q.By)
 	}
 	f := q.Filter
-	if !f.Since.IsZero() && !f.Until.IsZero() {
-		if !f.Until.After(f.Since) {
-			return nil, fmt.Errorf("sqlite: series: %w: the period ends before it starts", dyad.ErrInvalid)
-		}
-		if n := buckets(iv, f.Since, f.Until); n > dyad.MaxSeriesPoints {
-			return nil, fmt.Errorf("sqlite: series: %w: %d buckets of a %s; at most %d (use a wider interval or a shorter period)",
-				dyad.ErrInvalid, n, iv, dyad.MaxSeriesPoints)
-		}
+	if err := dyad.CheckSeriesPeriod(iv, f.Since, f.Until); err != nil {
+		return nil, fmt.Errorf("sqlite: series: %w", err)
 	}
 	var query string
 	var args []any
@@ -256,20 +250,14 @@ func (db *DB) Series(ctx context.Context, q dyad.SeriesQuery) (*dyad.Series, err
 		return nil, fmt.Errorf("sqlite: series: %w", err)
 	}
 	defer rows.Close()
-	type cell struct {
-		day  time.Time
-		key  string
-		n    int
-		gsum float64
-	}
-	var cells []cell
+	var cells []dyad.SeriesCell
 	for rows.Next() {
-		var c cell
+		var c dyad.SeriesCell
 		var date string
-		if err := rows.Scan(&date, &c.key, &c.n, &c.gsum); err != nil {
+		if err := rows.Scan(&date, &c.Key, &c.Events, &c.GoldsteinSum); err != nil {
 			return nil, fmt.Errorf("sqlite: series: %w", err)
 		}
-		if c.day, err = time.Parse(time.DateOnly, date); err != nil || c.n == 0 {
+		if c.Day, err = time.Parse(time.DateOnly, date); err != nil || c.Events == 0 {
 			continue // an event without a date has no place in a series
 		}
 		cells = append(cells, c)
@@ -277,58 +265,11 @@ func (db *DB) Series(ctx context.Context, q dyad.SeriesQuery) (*dyad.Series, err
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: series: %w", err)
 	}
-	s := &dyad.Series{Interval: iv, By: q.By, Since: f.Since, Until: f.Until, Points: []dyad.SeriesPoint{}}
-	if s.Since.IsZero() && len(cells) > 0 {
-		s.Since = cells[0].day
-	}
-	if s.Until.IsZero() && len(cells) > 0 {
-		s.Until = cells[len(cells)-1].day.AddDate(0, 0, 1)
-	}
-	if s.Since.IsZero() || s.Until.IsZero() || !s.Until.After(s.Since) {
-		return s, nil
-	}
-	if n := buckets(iv, s.Since, s.Until); n > dyad.MaxSeriesPoints {
-		return nil, fmt.Errorf("sqlite: series: %w: %d buckets of a %s; at most %d (use a wider interval or a shorter period)",
-			dyad.ErrInvalid, n, iv, dyad.MaxSeriesPoints)
-	}
-	index := map[time.Time]int{}
-	for t := iv.Start(s.Since); t.Before(s.Until); t = iv.Next(t) {
-		index[t] = len(s.Points)
-		s.Points = append(s.Points, dyad.SeriesPoint{Date: t})
-	}
-	for _, c := range cells {
-		i, ok := index[iv.Start(c.day)]
-		if !ok {
-			continue
-		}
-		p := &s.Points[i]
-		p.Events += c.n
-		p.GoldsteinSum += c.gsum
-		if q.By != dyad.ByNone {
-			if p.Counts == nil {
-				p.Counts = map[string]int{}
-			}
-			p.Counts[c.key] += c.n
-		}
-	}
-	for i := range s.Points {
-		if p := &s.Points[i]; p.Events > 0 {
-			p.GoldsteinMean = p.GoldsteinSum / float64(p.Events)
-		}
+	s, err := dyad.BuildSeries(iv, q.By, f.Since, f.Until, cells)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: series: %w", err)
 	}
 	return s, nil
-}
-
-// buckets returns how many buckets of width iv cover [since, until).
-func buckets(iv dyad.Interval, since, until time.Time) int {
-	days := int(until.Sub(since).Hours()/24) + 1
-	switch iv {
-	case dyad.Week:
-		return days/7 + 2
-	case dyad.Month:
-		return days/28 + 2
-	}
-	return days
 }
 
 // Dyads implements dyad.EventQuerier from dyad_daily: events without a

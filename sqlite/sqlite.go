@@ -1,7 +1,7 @@
 // Package sqlite is dyad's embedded store: articles (deduplicated, with
-// full-text search), the events coded from them with their provenance, feed
-// state and failures, in one SQLite file (modernc.org/sqlite, pure Go, in
-// WAL mode). It implements dyad.ArticleStore and dyad.EventStore.
+// full-text search), the events coded from them with their provenance,
+// situations and alerts, feed state and failures, in one SQLite file
+// (modernc.org/sqlite, pure Go, in WAL mode). It implements dyad.Store.
 //
 // Every write is one transaction: an article is stored with all its events
 // or not at all, so a process killed at any point leaves a consistent store.
@@ -87,6 +87,7 @@ func (c *stmtCache) close() {
 var (
 	_ dyad.ArticleStore = (*DB)(nil)
 	_ dyad.EventStore   = (*DB)(nil)
+	_ dyad.Store        = (*DB)(nil)
 )
 
 // Open opens (creating if needed) the store at path and brings its schema
@@ -137,6 +138,18 @@ func (db *DB) Close() error {
 
 // Path is the store's file.
 func (db *DB) Path() string { return db.path }
+
+// Location implements dyad.Store: the store's file.
+func (db *DB) Location() string { return db.path }
+
+// Ping implements dyad.Store: it reads from the store.
+func (db *DB) Ping(ctx context.Context) error {
+	var n int
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		return fmt.Errorf("sqlite: %s: %w", db.path, err)
+	}
+	return nil
+}
 
 // SchemaVersion is the number of schema migrations this build knows.
 func SchemaVersion() int { return len(migrations) }

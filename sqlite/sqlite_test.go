@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -283,7 +284,7 @@ func TestFeedStateAndFailures(t *testing.T) {
 		t.Fatalf("unknown feed: %+v %v", s, err)
 	}
 	s.Name, s.ETag, s.LastModified, s.Failures, s.LastError = "ex", `"v1"`, "Tue, 03 Mar 2026 10:00:00 GMT", 2, "timeout"
-	s.LastPolled = time.Date(2026, 3, 4, 1, 2, 3, 0, time.UTC)
+	s.LastAttempt = time.Date(2026, 3, 4, 1, 2, 3, 0, time.UTC)
 	if err := db.SaveFeedState(ctx, s); err != nil {
 		t.Fatal(err)
 	}
@@ -292,7 +293,7 @@ func TestFeedStateAndFailures(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := db.FeedState(ctx, s.URL)
-	if err != nil || got != s {
+	if err != nil || !reflect.DeepEqual(got, s) {
 		t.Errorf("round trip: %+v, want %+v (%v)", got, s, err)
 	}
 	if err := db.RecordFailure(ctx, "feed.jsonl:3", errors.New("bad JSON")); err != nil {

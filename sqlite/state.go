@@ -7,29 +7,14 @@ import (
 	"fmt"
 	"os"
 	"time"
-)
 
-// FeedState is what the store remembers of a polled feed between runs, so
-// that conditional requests and failure counts survive a restart.
-type FeedState struct {
-	// URL identifies the feed.
-	URL string
-	// Name is the feed's name in the sources file.
-	Name string
-	// ETag and LastModified are the validators of the last 200 response.
-	ETag, LastModified string
-	// LastPolled and LastSuccess are when the feed was last requested and
-	// last answered successfully.
-	LastPolled, LastSuccess time.Time
-	// Failures counts consecutive failed polls; LastError is the latest.
-	Failures  int
-	LastError string
-}
+	"github.com/dyad-events/dyad"
+)
 
 // FeedState returns the stored state of a feed; a feed never seen has the
 // zero state with its URL set.
-func (db *DB) FeedState(ctx context.Context, url string) (FeedState, error) {
-	s := FeedState{URL: url}
+func (db *DB) FeedState(ctx context.Context, url string) (dyad.FeedState, error) {
+	s := dyad.FeedState{URL: url}
 	var polled, success string
 	err := db.read.QueryRowContext(ctx, `SELECT name, etag, last_modified, last_polled, last_success, failures, last_error FROM feeds WHERE url = ?`, url).
 		Scan(&s.Name, &s.ETag, &s.LastModified, &polled, &success, &s.Failures, &s.LastError)
@@ -39,13 +24,13 @@ func (db *DB) FeedState(ctx context.Context, url string) (FeedState, error) {
 	if err != nil {
 		return s, fmt.Errorf("sqlite: feed %s: %w", url, err)
 	}
-	s.LastPolled, _ = time.Parse(time.RFC3339Nano, polled)
+	s.LastAttempt, _ = time.Parse(time.RFC3339Nano, polled)
 	s.LastSuccess, _ = time.Parse(time.RFC3339Nano, success)
 	return s, nil
 }
 
-// SaveFeedState stores a feed's state.
-func (db *DB) SaveFeedState(ctx context.Context, s FeedState) error {
+// SaveFeedState implements dyad.FeedStateStore.
+func (db *DB) SaveFeedState(ctx context.Context, s dyad.FeedState) error {
 	if s.URL == "" {
 		return errors.New("sqlite: feed state without URL")
 	}
@@ -54,7 +39,7 @@ func (db *DB) SaveFeedState(ctx context.Context, s FeedState) error {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT(url) DO UPDATE SET name = excluded.name, etag = excluded.etag, last_modified = excluded.last_modified,
 			last_polled = excluded.last_polled, last_success = excluded.last_success, failures = excluded.failures, last_error = excluded.last_error`,
-			s.URL, s.Name, s.ETag, s.LastModified, timeText(s.LastPolled), timeText(s.LastSuccess), s.Failures, s.LastError)
+			s.URL, s.Name, s.ETag, s.LastModified, timeText(s.LastAttempt), timeText(s.LastSuccess), s.Failures, s.LastError)
 		return err
 	})
 	if err != nil {
@@ -63,18 +48,7 @@ func (db *DB) SaveFeedState(ctx context.Context, s FeedState) error {
 	return nil
 }
 
-// Failure is a recorded failure to read or code an input.
-type Failure struct {
-	// At is when it happened.
-	At time.Time
-	// Location names the input: a file and line, a URL, an article ID.
-	Location string
-	// Error says what went wrong.
-	Error string
-}
-
-// RecordFailure keeps a record of a failure so that users can see, after
-// an unattended run, what could not be read and why.
+// RecordFailure implements dyad.FailureLog.
 func (db *DB) RecordFailure(ctx context.Context, location string, failure error) error {
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO failures(at, location, error) VALUES (?, ?, ?)`, db.stamp(), location, failure.Error())
@@ -86,16 +60,16 @@ func (db *DB) RecordFailure(ctx context.Context, location string, failure error)
 	return nil
 }
 
-// Failures returns the latest recorded failures, newest first.
-func (db *DB) Failures(ctx context.Context, limit int) ([]Failure, error) {
+// Failures implements dyad.FailureLog.
+func (db *DB) Failures(ctx context.Context, limit int) ([]dyad.Failure, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT at, location, error FROM failures ORDER BY rowid DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: failures: %w", err)
 	}
 	defer rows.Close()
-	var out []Failure
+	out := []dyad.Failure{}
 	for rows.Next() {
-		var f Failure
+		var f dyad.Failure
 		var at string
 		if err := rows.Scan(&at, &f.Location, &f.Error); err != nil {
 			return nil, fmt.Errorf("sqlite: failures: %w", err)
@@ -106,37 +80,9 @@ func (db *DB) Failures(ctx context.Context, limit int) ([]Failure, error) {
 	return out, rows.Err()
 }
 
-// Stats summarises a store for `dyad stats`.
-type Stats struct {
-	// Articles counts stored articles; Duplicates those linked to an
-	// earlier article; Sources the distinct sources.
-	Articles, Duplicates, Sources int
-	// Events counts stored events; Undated those whose date is unknown;
-	// ByRoot the events per CAMEO root.
-	Events, Undated int
-	ByRoot          map[string]int
-	// FirstEvent and LastEvent bound the event dates (zero when empty).
-	FirstEvent, LastEvent time.Time
-	// Feeds counts polled feeds; Failures recorded failures.
-	Feeds, Failures int
-	// Codings lists the dictionary and model versions that coded the
-	// stored events, with how many articles each coded.
-	Codings []CodingCount
-	// Bytes is the size of the store's files on disk.
-	Bytes int64
-	// Schema is the store's schema version.
-	Schema int
-}
-
-// CodingCount is how many stored articles one dictionary and model coded.
-type CodingCount struct {
-	Dictionary, Model string
-	Articles          int
-}
-
-// Stats returns a summary of the store.
-func (db *DB) Stats(ctx context.Context) (*Stats, error) {
-	s := &Stats{ByRoot: map[string]int{}}
+// Stats implements dyad.Store.
+func (db *DB) Stats(ctx context.Context) (*dyad.StoreStats, error) {
+	s := &dyad.StoreStats{ByRoot: map[string]int{}}
 	var first, last sql.NullString
 	err := db.read.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM articles),
@@ -174,7 +120,7 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 		return nil, fmt.Errorf("sqlite: stats: %w", err)
 	}
 	for rows.Next() {
-		var c CodingCount
+		var c dyad.CodingCount
 		if err := rows.Scan(&c.Dictionary, &c.Model, &c.Articles); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("sqlite: stats: %w", err)

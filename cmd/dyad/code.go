@@ -17,7 +17,6 @@ import (
 	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/feed"
 	"github.com/dyad-events/dyad/ingest"
-	"github.com/dyad-events/dyad/nlp"
 )
 
 // maxLine bounds one input file or JSONL line (one article).
@@ -100,20 +99,7 @@ func limitFlag(err error) string {
 // newLimitedCoder is newVersionedCoder whose coder stops after
 // lim.MaxSentences sentences of an article (the default when 0).
 func newLimitedCoder(env *cliEnv, dictDir string, lim ingest.Limits) (*coder.Coder, dyad.Coding, error) {
-	d, err := loadDict(dictDir)
-	if err != nil {
-		return nil, dyad.Coding{}, err
-	}
-	an, err := loadAnalyzer()
-	if err != nil {
-		return nil, dyad.Coding{}, err
-	}
-	v := dyad.Coding{Dictionary: d.Version(), Model: "unknown"}
-	if p, ok := an.(*nlp.Pipeline); ok {
-		v.Model = p.Info.Treebank + "@" + p.Info.Trained
-	}
-	opts := coder.Options{Logger: env.log, Places: defaultPlaces(), MaxSentences: lim.WithDefaults().MaxSentences}
-	return coder.New(an, d, cameo.Default(), opts), v, nil
+	return (&Main{env: env, DictDir: dictDir, Limits: lim}).Coder()
 }
 
 // parseDate reads YYYY-MM-DD or an RFC 3339 time; "" is the zero time.

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad/export"
-	"github.com/dyad-events/dyad/sqlite"
 )
 
 // runExport is `dyad export`.
@@ -52,12 +51,9 @@ Flags:
 		return usagef("export: --limit %d is negative", *limit)
 	}
 	f.Limit = *limit
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("export: no store at %s (run dyad ingest first, or pass --db)", *dbPath)
-	}
-	db, err := sqlite.Open(ctx, *dbPath)
+	db, err := openStoreForQuery(ctx, "export", *dbPath)
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 	defer db.Close()
 	if *out == "" {

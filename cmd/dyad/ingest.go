@@ -20,7 +20,6 @@ import (
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/feed"
 	"github.com/dyad-events/dyad/ingest"
-	"github.com/dyad-events/dyad/sqlite"
 )
 
 // defaultDBPath is the store used when --db is not given: $DYAD_DB, else
@@ -55,7 +54,7 @@ func defaultDBPath() string {
 
 // dbFlag adds the --db flag to a command's flags.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", defaultDBPath(), "`FILE` of the SQLite store ($DYAD_DB, else dyad.db in the user's data directory)")
+	return fs.String("db", defaultDBPath(), "`DSN` of the store: a SQLite file or a postgres://USER@HOST/DB URL ($DYAD_DB, else dyad.db in the user's data directory)")
 }
 
 // isTerminal reports whether w is a terminal, where progress is drawn in
@@ -115,7 +114,7 @@ func isURL(input string) bool {
 // that `dyad stats` lists what an unattended run could not read.
 type failureRecorder struct {
 	env    *cliEnv
-	db     *sqlite.DB
+	db     dyad.FailureLog
 	ctx    context.Context
 	mu     sync.Mutex
 	failed int
@@ -134,9 +133,7 @@ func (r *failureRecorder) report(f *feed.Failure) {
 	if r.db == nil {
 		return
 	}
-	if err := r.db.RecordFailure(r.ctx, f.Location, msg); err != nil {
-		r.env.log.Warn("recording a failure", "err", err)
-	}
+	ingest.RecordFailure(r.ctx, r.db, r.env.log, f.Location, msg)
 }
 
 // result reports an article's failure or warning, if any.
@@ -160,16 +157,22 @@ func runIngest(ctx context.Context, env *cliEnv, args []string) error {
 	minSim := fs.Float64("similarity", 0, "estimated shingle `SHARE` (0-1) from which an article is a near-duplicate of an earlier one (default 0.6; above 1 turns near-duplicate detection off)")
 	workers := fs.Int("workers", 0, "articles coded at once (default: the number of CPUs)")
 	verbose := fs.Bool("v", false, "print one line per article")
+	queue := queueFlag(fs, "to publish the articles to instead of coding them here (dyad worker codes and stores them)")
 	limits := limitFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, `Usage: dyad ingest [flags] PATH|URL...
 
 Reads articles from files, directories (recursively), stdin ("-"), article
 URLs and feed URLs (RSS, Atom, RDF), codes them and stores articles and
-events in the SQLite store. Exact and near duplicates are linked to the
-article they repeat instead of being coded again; ingesting the same input
-twice adds nothing. Every article is stored with its events in one
-transaction, so an interrupted run can simply be run again.
+events in the store (--db: a SQLite file, or PostgreSQL). Exact and near
+duplicates are linked to the article they repeat instead of being coded
+again; ingesting the same input twice adds nothing. Every article is stored
+with its events in one transaction, so an interrupted run can simply be run
+again.
+
+With --queue nats://HOST:4222 the articles are published to NATS JetStream
+instead, for any number of dyad worker processes to code and store; the
+store is not opened here, and inputs that fail are reported only.
 
 Inputs that cannot be read (a missing path, an empty, binary or malformed
 file, a bad date, a feed that fails) are reported, recorded in the store
@@ -220,21 +223,6 @@ Flags:`)
 		}
 		return &reportedError{fmt.Errorf("ingest: no input could be read; nothing was stored")}
 	}
-	db, err := sqlite.Open(ctx, *dbPath)
-	if err != nil {
-		return fmt.Errorf("ingest: %w", err)
-	}
-	defer db.Close()
-	rec.db = db
-	for _, f := range missing {
-		rec.report(f)
-	}
-	c, coding, err := newLimitedCoder(env, *dictDir, *limits)
-	if err != nil {
-		return fmt.Errorf("ingest: %w", err)
-	}
-	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding, MinSimilarity: *minSim, Workers: *workers, Limits: *limits}
-
 	reader := &feed.Reader{Date: date, Stdin: env.stdin, Report: rec.report}
 	if *asJSONL {
 		reader.Format = feed.FormatJSONL
@@ -254,6 +242,24 @@ Flags:`)
 			}
 		}
 		return nil
+	}
+	if *queue != "" {
+		for _, f := range missing {
+			rec.report(f)
+		}
+		return publishInputs(ctx, env, *queue, *minSim, read, rec)
+	}
+
+	m := &Main{env: env, DSN: *dbPath, DictDir: *dictDir, Limits: *limits}
+	defer m.Close()
+	in, err := m.Ingester(ctx, *workers, *minSim)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	db, _ := m.Store(ctx) // opened by Ingester
+	rec.db = db
+	for _, f := range missing {
+		rec.report(f)
 	}
 	prog := newProgress(env.stderr)
 	var sum ingest.Summary
@@ -276,7 +282,7 @@ Flags:`)
 	// Every failure counts: the articles that failed, and the inputs
 	// (files, lines, dates, feeds) that failed before they became one.
 	sum.Failed = rec.failed
-	fmt.Fprintf(env.stderr, "dyad ingest: %s (store %s)\n", sum, db.Path())
+	fmt.Fprintf(env.stderr, "dyad ingest: %s (store %s)\n", sum, db.Location())
 	if undated > 0 {
 		fmt.Fprintf(env.stderr, "dyad ingest: %d %s gave no date, so %s events are stored undated (no date filter selects them; dyad query --undated lists them): --date YYYY-MM-DD dates the articles that give none\n",
 			undated, plural(undated, "article", "articles"), plural(undated, "its", "their"))
@@ -355,16 +361,17 @@ Flags:`)
 	if err := checkLimits(limits); err != nil {
 		return err
 	}
-	db, err := openStoreForQuery(ctx, "recode", *dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	c, coding, err := newLimitedCoder(env, *dictDir, *limits)
+	m := &Main{env: env, DSN: *dbPath, DictDir: *dictDir, Limits: *limits}
+	defer m.Close()
+	db, err := m.ExistingStore(ctx)
 	if err != nil {
 		return fmt.Errorf("recode: %w", err)
 	}
-	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding, Workers: *workers, Limits: *limits}
+	in, err := m.Ingester(ctx, *workers, 0)
+	if err != nil {
+		return fmt.Errorf("recode: %w", err)
+	}
+	coding := in.Coding
 	rec := &failureRecorder{env: env, ctx: ctx, db: db}
 	prog := newProgress(env.stderr)
 	var sum ingest.Summary
@@ -401,12 +408,9 @@ func runStats(ctx context.Context, env *cliEnv, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("stats: no store at %s (run dyad ingest first, or pass --db)", *dbPath)
-	}
-	db, err := sqlite.Open(ctx, *dbPath)
+	db, err := openStoreForQuery(ctx, "stats", *dbPath)
 	if err != nil {
-		return fmt.Errorf("stats: %w", err)
+		return err
 	}
 	defer db.Close()
 	st, err := db.Stats(ctx)
@@ -414,7 +418,7 @@ func runStats(ctx context.Context, env *cliEnv, args []string) error {
 		return fmt.Errorf("stats: %w", err)
 	}
 	w := tabwriter.NewWriter(env.stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintf(w, "store\t%s (%.1f MB, schema %d)\n", db.Path(), float64(st.Bytes)/1e6, st.Schema)
+	fmt.Fprintf(w, "store\t%s (%.1f MB, schema %d)\n", db.Location(), float64(st.Bytes)/1e6, st.Schema)
 	fmt.Fprintf(w, "articles\t%d (%d originals, %d duplicates) from %d sources\n", st.Articles, st.Articles-st.Duplicates, st.Duplicates, st.Sources)
 	span := ""
 	if !st.FirstEvent.IsZero() {

@@ -20,6 +20,7 @@ import (
 	"github.com/dyad-events/dyad/dedup"
 	"github.com/dyad-events/dyad/feed"
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/postgres/pgtest"
 	"github.com/dyad-events/dyad/sqlite"
 )
 
@@ -37,7 +38,7 @@ func TestMain(m *testing.M) {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Run(m))
 }
 
 func TestIngestStatsRecode(t *testing.T) {

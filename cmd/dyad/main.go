@@ -40,6 +40,7 @@ func commands() []command {
 		{"dict", "check, look up and count the dictionaries (dyad dict check|lookup|stats)", runDict},
 		{"ingest", "code articles from files, directories and URLs into the store, deduplicated", runIngest},
 		{"watch", "poll feeds, code and store new articles until stopped; metrics and health over HTTP", runWatch},
+		{"worker", "take articles from a NATS queue (dyad ingest/watch --queue), code and store them; any number, on any machines", runWorker},
 		{"recode", "re-code stored articles with the current dictionaries and model", runRecode},
 		{"stats", "summarise the store: articles, duplicates, events, failures", runStats},
 		{"serve", "serve the dashboard and the JSON API over the store (fills an empty default store with the sample corpus)", runServe},

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"net/url"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -17,7 +16,6 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 	dyadhttp "github.com/dyad-events/dyad/http"
-	"github.com/dyad-events/dyad/sqlite"
 )
 
 // filterFlags are the filter parameters of dyad.ParseFilter as flags, with
@@ -66,12 +64,11 @@ func addFilterFlags(fs *flag.FlagSet, extra ...string) func() url.Values {
 	}
 }
 
-// openStoreForQuery opens an existing store.
-func openStoreForQuery(ctx context.Context, cmd, path string) (*sqlite.DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("%s: no store at %s (run dyad ingest first, or pass --db)", cmd, path)
-	}
-	db, err := sqlite.Open(ctx, path)
+// openStoreForQuery opens the existing store dsn names (a SQLite file or a
+// postgres:// URL) for command cmd: a SQLite file that is not there is an
+// error, not a new empty store.
+func openStoreForQuery(ctx context.Context, cmd, dsn string) (dyad.Store, error) {
+	db, err := (&Main{DSN: dsn}).ExistingStore(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}

@@ -140,6 +140,13 @@ func TestReadmeExamples(t *testing.T) {
 		if b.lang != "sh" {
 			continue
 		}
+		if strings.Contains(strings.Join(b.lines, "\n"), "nats-server") {
+			// Servers to install and start, workers in the background:
+			// TestIngestThroughQueue runs these commands on an embedded
+			// NATS server and the test's store.
+			t.Logf("README.md:%d: the scaling-out commands: run by TestIngestThroughQueue", b.start+1)
+			continue
+		}
 		for li := 0; li < len(b.lines); li++ {
 			line := strings.TrimSpace(b.lines[li])
 			for strings.HasSuffix(line, "\\") && li+1 < len(b.lines) {

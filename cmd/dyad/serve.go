@@ -12,14 +12,12 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/alert"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/examples"
 	"github.com/dyad-events/dyad/export"
 	"github.com/dyad-events/dyad/feed"
 	dyadhttp "github.com/dyad-events/dyad/http"
 	"github.com/dyad-events/dyad/ingest"
-	"github.com/dyad-events/dyad/sqlite"
 	"github.com/dyad-events/dyad/web"
 )
 
@@ -111,25 +109,29 @@ Flags:`)
 	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
 	fillSample := *sample && (!explicit["db"] || explicit["sample"])
 
-	db, err := sqlite.Open(ctx, *dbPath)
+	m := &Main{env: env, DSN: *dbPath, DictDir: *dictDir}
+	defer m.Close()
+	db, err := m.Store(ctx)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	defer db.Close()
-	c, coding, err := newVersionedCoder(env, *dictDir)
+	c, _, err := m.Coder()
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	if fillSample {
-		if err := fillWithSample(ctx, env, db, c, coding); err != nil {
+		if err := fillWithSample(ctx, env, m); err != nil {
 			return fmt.Errorf("serve: %w", err)
 		}
 	}
-	d, err := loadDict(*dictDir)
+	d, err := m.Dict() // the coder's: loaded once
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	ev := &alert.Evaluator{Store: db, Events: db, Logger: env.log}
+	ev, err := m.Evaluator(ctx)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
 	// POST /code answers what ingestion would store: the same per-article
 	// limits, identical events of repeated sentences collapsed.
 	srv := &dyadhttp.Server{Store: db, Coder: &ingest.Guard{Coder: c}, Directory: dictDirectory{d}, Token: *token, Logger: env.log, Timeout: *timeout, UI: web.Handler(),
@@ -146,9 +148,9 @@ Flags:`)
 	case *token != "":
 		mode = "writes need the bearer token"
 	}
-	fmt.Fprintf(env.stderr, "dyad serve: dashboard %s, API http://%s/api/v1/events (store %s, %s)\n", dash, l.Addr(), db.Path(), mode)
+	fmt.Fprintf(env.stderr, "dyad serve: dashboard %s, API http://%s/api/v1/events (store %s, %s)\n", dash, l.Addr(), db.Location(), mode)
 	if *alertEvery > 0 {
-		go evaluateEvery(ctx, env, ev, *alertEvery)
+		go ev.Every(ctx, *alertEvery)
 	}
 	if err := srv.Serve(ctx, l); err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -157,31 +159,19 @@ Flags:`)
 	return nil
 }
 
-// evaluateEvery runs the alert rules every interval until ctx ends.
-func evaluateEvery(ctx context.Context, env *cliEnv, ev *alert.Evaluator, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if _, err := ev.Evaluate(ctx); err != nil && ctx.Err() == nil {
-				env.log.Warn("evaluating alert rules", "err", err)
-			}
-		}
-	}
-}
-
 // fillWithSample ingests the embedded sample corpus when the store holds
 // no events.
-func fillWithSample(ctx context.Context, env *cliEnv, db *sqlite.DB, c dyad.EventCoder, coding dyad.Coding) error {
+func fillWithSample(ctx context.Context, env *cliEnv, m *Main) error {
+	in, err := m.Ingester(ctx, 0, 0)
+	if err != nil {
+		return err
+	}
+	db, _ := m.Store(ctx) // opened by Ingester
 	n, err := db.CountEvents(ctx, dyad.EventFilter{})
 	if err != nil || n > 0 {
 		return err
 	}
-	fmt.Fprintf(env.stderr, "dyad serve: the store is empty; ingesting the sample corpus (%d KB) into %s\n", len(examples.Corpus)>>10, db.Path())
-	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding}
+	fmt.Fprintf(env.stderr, "dyad serve: the store is empty; ingesting the sample corpus (%d KB) into %s\n", len(examples.Corpus)>>10, db.Location())
 	r := &feed.Reader{Format: feed.FormatJSONL, Stdin: bytes.NewReader(examples.Corpus)}
 	sum, err := in.Ingest(ctx, func(emit func(*dyad.Article) error) error { return r.Read(ctx, "-", emit) }, func(ingest.Result) {})
 	if err != nil {

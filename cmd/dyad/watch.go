@@ -18,27 +18,8 @@ import (
 	"github.com/dyad-events/dyad/alert"
 	"github.com/dyad-events/dyad/feed"
 	"github.com/dyad-events/dyad/ingest"
-	"github.com/dyad-events/dyad/sqlite"
+	dyadnats "github.com/dyad-events/dyad/nats"
 )
-
-// feedStates keeps the poller's feed state in the SQLite store. The list of
-// recently seen item IDs is not kept: after a restart the first poll hands
-// on the feed's items again, and ingestion skips those already stored.
-type feedStates struct{ db *sqlite.DB }
-
-func (s feedStates) LoadFeedState(ctx context.Context, url string) (feed.State, error) {
-	st, err := s.db.FeedState(ctx, url)
-	if err != nil {
-		return feed.State{}, err
-	}
-	return feed.State{ETag: st.ETag, LastModified: st.LastModified, LastAttempt: st.LastPolled,
-		LastSuccess: st.LastSuccess, Failures: st.Failures, LastError: st.LastError}, nil
-}
-
-func (s feedStates) SaveFeedState(ctx context.Context, url string, st feed.State) error {
-	return s.db.SaveFeedState(ctx, sqlite.FeedState{URL: url, ETag: st.ETag, LastModified: st.LastModified,
-		LastPolled: st.LastAttempt, LastSuccess: st.LastSuccess, Failures: st.Failures, LastError: st.LastError})
-}
 
 // watchMetrics are the Prometheus metrics `dyad watch` exposes, on a
 // registry of its own.
@@ -89,6 +70,7 @@ func runWatch(ctx context.Context, env *cliEnv, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:9464", "`HOST:PORT` serving /metrics (Prometheus) and /healthz; empty for none")
 	once := fs.Bool("once", false, "poll every source once, ingest, and exit (for cron)")
 	alerts := fs.Bool("alerts", true, "evaluate the situations' alert rules after each ingestion and deliver their alerts")
+	queue := queueFlag(fs, "to publish new items to instead of coding them here (dyad worker codes, stores and alerts)")
 	limits := limitFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, `Usage: dyad watch --sources FILE [flags]
@@ -97,9 +79,11 @@ Polls the feeds named in the sources file on their intervals (conditional
 GETs, retries with backoff, a per-host interval, a size cap), codes new
 items and stores them like dyad ingest, until SIGINT or SIGTERM. Failures
 are logged and recorded in the store, and the poller goes on. Prometheus
-metrics are served at /metrics and a health check at /healthz. With --once
-the exit status is 1 when a feed or an article failed (what was read is
-stored), as for dyad ingest.
+metrics are served at /metrics and a health check at /healthz (it pings the
+store). With --queue nats://HOST:4222 new items are published for dyad
+worker processes to code, store and alert on; the store keeps the feeds'
+state. With --once the exit status is 1 when a feed or an article failed
+(what was read is stored), as for dyad ingest.
 
 A sources file:
 
@@ -126,31 +110,50 @@ Flags:`)
 	if err != nil {
 		return fmt.Errorf("watch: %w", err)
 	}
-	db, err := sqlite.Open(ctx, *dbPath)
+	m := &Main{env: env, DSN: *dbPath, DictDir: *dictDir, Limits: *limits}
+	defer m.Close()
+	db, err := m.Store(ctx)
 	if err != nil {
 		return fmt.Errorf("watch: %w", err)
 	}
-	defer db.Close()
-	c, coding, err := newLimitedCoder(env, *dictDir, *limits)
-	if err != nil {
-		return fmt.Errorf("watch: %w", err)
+	var pub *queuePublisher
+	if *queue != "" {
+		q, err := dyadnats.Connect(ctx, *queue, dyadnats.Config{})
+		if err != nil {
+			return fmt.Errorf("watch: %w", err)
+		}
+		defer q.Close()
+		pub = &queuePublisher{p: q.NewPublisher(0)}
 	}
-	in := &ingest.Ingester{Coder: c, Store: db, Coding: coding, Limits: *limits}
-	ev := &alert.Evaluator{Store: db, Events: db, Logger: env.log}
+	var (
+		in *ingest.Ingester
+		ev *alert.Evaluator
+	)
+	if pub == nil { // with a queue, the workers code, store and alert
+		if in, err = m.Ingester(ctx, 0, 0); err != nil {
+			return fmt.Errorf("watch: %w", err)
+		}
+		if ev, err = m.Evaluator(ctx); err != nil {
+			return fmt.Errorf("watch: %w", err)
+		}
+	}
 	var (
 		mu             sync.Mutex
 		last           ingest.Summary
 		articlesFailed int
 	)
-	p := &feed.Poller{Store: feedStates{db}, Logger: env.log}
+	p := &feed.Poller{Store: db, Logger: env.log}
 	metrics := newWatchMetrics(p)
 	p.OnFailure = func(f *feed.Failure) {
 		env.log.Warn("feed failure", "source", f.Source, "at", f.Location, "attempt", f.Attempt, "err", f.Err)
-		if err := db.RecordFailure(ctx, f.Location, f.Err); err != nil {
-			env.log.Warn("recording a failure", "err", err)
-		}
+		ingest.RecordFailure(ctx, db, env.log, f.Location, f.Err)
 	}
 	p.Handler = func(ctx context.Context, src feed.Source, arts []dyad.Article) error {
+		if pub != nil {
+			n, err := pub.publish(ctx, arts)
+			env.log.Info("published", "source", src.Name, "articles", n, "queue", *queue)
+			return err
+		}
 		sum, err := in.Ingest(ctx, func(emit func(*dyad.Article) error) error {
 			for i := range arts {
 				if err := emit(&arts[i]); err != nil {
@@ -162,14 +165,10 @@ Flags:`)
 			switch {
 			case r.Err != nil:
 				env.log.Warn("article failed", "source", src.Name, "article", r.ArticleID, "err", r.Err)
-				if err := db.RecordFailure(ctx, r.ArticleID, r.Err); err != nil {
-					env.log.Warn("recording a failure", "err", err)
-				}
+				ingest.RecordFailure(ctx, db, env.log, r.ArticleID, r.Err)
 			case r.Warning != nil:
 				env.log.Warn("article stored with a warning", "source", src.Name, "article", r.ArticleID, "warning", r.Warning)
-				if err := db.RecordFailure(ctx, r.ArticleID, fmt.Errorf("warning: %w", r.Warning)); err != nil {
-					env.log.Warn("recording a failure", "err", err)
-				}
+				ingest.RecordFailure(ctx, db, env.log, r.ArticleID, fmt.Errorf("warning: %w", r.Warning))
 			}
 		})
 		metrics.count(sum)
@@ -196,7 +195,7 @@ Flags:`)
 		mu.Lock()
 		failed := int(st.Failures) + articlesFailed
 		mu.Unlock()
-		fmt.Fprintf(env.stderr, "dyad watch: %d sources polled: %d new items, %d failures (store %s)\n", len(sources), st.Items, failed, db.Path())
+		fmt.Fprintf(env.stderr, "dyad watch: %d sources polled: %d new items, %d failures (store %s)\n", len(sources), st.Items, failed, db.Location())
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -216,7 +215,7 @@ Flags:`)
 			sum := last
 			mu.Unlock()
 			status, code := "ok", http.StatusOK
-			if _, err := db.FeedState(r.Context(), "health-check"); err != nil {
+			if err := db.Ping(r.Context()); err != nil {
 				status, code = "store unavailable: "+err.Error(), http.StatusServiceUnavailable
 			}
 			w.Header().Set("Content-Type", "application/json")
@@ -232,7 +231,7 @@ Flags:`)
 		go srv.Serve(ln)
 		env.log.Info("serving metrics", "addr", "http://"+ln.Addr().String()+"/metrics")
 	}
-	env.log.Info("watching", "sources", len(sources), "store", db.Path())
+	env.log.Info("watching", "sources", len(sources), "store", db.Location())
 	err = p.Run(ctx, sources)
 	if srv != nil {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
