@@ -507,12 +507,18 @@ func actorOrganisationKind(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 }
 
 // actorPair: a definite description of two parties ("the two leaders",
-// "both sides") is the two most recent distinct parties of the article.
+// "both sides", "all sides", "the neighbours") is the two most recent
+// distinct parties of the article; a noun of states ("the two
+// countries", "the neighbours") or the parties to a dispute ("all
+// sides") takes the two most recent parties of states, never an
+// organisation or whoever speaks for one.
 func actorPair(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	if !sc.c.lex.pairNouns[n.lemma] || !sc.isPairDescription(n.h) {
 		return nil, false
 	}
-	pair := sc.art.lastPair(!sc.c.lex.pairParties[n.lemma])
+	lx := sc.c.lex
+	states := lx.stateNouns[n.lemma] || lx.pairDefinite[n.lemma] || lx.pairAll[n.lemma] && sc.allOf(n.h)
+	pair := sc.art.lastPair(!lx.pairParties[n.lemma], states)
 	if len(pair) != 2 {
 		return nil, false
 	}
@@ -926,19 +932,35 @@ func actorAgentCountry(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return nil, true
 }
 
-// isPairDescription: "the two leaders", "both sides", "the two sides".
+// isPairDescription: "the two leaders", "both sides", "the two sides";
+// "all sides", "all parties" (pair_all_nouns); "the neighbours", the
+// definite plural alone of a pair_definite_nouns noun.
 func (sc *sentCtx) isPairDescription(h int) bool {
 	if !strings.HasSuffix(strings.ToLower(sc.s.Tokens[h].XPOS), "s") && sc.s.Tokens[h].Text == sc.lemmas[h] {
 		// singular noun
 		return false
 	}
+	lx := sc.c.lex
 	for _, c := range sc.tree.Children(h) {
-		l := sc.lemmas[c]
-		if sc.c.lex.pairQuantifiers[l] {
+		if lx.pairQuantifiers[sc.lemmas[c]] {
 			return true
 		}
 	}
-	return h > 0 && sc.c.lex.pairQuantifiers[sc.lemmas[h-1]]
+	if h > 0 && lx.pairQuantifiers[sc.lemmas[h-1]] || lx.pairAll[sc.lemmas[h]] && sc.allOf(h) {
+		return true
+	}
+	return lx.pairDefinite[sc.lemmas[h]] && sc.hasDet(h, "the") && sc.onlyDescribed(h)
+}
+
+// allOf reports whether noun h is quantified by "all" ("all sides",
+// "all the parties").
+func (sc *sentCtx) allOf(h int) bool {
+	for _, c := range sc.tree.Children(h) {
+		if sc.lemmas[c] == "all" && c < h {
+			return true
+		}
+	}
+	return h > 0 && sc.lemmas[h-1] == "all"
 }
 
 // pronounRule resolves pronoun h (lemma l): fn returns its antecedent, or

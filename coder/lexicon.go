@@ -21,6 +21,10 @@ type lexicon struct {
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
 	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns                  set
+	// pairAll are pair nouns that "all" makes the article's parties (all
+	// sides); pairDefinite those whose definite plural alone is (the
+	// neighbours).
+	pairAll, pairDefinite set
 	// appealModals and demandModals are the modals and heads of obligation
 	// that make a reported clause an appeal or a demand.
 	appealModals, demandModals set
@@ -85,6 +89,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
 		{"conduct_nouns", &lx.conductNouns}, {"victim_nouns", &lx.victimNouns},
 		{"state_nouns", &lx.stateNouns},
+		{"pair_all_nouns", &lx.pairAll}, {"pair_definite_nouns", &lx.pairDefinite},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 		{"capital_nouns", &lx.capitalNouns},
 	}

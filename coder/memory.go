@@ -365,14 +365,18 @@ func (art *article) lastActor(wantState bool) (actorRef, bool) {
 }
 
 // lastPair returns the two most recent actors of distinct codes, preferring
-// people and governments.
-func (art *article) lastPair(people bool) []actorRef {
+// people and governments; with states, only actors of a state (a state,
+// its government, its people), not an organisation's or a news outlet's.
+func (art *article) lastPair(people, states bool) []actorRef {
 	var out []actorRef
 	for pass := 0; pass < 3 && len(out) < 2; pass++ {
 		out = out[:0]
 		for i := len(art.history) - 1; i >= 0 && len(out) < 2; i-- {
 			h := art.history[i]
 			if h.place || (pass == 0 && (!people || !h.person)) {
+				continue
+			}
+			if states && (h.actor.Code == "" || h.actor.Code == "IGO" || h.actor.Code == "NGO" || h.actor.Role == "MED") {
 				continue
 			}
 			if pass == 1 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital && h.kind != dict.KindGroup {

@@ -154,6 +154,24 @@ func TestArticleActorRules(t *testing.T) {
 			sent: 1, root: "03", src: "CHN", tgt: "PAK", rule: rulePair,
 			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
 		},
+		{
+			name: "the neighbours are the two states named before",
+			text: "Armenia and Azerbaijan exchanged fire on Thursday. The neighbours also agreed to withdraw forces.",
+			sent: 1, root: "03", src: "ARM", tgt: "AZE", rule: rulePair,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
+			name: "all sides are the two parties, not the organisation that urges them",
+			text: "Armenia and Azerbaijan exchanged fire on Thursday. The European Union urged all sides to respect the ceasefire.",
+			sent: 1, root: "02", src: "IGO", tgt: "AZE", rule: rulePair, onTarget: true,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0},
+		},
+		{
+			name: "the two countries are states, not the envoy of an organisation named since",
+			text: "Kyrgyzstan and Tajikistan exchanged fire on Thursday. UN chief Antonio Guterres spoke with the Kyrgyz president on Friday. The two countries agreed to withdraw forces.",
+			sent: 2, root: "03", src: "TJK", tgt: "KGZ", rule: rulePair,
+			flags: []dyad.Flag{dyad.FlagInferred}, from: []int{0, 1},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			art := &dyad.Article{ID: "a", Text: tc.text, Published: time.Date(2024, 3, 10, 0, 0, 0, 0, time.UTC)}

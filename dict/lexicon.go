@@ -113,6 +113,8 @@ func WordClasses() []WordClass {
 		{"pair_nouns", TagNone, "nouns of a definite description of two parties (the two leaders, both sides)"},
 		{"pair_party_nouns", TagNone, "pair nouns that name states or forces rather than people (both sides, the two countries)"},
 		{"pair_quantifiers", TagNone, "words that make a plural noun two parties (two, both)"},
+		{"pair_all_nouns", TagNone, "pair nouns that \"all\" makes the article's parties (all sides, all parties)"},
+		{"pair_definite_nouns", TagNone, "pair nouns whose definite plural alone is the article's two parties (the neighbours)"},
 		{"person_nouns", TagNone, "nouns of people who speak for the actor they belong to (spokesman, envoy, official)"},
 		{"person_pronouns", TagNone, "pronouns of a person (he, her)"},
 		{"phrasal_particles", TagNone, "particles that make a phrasal verb of a light verb (call off, hold up)"},
