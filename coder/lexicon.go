@@ -20,7 +20,7 @@ type lexicon struct {
 	placePreps, politicalNouns, population, pronouns, pundits, relativePronouns    set
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
-	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns                  set
+	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns, casualtyVerbs   set
 	// appealModals and demandModals are the modals and heads of obligation
 	// that make a reported clause an appeal or a demand.
 	appealModals, demandModals set
@@ -84,6 +84,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"venue_prepositions", &lx.venuePreps}, {"weapon_words", &lx.weapons},
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
 		{"conduct_nouns", &lx.conductNouns}, {"victim_nouns", &lx.victimNouns},
+		{"casualty_verbs", &lx.casualtyVerbs},
 		{"state_nouns", &lx.stateNouns},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 		{"capital_nouns", &lx.capitalNouns},
