@@ -73,6 +73,10 @@ func TestMoodFilterRulesC(t *testing.T) {
 		{ruleAgentless, "A Somali reporter who had been detained in Nairobi left the country on Friday.", nil},
 		{ruleOneAttacker, "Ugandan troops shelled rebel positions near Gulu on Sunday.\n\nA second rebel camp was shelled on Monday.",
 			[]string{"UGA->UGA 194", "UGA->UGA 194"}},
+		// "reportedly" reports an event as fact; "allegedly" hedges it
+		{"mood.asserted", "Kenyan police reportedly fired tear gas at opposition supporters in Nairobi on Tuesday.",
+			[]string{"KEN->KEN 175"}},
+		{"mood.hedge-adverb", "Kenyan police allegedly fired tear gas at opposition supporters in Nairobi on Tuesday.", nil},
 		// an attacker no one names is of the country where it happened
 		// (convention 7)
 		{ruleUnknownAttacker, "Two mortar rounds were fired at the Kenyan embassy in Mogadishu on Friday.",

@@ -93,7 +93,7 @@ func WordClasses() []WordClass {
 		{"group_nouns", TagNone, "nouns that describe an armed group (the rebels, the militia): a definite one is the group named last"},
 		{"group_pronouns", TagNone, "plural pronouns resolved to the last actor (they, their)"},
 		{"habit_adverbs", TagNone, "adverbs that make a clause a habit, not an event (routinely)"},
-		{"hedge_adverbs", TagNone, "adverbs that make a clause speculative (allegedly, reportedly)"},
+		{"hedge_adverbs", TagNone, "adverbs that make a clause speculative (allegedly, possibly); not reportedly, which reports an event as fact"},
 		{"hedge_heads_with_to", TagNone, "unasserting heads that hedge only with an infinitive (have to)"},
 		{"implied_agents", TagRole, "verbs whose agentless passive has an agent the story makes clear (were arrested: the police of the country), by the agent's role"},
 		{"leader_nouns", TagNone, "nouns of the leader of a group: a group modifier gives their role (rebel leaders)"},
