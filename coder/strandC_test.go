@@ -73,6 +73,10 @@ func TestMoodFilterRulesC(t *testing.T) {
 		{ruleAgentless, "A Somali reporter who had been detained in Nairobi left the country on Friday.", nil},
 		{ruleOneAttacker, "Ugandan troops shelled rebel positions near Gulu on Sunday.\n\nA second rebel camp was shelled on Monday.",
 			[]string{"UGA->UGA 194", "UGA->UGA 194"}},
+		// an attribution after the comma that the parse hung on the clause
+		// reports it
+		{"repair.trailing-attribution", "Ugandan authorities should immediately release journalist John Okello, the Committee to Protect Journalists said today.",
+			[]string{"NGO->UGA 0253"}},
 		// "reportedly" reports an event as fact; "allegedly" hedges it
 		{"mood.asserted", "Kenyan police reportedly fired tear gas at opposition supporters in Nairobi on Tuesday.",
 			[]string{"KEN->KEN 175"}},
