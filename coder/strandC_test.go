@@ -77,6 +77,10 @@ func TestMoodFilterRulesC(t *testing.T) {
 		// reports it
 		{"repair.trailing-attribution", "Ugandan authorities should immediately release journalist John Okello, the Committee to Protect Journalists said today.",
 			[]string{"NGO->UGA 0253"}},
+		// a relative clause the parse took for a complement is about the
+		// noun before its pronoun, not an actor the article named
+		{ruleNoSource, "Ugandan troops shelled a rebel camp near Gulu on Friday.\n\nActivists reported fresh violence on Saturday that killed twenty people.",
+			[]string{"UGA->UGA 194"}},
 		// "reportedly" reports an event as fact; "allegedly" hedges it
 		{"mood.asserted", "Kenyan police reportedly fired tear gas at opposition supporters in Nairobi on Tuesday.",
 			[]string{"KEN->KEN 175"}},
