@@ -77,6 +77,9 @@ func TestMoodFilterRulesC(t *testing.T) {
 		// reports it
 		{"repair.trailing-attribution", "Ugandan authorities should immediately release journalist John Okello, the Committee to Protect Journalists said today.",
 			[]string{"NGO->UGA 0253"}},
+		// how an attributed account reached the reporter is no consultation
+		{"filter.attribution-clause", "Kenyan police detained two reporters in Mombasa on Friday, according to the newspaper's editor, who spoke to Human Rights Watch by phone.",
+			[]string{"KEN->KEN 173"}},
 		// a relative clause the parse took for a complement is about the
 		// noun before its pronoun, not an actor the article named
 		{ruleNoSource, "Ugandan troops shelled a rebel camp near Gulu on Friday.\n\nActivists reported fresh violence on Saturday that killed twenty people.",
