@@ -43,7 +43,7 @@ const (
 
 // sourceRules are the IDs of the source rules outside the subject table.
 func sourceRules() []string {
-	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleNoSource, ruleSanctionSrc}
+	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc}
 }
 
 // ruleUndirected: an act that needs no addressee (an appeal for aid, a
@@ -324,6 +324,12 @@ func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
 				if p := sc.tree.Head(v); p >= 0 {
 					return sc.actorsAt(p), true
 				}
+			}
+			if sc.c.lex.relativePronouns[l] && c > 0 && isNominal(sc.upos(c-1)) {
+				// "reported fresh violence on Saturday that killed ...": a
+				// relative clause the parse took for a complement is
+				// about the noun before it, not someone the article named
+				return sc.actorsAt(c - 1), true
 			}
 			rs := sc.actorsAt(c)
 			if len(rs) == 0 {
@@ -1537,6 +1543,7 @@ func (sc *sentCtx) modifiesThing(h int) bool {
 const (
 	ruleImpliedAuthority = "argument.implied-authority"
 	ruleOneAttacker      = "argument.one-attacker"
+	ruleUnknownAttacker  = "argument.unknown-attacker"
 )
 
 // impliedAgent finds the agent an agentless passive verb leaves out when
@@ -1548,7 +1555,13 @@ const (
 // arrested"), else of the story's latest country (as an agent noun
 // without a country takes it: actor.agent-article); argument.one-attacker,
 // for force ("was shelled", "was shot"), the one actor the story has
-// seen using force so far, when there is only one.
+// seen using force so far, when there is only one; argument.unknown-attacker,
+// for force when the story has seen no attacker, unidentified attackers of
+// the country where it happened (a place in the clause, else in the
+// sentence: "rockets were fired at a base in Iraq"), with no role
+// (convention 7); not for the lexicon's casualty_verbs ("were killed"),
+// whose victims may have died in no one's attack, nor in the perfect ("has
+// been cut off for a week"), a state more often than an attack.
 func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 	if k.clause != k.trig || k.kind != dict.EmbedNone {
 		return nil, ""
@@ -1578,7 +1591,8 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 	var one *actorRef
 	for i := range sc.art.events {
 		e := &sc.art.events[i]
-		if !cameo.Force.Has(e.root) {
+		if !cameo.Force.Has(e.root) || e.src.inferred {
+			// an attacker the story only inferred names no one
 			continue
 		}
 		if one != nil && !sameActor(*one, e.src) {
@@ -1586,10 +1600,30 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 		}
 		one = &e.src
 	}
-	if one == nil {
+	if one != nil {
+		return inferred(one.actor, one.sent), ruleOneAttacker
+	}
+	if sc.c.lex.casualtyVerbs[sc.lemmas[k.trig]] || sc.perfect(k.clause) {
+		// "six protesters were killed when the march turned violent":
+		// victims, perhaps of no one's attack; "the village has been cut
+		// off for a week": a state the story describes, not an attack
 		return nil, ""
 	}
-	return inferred(one.actor, one.sent), ruleOneAttacker
+	if code := firstNonEmpty(sc.clausePlace(k.clause), sc.place); code != "" && code != "IGO" && code != "NGO" {
+		return inferred(dyad.Actor{Code: code}, sc.idx), ruleUnknownAttacker
+	}
+	return nil, ""
+}
+
+// perfect reports whether clause v is in the perfect ("has been
+// shelled").
+func (sc *sentCtx) perfect(v int) bool {
+	for _, c := range sc.tree.Children(v) {
+		if sc.rel(c) == "aux" && sc.lemmas[c] == "have" {
+			return true
+		}
+	}
+	return false
 }
 
 // documentParticiple reports whether clause v is a participle on a

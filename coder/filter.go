@@ -49,6 +49,7 @@ func filterRules() []filterRule {
 		{"filter.describing-participle", filterOnClause, filterDescribingParticiple},
 		{"filter.event-subject", filterOnClause, filterEventSubject},
 		{"filter.statement-content", filterOnClause, filterStatement},
+		{"filter.attribution-clause", filterOnClause, filterAttributionClause},
 		{"filter.consequence", filterOnCode, filterConsequence},
 		{"filter.document-subject", filterOnSource, filterDocumentSubject},
 		{"filter.visit-political", filterOnActors, filterVisitPolitical},
@@ -163,6 +164,38 @@ func filterStatement(sc *sentCtx, k *cand, _ []*match) (string, string) {
 		}
 		if sc.relMatches(d, "obj") && sc.c.lex.audience[sc.lemmas[d]] {
 			return ruleStatementToPress, "a statement to the press"
+		}
+	}
+	return "", ""
+}
+
+// filterAttributionClause: a relative clause on the source a report is
+// attributed to ("according to the journalist, who spoke to the committee
+// by phone") says how the account reached the reporter, not a statement
+// (01) or consultation (04) between actors. The clause is a relative
+// clause on that source, or, where the parse hung it elsewhere, a clause
+// whose relative pronoun subject follows the source and a comma.
+func filterAttributionClause(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if root := k.code[:2]; root != cameo.CodeStatement[:2] && root != cameo.CodeConsult[:2] {
+		return "", ""
+	}
+	s := sc.tree.ChildWith(k.clause, "nsubj")
+	if s < 0 || !sc.c.lex.relativePronouns[sc.lemmas[s]] {
+		return "", ""
+	}
+	a := -1
+	switch {
+	case sc.rel(k.clause) == "acl:relcl":
+		a = sc.tree.Head(k.clause)
+	case s >= 2 && sc.words[s-1] == "," && isNominal(sc.upos(s-2)):
+		a = s - 2
+	}
+	for steps := 0; a >= 0 && steps < sc.n; a, steps = sc.tree.Head(a), steps+1 {
+		if sc.c.lex.attribution[sc.caseWords(a)] {
+			return "", "a clause on the source a report is attributed to"
+		}
+		if r := sc.rel(a); r != "conj" && r != "flat" && r != "appos" {
+			break
 		}
 	}
 	return "", ""

@@ -20,7 +20,7 @@ type lexicon struct {
 	placePreps, politicalNouns, population, pronouns, pundits, relativePronouns    set
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
-	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns                  set
+	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns, casualtyVerbs   set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -88,6 +88,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"venue_prepositions", &lx.venuePreps}, {"weapon_words", &lx.weapons},
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
 		{"conduct_nouns", &lx.conductNouns}, {"victim_nouns", &lx.victimNouns},
+		{"casualty_verbs", &lx.casualtyVerbs},
 		{"state_nouns", &lx.stateNouns},
 		{"pair_all_nouns", &lx.pairAll}, {"pair_definite_nouns", &lx.pairDefinite},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},

@@ -142,8 +142,9 @@ func moodNegation(sc *sentCtx, w *moodWalk, k int, id string) bool {
 	return false
 }
 
-// moodHedgeAdverb: a hedging adverb ("allegedly", "reportedly") makes the
-// clause speculative.
+// moodHedgeAdverb: a hedging adverb ("allegedly", "possibly") makes the
+// clause speculative; "reportedly" is not one (the lexicon's hedge_adverbs):
+// it reports the event as fact.
 func moodHedgeAdverb(sc *sentCtx, w *moodWalk, k int, id string) bool {
 	if sc.rel(k) == "advmod" && sc.c.lex.hedgeAdverbs[sc.lemmas[k]] {
 		w.decide(moodSpeculative, "hedge \""+sc.words[k]+"\"", id)

@@ -30,6 +30,7 @@ func repairRules() []repairRule {
 		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
 		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
+		{"repair.trailing-attribution", (*sentCtx).repairTrailingAttributions},
 	}
 }
 
@@ -332,4 +333,74 @@ func (sc *sentCtx) speechAct(lemma string) bool {
 		}
 	}
 	return false
+}
+
+// repairTrailingAttributions mends an attribution set off by a comma at the
+// end of a sentence ("Uganda should release the reporter, the Committee
+// to Protect Journalists said today") that the parse hangs on the clause
+// as an adverbial with no subject, the speaker's name taken for an
+// apposition of the noun before the comma: the noun phrase between the
+// comma and the verb of saying is its subject, and the verb an aside on
+// the reported clause (mood.speech-aside then makes its subject the
+// reporter). Only a finite verb of saying that ends the sentence and has
+// no subject is repaired.
+func (sc *sentCtx) repairTrailingAttributions() []int {
+	toks := sc.s.Tokens
+	for v := 2; v < sc.n; v++ {
+		t := &toks[v]
+		if !sc.c.lex.speech[sc.lemmas[v]] || t.Head < 0 || t.Head >= v || t.DepRel == "parataxis" || t.DepRel == "root" {
+			continue
+		}
+		switch t.XPOS {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		if sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "nsubj:pass") >= 0 {
+			continue
+		}
+		tail := true
+		for j := v + 1; j < sc.n; j++ {
+			if toks[j].UPOS != "PUNCT" && !sc.tree.Dominates(v, j) {
+				tail = false
+			}
+		}
+		comma := -1
+		for j := v - 1; j > 0 && v-j <= 8; j-- {
+			if toks[j].Text == "," {
+				comma = j
+				break
+			}
+		}
+		if !tail || comma < 0 || comma+1 >= v || !isNominal(toks[v-1].UPOS) {
+			continue
+		}
+		subj, ok := -1, true
+		for j := comma + 1; j < v; j++ {
+			switch toks[j].XPOS {
+			case "VBD", "VBZ", "VBP", "VBN", "MD":
+				ok = false
+			}
+			if toks[j].UPOS == "PUNCT" || toks[j].UPOS == "PRON" && toks[j].DepRel != "nmod:poss" {
+				ok = false
+			}
+			if h := toks[j].Head; (h <= comma || h >= v) && subj < 0 {
+				subj = j
+			}
+		}
+		if !ok || subj < 0 || (toks[subj].UPOS != "NOUN" && toks[subj].UPOS != "PROPN") {
+			continue
+		}
+		out := []int{v, subj}
+		for j := comma + 1; j < v; j++ {
+			if h := toks[j].Head; j != subj && (h <= comma || h >= v) {
+				toks[j].Head, toks[j].DepRel = subj, "dep"
+				out = append(out, j)
+			}
+		}
+		toks[subj].Head, toks[subj].DepRel = v, "nsubj"
+		t.DepRel = "parataxis"
+		return out
+	}
+	return nil
 }
