@@ -89,6 +89,10 @@ func TestConstructions(t *testing.T) {
 			[]string{"NGA>NGA:192"}, "192.regain-control"},
 		{"taking a place is occupying it", "Somali militants took the army base near Mogadishu on Friday.",
 			[]string{"SOM>SOM:192"}, "192.take"},
+		{"concern after an expressing verb is disapproval", "Japan reiterated its concern over China's actions near the islands.",
+			[]string{"JPN>CHN:110"}, "110.expressing-concern"},
+		{"pessimism stays a pessimistic comment", "Germany expressed pessimism about the fighting in Sudan on Tuesday.",
+			[]string{"DEU>SDN:012"}, "012.expressing-pessimism"},
 		{"taking a stance is no occupation", "Kenya took a firm position on the dispute.", nil, ""},
 		// precision: a date is no slot and no particle
 		{"date fills no slot", "Kenya called the vote on Monday.", nil, "match.require"},
