@@ -101,6 +101,10 @@ func TestConstructions(t *testing.T) {
 			[]string{"KEN>KEN:190"}, "190.hit"},
 		{"storming a post", "Malian gunmen stormed the police station in Gao.",
 			[]string{"MLI>MLI:190"}, "190.storm"},
+		{"pulling troops from a place", "Russia pulled its troops from Georgia on Monday.",
+			[]string{"RUS>GEO:087"}, "087.pull"},
+		{"refusing to pull troops", "Syria will not pull its tanks and troops from Lebanon.",
+			[]string{"SYR>LBN:1246"}, "087.pull"},
 		{"taking a stance is no occupation", "Kenya took a firm position on the dispute.", nil, ""},
 		// precision: a date is no slot and no particle
 		{"date fills no slot", "Kenya called the vote on Monday.", nil, "match.require"},
