@@ -1229,7 +1229,8 @@ func (sc *sentCtx) actByModifier(h int) []actorRef {
 }
 
 // localFocus returns the country of the nearest state, demonym, capital or
-// person named in the sentence, preferring those before token h.
+// person named in the sentence, preferring those before token h. A news
+// outlet is none ("told the BBC that the fighters ..."), as in focus.
 func (sc *sentCtx) localFocus(h int) string {
 	best, dist := "", sc.n+1
 	for _, m := range sc.mentions {
@@ -1238,7 +1239,7 @@ func (sc *sentCtx) localFocus(h int) string {
 		default:
 			continue
 		}
-		if m.Actor.Code == "" || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
+		if m.Actor.Code == "" || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" || m.Actor.Role == "MED" {
 			continue
 		}
 		if m.Start > h {

@@ -410,6 +410,21 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			}
 		}
 	}
+	if rel == "" && prep != "" && len(lemmas) > 0 {
+		// "slapped American exports with tariffs": the verb's required
+		// phrase parsed on its object (nmod, or obl when the object is
+		// misread as a verb)
+		for _, o := range m.deps {
+			if o == m.trig || !nlp.RelIs(sc.rel(o), "obj") {
+				continue
+			}
+			for _, c := range sc.tree.Children(o) {
+				if r := sc.rel(c); (nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obl")) && sc.caseOf(c) == prep && sc.lemmaIn(c, lemmas) {
+					return c
+				}
+			}
+		}
+	}
 	if rel == "ccomp" {
 		// "warned supporters that anyone ... would be arrested": the
 		// content clause parsed as a relative clause on the object
