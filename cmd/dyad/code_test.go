@@ -374,9 +374,9 @@ func TestEvalDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Floors: 0.70 / 0.10 from the coder's issue, raised to 0.80 / 0.07 by
-	// the dictionaries' issue.
-	if res.Root.F1 < 0.80 {
-		t.Errorf("(source, target, root) F1 = %.3f, want >= 0.80", res.Root.F1)
+	// the dictionaries' issue and to 0.85 by the real-news issue (14).
+	if res.Root.F1 < 0.85 {
+		t.Errorf("(source, target, root) F1 = %.3f, want >= 0.85", res.Root.F1)
 	}
 	if res.NoEvent.FPRate > 0.07 {
 		t.Errorf("false-positive rate on no-event sentences = %.3f, want <= 0.07", res.NoEvent.FPRate)
