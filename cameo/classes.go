@@ -259,4 +259,6 @@ const (
 	CodeViolentProtest = "145"
 	// CodeMilitaryForce: use conventional military force (190).
 	CodeMilitaryForce = "190"
+	// CodeMassKilling: engage in mass killings (202).
+	CodeMassKilling = "202"
 )

@@ -21,6 +21,9 @@ type lexicon struct {
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
 	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns, casualtyVerbs   set
+	// massQuantities count people en masse (hundreds); massKillingVerbs are
+	// mass killing whatever the number (massacre).
+	massQuantities, massKillingVerbs set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -88,7 +91,8 @@ func (lx *lexicon) plainClasses() []struct {
 		{"venue_prepositions", &lx.venuePreps}, {"weapon_words", &lx.weapons},
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
 		{"conduct_nouns", &lx.conductNouns}, {"victim_nouns", &lx.victimNouns},
-		{"casualty_verbs", &lx.casualtyVerbs},
+		{"casualty_verbs", &lx.casualtyVerbs}, {"mass_quantities", &lx.massQuantities},
+		{"mass_killing_verbs", &lx.massKillingVerbs},
 		{"state_nouns", &lx.stateNouns},
 		{"pair_all_nouns", &lx.pairAll}, {"pair_definite_nouns", &lx.pairDefinite},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},

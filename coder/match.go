@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/dyad-events/dyad"
 	"strings"
@@ -420,6 +421,7 @@ func codeRules() []codeRule {
 		{"match.refine", matchRefine},
 		{"match.context", matchContext},
 		{"match.military-strike", matchMilitaryStrike},
+		{"match.mass-killing", matchMassKilling},
 		{"match.violent-protest", matchViolentProtest},
 	}
 }
@@ -469,6 +471,61 @@ func matchMilitaryStrike(sc *sentCtx, k *cand) string {
 		return sc.strikeCode(k.match)
 	}
 	return ""
+}
+
+// massKillingMin is the least number of victims killed en masse.
+const massKillingMin = 30
+
+// matchMassKilling: mass killing (202) is killing non-combatants en
+// masse. A verb of killing, shooting or attacking whose victims are not
+// counted en masse (the lexicon's mass_quantities, or a number of at least
+// massKillingMin: "killed 300 villagers", "shot dozens of men") is the
+// force that killed ("an air strike killed nine civilians" -> 195, "troops
+// killed six protesters" -> 190), coded by the refinements of the
+// trigger's pattern of military force, not 202. The lexicon's
+// mass_killing_verbs (massacre) stay 202.
+func matchMassKilling(sc *sentCtx, k *cand) string {
+	if k.code != cameo.CodeMassKilling || sc.c.lex.massKillingVerbs[sc.lemmas[k.trig]] || sc.enMasse(k.match) {
+		return ""
+	}
+	for _, p := range sc.c.idx[sc.lemmas[k.trig]] {
+		if p.Code != cameo.CodeMilitaryForce || p.Nominal {
+			continue
+		}
+		q := *p
+		q.Refine = nil
+		for _, rf := range p.Refine {
+			if !cameo.MassViolence.Has(rf.Code) {
+				q.Refine = append(q.Refine, rf)
+			}
+		}
+		mm := *k.match
+		mm.p = &q
+		return sc.refine(&mm, cameo.CodeMilitaryForce)
+	}
+	return cameo.CodeMilitaryForce
+}
+
+// enMasse reports whether the victims of match m, its object or passive
+// subject, are counted en masse.
+func (sc *sentCtx) enMasse(m *match) bool {
+	for _, d := range append(append([]int{}, m.deps...), sc.tree.Children(m.clause)...) {
+		if r := sc.rel(d); !nlp.RelIs(r, "obj") && r != "nsubj:pass" {
+			continue
+		}
+		f, l := sc.tree.Subtree(d)
+		for j := f; j <= l; j++ {
+			if sc.c.lex.massQuantities[sc.lemmas[j]] || sc.c.lex.massQuantities[strings.ToLower(sc.words[j])] {
+				return true
+			}
+			if sc.upos(j) == "NUM" {
+				if n, err := strconv.Atoi(strings.ReplaceAll(sc.words[j], ",", "")); err == nil && n >= massKillingMin {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // matchViolentProtest: force used by protesters, activists, civilians or
