@@ -27,6 +27,7 @@ func repairRules() []repairRule {
 	return []repairRule{
 		{"repair.verb-lemma", (*sentCtx).repairVerbLemmas},
 		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
+		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
 		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
 		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
@@ -191,6 +192,44 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 		if !root {
 			t.Head, t.DepRel = -1, "root"
 		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// repairCoordinatedVerbs mends a parse error of coordinated predicates: a
+// second verb after "and" taken for a modifier of its own object, and the
+// object for a conjunct of the first verb's object or oblique ("clashed
+// with police and stormed government buildings" parsed as "police and
+// [stormed buildings]"). The verb becomes a conjunct of the first verb and
+// the noun its object. Only event-pattern verbs are repaired.
+func (sc *sentCtx) repairCoordinatedVerbs() []int {
+	var out []int
+	toks := sc.s.Tokens
+	n := len(toks)
+	for v := 2; v+1 < n; v++ {
+		t := &toks[v]
+		if t.DepRel != "amod" || t.UPOS != "VERB" || toks[v-1].UPOS != "CCONJ" || len(sc.c.idx[sc.lemmas[v]]) == 0 {
+			continue
+		}
+		h := t.Head
+		if h <= v || h > v+4 || h >= n || toks[h].DepRel != "conj" || (toks[h].UPOS != "NOUN" && toks[h].UPOS != "PROPN") {
+			continue
+		}
+		x := toks[h].Head
+		if x < 0 || x >= v-1 {
+			continue
+		}
+		v0 := toks[x].Head
+		if r := toks[x].DepRel; v0 < 0 || v0 >= x || toks[v0].UPOS != "VERB" || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl")) {
+			continue
+		}
+		t.Head, t.DepRel = v0, "conj"
+		if !strings.HasPrefix(t.XPOS, "VB") {
+			t.XPOS = "VBD"
+		}
+		toks[v-1].Head, toks[v-1].DepRel = v, "cc"
+		toks[h].Head, toks[h].DepRel = v, "obj"
 		out = append(out, v)
 	}
 	return out
