@@ -28,6 +28,7 @@ func repairRules() []repairRule {
 		{"repair.verb-lemma", (*sentCtx).repairVerbLemmas},
 		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
 		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
+		{"repair.subject-verb-modifier", (*sentCtx).repairSubjectVerbModifiers},
 		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
 		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
@@ -230,6 +231,49 @@ func (sc *sentCtx) repairCoordinatedVerbs() []int {
 		}
 		toks[v-1].Head, toks[v-1].DepRel = v, "cc"
 		toks[h].Head, toks[h].DepRel = v, "obj"
+		out = append(out, v)
+	}
+	return out
+}
+
+// repairSubjectVerbModifiers mends the same tagging error in a clause of
+// its own: a verb with a subject of its own taken for a modifier of its
+// object ("when dozens of youths hurled rocks at the police" parsed as
+// "[hurled rocks]" under the main clause). A verb with a subject is a
+// predicate: it takes the noun's place in the tree, an adverbial clause
+// under a verb, and the noun becomes its object. Only event-pattern verbs
+// are repaired.
+func (sc *sentCtx) repairSubjectVerbModifiers() []int {
+	var out []int
+	toks := sc.s.Tokens
+	n := len(toks)
+	for v := 1; v+1 < n; v++ {
+		t := &toks[v]
+		if t.DepRel != "amod" || t.UPOS != "VERB" || len(sc.c.idx[sc.lemmas[v]]) == 0 || sc.tree.ChildWith(v, "nsubj") < 0 {
+			continue
+		}
+		h := t.Head
+		if h <= v || h > v+3 || h >= n || (toks[h].UPOS != "NOUN" && toks[h].UPOS != "PROPN") {
+			continue
+		}
+		t.Head, t.DepRel = toks[h].Head, toks[h].DepRel
+		if t.Head >= 0 && t.Head < n && toks[t.Head].UPOS == "VERB" {
+			t.DepRel = "advcl"
+		}
+		if t.Head < 0 {
+			t.DepRel = "root"
+		}
+		if !strings.HasPrefix(t.XPOS, "VB") {
+			t.XPOS = "VBD"
+		}
+		toks[h].Head, toks[h].DepRel = v, "obj"
+		// a prepositional phrase on the object after it is the verb's
+		// ("hurled rocks at the police")
+		for j := h + 1; j < n; j++ {
+			if toks[j].Head == h && nlp.RelIs(toks[j].DepRel, "nmod") {
+				toks[j].Head, toks[j].DepRel = v, "obl"
+			}
+		}
 		out = append(out, v)
 	}
 	return out
