@@ -662,6 +662,7 @@ func targetRules() []targetRule {
 		{"argument.embedded-against", argEmbeddedAgainst},
 		{"argument.embedded-first-actor", argEmbeddedFirstActor},
 		{"argument.embedded-noun", argEmbeddedNoun},
+		{"argument.ordered-act", argOrderedAct},
 		{"argument.complement-actor", argComplementActor},
 		{"argument.refused-call", argRefusedCall},
 		{"argument.complement-against", argComplementAgainst},
@@ -790,6 +791,51 @@ func argEmbeddedNoun(sc *sentCtx, tc *targetCtx) bool {
 	}
 	tc.tgts = removeSame(sc.npFallback(tc.m.embedded.trig), tc.srcs)
 	return true
+}
+
+// argOrderedAct: an act ordered by its object noun ("ordered the
+// withdrawal of its forces from Mali", match.ordered-act) is aimed at the
+// actor its noun phrase names, the source aside.
+func argOrderedAct(sc *sentCtx, tc *targetCtx) bool {
+	m := tc.m
+	if len(tc.tgts) > 0 || !m.p.Nominal || m.clause == m.trig {
+		return false
+	}
+	// the first actor named in the noun's phrase ("the withdrawal of its
+	// forces from Niger"), but not whose forces they are ("of French
+	// troops": ordering another's forces out is no withdrawal of one's own)
+	f, l := sc.tree.Subtree(m.trig)
+	for j := f; j <= l && len(tc.tgts) == 0; j++ {
+		mm, ok := sc.mentionAt(j)
+		if !ok || mm.Kind == dict.KindAgent || mm.Actor.Code == "" || sc.modifiesThing(mm.End-1) {
+			continue
+		}
+		r := actorRef{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: j, kind: mm.Kind, rule: ruleDictionary}
+		if h := sc.tree.Head(j); h >= 0 && h != m.trig && sc.armedForces(h) {
+			if rel := sc.rel(j); rel == "amod" || rel == "compound" || rel == "nmod:poss" {
+				for _, src := range tc.srcs {
+					if src.actor.Code == r.actor.Code {
+						r.actor.Code = ""
+					}
+				}
+				if r.actor.Code != "" {
+					return true
+				}
+				continue
+			}
+		}
+		tc.tgts = removeSame([]actorRef{r}, tc.srcs)
+	}
+	return true
+}
+
+// armedForces reports whether token h names armed forces (troops, units):
+// an agent of role MIL.
+func (sc *sentCtx) armedForces(h int) bool {
+	if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindAgent && mm.Actor.Role == "MIL" {
+		return true
+	}
+	return sc.c.lex.agentRoles[sc.lemmas[h]] == "MIL"
 }
 
 // argComplementActor: a threat or intent whose act has no pattern still

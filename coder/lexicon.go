@@ -24,6 +24,9 @@ type lexicon struct {
 	// massQuantities count people en masse (hundreds); massKillingVerbs are
 	// mass killing whatever the number (massacre).
 	massQuantities, massKillingVerbs set
+	// orderingVerbs command an act named by their object (ordered the
+	// withdrawal).
+	orderingVerbs set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -92,7 +95,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
 		{"conduct_nouns", &lx.conductNouns}, {"victim_nouns", &lx.victimNouns},
 		{"casualty_verbs", &lx.casualtyVerbs}, {"mass_quantities", &lx.massQuantities},
-		{"mass_killing_verbs", &lx.massKillingVerbs},
+		{"mass_killing_verbs", &lx.massKillingVerbs}, {"ordering_verbs", &lx.orderingVerbs},
 		{"state_nouns", &lx.stateNouns},
 		{"pair_all_nouns", &lx.pairAll}, {"pair_definite_nouns", &lx.pairDefinite},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},

@@ -127,6 +127,7 @@ type constraintRule struct {
 // tried.
 func constraintRules() []constraintRule {
 	return []constraintRule{
+		{"match.ordered-act", matchOrderedAct},
 		{"match.nominal", matchNominal},
 		{"match.light-noun", matchLightNoun},
 		{"match.light-verb", matchLightVerb},
@@ -142,10 +143,44 @@ func constraintRules() []constraintRule {
 // codes an event by itself: nominalised events are background. It only
 // names the act an appeal, demand or threat is about.
 func matchNominal(_ *sentCtx, m *match) string {
-	if m.p.Nominal {
+	if m.p.Nominal && m.clause == m.trig {
 		return "nominal pattern"
 	}
 	return ""
+}
+
+// matchOrderedAct: the noun of a nominal pattern that is the object of a
+// verb of command (the lexicon's ordering_verbs: "ordered the withdrawal
+// of its forces", "decreed the release of the prisoners") names an act
+// the authority does by its order: the verb heads the event's clause and
+// the subject of the order is its source.
+func matchOrderedAct(sc *sentCtx, m *match) string {
+	if !m.p.Nominal {
+		return ""
+	}
+	if v := sc.orderedBy(m.trig); v >= 0 {
+		m.clause = v
+		m.deps = append(append([]int{}, sc.tree.Children(m.trig)...), sc.tree.Children(v)...)
+		m.steps = append(m.steps, "match.ordered-act: the act "+sc.lemmas[v]+"ed by its authority")
+	}
+	return ""
+}
+
+// orderedBy returns the verb of command (the lexicon's ordering_verbs)
+// whose direct object is noun i, or -1: an authority that orders an act
+// ("ordered the withdrawal of its forces", "decreed the release of the
+// prisoners") does it, and the act is coded with the authority as its
+// source (rule match.ordered-act). An order that is not asserted (would
+// order, ordered to) is left to the mood stage like any other.
+func (sc *sentCtx) orderedBy(i int) int {
+	if u := sc.upos(i); u != "NOUN" && u != "PROPN" {
+		return -1
+	}
+	v := sc.tree.Head(i)
+	if v < 0 || !nlp.RelIs(sc.rel(i), "obj") || sc.upos(v) != "VERB" || !sc.c.lex.orderingVerbs[sc.lemmas[v]] {
+		return -1
+	}
+	return v
 }
 
 // matchLightNoun: the trigger of a light-verb pattern ("hold+talk") is a
@@ -250,7 +285,8 @@ func matchLightParticle(sc *sentCtx, m *match) string {
 // matchVerbTrigger: the trigger of a verb pattern is a verb, a noun or
 // adjective tagged with a verb's XPOS, or a predicative adjective.
 func matchVerbTrigger(sc *sentCtx, m *match) string {
-	if len(m.p.Light) > 0 {
+	if len(m.p.Light) > 0 || m.p.Nominal {
+		// a light verb's noun, or an ordered act's (match.ordered-act)
 		return ""
 	}
 	i, up := m.trig, sc.upos(m.trig)

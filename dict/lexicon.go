@@ -77,6 +77,7 @@ func WordClasses() []WordClass {
 		{"definite_determiners", TagNone, "determiners of a definite description of an earlier event (the attack, these sanctions)"},
 		{"state_nouns", TagNone, "nouns that describe a state (the kingdom, the Gulf state, the island nation): a definite one alone is the state named last"},
 		{"casualty_verbs", TagNone, "verbs of dying and being hurt (were killed, were wounded): an agentless passive of one names victims, not an attack by someone unidentified"},
+		{"ordering_verbs", TagNone, "verbs of command whose object names an act the authority thereby does (ordered the withdrawal of its troops, decreed the release of the prisoners)"},
 		{"mass_quantities", TagNone, "words that count people en masse (dozens, scores, hundreds, thousands): victims so counted make a killing a mass killing"},
 		{"mass_killing_verbs", TagNone, "verbs that are mass killing by themselves (massacre, slaughter), whatever the victims' number"},
 		{"victim_nouns", TagNone, "nouns of people held or harmed (prisoners, hostages, civilians): unnamed, they never take the country of whoever holds or harms them"},
