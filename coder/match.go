@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/dyad-events/dyad"
@@ -458,6 +459,7 @@ func codeRules() []codeRule {
 		{"match.context", matchContext},
 		{"match.military-strike", matchMilitaryStrike},
 		{"match.mass-killing", matchMassKilling},
+		{"match.armed-raid", matchArmedRaid},
 		{"match.violent-protest", matchViolentProtest},
 	}
 }
@@ -562,6 +564,29 @@ func (sc *sentCtx) enMasse(m *match) bool {
 		}
 	}
 	return false
+}
+
+// matchArmedRaid: a raid is an investigation (09x: "police raided the
+// newspaper's offices") when the police, courts or government search; by
+// soldiers, armed groups or gangs ("gangs raided police stations") it is
+// force: 190, or the weapon's code. The trigger is a word the lexicon's
+// event_anaphors say can name force (root 19).
+func matchArmedRaid(sc *sentCtx, k *cand) string {
+	if !cameo.Investigations.Has(k.code) || !slices.Contains(sc.c.lex.eventAnaphors[sc.lemmas[k.trig]], "19") {
+		return ""
+	}
+	srcs, passive := sc.subjectOf(k.clause, 0)
+	if passive || len(srcs) == 0 {
+		return ""
+	}
+	for _, r := range srcs {
+		switch r.actor.Role {
+		case "MIL", "REB", "CRM":
+		default:
+			return ""
+		}
+	}
+	return sc.strikeCode(k.match)
 }
 
 // matchViolentProtest: force used by protesters, activists, civilians or
