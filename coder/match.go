@@ -99,6 +99,10 @@ func tokenRules() []tokenRule {
 // missile"), does.
 func matchHyphenModifier(sc *sentCtx, i int) string {
 	if i > 0 && sc.words[i-1] == "-" && sc.s.Tokens[i-1].End == sc.s.Tokens[i].Start {
+		if sc.hyphenWord(i) {
+			// a hyphenated word that is a trigger as a whole ("cease-fire")
+			return ""
+		}
 		if sc.upos(i) == "VERB" && (sc.tree.ChildWith(i, "nsubj") >= 0 || sc.tree.ChildWith(i, "obj") >= 0) {
 			return ""
 		}

@@ -26,6 +26,7 @@ type repairRule struct {
 func repairRules() []repairRule {
 	return []repairRule{
 		{"repair.verb-lemma", (*sentCtx).repairVerbLemmas},
+		{"repair.hyphen-word", (*sentCtx).repairHyphenWords},
 		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
 		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
 		{"repair.subject-verb-modifier", (*sentCtx).repairSubjectVerbModifiers},
@@ -43,7 +44,7 @@ func (sc *sentCtx) repair() {
 		if len(toks) == 0 {
 			continue
 		}
-		if r.id != "repair.verb-lemma" {
+		if r.id != "repair.verb-lemma" && r.id != "repair.hyphen-word" {
 			sc.tree = nlp.NewTree(sc.s)
 		}
 		if sc.rec != nil {
@@ -70,6 +71,33 @@ func (sc *sentCtx) repairVerbLemmas() []int {
 		}
 	}
 	return out
+}
+
+// repairHyphenWords mends a tokenisation error: a hyphenated word split
+// in three ("cease - fire") whose whole is a pattern trigger. The last
+// part takes the whole word's lemma ("cease-fire"), so that it is matched
+// as the word it is (match.hyphen-modifier lets it through).
+func (sc *sentCtx) repairHyphenWords() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for i := 2; i < len(toks); i++ {
+		if sc.words[i-1] != "-" || toks[i-2].End != toks[i-1].Start || toks[i-1].End != toks[i].Start {
+			continue
+		}
+		w := strings.ToLower(sc.words[i-2] + "-" + sc.words[i])
+		if len(sc.c.idx[w]) == 0 {
+			continue
+		}
+		sc.lemmas[i] = w
+		out = append(out, i)
+	}
+	return out
+}
+
+// hyphenWord reports whether token i is the last part of a hyphenated word
+// whose whole is its lemma (repair.hyphen-word).
+func (sc *sentCtx) hyphenWord(i int) bool {
+	return i >= 2 && sc.lemmas[i] == strings.ToLower(sc.words[i-2]+"-"+sc.words[i])
 }
 
 // verbLemma repairs a verb lemma the lemmatizer got wrong ("shelled" ->
