@@ -153,6 +153,10 @@ func patternClasses() []WordClass {
 	return []WordClass{
 		{"act_nouns", TagNone, "nouns of a party's act that others welcome or condemn (welcomed the decision, the signing): the party is the target"},
 		{"attacking_verbs", TagNone, "light verbs of an armed attack (launch, mount, carry out an attack or offensive)"},
+		{"building_nouns", TagNone, "buildings and compounds of government, power or diplomacy that crowds or forces storm (stormed the parliament, the embassy)"},
+		{"diplomat_nouns", TagNone, "diplomats and a mission's staff whom a state expels or declares persona non grata"},
+		{"explosive_nouns", TagNone, "bombs and explosive devices that are detonated, planted or set off"},
+		{"projectile_nouns", TagNone, "things thrown at people in a riot or an attack (hurled stones, threw petrol bombs)"},
 		{"claim_nouns", TagNone, "nouns of an accusation or an account that a party denies or rejects (denied the allegations, the army's account): a denial"},
 		{"condemnation_words", TagNone, "words of condemnation as a predicative complement (called the vote deplorable, described the raid as a crime): criticism"},
 		{"expressing_verbs", TagNone, "light verbs of a stated attitude (express, voice, reiterate support, concern or hope)"},
