@@ -418,9 +418,19 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			if o == m.trig || !nlp.RelIs(sc.rel(o), "obj") {
 				continue
 			}
+			// also on an of-phrase of the object ("slapped a number of
+			// American exports with tariffs")
+			heads := []int{o}
 			for _, c := range sc.tree.Children(o) {
-				if r := sc.rel(c); (nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obl")) && sc.caseOf(c) == prep && sc.lemmaIn(c, lemmas) {
-					return c
+				if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of" {
+					heads = append(heads, c)
+				}
+			}
+			for _, h := range heads {
+				for _, c := range sc.tree.Children(h) {
+					if r := sc.rel(c); (nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obl")) && sc.caseOf(c) == prep && sc.lemmaIn(c, lemmas) {
+						return c
+					}
 				}
 			}
 		}
