@@ -1159,6 +1159,20 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 				}
 			}
 		}
+		for _, c := range sc.tree.Children(h) {
+			// "the attacks carried out by Russian forces"
+			if sc.rel(c) != "acl" {
+				continue
+			}
+			if b := sc.byAgent(c); b >= 0 {
+				if rs := sc.single(b, 0); len(rs) > 0 {
+					for i := range rs {
+						rs[i].rule = ruleEventDoer
+					}
+					return rs
+				}
+			}
+		}
 		if rs := sc.actByModifier(h); len(rs) > 0 {
 			return rs
 		}

@@ -663,6 +663,7 @@ func targetRules() []targetRule {
 		{"argument.embedded-first-actor", argEmbeddedFirstActor},
 		{"argument.embedded-noun", argEmbeddedNoun},
 		{"argument.ordered-act", argOrderedAct},
+		{"argument.object-agent", argObjectAgent},
 		{"argument.complement-actor", argComplementActor},
 		{"argument.refused-call", argRefusedCall},
 		{"argument.complement-against", argComplementAgainst},
@@ -827,6 +828,44 @@ func argOrderedAct(sc *sentCtx, tc *targetCtx) bool {
 		tc.tgts = removeSame([]actorRef{r}, tc.srcs)
 	}
 	return true
+}
+
+// argObjectAgent: the noun in the target slot names no actor, but a
+// participle on it names its agent with "by" ("condemned the attacks
+// carried out by Russian forces", "welcomed the steps taken by Sudan"):
+// whoever did what is welcomed, condemned or rejected is the target.
+func argObjectAgent(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 {
+		return false
+	}
+	for _, sl := range targetSlots(tc.m) {
+		c := sc.findDep(tc.m, sl.Rel, sl.Prep, nil)
+		if c < 0 || !sc.actNoun(c) {
+			// a person "wanted by the United States" is no act
+			continue
+		}
+		for _, a := range sc.tree.Children(c) {
+			if sc.rel(a) != "acl" {
+				continue
+			}
+			if b := sc.byAgent(a); b >= 0 {
+				if rs := removeSame(sc.single(b, 0), tc.srcs); len(rs) > 0 {
+					tc.tgts = rs
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// actNoun reports whether noun c names an act or a party's conduct: an
+// event noun, a noun of an act the lexicon's event_anaphors or
+// conduct_nouns list, or of the lexicon's event_nouns.
+func (sc *sentCtx) actNoun(c int) bool {
+	l := sc.lemmas[c]
+	_, anaphor := sc.c.lex.eventAnaphors[l]
+	return sc.isEventNoun(c) || anaphor || sc.c.lex.conductNouns[l] || sc.c.lex.eventNouns[l]
 }
 
 // armedForces reports whether token h names armed forces (troops, units):

@@ -30,6 +30,7 @@ func repairRules() []repairRule {
 		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
 		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
 		{"repair.subject-verb-modifier", (*sentCtx).repairSubjectVerbModifiers},
+		{"repair.reduced-relative", (*sentCtx).repairReducedRelatives},
 		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
 		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
@@ -305,6 +306,54 @@ func (sc *sentCtx) repairSubjectVerbModifiers() []int {
 		out = append(out, v)
 	}
 	return out
+}
+
+// repairReducedRelatives mends a parse error of reduced relative clauses:
+// a past participle without an auxiliary taken for the clausal complement
+// of a verb, with the noun it modifies as its subject ("welcomed the steps
+// taken by Kyiv" parsed as "welcomed [the steps taken]"). The noun becomes
+// the verb's object and the participle its modifier (acl).
+func (sc *sentCtx) repairReducedRelatives() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for v := range toks {
+		t := &toks[v]
+		if t.DepRel != "ccomp" || t.Head < 0 || t.Head >= v || toks[t.Head].UPOS != "VERB" {
+			continue
+		}
+		if t.XPOS != "VBN" && !(t.XPOS == "VBD" && sc.byPhrase(v)) {
+			// a past tense with a "by" agent is a participle too ("the
+			// attacks carried out by Russian forces")
+			continue
+		}
+		n := sc.tree.ChildWith(v, "nsubj")
+		if n < 0 || n > v || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN") || sc.tree.ChildWith(v, "aux") >= 0 || sc.tree.ChildWith(v, "aux:pass") >= 0 || sc.tree.ChildWith(v, "mark") >= 0 || sc.tree.ChildWith(v, "cop") >= 0 {
+			continue
+		}
+		if sc.tree.ChildWith(t.Head, "obj") >= 0 {
+			continue
+		}
+		h := t.Head
+		toks[n].Head, toks[n].DepRel = h, "obj"
+		t.Head, t.DepRel, t.XPOS = n, "acl", "VBN"
+		for j := 0; j < n; j++ {
+			if toks[j].Head == v && toks[j].DepRel == "punct" {
+				toks[j].Head = n
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// byPhrase reports whether verb v has an oblique with "by".
+func (sc *sentCtx) byPhrase(v int) bool {
+	for _, d := range sc.tree.Children(v) {
+		if r := sc.rel(d); r == "obl:agent" || (nlp.RelIs(r, "obl") && sc.caseOf(d) == "by") {
+			return true
+		}
+	}
+	return false
 }
 
 // repairPluralNouns mends another tagging error: a plural noun right
