@@ -419,10 +419,17 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 				continue
 			}
 			// also on an of-phrase of the object ("slapped a number of
-			// American exports with tariffs")
+			// American exports with tariffs") or on its last conjunct
+			// ("accused the government and its allies of abuses", the
+			// conjunct parsed on the verb or the object)
 			heads := []int{o}
 			for _, c := range sc.tree.Children(o) {
-				if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of" {
+				if (nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of") || sc.rel(c) == "conj" {
+					heads = append(heads, c)
+				}
+			}
+			for _, c := range m.deps {
+				if c > o && sc.rel(c) == "conj" && (sc.upos(c) == "NOUN" || sc.upos(c) == "PROPN") {
 					heads = append(heads, c)
 				}
 			}
