@@ -77,6 +77,7 @@ func subjectRules() []subjectRule {
 	return []subjectRule{
 		{"argument.mislabelled-passive", argMislabelledPassive},
 		{"argument.passive-agent", argPassiveAgent},
+		{"argument.attack-agent", argAttackAgent},
 		{ruleAgentless, argAgentlessPassive},
 		{"argument.subject", argSubject},
 		{"argument.linear-subject", argLinearSubject},
@@ -159,6 +160,46 @@ func argPassiveAgent(sc *sentCtx, v, _ int, passive bool) (subjectResult, bool) 
 		}
 	}
 	return subjectResult{}, false
+}
+
+// argAttackAgent: a passive of dying or being hurt (the lexicon's
+// casualty_verbs) without an agent, "in" an attack whose doer its phrase
+// names ("were killed in an assault by government forces", "died in a
+// Russian missile strike"), has that doer as its source. The attack noun
+// is one the lexicon's event_anaphors give a root of force (18, 19, 20).
+func argAttackAgent(sc *sentCtx, v, _ int, passive bool) (subjectResult, bool) {
+	if !passive || !sc.c.lex.casualtyVerbs[sc.lemmas[v]] {
+		return subjectResult{}, false
+	}
+	for _, c := range sc.tree.Children(v) {
+		if !nlp.RelIs(sc.rel(c), "obl") || sc.caseOf(c) != "in" || !forceNoun(sc.c.lex.eventAnaphors[sc.lemmas[c]]) {
+			continue
+		}
+		for _, d := range sc.tree.Children(c) {
+			r := sc.rel(d)
+			by := nlp.RelIs(r, "nmod") && sc.caseOf(d) == "by"
+			if by || r == "nmod:poss" {
+				if rs := sc.actorsAt(d); len(rs) > 0 {
+					return subjectResult{refs: rs, passive: true}, true
+				}
+			}
+		}
+		if rs := sc.actByModifier(c); len(rs) > 0 {
+			return subjectResult{refs: rs, passive: true}, true
+		}
+	}
+	return subjectResult{}, false
+}
+
+// forceNoun reports whether an event anaphor's roots include force (18,
+// 19 or 20).
+func forceNoun(roots []string) bool {
+	for _, r := range roots {
+		if cameo.Force.Has(r + "0") {
+			return true
+		}
+	}
+	return false
 }
 
 // argAgentlessPassive: a passive without an agent has no source.
