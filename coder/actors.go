@@ -1132,7 +1132,9 @@ func (sc *sentCtx) earlierInSentence(h int, l string) (actorRef, bool) {
 				continue
 			}
 		case sc.c.lex.thingPronouns[l]:
-			if r.person {
+			// "the government said it would ...": a noun of a party
+			// (pair_party_nouns) is no person, though it acts as one
+			if r.person && !sc.c.lex.pairParties[sc.lemmas[j]] {
 				continue
 			}
 		}

@@ -642,6 +642,9 @@ type targetCtx struct {
 	rule string
 	// steps are what rules did on the way.
 	steps []string
+	// ownSlot: the slots named only the sources themselves ("laid down
+	// their weapons").
+	ownSlot bool
 }
 
 // targetRule is a fallback for a missing target, or a correction of the
@@ -674,6 +677,7 @@ func targetRules() []targetRule {
 		{"argument.population", argPopulation},
 		{"argument.force-place", argForcePlace},
 		{ruleContextRecipient, argContextRecipient},
+		{ruleDomesticDefault, argDomesticDefault},
 	}
 }
 
@@ -693,6 +697,7 @@ func (sc *sentCtx) findTargets(m *match, code string, srcs []actorRef, passive b
 	tc := &targetCtx{m: m, code: code, srcs: srcs, passive: passive, byTok: byTok, depth: depth}
 	rs, rule := sc.slotTarget(m, passive)
 	tc.tgts, tc.rule = removeSame(sc.ownCapital(rs, srcs), srcs), rule
+	tc.ownSlot = len(rs) > 0 && len(tc.tgts) == 0
 	for _, r := range sc.c.rules.targets {
 		if r.fn(sc, tc) && len(tc.tgts) > 0 {
 			tc.rule = r.id
@@ -1024,6 +1029,49 @@ func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
 	}
 	r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, ruleContextRecipient, false
 	tc.tgts = []actorRef{recalled(r)}
+	return true
+}
+
+// ruleDomesticDefault: a domestic actor's act aimed at no one named.
+const ruleDomesticDefault = "argument.domestic-default"
+
+// argDomesticDefault: an act with no target named whose source is one of
+// a state's domestic actors that are not its government (domestic_roles, lower case:
+// the opposition, police, rebels, courts, civilians: "the opposition
+// party rejected the results", "police detained 20 people", "the rebels
+// claimed the bombing") is aimed at its own state (convention 7:
+// domestic dyads are normal); not for the mutual act of a compound
+// subject, a state's government or an organisation, nor for force, a
+// meeting or aid, nor an act on the source's own things.
+func argDomesticDefault(sc *sentCtx, tc *targetCtx) bool {
+	code, m := tc.code, tc.m
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || tc.ownSlot || (len(tc.srcs) >= 2 && (m.p.Mutual != dict.MutualNone || sc.reciprocal(m))) {
+		return false
+	}
+	if (cameo.Force.Has(code) && !sc.hasTargetWord(m)) || code == cameo.CodeStatement || cameo.Undirected.Has(code) || (cameo.CooperativeActs.Has(code) && cameo.Deeds.Has(code) && !cameo.PopulationActs.Has(code)) {
+		// fighting with no one named, a meeting or aid needs a party of
+		// its own ("we are still fighting", "spoke at the
+		// conference"); force posture has a null target, and a bare
+		// statement addresses no one
+		return false
+	}
+	if v := m.clause; sc.nounClause(v) || (strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") && sc.rel(v) != "root") {
+		// a participle or a clause on a noun describes the actor or
+		// what is said of it ("retirees demanding higher pensions",
+		// "allegations that its guards had tortured migrants")
+		return false
+	}
+	src := tc.srcs[0]
+	c := src.actor.Code
+	if c == "" || c == "IGO" || c == "NGO" || !sc.c.lex.domesticRoles[strings.ToLower(src.actor.Role)] {
+		return false
+	}
+	for _, s := range tc.srcs[1:] {
+		if s.actor.Code != c {
+			return false
+		}
+	}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "GOV"}, resolved: true, tok: -1, rule: ruleDomesticDefault}}
 	return true
 }
 

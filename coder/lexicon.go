@@ -21,6 +21,9 @@ type lexicon struct {
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
 	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns, casualtyVerbs   set
+	// domesticRoles are the agent roles of a state's domestic actors other
+	// than its government (argument.domestic-default).
+	domesticRoles set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -93,6 +96,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"pair_all_nouns", &lx.pairAll}, {"pair_definite_nouns", &lx.pairDefinite},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 		{"capital_nouns", &lx.capitalNouns},
+		{"domestic_roles", &lx.domesticRoles},
 	}
 }
 
