@@ -79,6 +79,7 @@ func subjectRules() []subjectRule {
 		{"argument.passive-agent", argPassiveAgent},
 		{ruleAgentless, argAgentlessPassive},
 		{"argument.subject", argSubject},
+		{"argument.comma-participle", argCommaParticiple},
 		{"argument.linear-subject", argLinearSubject},
 		{"argument.conjunct", argConjunct},
 		{"argument.object-control", argObjectControl},
@@ -195,9 +196,48 @@ func argConjunct(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
 	if sc.rel(v) != "conj" {
 		return subjectResult{}, false
 	}
-	res := sc.subject(sc.tree.Head(v), depth+1)
+	h := sc.tree.Head(v)
+	for i := 0; i < 3 && sc.verblessHead(h); i++ {
+		// "rejected the results as 'unfair' and called for a fresh
+		// vote": the parse coordinated the verb with a word of the
+		// clause before; that clause's verb has the subject
+		h = sc.tree.Head(h)
+	}
+	res := sc.subject(h, depth+1)
 	res.rule = ""
 	return res, true
+}
+
+// verblessHead reports whether token h, the head of a coordinated clause,
+// is a word of another clause rather than a predicate: an adjective or
+// noun without a subject or copula of its own, hung on a verb.
+func (sc *sentCtx) verblessHead(h int) bool {
+	if h < 0 || isVerbal(sc.upos(h)) || sc.rel(h) == "root" {
+		return false
+	}
+	if u := sc.upos(h); u != "ADJ" && u != "NOUN" && u != "PROPN" {
+		return false
+	}
+	if _, ok := sc.subjectOwn(h); ok || sc.tree.ChildWith(h, "cop") >= 0 {
+		return false
+	}
+	p := sc.tree.Head(h)
+	return p >= 0 && isVerbal(sc.upos(p))
+}
+
+// argCommaParticiple: a participle after a comma that the parse took for
+// the complement of the verb before it ("..., the spokesman said,
+// alleging fraud") is an adverbial clause: it shares that verb's subject.
+func argCommaParticiple(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+	if sc.rel(v) != "ccomp" || sc.s.Tokens[v].XPOS != "VBG" || v == 0 || sc.words[v-1] != "," {
+		return subjectResult{}, false
+	}
+	h := sc.tree.Head(v)
+	if h < 0 || h > v || !isVerbal(sc.upos(h)) {
+		return subjectResult{}, false
+	}
+	s, _ := sc.subjectOf(h, depth+1)
+	return subjectResult{refs: s}, true
 }
 
 // argObjectControl: the subject of an infinitive complement is its head's
@@ -254,9 +294,23 @@ func argFiniteAdverbial(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 		return subjectResult{}, false
 	}
 	if x := sc.s.Tokens[v].XPOS; (x == "VBD" || x == "VBZ" || x == "VBP") && !sc.hasTo(v) {
-		return subjectResult{refs: sc.linearSubject(v)}, true
+		// with a punctuation mark right before it ('as "rigged"'),
+		// the next rules share the main clause's subject
+		if rs := sc.linearSubject(v); len(rs) > 0 || !sc.punctBefore(v) {
+			return subjectResult{refs: rs}, true
+		}
 	}
 	return subjectResult{}, false
+}
+
+// punctBefore reports whether a punctuation mark comes right before verb
+// v, past auxiliaries, adverbs and particles.
+func (sc *sentCtx) punctBefore(v int) bool {
+	j := v - 1
+	for j >= 0 && (sc.upos(j) == "AUX" || sc.upos(j) == "ADV" || sc.upos(j) == "PART") {
+		j--
+	}
+	return j >= 0 && sc.upos(j) == "PUNCT"
 }
 
 // argAdverbial: a participle or infinitive adverbial clause shares the
@@ -1055,7 +1109,7 @@ func argDomesticDefault(sc *sentCtx, tc *targetCtx) bool {
 		// statement addresses no one
 		return false
 	}
-	if v := m.clause; sc.nounClause(v) || (strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") && sc.rel(v) != "root") {
+	if v := m.clause; sc.nounClause(v) || (strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") && sc.rel(v) != "root" && (cameo.Demands.Has(code) || cameo.Protests.Has(code))) {
 		// a participle or a clause on a noun describes the actor or
 		// what is said of it ("retirees demanding higher pensions",
 		// "allegations that its guards had tortured migrants")
