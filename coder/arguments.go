@@ -714,6 +714,7 @@ func targetRules() []targetRule {
 	return []targetRule{
 		{"argument.own-territory", argOwnTerritory},
 		{"argument.against", argAgainst},
+		{ruleSharedObject, argSharedObject},
 		{"argument.embedded-subject", argEmbeddedSubject},
 		{"argument.embedded-target", argEmbeddedTarget},
 		{"argument.embedded-against", argEmbeddedAgainst},
@@ -784,6 +785,41 @@ func argAgainst(sc *sentCtx, tc *targetCtx) bool {
 	}
 	tc.tgts = removeSame(sc.againstOf(tc.m), tc.srcs)
 	return true
+}
+
+// ruleSharedObject: the object of the verb a verb is coordinated with.
+const ruleSharedObject = "argument.shared-object"
+
+// argSharedObject: a verb without an object of its own, coordinated right
+// before a verb that has one (neither in -ing), shares it ("condemned and
+// rejected the decision of the court", "arrested and charged two
+// activists"): the actors the later verb's object names.
+func argSharedObject(sc *sentCtx, tc *targetCtx) bool {
+	m := tc.m
+	v := m.clause
+	if len(tc.tgts) > 0 || m.trig != v || !isVerbal(sc.upos(v)) || sc.tree.ChildWith(v, "obj") >= 0 || sc.tree.ChildWith(v, "ccomp") >= 0 || sc.tree.ChildWith(v, "xcomp") >= 0 {
+		return false
+	}
+	for _, c := range sc.tree.Children(v) {
+		// the two verbs side by side, neither a participle in -ing
+		// ("condemn and reject", not "fighting in Chad and
+		// neighbouring Sudan")
+		if sc.rel(c) != "conj" || c != v+2 || sc.upos(v+1) != "CCONJ" || !isVerbal(sc.upos(c)) || sc.tree.ChildWith(c, "nsubj") >= 0 ||
+			strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG") || strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") {
+			continue
+		}
+		o := sc.tree.ChildWith(c, "obj")
+		if o < 0 {
+			continue
+		}
+		rs := sc.actorsAt(o)
+		if len(rs) == 0 {
+			rs = sc.npFallback(o)
+		}
+		tc.tgts = removeSame(rs, tc.srcs)
+		return true
+	}
+	return false
 }
 
 // embedding reports whether the search is for an embedding pattern with an
