@@ -228,7 +228,7 @@ func (sc *sentCtx) verblessHead(h int) bool {
 // argCommaParticiple: a participle after a comma that the parse took for
 // the complement of the verb before it ("..., the spokesman said,
 // alleging fraud") is an adverbial clause: it shares that verb's subject.
-func argCommaParticiple(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
+func argCommaParticiple(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 	if sc.rel(v) != "ccomp" || sc.s.Tokens[v].XPOS != "VBG" || v == 0 || sc.words[v-1] != "," {
 		return subjectResult{}, false
 	}
@@ -236,8 +236,12 @@ func argCommaParticiple(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool)
 	if h < 0 || h > v || !isVerbal(sc.upos(h)) {
 		return subjectResult{}, false
 	}
-	s, _ := sc.subjectOf(h, depth+1)
-	return subjectResult{refs: s}, true
+	// the head's own subject (one the parse lost is no better a guess
+	// than the rules after)
+	if s, ok := sc.subjectOwn(h); ok && len(s) > 0 {
+		return subjectResult{refs: s}, true
+	}
+	return subjectResult{}, false
 }
 
 // argObjectControl: the subject of an infinitive complement is its head's
@@ -1216,7 +1220,7 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 	}
 	k.tgtRule = ""
 	m, kind := k.match, k.kind
-	pairs := len(k.srcs) >= 2 && (p.Mutual != dict.MutualNone || sc.reciprocal(m) || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || isIntent(kind))))
+	pairs := len(k.srcs) >= 2 && (p.Mutual != dict.MutualNone || sc.reciprocal(m) || sc.jointIntent(m, kind) || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || isIntent(kind))))
 	switch {
 	case cameo.Statements.Has(k.code), pairs:
 	case cameo.Appeals.Has(k.code) && p.TargetMode != dict.TargetRequired && sc.addressee(m):
@@ -1227,6 +1231,13 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 		return ruleNoTarget, "no target actor"
 	}
 	return "", ""
+}
+
+// jointIntent reports whether an intent is agreed between the parties of
+// its subject ("Riyadh and Tehran agreed to implement ...": an agreement
+// verb) though no pattern codes what they agreed to.
+func (sc *sentCtx) jointIntent(m *match, kind dict.EmbedKind) bool {
+	return isIntent(kind) && m.embedded == nil && sc.c.lex.agreementVerbs[sc.lemmas[m.trig]]
 }
 
 // settleTargets collapses the targets and drops a candidate whose pattern

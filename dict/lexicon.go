@@ -57,7 +57,7 @@ func WordClasses() []WordClass {
 	cs := []WordClass{
 		{"addressee_prepositions", TagNone, "prepositions that name whom an appeal is addressed to (appealed to donors): such an addressee that is no actor gives a null target"},
 		{"agent_roles", TagRole, "agent nouns the dictionary's agents lack, by role: they give an actor's role when composed with a country"},
-		{"agreement_verbs", TagNone, "verbs of agreeing: agreeing to stop firing is an agreed ceasefire"},
+		{"agreement_verbs", TagNone, "verbs of agreeing: agreeing to stop firing is an agreed ceasefire; a compound subject agreeing to an act commits each party to the other"},
 		{"aspect_heads", TagNone, "verbs whose infinitive complement is asserted as they are (began to, continued to)"},
 		{"appeal_modals", TagNone, "modals and heads of obligation (should, need to) that make a clause a speaker reports an appeal to its subject"},
 		{"attribution_prepositions", TagNone, "prepositions that attribute a report to its source (according to)"},
