@@ -261,8 +261,8 @@ func actorName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 const ruleLocalPeople = "actor.local-people"
 
 // localPeople returns the state where a people named by its demonym lives
-// when a local modifier (local_modifiers: "local Serbs", "ethnic
-// Albanians") says they are the locals of where the story happens, not
+// when a local modifier (local_modifiers: "ethnic Armenians in southern
+// Georgia") says they are the locals of where the story happens, not
 // their namesake state's: the place of the clause, else the dateline's;
 // "" when there is none or it is their own state.
 func (sc *sentCtx) localPeople(n *nominal) string {

@@ -198,9 +198,9 @@ func argConjunct(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
 	}
 	h := sc.tree.Head(v)
 	for i := 0; i < 3 && sc.verblessHead(h); i++ {
-		// "rejected the results as 'unfair' and called for a fresh
-		// vote": the parse coordinated the verb with a word of the
-		// clause before; that clause's verb has the subject
+		// "labelled the reform as 'theft' and called for a strike": the
+		// parse coordinated the verb with a word of the clause before;
+		// that clause's verb has the subject
 		h = sc.tree.Head(h)
 	}
 	res := sc.subject(h, depth+1)
@@ -298,7 +298,7 @@ func argFiniteAdverbial(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 		return subjectResult{}, false
 	}
 	if x := sc.s.Tokens[v].XPOS; (x == "VBD" || x == "VBZ" || x == "VBP") && !sc.hasTo(v) {
-		// with a punctuation mark right before it ('as "rigged"'),
+		// with a punctuation mark right before it ('as "theft"'),
 		// the next rules share the main clause's subject
 		if rs := sc.linearSubject(v); len(rs) > 0 || !sc.punctBefore(v) {
 			return subjectResult{refs: rs}, true
@@ -795,9 +795,9 @@ func argAgainst(sc *sentCtx, tc *targetCtx) bool {
 const ruleSharedObject = "argument.shared-object"
 
 // argSharedObject: a verb without an object of its own, coordinated right
-// before a verb that has one (neither in -ing), shares it ("condemned and
-// rejected the decision of the court", "arrested and charged two
-// activists"): the actors the later verb's object names.
+// before a verb that has one (neither in -ing), shares it ("criticised
+// and rejected the decision of the commission", "arrested and charged
+// two activists"): the actors the later verb's object names.
 func argSharedObject(sc *sentCtx, tc *targetCtx) bool {
 	m := tc.m
 	v := m.clause
@@ -806,8 +806,8 @@ func argSharedObject(sc *sentCtx, tc *targetCtx) bool {
 	}
 	for _, c := range sc.tree.Children(v) {
 		// the two verbs side by side, neither a participle in -ing
-		// ("condemn and reject", not "fighting in Chad and
-		// neighbouring Sudan")
+		// ("criticise and reject", not "raiding in Benin and
+		// neighbouring Togo")
 		if sc.rel(c) != "conj" || c != v+2 || sc.upos(v+1) != "CCONJ" || !isVerbal(sc.upos(c)) || sc.tree.ChildWith(c, "nsubj") >= 0 ||
 			strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG") || strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") {
 			continue
@@ -1132,8 +1132,8 @@ const ruleDomesticDefault = "argument.domestic-default"
 // argDomesticDefault: an act with no target named whose source is one of
 // a state's domestic actors that are not its government (domestic_roles, lower case:
 // the opposition, police, rebels, courts, civilians: "the opposition
-// party rejected the results", "police detained 20 people", "the rebels
-// claimed the bombing") is aimed at its own state (convention 7:
+// party denounced the mining law", "police detained 30 dockworkers")
+// is aimed at its own state (convention 7:
 // domestic dyads are normal); not for the mutual act of a compound
 // subject, a state's government or an organisation, nor for force, a
 // meeting or aid, nor an act on the source's own things.
@@ -1151,8 +1151,8 @@ func argDomesticDefault(sc *sentCtx, tc *targetCtx) bool {
 	}
 	if v := m.clause; sc.nounClause(v) || (strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") && sc.rel(v) != "root" && (cameo.Demands.Has(code) || cameo.Protests.Has(code))) {
 		// a participle or a clause on a noun describes the actor or
-		// what is said of it ("retirees demanding higher pensions",
-		// "allegations that its guards had tortured migrants")
+		// what is said of it ("students demanding lower fees", "claims
+		// that its officers had beaten detainees")
 		return false
 	}
 	src := tc.srcs[0]
@@ -1234,7 +1234,7 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 }
 
 // jointIntent reports whether an intent is agreed between the parties of
-// its subject ("Riyadh and Tehran agreed to implement ...": an agreement
+// its subject ("Manila and Jakarta agreed to extend patrols": an agreement
 // verb) though no pattern codes what they agreed to.
 func (sc *sentCtx) jointIntent(m *match, kind dict.EmbedKind) bool {
 	return isIntent(kind) && m.embedded == nil && sc.c.lex.agreementVerbs[sc.lemmas[m.trig]]

@@ -345,8 +345,8 @@ func (art *article) remember(sent int, refs ...actorRef) {
 
 // lastPerson returns the most recent person (or government title) actor;
 // of the people of the last sentence that named one, the subject first
-// ("Odinga suspended the protests, agreeing to talks with Ruto's
-// representatives. He later announced ...": he is Odinga).
+// ("Javier Milei met Lula's envoy. He later criticised ...": he is
+// Milei).
 func (art *article) lastPerson() (actorRef, bool) {
 	last := -1
 	for i := len(art.history) - 1; i >= 0; i-- {

@@ -77,7 +77,7 @@ func WordClasses() []WordClass {
 		{"definite_determiners", TagNone, "determiners of a definite description of an earlier event (the attack, these sanctions)"},
 		{"state_nouns", TagNone, "nouns that describe a state (the kingdom, the Gulf state, the island nation): a definite one alone is the state named last"},
 		{"casualty_verbs", TagNone, "verbs of dying and being hurt (were killed, were wounded): an agentless passive of one names victims, not an attack by someone unidentified"},
-		{"local_modifiers", TagNone, "modifiers that make a people named by its demonym the locals of where the story happens, not its namesake state's (local Serbs, ethnic Albanians)"},
+		{"local_modifiers", TagNone, "modifiers that make a people named by its demonym the locals of where the story happens, not its namesake state's (ethnic Armenians in southern Georgia)"},
 		{"domestic_roles", TagNone, "agent roles (CAMEO agent codes) of a state's domestic actors other than its government (OPP, COP, REB): an act of theirs aimed at no one named is aimed at their own state"},
 		{"victim_nouns", TagNone, "nouns of people held or harmed (prisoners, hostages, civilians): unnamed, they never take the country of whoever holds or harms them"},
 		{"conduct_nouns", TagNone, "nouns of an actor's conduct whose 'of' names who acted (the actions of the state, the decision of the court): condemning or criticising one targets that actor"},
