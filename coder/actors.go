@@ -146,7 +146,8 @@ func actorRules() []string {
 	return append(ids, ruleDictionary, ruleCapital, ruleOrgKind, rulePair, ruleModifier, rulePlaceModifier,
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
-		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead, ruleVictimCountry, ruleStateDesc)
+		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead, ruleVictimCountry, ruleStateDesc,
+		ruleLocalPeople)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -249,7 +250,40 @@ func actorName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	if m.Kind == dict.KindCapital {
 		ref.rule = ruleCapital
 	}
+	if c := sc.localPeople(n); c != "" {
+		ref.actor, ref.rule = dyad.Actor{Code: c, Name: m.Entry}, ruleLocalPeople
+	}
 	return []actorRef{ref}, true
+}
+
+// ruleLocalPeople: a people named by its demonym as the locals of another
+// state.
+const ruleLocalPeople = "actor.local-people"
+
+// localPeople returns the state where a people named by its demonym lives
+// when a local modifier (local_modifiers: "ethnic Armenians in southern
+// Georgia") says they are the locals of where the story happens, not
+// their namesake state's: the place of the clause, else the dateline's;
+// "" when there is none or it is their own state.
+func (sc *sentCtx) localPeople(n *nominal) string {
+	m := n.m
+	if m.Kind != dict.KindDemonym || sc.upos(n.h) == "ADJ" || !strings.HasSuffix(sc.s.Tokens[n.h].XPOS, "S") {
+		return ""
+	}
+	local := false
+	for _, c := range sc.tree.Children(n.h) {
+		if sc.rel(c) == "amod" && sc.c.lex.localModifiers[sc.lemmas[c]] {
+			local = true
+		}
+	}
+	if !local {
+		return ""
+	}
+	c := firstNonEmpty(sc.placeInPhrase(n.h), firstNonEmpty(sc.place, sc.art.datelineCode))
+	if c == "" || c == m.Actor.Code || c == "IGO" || c == "NGO" {
+		return ""
+	}
+	return c
 }
 
 // nameRun returns the first and last token of the proper name around h:
@@ -1132,7 +1166,9 @@ func (sc *sentCtx) earlierInSentence(h int, l string) (actorRef, bool) {
 				continue
 			}
 		case sc.c.lex.thingPronouns[l]:
-			if r.person {
+			// "the government said it would ...": a noun of a party
+			// (pair_party_nouns) is no person, though it acts as one
+			if r.person && !sc.c.lex.pairParties[sc.lemmas[j]] {
 				continue
 			}
 		}

@@ -80,6 +80,7 @@ func subjectRules() []subjectRule {
 		{"argument.attack-agent", argAttackAgent},
 		{ruleAgentless, argAgentlessPassive},
 		{"argument.subject", argSubject},
+		{"argument.comma-participle", argCommaParticiple},
 		{"argument.linear-subject", argLinearSubject},
 		{"argument.conjunct", argConjunct},
 		{"argument.object-control", argObjectControl},
@@ -236,9 +237,52 @@ func argConjunct(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
 	if sc.rel(v) != "conj" {
 		return subjectResult{}, false
 	}
-	res := sc.subject(sc.tree.Head(v), depth+1)
+	h := sc.tree.Head(v)
+	for i := 0; i < 3 && sc.verblessHead(h); i++ {
+		// "labelled the reform as 'theft' and called for a strike": the
+		// parse coordinated the verb with a word of the clause before;
+		// that clause's verb has the subject
+		h = sc.tree.Head(h)
+	}
+	res := sc.subject(h, depth+1)
 	res.rule = ""
 	return res, true
+}
+
+// verblessHead reports whether token h, the head of a coordinated clause,
+// is a word of another clause rather than a predicate: an adjective or
+// noun without a subject or copula of its own, hung on a verb.
+func (sc *sentCtx) verblessHead(h int) bool {
+	if h < 0 || isVerbal(sc.upos(h)) || sc.rel(h) == "root" {
+		return false
+	}
+	if u := sc.upos(h); u != "ADJ" && u != "NOUN" && u != "PROPN" {
+		return false
+	}
+	if _, ok := sc.subjectOwn(h); ok || sc.tree.ChildWith(h, "cop") >= 0 {
+		return false
+	}
+	p := sc.tree.Head(h)
+	return p >= 0 && isVerbal(sc.upos(p))
+}
+
+// argCommaParticiple: a participle after a comma that the parse took for
+// the complement of the verb before it ("..., the spokesman said,
+// alleging fraud") is an adverbial clause: it shares that verb's subject.
+func argCommaParticiple(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+	if sc.rel(v) != "ccomp" || sc.s.Tokens[v].XPOS != "VBG" || v == 0 || sc.words[v-1] != "," {
+		return subjectResult{}, false
+	}
+	h := sc.tree.Head(v)
+	if h < 0 || h > v || !isVerbal(sc.upos(h)) {
+		return subjectResult{}, false
+	}
+	// the head's own subject (one the parse lost is no better a guess
+	// than the rules after)
+	if s, ok := sc.subjectOwn(h); ok && len(s) > 0 {
+		return subjectResult{refs: s}, true
+	}
+	return subjectResult{}, false
 }
 
 // argObjectControl: the subject of an infinitive complement is its head's
@@ -295,9 +339,23 @@ func argFiniteAdverbial(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 		return subjectResult{}, false
 	}
 	if x := sc.s.Tokens[v].XPOS; (x == "VBD" || x == "VBZ" || x == "VBP") && !sc.hasTo(v) {
-		return subjectResult{refs: sc.linearSubject(v)}, true
+		// with a punctuation mark right before it ('as "theft"'),
+		// the next rules share the main clause's subject
+		if rs := sc.linearSubject(v); len(rs) > 0 || !sc.punctBefore(v) {
+			return subjectResult{refs: rs}, true
+		}
 	}
 	return subjectResult{}, false
+}
+
+// punctBefore reports whether a punctuation mark comes right before verb
+// v, past auxiliaries, adverbs and particles.
+func (sc *sentCtx) punctBefore(v int) bool {
+	j := v - 1
+	for j >= 0 && (sc.upos(j) == "AUX" || sc.upos(j) == "ADV" || sc.upos(j) == "PART") {
+		j--
+	}
+	return j >= 0 && sc.upos(j) == "PUNCT"
 }
 
 // argAdverbial: a participle or infinitive adverbial clause shares the
@@ -683,6 +741,9 @@ type targetCtx struct {
 	rule string
 	// steps are what rules did on the way.
 	steps []string
+	// ownSlot: the slots named only the sources themselves ("laid down
+	// their weapons").
+	ownSlot bool
 }
 
 // targetRule is a fallback for a missing target, or a correction of the
@@ -698,6 +759,7 @@ func targetRules() []targetRule {
 	return []targetRule{
 		{"argument.own-territory", argOwnTerritory},
 		{"argument.against", argAgainst},
+		{ruleSharedObject, argSharedObject},
 		{"argument.embedded-subject", argEmbeddedSubject},
 		{"argument.embedded-target", argEmbeddedTarget},
 		{"argument.embedded-against", argEmbeddedAgainst},
@@ -717,6 +779,7 @@ func targetRules() []targetRule {
 		{"argument.population", argPopulation},
 		{"argument.force-place", argForcePlace},
 		{ruleContextRecipient, argContextRecipient},
+		{ruleDomesticDefault, argDomesticDefault},
 	}
 }
 
@@ -736,6 +799,7 @@ func (sc *sentCtx) findTargets(m *match, code string, srcs []actorRef, passive b
 	tc := &targetCtx{m: m, code: code, srcs: srcs, passive: passive, byTok: byTok, depth: depth}
 	rs, rule := sc.slotTarget(m, passive)
 	tc.tgts, tc.rule = removeSame(sc.ownCapital(rs, srcs), srcs), rule
+	tc.ownSlot = len(rs) > 0 && len(tc.tgts) == 0
 	for _, r := range sc.c.rules.targets {
 		if r.fn(sc, tc) && len(tc.tgts) > 0 {
 			tc.rule = r.id
@@ -768,6 +832,41 @@ func argAgainst(sc *sentCtx, tc *targetCtx) bool {
 	}
 	tc.tgts = removeSame(sc.againstOf(tc.m), tc.srcs)
 	return true
+}
+
+// ruleSharedObject: the object of the verb a verb is coordinated with.
+const ruleSharedObject = "argument.shared-object"
+
+// argSharedObject: a verb without an object of its own, coordinated right
+// before a verb that has one (neither in -ing), shares it ("criticised
+// and rejected the decision of the commission", "arrested and charged
+// two activists"): the actors the later verb's object names.
+func argSharedObject(sc *sentCtx, tc *targetCtx) bool {
+	m := tc.m
+	v := m.clause
+	if len(tc.tgts) > 0 || m.trig != v || !isVerbal(sc.upos(v)) || sc.tree.ChildWith(v, "obj") >= 0 || sc.tree.ChildWith(v, "ccomp") >= 0 || sc.tree.ChildWith(v, "xcomp") >= 0 {
+		return false
+	}
+	for _, c := range sc.tree.Children(v) {
+		// the two verbs side by side, neither a participle in -ing
+		// ("criticise and reject", not "raiding in Benin and
+		// neighbouring Togo")
+		if sc.rel(c) != "conj" || c != v+2 || sc.upos(v+1) != "CCONJ" || !isVerbal(sc.upos(c)) || sc.tree.ChildWith(c, "nsubj") >= 0 ||
+			strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG") || strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") {
+			continue
+		}
+		o := sc.tree.ChildWith(c, "obj")
+		if o < 0 {
+			continue
+		}
+		rs := sc.actorsAt(o)
+		if len(rs) == 0 {
+			rs = sc.npFallback(o)
+		}
+		tc.tgts = removeSame(rs, tc.srcs)
+		return true
+	}
+	return false
 }
 
 // embedding reports whether the search is for an embedding pattern with an
@@ -1153,6 +1252,49 @@ func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
 	return true
 }
 
+// ruleDomesticDefault: a domestic actor's act aimed at no one named.
+const ruleDomesticDefault = "argument.domestic-default"
+
+// argDomesticDefault: an act with no target named whose source is one of
+// a state's domestic actors that are not its government (domestic_roles, lower case:
+// the opposition, police, rebels, courts, civilians: "the opposition
+// party denounced the mining law", "police detained 30 dockworkers")
+// is aimed at its own state (convention 7:
+// domestic dyads are normal); not for the mutual act of a compound
+// subject, a state's government or an organisation, nor for force, a
+// meeting or aid, nor an act on the source's own things.
+func argDomesticDefault(sc *sentCtx, tc *targetCtx) bool {
+	code, m := tc.code, tc.m
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || tc.ownSlot || (len(tc.srcs) >= 2 && (m.p.Mutual != dict.MutualNone || sc.reciprocal(m))) {
+		return false
+	}
+	if (cameo.Force.Has(code) && !sc.hasTargetWord(m)) || code == cameo.CodeStatement || cameo.Undirected.Has(code) || (cameo.CooperativeActs.Has(code) && cameo.Deeds.Has(code) && !cameo.PopulationActs.Has(code)) {
+		// fighting with no one named, a meeting or aid needs a party of
+		// its own ("we are still fighting", "spoke at the
+		// conference"); force posture has a null target, and a bare
+		// statement addresses no one
+		return false
+	}
+	if v := m.clause; sc.nounClause(v) || (strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") && sc.rel(v) != "root" && (cameo.Demands.Has(code) || cameo.Protests.Has(code))) {
+		// a participle or a clause on a noun describes the actor or
+		// what is said of it ("students demanding lower fees", "claims
+		// that its officers had beaten detainees")
+		return false
+	}
+	src := tc.srcs[0]
+	c := src.actor.Code
+	if c == "" || c == "IGO" || c == "NGO" || !sc.c.lex.domesticRoles[strings.ToLower(src.actor.Role)] {
+		return false
+	}
+	for _, s := range tc.srcs[1:] {
+		if s.actor.Code != c {
+			return false
+		}
+	}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "GOV"}, resolved: true, tok: -1, rule: ruleDomesticDefault}}
+	return true
+}
+
 // argForcePlace: force with no target named is aimed at the place struck
 // ("launched air strikes across Gaza").
 func argForcePlace(sc *sentCtx, tc *targetCtx) bool {
@@ -1204,7 +1346,7 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 	}
 	k.tgtRule = ""
 	m, kind := k.match, k.kind
-	pairs := len(k.srcs) >= 2 && (p.Mutual != dict.MutualNone || sc.reciprocal(m) || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || isIntent(kind))))
+	pairs := len(k.srcs) >= 2 && (p.Mutual != dict.MutualNone || sc.reciprocal(m) || sc.jointIntent(m, kind) || (m.embedded != nil && (m.embedded.p.Mutual != dict.MutualNone || isIntent(kind))))
 	switch {
 	case cameo.Statements.Has(k.code), pairs:
 	case cameo.Appeals.Has(k.code) && p.TargetMode != dict.TargetRequired && sc.addressee(m):
@@ -1215,6 +1357,13 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 		return ruleNoTarget, "no target actor"
 	}
 	return "", ""
+}
+
+// jointIntent reports whether an intent is agreed between the parties of
+// its subject ("Manila and Jakarta agreed to extend patrols": an agreement
+// verb) though no pattern codes what they agreed to.
+func (sc *sentCtx) jointIntent(m *match, kind dict.EmbedKind) bool {
+	return isIntent(kind) && m.embedded == nil && sc.c.lex.agreementVerbs[sc.lemmas[m.trig]]
 }
 
 // settleTargets collapses the targets and drops a candidate whose pattern

@@ -110,7 +110,7 @@ func (sc *sentCtx) fanOut(k *cand) ([]*coded, string) {
 			k.step(ruleReciprocal, "\"each other\": both directions")
 		}
 	}
-	if m.embedded != nil && isIntent(kind) && (m.embedded.p.Mutual != dict.MutualNone || len(tgts) == 0) {
+	if (m.embedded != nil && isIntent(kind) && (m.embedded.p.Mutual != dict.MutualNone || len(tgts) == 0)) || (len(tgts) == 0 && sc.jointIntent(m, kind)) {
 		mutual, mutualRule = dict.MutualAlways, ruleJointCommitment // joint commitments
 	}
 	var flags []dyad.Flag

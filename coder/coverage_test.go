@@ -21,7 +21,6 @@ var leafExceptions = map[string]string{
 	// to disperse has no addressee in the text.
 	"1231": "refusal to resign: no target actor in the sentence",
 	"1232": "refusal to change a policy: no target actor in the sentence",
-	"1242": "protesters refusing to disperse: no target actor in the sentence",
 	"2042": "a nuclear test has no target actor",
 	// The parser attaches the phrase naming the target to a noun, not to
 	// the verb whose pattern holds the target slot.

@@ -27,6 +27,12 @@ type lexicon struct {
 	// orderingVerbs command an act named by their object (ordered the
 	// withdrawal).
 	orderingVerbs set
+	// domesticRoles are the agent roles of a state's domestic actors other
+	// than its government (argument.domestic-default).
+	domesticRoles set
+	// localModifiers make a people named by its demonym the locals of
+	// where the story happens (local Serbs).
+	localModifiers set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -100,6 +106,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"pair_all_nouns", &lx.pairAll}, {"pair_definite_nouns", &lx.pairDefinite},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 		{"capital_nouns", &lx.capitalNouns},
+		{"domestic_roles", &lx.domesticRoles}, {"local_modifiers", &lx.localModifiers},
 	}
 }
 

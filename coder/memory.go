@@ -107,7 +107,7 @@ func memPersonSource(sc *sentCtx, out []*coded, id string) {
 	for _, e := range out {
 		if e.src.person && !sc.named[dyad.Actor{Code: e.src.actor.Code, Role: e.src.actor.Role}] {
 			r := e.src
-			r.mem = id
+			r.mem, r.subject = id, true
 			sc.art.remember(sc.idx, r)
 			sc.rec.printf("  memory: %s %s  <- %s\n", r.actor.Code, r.actor.Role, id)
 		}
@@ -343,14 +343,31 @@ func (art *article) remember(sent int, refs ...actorRef) {
 	}
 }
 
-// lastPerson returns the most recent person (or government title) actor.
+// lastPerson returns the most recent person (or government title) actor;
+// of the people of the last sentence that named one, the subject first
+// ("Javier Milei met Lula's envoy. He later criticised ...": he is
+// Milei).
 func (art *article) lastPerson() (actorRef, bool) {
+	last := -1
 	for i := len(art.history) - 1; i >= 0; i-- {
-		if art.history[i].person {
-			return art.history[i], true
+		h := art.history[i]
+		if !h.person {
+			continue
+		}
+		if last < 0 {
+			last = i
+		}
+		if h.sent != art.history[last].sent {
+			break
+		}
+		if h.subject {
+			return h, true
 		}
 	}
-	return actorRef{}, false
+	if last < 0 {
+		return actorRef{}, false
+	}
+	return art.history[last], true
 }
 
 // lastActor returns the most recent actor that is not a person, else any.

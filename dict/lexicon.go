@@ -57,7 +57,7 @@ func WordClasses() []WordClass {
 	cs := []WordClass{
 		{"addressee_prepositions", TagNone, "prepositions that name whom an appeal is addressed to (appealed to donors): such an addressee that is no actor gives a null target"},
 		{"agent_roles", TagRole, "agent nouns the dictionary's agents lack, by role: they give an actor's role when composed with a country"},
-		{"agreement_verbs", TagNone, "verbs of agreeing: agreeing to stop firing is an agreed ceasefire"},
+		{"agreement_verbs", TagNone, "verbs of agreeing: agreeing to stop firing is an agreed ceasefire; a compound subject agreeing to an act commits each party to the other"},
 		{"aspect_heads", TagNone, "verbs whose infinitive complement is asserted as they are (began to, continued to)"},
 		{"appeal_modals", TagNone, "modals and heads of obligation (should, need to) that make a clause a speaker reports an appeal to its subject"},
 		{"attribution_prepositions", TagNone, "prepositions that attribute a report to its source (according to)"},
@@ -80,6 +80,8 @@ func WordClasses() []WordClass {
 		{"ordering_verbs", TagNone, "verbs of command whose object names an act the authority thereby does (ordered the withdrawal of its troops, decreed the release of the prisoners)"},
 		{"mass_quantities", TagNone, "words that count people en masse (dozens, scores, hundreds, thousands): victims so counted make a killing a mass killing"},
 		{"mass_killing_verbs", TagNone, "verbs that are mass killing by themselves (massacre, slaughter), whatever the victims' number"},
+		{"local_modifiers", TagNone, "modifiers that make a people named by its demonym the locals of where the story happens, not its namesake state's (ethnic Armenians in southern Georgia)"},
+		{"domestic_roles", TagNone, "agent roles (CAMEO agent codes) of a state's domestic actors other than its government (OPP, COP, REB): an act of theirs aimed at no one named is aimed at their own state"},
 		{"victim_nouns", TagNone, "nouns of people held or harmed (prisoners, hostages, civilians): unnamed, they never take the country of whoever holds or harms them"},
 		{"conduct_nouns", TagNone, "nouns of an actor's conduct whose 'of' names who acted (the actions of the state, the decision of the court): condemning or criticising one targets that actor"},
 		{"demand_modals", TagNone, "modals and heads of obligation (must, have to) that make a clause a speaker reports a demand on its subject"},
