@@ -251,6 +251,10 @@ const (
 	CodeNegotiate = "046"
 	// CodeCeasefire: declare truce, ceasefire (0871).
 	CodeCeasefire = "0871"
+	// CodeCriticize: criticize or denounce (111).
+	CodeCriticize = "111"
+	// CodeAccuse: accuse (112).
+	CodeAccuse = "112"
 	// CodeComplainOfficially: complain officially (114).
 	CodeComplainOfficially = "114"
 	// CodeStrikeOrBoycott: conduct strike or boycott (143).

@@ -63,6 +63,9 @@ func complementRules() []string {
 	for _, r := range embedCodeRules() {
 		ids = append(ids, r.id)
 	}
+	for _, r := range contentRules() {
+		ids = append(ids, r.id)
+	}
 	return ids
 }
 
@@ -363,4 +366,153 @@ func (sc *sentCtx) carrierNegated(noun int) bool {
 		}
 	}
 	return false
+}
+
+// The content of a statement is itself an event when it says what another
+// actor is or did in words of blame or condemnation: a speaker who says
+// "X is behind the attack" accuses X (112); one who says "X's actions are
+// illegal" criticises X (111). The content rules find such predicates (a
+// copular clause whose predicate is a word of blame or of condemnation)
+// and make each a candidate of its own (complement.content-blame,
+// complement.content-criticism); the mood stage codes it only when a
+// speaker reports it, as the speaker's act toward the predicate's subject
+// (mood.reported-content): what the writer asserts in such words is an
+// assessment, no event.
+
+// contentRule finds a predicate of blame or condemnation at token c: fn
+// reports whether c is one.
+type contentRule struct {
+	id string
+	p  *dict.Pattern
+	fn func(sc *sentCtx, c int) bool
+}
+
+// contentRules are the content rules, in order; the first that applies
+// at a token decides.
+func contentRules() []contentRule {
+	return []contentRule{
+		{"complement.content-blame", contentBlamePattern, contentBlame},
+		{"complement.content-criticism", contentCriticismPattern, contentCriticism},
+	}
+}
+
+// contentRuleTable is contentRules, built once.
+var contentRuleTable = contentRules()
+
+// The patterns of the content candidates: their source is the speaker and
+// their target the predicate's subject (mood.reported-content).
+var (
+	contentBlamePattern     = &dict.Pattern{ID: "content.blame", Code: cameo.CodeAccuse, TargetMode: dict.TargetRequired}
+	contentCriticismPattern = &dict.Pattern{ID: "content.criticism", Code: cameo.CodeCriticize, TargetMode: dict.TargetRequired}
+)
+
+// isContent reports whether p is the pattern of a content candidate.
+func isContent(p *dict.Pattern) bool {
+	return p == contentBlamePattern || p == contentCriticismPattern
+}
+
+// contentSubject returns the subject of copular predicate c: its own, or
+// that of the clause it is coordinated with ("X threatens peace and is
+// unacceptable"), or the noun it is coordinated with when the parse made
+// the predicate a conjunct of its subject; -1 when c is no copular
+// predicate.
+func (sc *sentCtx) contentSubject(c int) int {
+	if sc.tree.ChildWith(c, "cop") < 0 {
+		return -1
+	}
+	if s := sc.tree.ChildWith(c, "nsubj"); s >= 0 {
+		return s
+	}
+	h := sc.tree.Head(c)
+	if sc.rel(c) != "conj" || h < 0 {
+		return -1
+	}
+	if s := sc.tree.ChildWith(h, "nsubj"); s >= 0 {
+		return s
+	}
+	if isNominal(sc.upos(h)) && sc.tree.ChildWith(h, "cop") < 0 {
+		return h
+	}
+	return -1
+}
+
+// contentActors returns the actors the subject s of a content predicate
+// names: itself, the doer or owner its phrase names ("Russia's raids",
+// "the Russian raids"; for an act, only that), or those of the noun a
+// quantity noun is of ("a series of Russian raids").
+func (sc *sentCtx) contentActors(s int) []actorRef {
+	act := func(h int) bool { return sc.isEventNoun(h) || sc.c.lex.conductNouns[sc.lemmas[h]] }
+	for depth := 0; s >= 0 && depth < 2; depth++ {
+		if act(s) {
+			// an act: who did it, not what it is coordinated with
+			if rs := sc.actByModifier(s); len(rs) > 0 {
+				return rs
+			}
+			return sc.npFallback(s)
+		}
+		next := -1
+		for _, c := range sc.tree.Children(s) {
+			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of" && act(c) {
+				next = c
+				break
+			}
+		}
+		if next < 0 {
+			if rs := sc.actorsAt(s); len(rs) > 0 {
+				return rs
+			}
+			return sc.npFallback(s)
+		}
+		s = next
+	}
+	return nil
+}
+
+// copular reports whether token c is the predicate of a copular clause
+// with a subject.
+func (sc *sentCtx) copular(c int) bool { return sc.contentSubject(c) >= 0 }
+
+// contentBlame: a copular predicate of blame ("X is responsible for the
+// attack", "X was behind the killing"): a word of the lexicon's
+// blame_words as the predicate or as its preposition.
+func contentBlame(sc *sentCtx, c int) bool {
+	if !sc.copular(c) {
+		return false
+	}
+	if sc.upos(c) == "ADJ" && sc.c.lex.blame[sc.lemmas[c]] {
+		return true
+	}
+	return isNominal(sc.upos(c)) && sc.c.lex.blame[sc.caseOf(c)]
+}
+
+// contentCriticism: a copular predicate of condemnation ("the raid was
+// illegal", "the vote is a sham"): a word of the lexicon's
+// condemnation_words without a preposition of its own.
+func contentCriticism(sc *sentCtx, c int) bool {
+	if !sc.copular(c) || !sc.c.lex.condemnation[sc.lemmas[c]] {
+		return false
+	}
+	return sc.upos(c) == "ADJ" || (isNominal(sc.upos(c)) && sc.caseOf(c) == "")
+}
+
+// contentMatches adds a candidate at every predicate of blame or
+// condemnation (the content rules) to byTok; it takes the place of a
+// pattern matched at the same word, which the copular construction makes
+// no act of its own. It reports whether it added any.
+func (sc *sentCtx) contentMatches(byTok []*match) bool {
+	added := false
+	for c := 0; c < sc.n; c++ {
+		for _, r := range contentRuleTable {
+			if !r.fn(sc, c) {
+				continue
+			}
+			m := &match{p: r.p, trig: c, clause: c, deps: sc.tree.Children(c), compl: -1}
+			if sc.rec != nil {
+				m.steps = append(m.steps, r.id+": a predicate of "+strings.TrimPrefix(r.p.ID, "content.")+" at \""+sc.words[c]+"\"")
+			}
+			byTok[c], added = m, true
+			break
+		}
+	}
+	return added
 }

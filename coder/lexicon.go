@@ -21,6 +21,9 @@ type lexicon struct {
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
 	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns, casualtyVerbs   set
+	// blame and condemnation are the predicates of what a statement says
+	// of an actor (complement.content-blame, .content-criticism).
+	blame, condemnation set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -93,6 +96,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"pair_all_nouns", &lx.pairAll}, {"pair_definite_nouns", &lx.pairDefinite},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 		{"capital_nouns", &lx.capitalNouns},
+		{"blame_words", &lx.blame},
 	}
 }
 
@@ -113,5 +117,8 @@ func newLexicon(d *dict.Dictionary) *lexicon {
 		}
 	}
 	lx.eventAnaphors = d.TaggedWords("event_anaphors")
+	// a class of the patterns (111 "call X deplorable") that the content
+	// rules read too (complement.content-criticism)
+	lx.condemnation = d.Words("condemnation_words")
 	return lx
 }

@@ -483,14 +483,28 @@ func moodConjunct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 		w.note(id, "as \""+sc.words[p]+"\" is")
 		return linkClimb
 	}
+	if sc.hasMarkUPOS(w.cur, "that", "SCONJ") {
+		// "said that A, and that B": a second content clause of the
+		// same report, hung on the first or on the verb of saying
+		if sc.c.lex.speech[sc.lemmas[p]] {
+			if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
+				w.setReporter(rs[0], id)
+			}
+			w.note(id, "a content clause of \""+sc.words[p]+"\"")
+			return linkStop
+		}
+		w.note(id, "a content clause coordinated with \""+sc.words[p]+"\"")
+		return linkClimb
+	}
 	w.note(id, "a conjunct with its own auxiliary or subject")
 	return linkStop
 }
 
 // moodQuote: a quotation before "..., the minister said" is reported by
-// the speaker.
+// the speaker (the parse hangs it on the verb of saying as an adverbial,
+// parataxis, discourse or bare dependent).
 func moodQuote(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
-	if sc.rel(w.cur) != "advcl" || !sc.c.lex.speech[sc.lemmas[p]] || w.cur >= p {
+	if r := sc.rel(w.cur); (r != "advcl" && r != "parataxis" && r != "discourse" && r != "dep") || !sc.c.lex.speech[sc.lemmas[p]] || w.cur >= p {
 		return linkNext
 	}
 	if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
@@ -626,6 +640,7 @@ type moodVerdictRule struct {
 // decides.
 func moodVerdictRules() []moodVerdictRule {
 	return []moodVerdictRule{
+		{"mood.reported-content", moodReportedContent},
 		{ruleObligation, moodObligation},
 		{"mood.refused-willingness", moodRefusedWillingness},
 		{"mood.negated-intent", moodNegatedIntent},
@@ -670,7 +685,39 @@ func moodObligation(sc *sentCtx, k *cand, id string) (bool, string) {
 		return why("on the speaker's own side")
 	}
 	k.step(id, k.code+" -> "+c+": asked of the clause's subject by "+k.md.reporter.actor.Code)
-	k.code, k.addressees = c, to
+	k.code, k.addressees, k.addresseeRule = c, to, id
+	return true, ""
+}
+
+// moodReportedContent: what a speaker says of another actor in words of
+// blame or condemnation (complement.content-blame, .content-criticism:
+// "the minister said X was behind the attack", "'X's raids are
+// illegal,' she said") is the speaker's accusation or criticism of that
+// actor: the speaker is the source, the predicate's subject the target.
+// Unreported, it is the writer's assessment; negated, hedged or in the
+// future it is no act; said of the speaker's own side it is none either.
+func moodReportedContent(sc *sentCtx, k *cand, id string) (bool, string) {
+	if !isContent(k.p) {
+		return false, ""
+	}
+	if k.md.mood != moodAsserted {
+		return true, k.md.mood.String() + ": " + k.md.why
+	}
+	if k.md.reporter == nil {
+		return true, "an assessment no speaker reports"
+	}
+	refs := sc.contentActors(sc.contentSubject(k.clause))
+	var to []actorRef
+	for _, r := range refs {
+		if r.actor.Code != "" && !sameActor(r, *k.md.reporter) {
+			to = append(to, r)
+		}
+	}
+	if len(to) == 0 {
+		return true, "said of no other actor"
+	}
+	k.step(id, "said by "+k.md.reporter.actor.Code+" of "+to[0].actor.Code)
+	k.addressees, k.addresseeRule = to, id
 	return true, ""
 }
 
