@@ -52,6 +52,7 @@ const (
 	ruleModal           = "mood.modal"
 	ruleObligation      = "mood.obligation"
 	ruleQuoteSpeaker    = "mood.quote-attribution"
+	ruleQuoteContinues  = "mood.quote-continues"
 	ruleObligationModal = "mood.obligation-modal"
 )
 
@@ -602,6 +603,13 @@ walk:
 		// mood.quote-attribution: a quotation the next sentence
 		// attributes is reported by its speaker
 		w.setReporter(*sc.art.quoteSpeaker, ruleQuoteSpeaker)
+	} else if w.reporter == nil && sc.art.speaker != nil && sc.quoted() {
+		// mood.quote-continues: a quotation that goes on from the
+		// sentence before without an attribution of its own is
+		// reported by the speaker remembered there (memory.speaker)
+		if _, own := sc.speaker(); !own {
+			w.setReporter(recalled(*sc.art.speaker), ruleQuoteContinues)
+		}
 	}
 	if h := sc.linearHedge(v); h >= 0 {
 		return moodResult{mood: moodUnasserted, why: "belief or estimate (\"" + sc.words[h] + "\")", rule: ruleLinearHedge}
