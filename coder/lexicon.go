@@ -24,6 +24,8 @@ type lexicon struct {
 	// blame and condemnation are the predicates of what a statement says
 	// of an actor (complement.content-blame, .content-criticism).
 	blame, condemnation set
+	// claimVerbs claim an act for its doer (mood.claimed-act).
+	claimVerbs set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -96,7 +98,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"pair_all_nouns", &lx.pairAll}, {"pair_definite_nouns", &lx.pairDefinite},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 		{"capital_nouns", &lx.capitalNouns},
-		{"blame_words", &lx.blame},
+		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
 	}
 }
 

@@ -72,6 +72,8 @@ type moodResult struct {
 	// oblig is the appeal or demand a reported obligation makes of the
 	// clause's subject (moodObliged).
 	oblig dict.EmbedKind
+	// claimed marks an act its own doer claims (mood.claimed-act).
+	claimed bool
 }
 
 // moodWalk is the state of the walk up from a clause.
@@ -321,6 +323,7 @@ func moodLinkRules() []moodLinkRule {
 		{"mood.denied-gerund", moodDeniedGerund},
 		{"mood.pundit", moodPundit},
 		{"mood.reported", moodReported},
+		{"mood.claimed-act", moodClaimedAct},
 		{"mood.belief", moodBelief},
 		{"mood.predicate-complement", moodPredicateComplement},
 		{"mood.clausal-complement", moodClausalComplement},
@@ -437,6 +440,35 @@ func moodReported(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 		}
 	}
 	return linkStop
+}
+
+// moodClaimedAct: what a verb of claiming ("the group claimed it shot an
+// officer") says its own subject did is not asserted, but the claim is
+// the doer's claim of responsibility (mood.claimed-responsibility): the
+// complement's subject is a pronoun or the claimer itself.
+func moodClaimedAct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if !contentOf(sc, w) || !sc.c.lex.claimVerbs[sc.lemmas[p]] || w.cur != w.v {
+		return linkNext
+	}
+	s := sc.tree.ChildWith(w.cur, "nsubj")
+	if s < 0 {
+		return linkNext
+	}
+	own := sc.c.lex.pronouns[sc.lemmas[s]] && !sc.c.lex.speakerPronouns[sc.lemmas[s]]
+	if !own {
+		claimers, _ := sc.subjectOwn(p)
+		for _, a := range sc.actorsAt(s) {
+			for _, b := range claimers {
+				own = own || sameActor(a, b)
+			}
+		}
+	}
+	if !own {
+		return linkNext
+	}
+	w.decide(moodUnasserted, "claimed by its doer (\""+sc.words[p]+"\")", id)
+	w.result.claimed = true
+	return linkDone
 }
 
 // moodBelief: the complement of a verb of belief or estimate is not
@@ -648,6 +680,7 @@ type moodVerdictRule struct {
 // decides.
 func moodVerdictRules() []moodVerdictRule {
 	return []moodVerdictRule{
+		{"mood.claimed-responsibility", moodClaimedResponsibility},
 		{"mood.reported-content", moodReportedContent},
 		{ruleObligation, moodObligation},
 		{"mood.refused-willingness", moodRefusedWillingness},
@@ -694,6 +727,19 @@ func moodObligation(sc *sentCtx, k *cand, id string) (bool, string) {
 	}
 	k.step(id, k.code+" -> "+c+": asked of the clause's subject by "+k.md.reporter.actor.Code)
 	k.code, k.addressees, k.addresseeRule = c, to, id
+	return true, ""
+}
+
+// moodClaimedResponsibility: force or violence its doer claims to have
+// used (mood.claimed-act) is coded as the claim of responsibility (015),
+// not as the act.
+func moodClaimedResponsibility(_ *sentCtx, k *cand, id string) (bool, string) {
+	if !k.md.claimed || k.kind != dict.EmbedNone || !cameo.PhysicalConflict.Has(k.code) {
+		return false, ""
+	}
+	k.step(k.md.rule, k.md.why)
+	k.step(id, k.code+" -> "+cameo.CodeAcknowledge+": the doer claims it")
+	k.code = cameo.CodeAcknowledge
 	return true, ""
 }
 
