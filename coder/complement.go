@@ -66,7 +66,7 @@ func complementRules() []string {
 	for _, r := range contentRules() {
 		ids = append(ids, r.id)
 	}
-	return ids
+	return append(ids, ruleContentThreat)
 }
 
 // spareRule keeps a dependent of an accusation, denial, refusal or appeal
@@ -506,13 +506,63 @@ func (sc *sentCtx) contentMatches(byTok []*match) bool {
 			if !r.fn(sc, c) {
 				continue
 			}
-			m := &match{p: r.p, trig: c, clause: c, deps: sc.tree.Children(c), compl: -1}
+			m := &match{p: r.p, trig: c, clause: c, deps: sc.tree.Children(c), compl: -1, content: r.id}
 			if sc.rec != nil {
 				m.steps = append(m.steps, r.id+": a predicate of "+strings.TrimPrefix(r.p.ID, "content.")+" at \""+sc.words[c]+"\"")
 			}
 			byTok[c], added = m, true
 			break
 		}
+		if byTok[c] == nil {
+			if m := sc.contentThreat(c); m != nil {
+				byTok[c], added = m, true
+			}
+		}
 	}
 	return added
+}
+
+// ruleContentThreat finds an act a speaker says will happen.
+const ruleContentThreat = "complement.content-threat"
+
+// contentThreat: a noun of protest or force as the subject of a verb of
+// occurrence ("our protests will resume", "more attacks will follow"):
+// a candidate of the noun's own code at the verb's clause, which the mood
+// stage codes as the speaker's threat when the clause is a reported
+// future (mood.threatened-act). nil when c is none.
+func (sc *sentCtx) contentThreat(c int) *match {
+	if sc.upos(c) != "NOUN" || sc.rel(c) != "nsubj" {
+		return nil
+	}
+	v := sc.tree.Head(c)
+	if v < 0 || !sc.c.lex.occurrence[sc.lemmas[v]] || !isVerbal(sc.upos(v)) {
+		return nil
+	}
+	p := sc.c.hostileNoun(sc.lemmas[c])
+	if p == nil {
+		return nil
+	}
+	// the act's own dependents name its target ("attacks on the police")
+	deps := append(append([]int(nil), sc.tree.Children(c)...), sc.tree.Children(v)...)
+	m := &match{p: p, trig: c, clause: v, deps: deps, compl: -1, content: ruleContentThreat}
+	if sc.rec != nil {
+		m.steps = append(m.steps, ruleContentThreat+": \""+sc.words[c]+"\" is said to \""+sc.words[v]+"\"")
+	}
+	return m
+}
+
+// hostileNoun returns the pattern of a noun that names an act of protest
+// or force (its nominal pattern, else a light-verb pattern of it: "hold a
+// protest", "launch an attack"), the most general first; nil for none.
+func (c *Coder) hostileNoun(lemma string) *dict.Pattern {
+	var best *dict.Pattern
+	for _, p := range c.idx[lemma] {
+		if p.Trigger != lemma || !(p.Nominal || len(p.Light) > 0) || !cameo.PhysicalConflict.Has(p.Code) {
+			continue
+		}
+		if best == nil || len(p.Code) < len(best.Code) || (len(p.Code) == len(best.Code) && p.Nominal && !best.Nominal) {
+			best = p
+		}
+	}
+	return best
 }

@@ -124,6 +124,11 @@ func filterDescribingParticiple(sc *sentCtx, k *cand, _ []*match) (string, strin
 // Juba") are background, not an event: the noun of a light-verb pattern
 // as the active subject of its verb.
 func filterEventSubject(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if k.content == ruleContentThreat {
+		// "our protests will resume": the speaker's threat, if reported
+		// in the future (mood.threatened-act)
+		return "", ""
+	}
 	if k.trig != k.clause && isNominal(sc.upos(k.trig)) && sc.rel(k.trig) == "nsubj" && sc.tree.Head(k.trig) == k.clause {
 		return "", "the event noun is the subject of another predicate"
 	}

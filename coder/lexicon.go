@@ -26,6 +26,8 @@ type lexicon struct {
 	blame, condemnation set
 	// claimVerbs claim an act for its doer (mood.claimed-act).
 	claimVerbs set
+	// occurrence verbs say that an act happens (complement.content-threat).
+	occurrence set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -99,6 +101,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 		{"capital_nouns", &lx.capitalNouns},
 		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
+		{"occurrence_verbs", &lx.occurrence},
 	}
 }
 

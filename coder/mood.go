@@ -681,6 +681,7 @@ type moodVerdictRule struct {
 func moodVerdictRules() []moodVerdictRule {
 	return []moodVerdictRule{
 		{"mood.claimed-responsibility", moodClaimedResponsibility},
+		{"mood.threatened-act", moodThreatenedAct},
 		{"mood.reported-content", moodReportedContent},
 		{ruleObligation, moodObligation},
 		{"mood.refused-willingness", moodRefusedWillingness},
@@ -740,6 +741,32 @@ func moodClaimedResponsibility(_ *sentCtx, k *cand, id string) (bool, string) {
 	k.step(k.md.rule, k.md.why)
 	k.step(id, k.code+" -> "+cameo.CodeAcknowledge+": the doer claims it")
 	k.code = cameo.CodeAcknowledge
+	return true, ""
+}
+
+// moodThreatenedAct: protest or force a speaker says will happen ("'our
+// protests will resume,' the coalition said", "more shootings will
+// follow") is the speaker's threat (13x, the act's threat code): the
+// source is whose act the noun names ("our"), else the speaker; the
+// target is found as for the act. An act no speaker reports, or not in
+// the future, is none.
+func moodThreatenedAct(sc *sentCtx, k *cand, id string) (bool, string) {
+	if k.content != ruleContentThreat {
+		return false, ""
+	}
+	if k.md.mood != moodFuture || k.md.reporter == nil {
+		return true, "an act only said to happen"
+	}
+	c := sc.c.cb.Parallel(cameo.ModeThreat, k.code)
+	if c == "" {
+		return true, "an act with no threat code"
+	}
+	srcs := sc.npFallback(k.trig)
+	if len(srcs) == 0 {
+		srcs = []actorRef{*k.md.reporter}
+	}
+	k.step(id, k.code+" -> "+c+": threatened by "+srcs[0].actor.Code)
+	k.code, k.srcs, k.srcRule = c, srcs, id
 	return true, ""
 }
 

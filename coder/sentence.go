@@ -157,6 +157,8 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) []*coded {
 	if len(k.addressees) > 0 {
 		// a reported obligation: the speaker asks the clause's subject
 		k.srcs, k.srcRule = []actorRef{*k.md.reporter}, k.md.reporterRule
+	} else if len(k.srcs) > 0 {
+		// the mood stage found the source (mood.threatened-act)
 	} else if rule, why := sc.source(k); why != "" {
 		return sc.suppress(k, rule, why)
 	}
