@@ -1014,13 +1014,18 @@ func actorPronounSpeaker(sc *sentCtx, _ int, l string) (actorRef, bool, bool) {
 	if sp, ok := sc.speaker(); ok {
 		return sp, true, true
 	}
-	if sc.quoted() && sc.art.speaker != nil {
+	if sc.inQuote() && sc.art.speaker != nil {
 		// a quotation that goes on from the sentence before without
 		// an attribution of its own: its speaker
 		return recalled(*sc.art.speaker), true, true
 	}
 	return actorRef{}, false, true
 }
+
+// inQuote reports whether the sentence is inside a quotation: it opens
+// with a quotation mark, or a quotation an earlier sentence opened is not
+// closed yet ('... said: "We will not give up. We demand ..."').
+func (sc *sentCtx) inQuote() bool { return sc.quoted() || sc.art.quoteOpen }
 
 // quoted reports whether the sentence opens with a quotation mark.
 func (sc *sentCtx) quoted() bool {

@@ -32,6 +32,7 @@ func memoryRules() []memoryRule {
 		{"memory.context", memContext},
 		{"memory.names", memNames},
 		{"memory.speaker", memSpeaker},
+		{"memory.open-quote", memOpenQuote},
 		{"memory.dateline", memDateline},
 	}
 }
@@ -209,8 +210,26 @@ func memSpeaker(sc *sentCtx, _ []*coded, id string) {
 		sp.sent, sp.inferred, sp.mem = sc.idx, false, id
 		sc.art.speaker = &sp
 		sc.rec.printf("  memory: speaker %s %s  <- %s\n", sp.actor.Code, sp.actor.Role, id)
-	case !sc.quoted():
+	case !sc.inQuote():
 		sc.art.speaker = nil
+	}
+}
+
+// memOpenQuote remembers whether a quotation is still open after the
+// sentence: one it opens and does not close, or an open one it does not
+// close ('The minister said: "We will not give up. We demand ...".'), so
+// that the next sentence is inside it (sentCtx.inQuote: its "we" and what
+// it reports are the speaker's).
+func memOpenQuote(sc *sentCtx, _ []*coded, id string) {
+	open, closing := quoteMarks(sc.art.text[sc.s.Start:sc.s.End])
+	was := sc.art.quoteOpen
+	if was {
+		sc.art.quoteOpen = closing <= open
+	} else {
+		sc.art.quoteOpen = open > closing
+	}
+	if sc.art.quoteOpen && !was {
+		sc.rec.printf("  memory: a quotation opens  <- %s\n", id)
 	}
 }
 
@@ -268,6 +287,9 @@ type article struct {
 	datelineDone bool
 	// dateline is the place of the article's dateline, if any.
 	dateline *dyad.Place
+	// quoteOpen says that a quotation an earlier sentence opened is not
+	// closed before the sentence being coded (memory.open-quote).
+	quoteOpen bool
 	// quoteSpeaker is who speaks the quotation the sentence being coded
 	// opens, when the next sentence closes it with an attribution
 	// (actor.quote-attribution).

@@ -635,7 +635,7 @@ walk:
 		// mood.quote-attribution: a quotation the next sentence
 		// attributes is reported by its speaker
 		w.setReporter(*sc.art.quoteSpeaker, ruleQuoteSpeaker)
-	} else if w.reporter == nil && sc.art.speaker != nil && sc.quoted() {
+	} else if w.reporter == nil && sc.art.speaker != nil && sc.inQuote() {
 		// mood.quote-continues: a quotation that goes on from the
 		// sentence before without an attribution of its own is
 		// reported by the speaker remembered there (memory.speaker)
