@@ -208,7 +208,8 @@ func filterAttributionClause(sc *sentCtx, k *cand, _ []*match) (string, string) 
 
 // filterConsequence: a participle of force after another attack
 // ("shelled a village, killing four civilians") is its consequence, not
-// an event of its own.
+// an event of its own; a participle of means ("by shelling the
+// villages", lexicon means_markers) is the act itself.
 func filterConsequence(sc *sentCtx, k *cand, byTok []*match) (string, string) {
 	if k.kind == dict.EmbedNone && sc.isConsequence(k.match, byTok) {
 		return "", "participle consequence of another attack"
@@ -285,6 +286,11 @@ func (sc *sentCtx) isTopic(v int, byTok []*match) bool {
 // shelling; the participle is its consequence.
 func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
 	if !cameo.PhysicalConflict.Has(m.p.Code) || sc.rel(m.clause) != "advcl" {
+		return false
+	}
+	if sc.hasMarkIn(m.clause, sc.c.lex.meansMarkers) {
+		// "violated the ceasefire by shelling the villages": how the act
+		// was done, the act itself, not its consequence
 		return false
 	}
 	if !strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {

@@ -28,6 +28,9 @@ type lexicon struct {
 	claimVerbs set
 	// occurrence verbs say that an act happens (complement.content-threat).
 	occurrence set
+	// meansMarkers mark a participle that says how an act was done
+	// (filter.consequence).
+	meansMarkers set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -101,7 +104,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 		{"capital_nouns", &lx.capitalNouns},
 		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
-		{"occurrence_verbs", &lx.occurrence},
+		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
 	}
 }
 
