@@ -265,6 +265,7 @@ type embedCodeRule struct {
 func embedCodeRules() []embedCodeRule {
 	return []embedCodeRule{
 		{"complement.intent", complementIntent},
+		{"complement.decided-act", complementDecidedAct},
 		{"complement.threat", complementThreat},
 		{"complement.agreed-ceasefire", complementAgreedCeasefire},
 		{"complement.named-act", complementNamedAct},
@@ -285,10 +286,25 @@ func complementIntent(sc *sentCtx, k *cand) string {
 	return sc.c.embedCode(dict.EmbedIntent, k.embCode)
 }
 
+// complementDecidedAct: a decision to do what has no intent code
+// ("decided to expel the diplomats", "voted to suspend the country") is
+// the act itself: an authority's decision puts a sanction or coercion in
+// force; a decision to cooperate stays an intent (complement.intent).
+// The verbs are the lexicon's decision_verbs.
+func complementDecidedAct(sc *sentCtx, k *cand) string {
+	if !isIntent(k.kind) || k.embCode == "" || !sc.c.lex.decision[sc.lemmas[k.trig]] {
+		return ""
+	}
+	if sc.c.embedCode(dict.EmbedIntent, k.embCode) != "" || !(cameo.Sanctions.Has(k.embCode) || (cameo.PopulationActs.Has(k.embCode) && !cameo.Force.Has(k.embCode))) {
+		return ""
+	}
+	return k.embCode
+}
+
 // complementThreat: a vow to do what has no intent code, force, is a
 // threat ("vowed to attack" -> 138).
 func complementThreat(sc *sentCtx, k *cand) string {
-	if !isIntent(k.kind) || k.embCode == "" || sc.c.embedCode(dict.EmbedIntent, k.embCode) != "" {
+	if !isIntent(k.kind) || k.embCode == "" || sc.c.embedCode(dict.EmbedIntent, k.embCode) != "" || k.code == k.embCode {
 		return ""
 	}
 	return sc.c.embedCode(dict.EmbedThreat, k.embCode)

@@ -31,6 +31,9 @@ type lexicon struct {
 	// meansMarkers mark a participle that says how an act was done
 	// (filter.consequence).
 	meansMarkers set
+	// decision verbs put what they decide in force
+	// (complement.decided-act).
+	decision set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -105,6 +108,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"capital_nouns", &lx.capitalNouns},
 		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
 		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
+		{"decision_verbs", &lx.decision},
 	}
 }
 

@@ -68,6 +68,7 @@ func WordClasses() []WordClass {
 		{"claim_verbs", TagNone, "verbs by which a doer claims an act (the group claimed it shot an officer): a claim of responsibility, not the act"},
 		{"occurrence_verbs", TagNone, "verbs that say an act happens, with the act's noun as subject (protests will resume, more attacks will follow): said of the future, a threat"},
 		{"means_markers", TagNone, "markers of a participle that says how an act was done (violated the truce by shelling the town): the act itself, not its consequence"},
+		{"decision_verbs", TagNone, "verbs of an authority's decision (decided to expel, voted to suspend): a sanction or coercion decided is done, not only intended"},
 		{"capital_nouns", TagNone, "nouns of a state's capital: with a demonym (arrived in the Iraqi capital) the host of a visit is that state's government"},
 		{"capital_place_prepositions", TagNone, "prepositions through which a government acts on its own capital's people (a curfew on Nairobi)"},
 		{"carrier_negators", TagNone, "determiners and adjectives that negate a noun of willingness (little willingness, no intention)"},
