@@ -776,7 +776,9 @@ func moodThreatenedAct(sc *sentCtx, k *cand, id string) (bool, string) {
 // illegal,' she said") is the speaker's accusation or criticism of that
 // actor: the speaker is the source, the predicate's subject the target.
 // Unreported, it is the writer's assessment; negated, hedged or in the
-// future it is no act; said of the speaker's own side it is none either.
+// future it is no act; said of the speaker's own side, or of a state only
+// as the place of what is judged ("the situation in Lebanon is
+// dangerous"), it is none either.
 func moodReportedContent(sc *sentCtx, k *cand, id string) (bool, string) {
 	if !isContent(k.p) {
 		return false, ""
@@ -790,6 +792,10 @@ func moodReportedContent(sc *sentCtx, k *cand, id string) (bool, string) {
 	refs := sc.contentActors(sc.contentSubject(k.clause))
 	var to []actorRef
 	for _, r := range refs {
+		if r.place || r.rule == rulePlaceModifier || r.rule == ruleEventPlace {
+			// "the situation in Lebanon is dangerous": where, not whose
+			continue
+		}
 		if r.actor.Code != "" && !sameActor(r, *k.md.reporter) {
 			to = append(to, r)
 		}
