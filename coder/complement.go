@@ -488,17 +488,37 @@ func (sc *sentCtx) contentActors(s int) []actorRef {
 // with a subject.
 func (sc *sentCtx) copular(c int) bool { return sc.contentSubject(c) >= 0 }
 
-// contentBlame: a copular predicate of blame ("X is responsible for the
-// attack", "X was behind the killing"): a word of the lexicon's
-// blame_words as the predicate or as its preposition.
+// contentBlame: a copular predicate of blame ("X was behind the killing",
+// "X is responsible for the attack"): a word of the lexicon's blame_words
+// as the predicate's preposition, or as the predicate with an act or a
+// harm as its complement ("responsible for security" is a duty, no
+// blame).
 func contentBlame(sc *sentCtx, c int) bool {
 	if !sc.copular(c) {
 		return false
 	}
 	if sc.upos(c) == "ADJ" && sc.c.lex.blame[sc.lemmas[c]] {
-		return true
+		// "responsible for the attack", "guilty of war crimes"
+		for _, k := range sc.tree.Children(c) {
+			if r := sc.rel(k); (nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) && sc.harm(k) {
+				return true
+			}
+		}
+		return false
 	}
 	return isNominal(sc.upos(c)) && sc.c.lex.blame[sc.caseOf(c)]
+}
+
+// harm reports whether noun h names an act or a harm one can be blamed
+// for: an event noun of the patterns (the attack, the killing), a noun of
+// protest or force, or a noun of the lexicon's harm_nouns (the deaths,
+// the violence); not "security" or "the plan".
+func (sc *sentCtx) harm(h int) bool {
+	if sc.isEventNoun(h) || sc.c.lex.harm[sc.lemmas[h]] {
+		return true
+	}
+	p := sc.c.hostileNoun(sc.lemmas[h])
+	return p != nil && cameo.Force.Has(p.Code)
 }
 
 // contentCriticism: a copular predicate of condemnation ("the raid was

@@ -34,6 +34,8 @@ type lexicon struct {
 	// decision verbs put what they decide in force
 	// (complement.decided-act).
 	decision set
+	// harm nouns name what one is blamed for (complement.content-blame).
+	harm set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -108,7 +110,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"capital_nouns", &lx.capitalNouns},
 		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
 		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
-		{"decision_verbs", &lx.decision},
+		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
 	}
 }
 
