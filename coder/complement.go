@@ -511,8 +511,8 @@ func contentBlame(sc *sentCtx, c int) bool {
 
 // harm reports whether noun h names an act or a harm one can be blamed
 // for: an event noun of the patterns (the attack, the killing), a noun of
-// protest or force, or a noun of the lexicon's harm_nouns (the deaths,
-// the violence); not "security" or "the plan".
+// force, or a noun of the lexicon's harm_nouns (the deaths,
+// the violence); not "security" (a noun of force posture).
 func (sc *sentCtx) harm(h int) bool {
 	if sc.isEventNoun(h) || sc.c.lex.harm[sc.lemmas[h]] {
 		return true
