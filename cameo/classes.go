@@ -255,6 +255,8 @@ const (
 	CodeCriticize = "111"
 	// CodeAccuse: accuse (112).
 	CodeAccuse = "112"
+	// CodeThreaten: threaten, not specified below (130).
+	CodeThreaten = "130"
 	// CodeComplainOfficially: complain officially (114).
 	CodeComplainOfficially = "114"
 	// CodeStrikeOrBoycott: conduct strike or boycott (143).

@@ -552,6 +552,8 @@ func (sc *sentCtx) contentMatches(byTok []*match) bool {
 		if byTok[c] == nil {
 			if m := sc.contentThreat(c); m != nil {
 				byTok[c], added = m, true
+			} else if m := sc.contentRetaliation(c); m != nil {
+				byTok[c], added = m, true
 			}
 		}
 	}
@@ -560,6 +562,40 @@ func (sc *sentCtx) contentMatches(byTok []*match) bool {
 
 // ruleContentThreat finds an act a speaker says will happen.
 const ruleContentThreat = "complement.content-threat"
+
+// contentRetaliation: a noun of retaliation as the subject of a verb of
+// occurrence or of a copular predicate, or after "there will be" ("our
+// response will be painful", "there will be consequences for Russia"): a
+// threat (130) the mood stage codes as contentThreat's, aimed at the
+// noun's "for", "against" or "on" phrase. nil when c is none.
+func (sc *sentCtx) contentRetaliation(c int) *match {
+	if sc.upos(c) != "NOUN" || !sc.c.lex.retaliation[sc.lemmas[c]] {
+		return nil
+	}
+	if sc.tree.ChildWith(c, "expl") >= 0 && sc.tree.ChildWith(c, "cop") >= 0 {
+		// "there will be consequences": the noun is the predicate
+		return sc.threatMatch(c, c, contentThreatPattern)
+	}
+	if !nlp.RelIs(sc.rel(c), "nsubj") {
+		return nil
+	}
+	v := sc.tree.Head(c)
+	if v < 0 {
+		return nil
+	}
+	occurs := sc.c.lex.occurrence[sc.lemmas[v]] && isVerbal(sc.upos(v))
+	copular := sc.tree.ChildWith(v, "cop") >= 0
+	there := sc.lemmas[v] == "be" && sc.tree.ChildWith(v, "expl") >= 0
+	if !occurs && !copular && !there {
+		return nil
+	}
+	return sc.threatMatch(c, v, contentThreatPattern)
+}
+
+// contentThreatPattern is the pattern of a threat of retaliation
+// (contentRetaliation).
+var contentThreatPattern = &dict.Pattern{ID: "content.threat", Code: cameo.CodeThreaten, TargetMode: dict.TargetRequired,
+	Target: []dict.Slot{{Prep: "for"}, {Prep: "against"}, {Prep: "on"}}}
 
 // contentThreat: a noun of protest or force as the subject of a verb of
 // occurrence ("our protests will resume", "more attacks will follow"):
@@ -578,6 +614,12 @@ func (sc *sentCtx) contentThreat(c int) *match {
 	if p == nil {
 		return nil
 	}
+	return sc.threatMatch(c, v, p)
+}
+
+// threatMatch is the content-threat candidate of noun c, the subject of
+// v, with pattern p.
+func (sc *sentCtx) threatMatch(c, v int, p *dict.Pattern) *match {
 	// the act's own dependents name its target ("attacks on the police")
 	deps := append(append([]int(nil), sc.tree.Children(c)...), sc.tree.Children(v)...)
 	m := &match{p: p, trig: c, clause: v, deps: deps, compl: -1, content: ruleContentThreat}

@@ -36,6 +36,9 @@ type lexicon struct {
 	decision set
 	// harm nouns name what one is blamed for (complement.content-blame).
 	harm set
+	// retaliation nouns name an answer a speaker threatens
+	// (complement.content-threat).
+	retaliation set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -111,6 +114,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
 		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
 		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
+		{"retaliation_nouns", &lx.retaliation},
 	}
 }
 

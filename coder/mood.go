@@ -758,10 +758,20 @@ func moodThreatenedAct(sc *sentCtx, k *cand, id string) (bool, string) {
 		return true, "an act only said to happen"
 	}
 	c := sc.c.cb.Parallel(cameo.ModeThreat, k.code)
+	if k.p == contentThreatPattern {
+		// a threat of retaliation: a threat already
+		c = k.code
+	}
 	if c == "" {
 		return true, "an act with no threat code"
 	}
-	srcs := sc.npFallback(k.trig)
+	var srcs []actorRef
+	if k.p != contentThreatPattern {
+		srcs = sc.npFallback(k.trig)
+	} else if p := sc.tree.ChildWith(k.trig, "nmod:poss"); p >= 0 {
+		// "our response": a retaliation's "for" phrase is its target
+		srcs = sc.actorsAt(p)
+	}
 	if len(srcs) == 0 {
 		srcs = []actorRef{*k.md.reporter}
 	}
