@@ -39,6 +39,8 @@ type lexicon struct {
 	// retaliation nouns name an answer a speaker threatens
 	// (complement.content-threat).
 	retaliation set
+	// ordinals make "it was the Nth time that" a cleft (mood.cleft).
+	ordinals set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -114,7 +116,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
 		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
 		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
-		{"retaliation_nouns", &lx.retaliation},
+		{"retaliation_nouns", &lx.retaliation}, {"cleft_ordinals", &lx.ordinals},
 	}
 }
 

@@ -488,6 +488,10 @@ func moodPredicateComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAct
 	if !contentOf(sc, w) || isVerbal(sc.upos(p)) {
 		return linkNext
 	}
+	if sc.cleft(p) && sc.hasMark(w.cur, "that") {
+		w.note(ruleCleft, "a cleft (\"it was the first time that ...\"): asserted")
+		return linkStop
+	}
 	if sc.tree.ChildWith(p, "cop") >= 0 || sc.tree.ChildWith(p, "nsubj") >= 0 || sc.tree.ChildWith(p, "expl") >= 0 || sc.tree.Head(p) >= 0 {
 		w.decide(moodUnasserted, "complement of \""+sc.words[p]+"\"", id)
 		return linkDone
@@ -583,10 +587,39 @@ func moodAdverbial(sc *sentCtx, w *moodWalk, _ int, id string) linkAction {
 // that ...", "reports that ...") is background, not a new event.
 func moodNounComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if sc.rel(w.cur) == "acl" && sc.hasMark(w.cur, "that") && !isVerbal(sc.upos(p)) {
+		if sc.cleft(p) {
+			w.note(ruleCleft, "a cleft (\"it was the second day that ...\"): asserted")
+			return linkStop
+		}
 		w.decide(moodUnasserted, "complement of the noun \""+sc.words[p]+"\"", id)
 		return linkDone
 	}
 	return linkNext
+}
+
+// ruleCleft: the that-clause of a cleft is asserted (mood.noun-complement
+// passes it).
+const ruleCleft = "mood.cleft"
+
+// cleft reports whether noun p is the focus of a cleft: "it", a copula
+// and an ordinal (lexicon cleft_ordinals) on the noun ("It was the second
+// day that the envoy was summoned", "it is the first time that ..."); "it
+// is a possibility that" is none.
+func (sc *sentCtx) cleft(p int) bool {
+	if !isNominal(sc.upos(p)) || sc.tree.ChildWith(p, "cop") < 0 {
+		return false
+	}
+	it, ordinal := false, false
+	for _, k := range sc.tree.Children(p) {
+		r := sc.rel(k)
+		if (r == "expl" || nlp.RelIs(r, "nsubj")) && sc.lemmas[k] == "it" {
+			it = true
+		}
+		if (r == "amod" || r == "nummod") && sc.c.lex.ordinals[sc.lemmas[k]] {
+			ordinal = true
+		}
+	}
+	return it && ordinal
 }
 
 // mood finds whether the clause headed by v is asserted, and who reports
