@@ -780,9 +780,10 @@ func moodClaimedResponsibility(_ *sentCtx, k *cand, id string) (bool, string) {
 // moodThreatenedAct: protest or force a speaker says will happen ("'our
 // protests will resume,' the coalition said", "more shootings will
 // follow") is the speaker's threat (13x, the act's threat code): the
-// source is whose act the noun names ("our"), else the speaker; the
-// target is found as for the act. An act no speaker reports, or not in
-// the future, is none.
+// source is the speaker (or the speaker's side the noun names: "our");
+// the target is found as for the act. An act no speaker reports, not in
+// the future, another actor's ("the rebels' attacks will go on, the army
+// said"), or one an organisation or the press foresees, is none.
 func moodThreatenedAct(sc *sentCtx, k *cand, id string) (bool, string) {
 	if k.content != ruleContentThreat {
 		return false, ""
@@ -798,15 +799,39 @@ func moodThreatenedAct(sc *sentCtx, k *cand, id string) (bool, string) {
 	if c == "" {
 		return true, "an act with no threat code"
 	}
-	var srcs []actorRef
+	rep := *k.md.reporter
+	if rep.actor.Code == "IGO" || rep.actor.Code == "NGO" || rep.actor.Role == "MED" {
+		// an organisation or the press that says attacks will go on
+		// foresees them; it threatens no one
+		return true, "an act foreseen by an observer"
+	}
+	var doers []actorRef
 	if k.p != contentThreatPattern {
-		srcs = sc.npFallback(k.trig)
+		doers = sc.npFallback(k.trig)
 	} else if p := sc.tree.ChildWith(k.trig, "nmod:poss"); p >= 0 {
 		// "our response": a retaliation's "for" phrase is its target
-		srcs = sc.actorsAt(p)
+		doers = sc.actorsAt(p)
 	}
+	for _, c := range sc.tree.Children(k.trig) {
+		// "the rebel attacks": a doer named by an agent the actor
+		// stage gives no country
+		if r := sc.rel(c); r != "amod" && r != "compound" {
+			continue
+		}
+		if mm, ok := sc.mentionAt(c); ok && mm.Actor.Role != "" && mm.Actor.Role != rep.actor.Role {
+			return true, "another actor's act foreseen"
+		}
+	}
+	for _, d := range doers {
+		if d.actor.Code != "" && !sameActor(d, rep) && d.actor.Code != rep.actor.Code {
+			// "the rebels' attacks will go on, the army said": foreseen,
+			// not threatened
+			return true, "another actor's act foreseen"
+		}
+	}
+	srcs := doers
 	if len(srcs) == 0 {
-		srcs = []actorRef{*k.md.reporter}
+		srcs = []actorRef{rep}
 	}
 	k.step(id, k.code+" -> "+c+": threatened by "+srcs[0].actor.Code)
 	k.code, k.srcs, k.srcRule = c, srcs, id
