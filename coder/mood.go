@@ -429,7 +429,7 @@ func moodReported(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if !contentOf(sc, w) || !sc.c.lex.speech[sc.lemmas[p]] {
 		return linkNext
 	}
-	if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
+	if rs := sc.speakerOf(p); len(rs) > 0 && w.reporter == nil {
 		w.setReporter(rs[0], id)
 	}
 	w.note(id, "reported by \""+sc.words[p]+"\"")
@@ -469,6 +469,20 @@ func moodClaimedAct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	w.decide(moodUnasserted, "claimed by its doer (\""+sc.words[p]+"\")", id)
 	w.result.claimed = true
 	return linkDone
+}
+
+// speakerOf returns who speaks by verb of saying p: its subject, or for a
+// verb coordinated without a subject of its own that of the verb it is
+// coordinated with ("police said they had arrested 46 people and said the
+// protests were unlawful").
+func (sc *sentCtx) speakerOf(p int) []actorRef {
+	rs, own := sc.subjectOwn(p)
+	if len(rs) == 0 && !own && sc.rel(p) == "conj" {
+		if h := sc.tree.Head(p); h >= 0 && isVerbal(sc.upos(h)) {
+			rs, _ = sc.subjectOwn(h)
+		}
+	}
+	return rs
 }
 
 // moodBelief: the complement of a verb of belief or estimate is not
@@ -524,7 +538,7 @@ func moodConjunct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 		// "said that A, and that B": a second content clause of the
 		// same report, hung on the first or on the verb of saying
 		if sc.c.lex.speech[sc.lemmas[p]] {
-			if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
+			if rs := sc.speakerOf(p); len(rs) > 0 && w.reporter == nil {
 				w.setReporter(rs[0], id)
 			}
 			w.note(id, "a content clause of \""+sc.words[p]+"\"")
@@ -544,7 +558,7 @@ func moodQuote(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if r := sc.rel(w.cur); (r != "advcl" && r != "parataxis" && r != "discourse" && r != "dep") || !sc.c.lex.speech[sc.lemmas[p]] || w.cur >= p {
 		return linkNext
 	}
-	if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
+	if rs := sc.speakerOf(p); len(rs) > 0 && w.reporter == nil {
 		w.setReporter(rs[0], id)
 	}
 	w.note(id, "a quotation before \""+sc.words[p]+"\"")
