@@ -549,10 +549,15 @@ func (sc *sentCtx) contentMatches(byTok []*match) bool {
 			byTok[c], added = m, true
 			break
 		}
-		if byTok[c] == nil {
+		if old := byTok[c]; old == nil || (old.trig == c && (old.p.Nominal || len(old.p.Light) > 0) && cameo.PhysicalConflict.Has(old.p.Code)) {
+			// (a noun of protest or force matched without its light
+			// verb, "its attacks will intensify", keeps its pattern)
 			if m := sc.contentThreat(c); m != nil {
+				if old != nil {
+					m.p = old.p
+				}
 				byTok[c], added = m, true
-			} else if m := sc.contentRetaliation(c); m != nil {
+			} else if m := sc.contentRetaliation(c); m != nil && old == nil {
 				byTok[c], added = m, true
 			}
 		}
