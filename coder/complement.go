@@ -603,7 +603,8 @@ var contentThreatPattern = &dict.Pattern{ID: "content.threat", Code: cameo.CodeT
 	Target: []dict.Slot{{Prep: "for"}, {Prep: "against"}, {Prep: "on"}}}
 
 // contentThreat: a noun of protest or force as the subject of a verb of
-// occurrence ("our protests will resume", "more attacks will follow"):
+// occurrence ("our demonstrations will continue", "its raids will
+// intensify"):
 // a candidate of the noun's own code at the verb's clause, which the mood
 // stage codes as the speaker's threat when the clause is a reported
 // future (mood.threatened-act). nil when c is none.

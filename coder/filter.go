@@ -125,7 +125,7 @@ func filterDescribingParticiple(sc *sentCtx, k *cand, _ []*match) (string, strin
 // as the active subject of its verb.
 func filterEventSubject(sc *sentCtx, k *cand, _ []*match) (string, string) {
 	if k.content == ruleContentThreat {
-		// "our protests will resume": the speaker's threat, if reported
+		// "our demonstrations will continue": the speaker's threat, if reported
 		// in the future (mood.threatened-act)
 		return "", ""
 	}

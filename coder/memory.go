@@ -221,7 +221,7 @@ func memSpeaker(sc *sentCtx, _ []*coded, id string) {
 // that the next sentence is inside it (sentCtx.inQuote: its "we" and what
 // it reports are the speaker's). Curly marks say which way they go;
 // straight ones are counted by parity (an odd number turns the state),
-// since their spacing is not to be trusted ('a "matured partnership, "').
+// since their spacing is not to be trusted ('a "lasting peace, "').
 // A quotation is taken to end after maxQuoteSentences sentences: a mark
 // lost on the way must not make the rest of the article a quotation.
 func memOpenQuote(sc *sentCtx, _ []*coded, id string) {

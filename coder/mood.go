@@ -473,8 +473,8 @@ func moodClaimedAct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 
 // speakerOf returns who speaks by verb of saying p: its subject, or for a
 // verb coordinated without a subject of its own that of the verb it is
-// coordinated with ("police said they had arrested 46 people and said the
-// protests were unlawful").
+// coordinated with ("Kenya said it had closed the border and said Somalia
+// must withdraw").
 func (sc *sentCtx) speakerOf(p int) []actorRef {
 	rs, own := sc.subjectOwn(p)
 	if len(rs) == 0 && !own && sc.rel(p) == "conj" {
@@ -602,7 +602,7 @@ func moodAdverbial(sc *sentCtx, w *moodWalk, _ int, id string) linkAction {
 func moodNounComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if sc.rel(w.cur) == "acl" && sc.hasMark(w.cur, "that") && !isVerbal(sc.upos(p)) {
 		if sc.cleft(p) {
-			w.note(ruleCleft, "a cleft (\"it was the second day that ...\"): asserted")
+			w.note(ruleCleft, "a cleft (\"it was the fourth month that ...\"): asserted")
 			return linkStop
 		}
 		w.decide(moodUnasserted, "complement of the noun \""+sc.words[p]+"\"", id)
@@ -616,9 +616,9 @@ func moodNounComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 const ruleCleft = "mood.cleft"
 
 // cleft reports whether noun p is the focus of a cleft: "it", a copula
-// and an ordinal (lexicon cleft_ordinals) on the noun ("It was the second
-// day that the envoy was summoned", "it is the first time that ..."); "it
-// is a possibility that" is none.
+// and an ordinal (lexicon cleft_ordinals) on the noun ("It was the fourth
+// month in succession that the bloc vetoed the package", "it is the first
+// time that ..."); "it is a possibility that" is none.
 func (sc *sentCtx) cleft(p int) bool {
 	if !isNominal(sc.upos(p)) || sc.tree.ChildWith(p, "cop") < 0 {
 		return false
@@ -792,8 +792,8 @@ func moodClaimedResponsibility(_ *sentCtx, k *cand, id string) (bool, string) {
 }
 
 // moodThreatenedAct: protest or force a speaker says will happen ("'our
-// protests will resume,' the coalition said", "more shootings will
-// follow") is the speaker's threat (13x, the act's threat code): the
+// demonstrations will continue,' the party said", "its raids will
+// intensify") is the speaker's threat (13x, the act's threat code): the
 // source is the speaker (or the speaker's side the noun names: "our");
 // the target is found as for the act. An act no speaker reports, not in
 // the future, another actor's ("the rebels' attacks will go on, the army
