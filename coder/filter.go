@@ -49,6 +49,7 @@ func filterRules() []filterRule {
 		{"filter.describing-participle", filterOnClause, filterDescribingParticiple},
 		{"filter.event-subject", filterOnClause, filterEventSubject},
 		{"filter.statement-content", filterOnClause, filterStatement},
+		{"filter.attitude-participle", filterOnClause, filterAttitudeParticiple},
 		{"filter.attribution-clause", filterOnClause, filterAttributionClause},
 		{"filter.consequence", filterOnCode, filterConsequence},
 		{"filter.document-subject", filterOnSource, filterDocumentSubject},
@@ -169,6 +170,32 @@ func filterStatement(sc *sentCtx, k *cand, _ []*match) (string, string) {
 		}
 		if sc.relMatches(d, "obj") && sc.c.lex.audience[sc.lemmas[d]] {
 			return ruleStatementToPress, "a statement to the press"
+		}
+	}
+	return "", ""
+}
+
+// filterAttitudeParticiple: a participle that states an attitude
+// ("Voicing its alarm over the fighting, the council renewed its call
+// for a truce") beside another act of the same speaker says how that act
+// was made, not an act of its own: the pattern's light verb is a verb
+// of expressing (a class the patterns name) in a bare -ing clause hung on
+// a clause that carries another candidate.
+func filterAttitudeParticiple(sc *sentCtx, k *cand, byTok []*match) (string, string) {
+	v := k.clause
+	if k.trig == v || len(k.p.Light) == 0 || sc.rel(v) != "advcl" || !sc.gerund(v) || sc.hasAnyMark(v) || sc.tree.ChildWith(v, "nsubj") >= 0 {
+		return "", ""
+	}
+	if !sc.c.lex.expressing[sc.lemmas[v]] {
+		return "", ""
+	}
+	h := sc.tree.Head(v)
+	if h < 0 {
+		return "", ""
+	}
+	for i, m := range byTok {
+		if m != nil && m != k.match && (i == h || m.clause == h) {
+			return "", "the manner of another act of the speaker"
 		}
 	}
 	return "", ""

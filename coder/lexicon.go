@@ -24,6 +24,9 @@ type lexicon struct {
 	// blame and condemnation are the predicates of what a statement says
 	// of an actor (complement.content-blame, .content-criticism).
 	blame, condemnation set
+	// expressing are the light verbs of a stated attitude (a class of the
+	// patterns; filter.attitude-participle).
+	expressing set
 	// claimVerbs claim an act for its doer (mood.claimed-act).
 	claimVerbs set
 	// occurrence verbs say that an act happens (complement.content-threat).
@@ -140,5 +143,8 @@ func newLexicon(d *dict.Dictionary) *lexicon {
 	// a class of the patterns (111 "call X deplorable") that the content
 	// rules read too (complement.content-criticism)
 	lx.condemnation = d.Words("condemnation_words")
+	// (and the light verbs of a stated attitude, for
+	// filter.attitude-participle)
+	lx.expressing = d.Words("expressing_verbs")
 	return lx
 }
