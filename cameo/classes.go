@@ -251,6 +251,12 @@ const (
 	CodeNegotiate = "046"
 	// CodeCeasefire: declare truce, ceasefire (0871).
 	CodeCeasefire = "0871"
+	// CodeCriticize: criticize or denounce (111).
+	CodeCriticize = "111"
+	// CodeAccuse: accuse (112).
+	CodeAccuse = "112"
+	// CodeThreaten: threaten, not specified below (130).
+	CodeThreaten = "130"
 	// CodeComplainOfficially: complain officially (114).
 	CodeComplainOfficially = "114"
 	// CodeStrikeOrBoycott: conduct strike or boycott (143).

@@ -1048,13 +1048,18 @@ func actorPronounSpeaker(sc *sentCtx, _ int, l string) (actorRef, bool, bool) {
 	if sp, ok := sc.speaker(); ok {
 		return sp, true, true
 	}
-	if sc.quoted() && sc.art.speaker != nil {
+	if sc.inQuote() && sc.art.speaker != nil {
 		// a quotation that goes on from the sentence before without
 		// an attribution of its own: its speaker
 		return recalled(*sc.art.speaker), true, true
 	}
 	return actorRef{}, false, true
 }
+
+// inQuote reports whether the sentence is inside a quotation: it opens
+// with a quotation mark, or a quotation an earlier sentence opened is not
+// closed yet ('... said: "We will not give up. We demand ..."').
+func (sc *sentCtx) inQuote() bool { return sc.quoted() || sc.art.quoteOpen }
 
 // quoted reports whether the sentence opens with a quotation mark.
 func (sc *sentCtx) quoted() bool {
@@ -1594,25 +1599,39 @@ func namedOverCountry(owners []actorRef) []actorRef {
 }
 
 // quoteAttribution returns the speaker of the quotation sentence s opens
-// when next (a sentence of the same chunk, its offsets still relative to
-// the chunk at off) closes it and names who said it; nil otherwise.
-func (c *Coder) quoteAttribution(art *article, s *nlp.Sentence, next nlp.Sentence, off, idx int) *actorRef {
-	if !opensQuote(art.text[s.Start:s.End]) {
+// or goes on with (memory.open-quote) when one of the next sentences
+// (next, of the same chunk, their offsets still relative to the chunk at
+// off) closes it and names who said it: the first that closes it, within
+// maxQuoteSentences; nil otherwise.
+func (c *Coder) quoteAttribution(art *article, s *nlp.Sentence, next []nlp.Sentence, off, idx int) *actorRef {
+	if !opensQuote(art.text[s.Start:s.End]) && !art.quoteOpen {
 		return nil
 	}
-	ns := nlp.Sentence{Start: next.Start + off, End: next.End + off, Tokens: append([]nlp.Token(nil), next.Tokens...)}
-	for i := range ns.Tokens {
-		ns.Tokens[i].Start += off
-		ns.Tokens[i].End += off
+	for j := 0; j < len(next) && j < maxQuoteSentences; j++ {
+		ns := nlp.Sentence{Start: next[j].Start + off, End: next[j].End + off, Tokens: append([]nlp.Token(nil), next[j].Tokens...)}
+		for i := range ns.Tokens {
+			ns.Tokens[i].Start += off
+			ns.Tokens[i].End += off
+		}
+		if ns.End > len(art.text) {
+			return nil
+		}
+		text := art.text[ns.Start:ns.End]
+		if !closesQuote(text) {
+			if o, cl := quoteMarks(text); o > 0 || cl > 0 {
+				// a sentence with marks of its own that does not
+				// close the quotation: another quotation
+				return nil
+			}
+			continue
+		}
+		sp, ok := newSentCtx(c, art, &ns, idx+j, nil).speaker()
+		if !ok {
+			return nil
+		}
+		return &sp
 	}
-	if ns.End > len(art.text) || !closesQuote(art.text[ns.Start:ns.End]) {
-		return nil
-	}
-	sp, ok := newSentCtx(c, art, &ns, idx, nil).speaker()
-	if !ok {
-		return nil
-	}
-	return &sp
+	return nil
 }
 
 // quoteMarks counts the opening and closing quotation marks of text; a

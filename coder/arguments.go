@@ -1172,7 +1172,9 @@ func argEventAnaphor(sc *sentCtx, tc *targetCtx) bool {
 // ("activists from A staged a protest in B's capital").
 func argDomesticGovernment(sc *sentCtx, tc *targetCtx) bool {
 	code, m := tc.code, tc.m
-	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !(cameo.Demands.Has(code) || cameo.Protests.Has(code)) {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !(cameo.Demands.Has(code) || cameo.Protests.Has(code) || (m.content == ruleContentThreat && cameo.Protests.Has(m.p.Code))) {
+		// (a protest threatened, 133, is aimed as the protest is:
+		// mood.threatened-act)
 		return false
 	}
 	src := tc.srcs[0]
@@ -1181,7 +1183,7 @@ func argDomesticGovernment(sc *sentCtx, tc *targetCtx) bool {
 		return false
 	}
 	c := src.actor.Code
-	if cameo.Protests.Has(code) {
+	if cameo.Protests.Has(code) || m.content == ruleContentThreat {
 		if h := sc.protestVenue(m); h != "" {
 			c = h
 		}

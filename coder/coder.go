@@ -211,10 +211,7 @@ func (c *Coder) code(ctx context.Context, a *dyad.Article, tr *recorder) ([]dyad
 			}
 			s := &doc.Sentences[si]
 			shift(s, ch[0])
-			art.quoteSpeaker = nil
-			if si+1 < len(doc.Sentences) {
-				art.quoteSpeaker = c.quoteAttribution(art, s, doc.Sentences[si+1], ch[0], sentIdx+1)
-			}
+			art.quoteSpeaker = c.quoteAttribution(art, s, doc.Sentences[si+1:], ch[0], sentIdx+1)
 			evs := c.codeSentence(art, s, sentIdx, tr)
 			out = append(out, evs...)
 			sentIdx++

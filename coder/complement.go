@@ -63,7 +63,10 @@ func complementRules() []string {
 	for _, r := range embedCodeRules() {
 		ids = append(ids, r.id)
 	}
-	return ids
+	for _, r := range contentRules() {
+		ids = append(ids, r.id)
+	}
+	return append(ids, ruleContentThreat)
 }
 
 // spareRule keeps a dependent of an accusation, denial, refusal or appeal
@@ -262,6 +265,7 @@ type embedCodeRule struct {
 func embedCodeRules() []embedCodeRule {
 	return []embedCodeRule{
 		{"complement.intent", complementIntent},
+		{"complement.decided-act", complementDecidedAct},
 		{"complement.threat", complementThreat},
 		{"complement.agreed-ceasefire", complementAgreedCeasefire},
 		{"complement.named-act", complementNamedAct},
@@ -282,10 +286,25 @@ func complementIntent(sc *sentCtx, k *cand) string {
 	return sc.c.embedCode(dict.EmbedIntent, k.embCode)
 }
 
+// complementDecidedAct: a decision to do what has no intent code
+// ("decided to expel the diplomats", "voted to suspend the country") is
+// the act itself: an authority's decision puts a sanction or coercion in
+// force; a decision to cooperate stays an intent (complement.intent).
+// The verbs are the lexicon's decision_verbs.
+func complementDecidedAct(sc *sentCtx, k *cand) string {
+	if !isIntent(k.kind) || k.embCode == "" || !sc.c.lex.decision[sc.lemmas[k.trig]] {
+		return ""
+	}
+	if sc.c.embedCode(dict.EmbedIntent, k.embCode) != "" || !(cameo.Sanctions.Has(k.embCode) || (cameo.PopulationActs.Has(k.embCode) && !cameo.Force.Has(k.embCode))) {
+		return ""
+	}
+	return k.embCode
+}
+
 // complementThreat: a vow to do what has no intent code, force, is a
 // threat ("vowed to attack" -> 138).
 func complementThreat(sc *sentCtx, k *cand) string {
-	if !isIntent(k.kind) || k.embCode == "" || sc.c.embedCode(dict.EmbedIntent, k.embCode) != "" {
+	if !isIntent(k.kind) || k.embCode == "" || sc.c.embedCode(dict.EmbedIntent, k.embCode) != "" || k.code == k.embCode {
 		return ""
 	}
 	return sc.c.embedCode(dict.EmbedThreat, k.embCode)
@@ -363,4 +382,271 @@ func (sc *sentCtx) carrierNegated(noun int) bool {
 		}
 	}
 	return false
+}
+
+// The content of a statement is itself an event when it says what another
+// actor is or did in words of blame or condemnation: a speaker who says
+// "X is behind the attack" accuses X (112); one who says "X's actions are
+// illegal" criticises X (111). The content rules find such predicates (a
+// copular clause whose predicate is a word of blame or of condemnation)
+// and make each a candidate of its own (complement.content-blame,
+// complement.content-criticism); the mood stage codes it only when a
+// speaker reports it, as the speaker's act toward the predicate's subject
+// (mood.reported-content): what the writer asserts in such words is an
+// assessment, no event.
+
+// contentRule finds a predicate of blame or condemnation at token c: fn
+// reports whether c is one.
+type contentRule struct {
+	id string
+	p  *dict.Pattern
+	fn func(sc *sentCtx, c int) bool
+}
+
+// contentRules are the content rules, in order; the first that applies
+// at a token decides.
+func contentRules() []contentRule {
+	return []contentRule{
+		{"complement.content-blame", contentBlamePattern, contentBlame},
+		{"complement.content-criticism", contentCriticismPattern, contentCriticism},
+	}
+}
+
+// contentRuleTable is contentRules, built once.
+var contentRuleTable = contentRules()
+
+// The patterns of the content candidates: their source is the speaker and
+// their target the predicate's subject (mood.reported-content).
+var (
+	contentBlamePattern     = &dict.Pattern{ID: "content.blame", Code: cameo.CodeAccuse, TargetMode: dict.TargetRequired}
+	contentCriticismPattern = &dict.Pattern{ID: "content.criticism", Code: cameo.CodeCriticize, TargetMode: dict.TargetRequired}
+)
+
+// isContent reports whether p is the pattern of a content candidate.
+func isContent(p *dict.Pattern) bool {
+	return p == contentBlamePattern || p == contentCriticismPattern
+}
+
+// contentSubject returns the subject of copular predicate c: its own, or
+// that of the clause it is coordinated with ("X threatens peace and is
+// unacceptable"), or the noun it is coordinated with when the parse made
+// the predicate a conjunct of its subject; -1 when c is no copular
+// predicate.
+func (sc *sentCtx) contentSubject(c int) int {
+	if sc.tree.ChildWith(c, "cop") < 0 {
+		return -1
+	}
+	if s := sc.tree.ChildWith(c, "nsubj"); s >= 0 {
+		return s
+	}
+	h := sc.tree.Head(c)
+	if sc.rel(c) != "conj" || h < 0 {
+		return -1
+	}
+	if s := sc.tree.ChildWith(h, "nsubj"); s >= 0 {
+		return s
+	}
+	if isNominal(sc.upos(h)) && sc.tree.ChildWith(h, "cop") < 0 {
+		return h
+	}
+	return -1
+}
+
+// contentActors returns the actors the subject s of a content predicate
+// names: itself, the doer or owner its phrase names ("Russia's raids",
+// "the Russian raids"; for an act, only that), or those of the noun a
+// quantity noun is of ("a series of Russian raids").
+func (sc *sentCtx) contentActors(s int) []actorRef {
+	act := func(h int) bool { return sc.isEventNoun(h) || sc.c.lex.conductNouns[sc.lemmas[h]] }
+	for depth := 0; s >= 0 && depth < 2; depth++ {
+		if act(s) {
+			// an act: who did it, not what it is coordinated with
+			if rs := sc.actByModifier(s); len(rs) > 0 {
+				return rs
+			}
+			return sc.npFallback(s)
+		}
+		next := -1
+		for _, c := range sc.tree.Children(s) {
+			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of" && act(c) {
+				next = c
+				break
+			}
+		}
+		if next < 0 {
+			if rs := sc.actorsAt(s); len(rs) > 0 {
+				return rs
+			}
+			return sc.npFallback(s)
+		}
+		s = next
+	}
+	return nil
+}
+
+// copular reports whether token c is the predicate of a copular clause
+// with a subject.
+func (sc *sentCtx) copular(c int) bool { return sc.contentSubject(c) >= 0 }
+
+// contentBlame: a copular predicate of blame ("X was behind the killing",
+// "X is responsible for the attack"): a word of the lexicon's blame_words
+// as the predicate's preposition, or as the predicate with an act or a
+// harm as its complement ("responsible for security" is a duty, no
+// blame).
+func contentBlame(sc *sentCtx, c int) bool {
+	if !sc.copular(c) {
+		return false
+	}
+	if sc.upos(c) == "ADJ" && sc.c.lex.blame[sc.lemmas[c]] {
+		// "responsible for the attack", "guilty of war crimes"
+		for _, k := range sc.tree.Children(c) {
+			if r := sc.rel(k); (nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) && sc.harm(k) {
+				return true
+			}
+		}
+		return false
+	}
+	return isNominal(sc.upos(c)) && sc.c.lex.blame[sc.caseOf(c)]
+}
+
+// harm reports whether noun h names an act or a harm one can be blamed
+// for: an event noun of the patterns (the attack, the killing), a noun of
+// force, or a noun of the lexicon's harm_nouns (the deaths,
+// the violence); not "security" (a noun of force posture).
+func (sc *sentCtx) harm(h int) bool {
+	if sc.isEventNoun(h) || sc.c.lex.harm[sc.lemmas[h]] {
+		return true
+	}
+	p := sc.c.hostileNoun(sc.lemmas[h])
+	return p != nil && cameo.Force.Has(p.Code)
+}
+
+// contentCriticism: a copular predicate of condemnation ("the raid was
+// illegal", "the vote is a sham"): a word of the lexicon's
+// condemnation_words without a preposition of its own.
+func contentCriticism(sc *sentCtx, c int) bool {
+	if !sc.copular(c) || !sc.c.lex.condemnation[sc.lemmas[c]] {
+		return false
+	}
+	return sc.upos(c) == "ADJ" || (isNominal(sc.upos(c)) && sc.caseOf(c) == "")
+}
+
+// contentMatches adds a candidate at every predicate of blame or
+// condemnation (the content rules) to byTok; it takes the place of a
+// pattern matched at the same word, which the copular construction makes
+// no act of its own. It reports whether it added any.
+func (sc *sentCtx) contentMatches(byTok []*match) bool {
+	added := false
+	for c := 0; c < sc.n; c++ {
+		for _, r := range contentRuleTable {
+			if !r.fn(sc, c) {
+				continue
+			}
+			m := &match{p: r.p, trig: c, clause: c, deps: sc.tree.Children(c), compl: -1, content: r.id}
+			if sc.rec != nil {
+				m.steps = append(m.steps, r.id+": a predicate of "+strings.TrimPrefix(r.p.ID, "content.")+" at \""+sc.words[c]+"\"")
+			}
+			byTok[c], added = m, true
+			break
+		}
+		if old := byTok[c]; old == nil || (old.trig == c && (old.p.Nominal || len(old.p.Light) > 0) && cameo.PhysicalConflict.Has(old.p.Code)) {
+			// (a noun of protest or force matched without its light
+			// verb, "its attacks will intensify", keeps its pattern)
+			if m := sc.contentThreat(c); m != nil {
+				if old != nil {
+					m.p = old.p
+				}
+				byTok[c], added = m, true
+			} else if m := sc.contentRetaliation(c); m != nil && old == nil {
+				byTok[c], added = m, true
+			}
+		}
+	}
+	return added
+}
+
+// ruleContentThreat finds an act a speaker says will happen.
+const ruleContentThreat = "complement.content-threat"
+
+// contentRetaliation: a noun of retaliation as the subject of a verb of
+// occurrence or of a copular predicate, or after "there will be" ("our
+// response will be painful", "there will be consequences for Russia"): a
+// threat (130) the mood stage codes as contentThreat's, aimed at the
+// noun's "for", "against" or "on" phrase. nil when c is none.
+func (sc *sentCtx) contentRetaliation(c int) *match {
+	if sc.upos(c) != "NOUN" || !sc.c.lex.retaliation[sc.lemmas[c]] {
+		return nil
+	}
+	if sc.tree.ChildWith(c, "expl") >= 0 && sc.tree.ChildWith(c, "cop") >= 0 {
+		// "there will be consequences": the noun is the predicate
+		return sc.threatMatch(c, c, contentThreatPattern)
+	}
+	if !nlp.RelIs(sc.rel(c), "nsubj") {
+		return nil
+	}
+	v := sc.tree.Head(c)
+	if v < 0 {
+		return nil
+	}
+	occurs := sc.c.lex.occurrence[sc.lemmas[v]] && isVerbal(sc.upos(v))
+	copular := sc.tree.ChildWith(v, "cop") >= 0
+	there := sc.lemmas[v] == "be" && sc.tree.ChildWith(v, "expl") >= 0
+	if !occurs && !copular && !there {
+		return nil
+	}
+	return sc.threatMatch(c, v, contentThreatPattern)
+}
+
+// contentThreatPattern is the pattern of a threat of retaliation
+// (contentRetaliation).
+var contentThreatPattern = &dict.Pattern{ID: "content.threat", Code: cameo.CodeThreaten, TargetMode: dict.TargetRequired,
+	Target: []dict.Slot{{Prep: "for"}, {Prep: "against"}, {Prep: "on"}}}
+
+// contentThreat: a noun of protest or force as the subject of a verb of
+// occurrence ("our demonstrations will continue", "its raids will
+// intensify"):
+// a candidate of the noun's own code at the verb's clause, which the mood
+// stage codes as the speaker's threat when the clause is a reported
+// future (mood.threatened-act). nil when c is none.
+func (sc *sentCtx) contentThreat(c int) *match {
+	if sc.upos(c) != "NOUN" || sc.rel(c) != "nsubj" {
+		return nil
+	}
+	v := sc.tree.Head(c)
+	if v < 0 || !sc.c.lex.occurrence[sc.lemmas[v]] || !isVerbal(sc.upos(v)) {
+		return nil
+	}
+	p := sc.c.hostileNoun(sc.lemmas[c])
+	if p == nil {
+		return nil
+	}
+	return sc.threatMatch(c, v, p)
+}
+
+// threatMatch is the content-threat candidate of noun c, the subject of
+// v, with pattern p.
+func (sc *sentCtx) threatMatch(c, v int, p *dict.Pattern) *match {
+	// the act's own dependents name its target ("attacks on the police")
+	deps := append(append([]int(nil), sc.tree.Children(c)...), sc.tree.Children(v)...)
+	m := &match{p: p, trig: c, clause: v, deps: deps, compl: -1, content: ruleContentThreat}
+	if sc.rec != nil {
+		m.steps = append(m.steps, ruleContentThreat+": \""+sc.words[c]+"\" is said to \""+sc.words[v]+"\"")
+	}
+	return m
+}
+
+// hostileNoun returns the pattern of a noun that names an act of protest
+// or force (its nominal pattern, else a light-verb pattern of it: "hold a
+// protest", "launch an attack"), the most general first; nil for none.
+func (c *Coder) hostileNoun(lemma string) *dict.Pattern {
+	var best *dict.Pattern
+	for _, p := range c.idx[lemma] {
+		if p.Trigger != lemma || !(p.Nominal || len(p.Light) > 0) || !cameo.PhysicalConflict.Has(p.Code) {
+			continue
+		}
+		if best == nil || len(p.Code) < len(best.Code) || (len(p.Code) == len(best.Code) && p.Nominal && !best.Nominal) {
+			best = p
+		}
+	}
+	return best
 }

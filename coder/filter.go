@@ -49,6 +49,7 @@ func filterRules() []filterRule {
 		{"filter.describing-participle", filterOnClause, filterDescribingParticiple},
 		{"filter.event-subject", filterOnClause, filterEventSubject},
 		{"filter.statement-content", filterOnClause, filterStatement},
+		{"filter.attitude-participle", filterOnClause, filterAttitudeParticiple},
 		{"filter.attribution-clause", filterOnClause, filterAttributionClause},
 		{"filter.consequence", filterOnCode, filterConsequence},
 		{"filter.document-subject", filterOnSource, filterDocumentSubject},
@@ -124,6 +125,11 @@ func filterDescribingParticiple(sc *sentCtx, k *cand, _ []*match) (string, strin
 // Juba") are background, not an event: the noun of a light-verb pattern
 // as the active subject of its verb.
 func filterEventSubject(sc *sentCtx, k *cand, _ []*match) (string, string) {
+	if k.content == ruleContentThreat {
+		// "our demonstrations will continue": the speaker's threat, if reported
+		// in the future (mood.threatened-act)
+		return "", ""
+	}
 	if k.trig != k.clause && isNominal(sc.upos(k.trig)) && sc.rel(k.trig) == "nsubj" && sc.tree.Head(k.trig) == k.clause {
 		return "", "the event noun is the subject of another predicate"
 	}
@@ -169,6 +175,32 @@ func filterStatement(sc *sentCtx, k *cand, _ []*match) (string, string) {
 	return "", ""
 }
 
+// filterAttitudeParticiple: a participle that states an attitude
+// ("Voicing its alarm over the fighting, the council renewed its call
+// for a truce") beside another act of the same speaker says how that act
+// was made, not an act of its own: the pattern's light verb is a verb
+// of expressing (a class the patterns name) in a bare -ing clause hung on
+// a clause that carries another candidate.
+func filterAttitudeParticiple(sc *sentCtx, k *cand, byTok []*match) (string, string) {
+	v := k.clause
+	if k.trig == v || len(k.p.Light) == 0 || sc.rel(v) != "advcl" || !sc.gerund(v) || sc.hasAnyMark(v) || sc.tree.ChildWith(v, "nsubj") >= 0 {
+		return "", ""
+	}
+	if !sc.c.lex.expressing[sc.lemmas[v]] {
+		return "", ""
+	}
+	h := sc.tree.Head(v)
+	if h < 0 {
+		return "", ""
+	}
+	for i, m := range byTok {
+		if m != nil && m != k.match && (i == h || m.clause == h) {
+			return "", "the manner of another act of the speaker"
+		}
+	}
+	return "", ""
+}
+
 // filterAttributionClause: a relative clause on the source a report is
 // attributed to ("according to the journalist, who spoke to the committee
 // by phone") says how the account reached the reporter, not a statement
@@ -203,7 +235,8 @@ func filterAttributionClause(sc *sentCtx, k *cand, _ []*match) (string, string) 
 
 // filterConsequence: a participle of force after another attack
 // ("shelled a village, killing four civilians") is its consequence, not
-// an event of its own.
+// an event of its own; a participle of means ("by shelling the
+// villages", lexicon means_markers) is the act itself.
 func filterConsequence(sc *sentCtx, k *cand, byTok []*match) (string, string) {
 	if k.kind == dict.EmbedNone && sc.isConsequence(k.match, byTok) {
 		return "", "participle consequence of another attack"
@@ -280,6 +313,11 @@ func (sc *sentCtx) isTopic(v int, byTok []*match) bool {
 // shelling; the participle is its consequence.
 func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
 	if !cameo.PhysicalConflict.Has(m.p.Code) || sc.rel(m.clause) != "advcl" {
+		return false
+	}
+	if sc.hasMarkIn(m.clause, sc.c.lex.meansMarkers) {
+		// "violated the ceasefire by shelling the villages": how the act
+		// was done, the act itself, not its consequence
 		return false
 	}
 	if !strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {

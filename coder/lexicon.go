@@ -33,6 +33,29 @@ type lexicon struct {
 	// localModifiers make a people named by its demonym the locals of
 	// where the story happens (local Serbs).
 	localModifiers set
+	// blame and condemnation are the predicates of what a statement says
+	// of an actor (complement.content-blame, .content-criticism).
+	blame, condemnation set
+	// expressing are the light verbs of a stated attitude (a class of the
+	// patterns; filter.attitude-participle).
+	expressing set
+	// claimVerbs claim an act for its doer (mood.claimed-act).
+	claimVerbs set
+	// occurrence verbs say that an act happens (complement.content-threat).
+	occurrence set
+	// meansMarkers mark a participle that says how an act was done
+	// (filter.consequence).
+	meansMarkers set
+	// decision verbs put what they decide in force
+	// (complement.decided-act).
+	decision set
+	// harm nouns name what one is blamed for (complement.content-blame).
+	harm set
+	// retaliation nouns name an answer a speaker threatens
+	// (complement.content-threat).
+	retaliation set
+	// ordinals make "it was the Nth time that" a cleft (mood.cleft).
+	ordinals set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -107,6 +130,10 @@ func (lx *lexicon) plainClasses() []struct {
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 		{"capital_nouns", &lx.capitalNouns},
 		{"domestic_roles", &lx.domesticRoles}, {"local_modifiers", &lx.localModifiers},
+		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
+		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
+		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
+		{"retaliation_nouns", &lx.retaliation}, {"cleft_ordinals", &lx.ordinals},
 	}
 }
 
@@ -127,5 +154,11 @@ func newLexicon(d *dict.Dictionary) *lexicon {
 		}
 	}
 	lx.eventAnaphors = d.TaggedWords("event_anaphors")
+	// a class of the patterns (111 "call X deplorable") that the content
+	// rules read too (complement.content-criticism)
+	lx.condemnation = d.Words("condemnation_words")
+	// (and the light verbs of a stated attitude, for
+	// filter.attitude-participle)
+	lx.expressing = d.Words("expressing_verbs")
 	return lx
 }

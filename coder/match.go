@@ -27,6 +27,9 @@ type match struct {
 	why      string
 	tgts     []actorRef // the targets found when it was coded
 	steps    []string   // what rules did to it before it was evaluated
+	// content is the content rule that made the candidate, if any
+	// (complement.content-*)
+	content string
 }
 
 // The match stage: the patterns of the dictionary tried at each word, on

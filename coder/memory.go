@@ -32,6 +32,7 @@ func memoryRules() []memoryRule {
 		{"memory.context", memContext},
 		{"memory.names", memNames},
 		{"memory.speaker", memSpeaker},
+		{"memory.open-quote", memOpenQuote},
 		{"memory.dateline", memDateline},
 	}
 }
@@ -209,10 +210,51 @@ func memSpeaker(sc *sentCtx, _ []*coded, id string) {
 		sp.sent, sp.inferred, sp.mem = sc.idx, false, id
 		sc.art.speaker = &sp
 		sc.rec.printf("  memory: speaker %s %s  <- %s\n", sp.actor.Code, sp.actor.Role, id)
-	case !sc.quoted():
+	case !sc.inQuote():
 		sc.art.speaker = nil
 	}
 }
+
+// memOpenQuote remembers whether a quotation is still open after the
+// sentence: one it opens and does not close, or an open one it does not
+// close ('The minister said: "We will not give up. We demand ...".'), so
+// that the next sentence is inside it (sentCtx.inQuote: its "we" and what
+// it reports are the speaker's). Curly marks say which way they go;
+// straight ones are counted by parity (an odd number turns the state),
+// since their spacing is not to be trusted ('a "lasting peace, "').
+// A quotation is taken to end after maxQuoteSentences sentences: a mark
+// lost on the way must not make the rest of the article a quotation.
+func memOpenQuote(sc *sentCtx, _ []*coded, id string) {
+	text := sc.art.text[sc.s.Start:sc.s.End]
+	was := sc.art.quoteOpen
+	open := was
+	o, c := strings.Count(text, "\u201c"), strings.Count(text, "\u201d")
+	switch {
+	case o > c:
+		open = true
+	case c > o:
+		open = false
+	}
+	if strings.Count(text, "\"")%2 == 1 {
+		open = !open
+	}
+	if open && was {
+		sc.art.quoteSents++
+		if sc.art.quoteSents >= maxQuoteSentences {
+			open = false
+		}
+	} else {
+		sc.art.quoteSents = 0
+	}
+	sc.art.quoteOpen = open
+	if open && !was {
+		sc.rec.printf("  memory: a quotation opens  <- %s\n", id)
+	}
+}
+
+// maxQuoteSentences is the most sentences a quotation is taken to go on
+// after the one that opens it.
+const maxQuoteSentences = 4
 
 // memDateline remembers the country of the article's dateline: a city or
 // capital that opens the first sentence, followed by a comma, dash, colon
@@ -268,6 +310,11 @@ type article struct {
 	datelineDone bool
 	// dateline is the place of the article's dateline, if any.
 	dateline *dyad.Place
+	// quoteOpen says that a quotation an earlier sentence opened is not
+	// closed before the sentence being coded (memory.open-quote).
+	quoteOpen bool
+	// quoteSents counts the sentences the open quotation has gone on.
+	quoteSents int
 	// quoteSpeaker is who speaks the quotation the sentence being coded
 	// opens, when the next sentence closes it with an attribution
 	// (actor.quote-attribution).

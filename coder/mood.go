@@ -52,6 +52,7 @@ const (
 	ruleModal           = "mood.modal"
 	ruleObligation      = "mood.obligation"
 	ruleQuoteSpeaker    = "mood.quote-attribution"
+	ruleQuoteContinues  = "mood.quote-continues"
 	ruleObligationModal = "mood.obligation-modal"
 )
 
@@ -71,6 +72,8 @@ type moodResult struct {
 	// oblig is the appeal or demand a reported obligation makes of the
 	// clause's subject (moodObliged).
 	oblig dict.EmbedKind
+	// claimed marks an act its own doer claims (mood.claimed-act).
+	claimed bool
 }
 
 // moodWalk is the state of the walk up from a clause.
@@ -320,6 +323,7 @@ func moodLinkRules() []moodLinkRule {
 		{"mood.denied-gerund", moodDeniedGerund},
 		{"mood.pundit", moodPundit},
 		{"mood.reported", moodReported},
+		{"mood.claimed-act", moodClaimedAct},
 		{"mood.belief", moodBelief},
 		{"mood.predicate-complement", moodPredicateComplement},
 		{"mood.clausal-complement", moodClausalComplement},
@@ -425,7 +429,7 @@ func moodReported(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if !contentOf(sc, w) || !sc.c.lex.speech[sc.lemmas[p]] {
 		return linkNext
 	}
-	if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
+	if rs := sc.speakerOf(p); len(rs) > 0 && w.reporter == nil {
 		w.setReporter(rs[0], id)
 	}
 	w.note(id, "reported by \""+sc.words[p]+"\"")
@@ -436,6 +440,49 @@ func moodReported(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 		}
 	}
 	return linkStop
+}
+
+// moodClaimedAct: what a verb of claiming ("the group claimed it shot an
+// officer") says its own subject did is not asserted, but the claim is
+// the doer's claim of responsibility (mood.claimed-responsibility): the
+// complement's subject is a pronoun or the claimer itself.
+func moodClaimedAct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if !contentOf(sc, w) || !sc.c.lex.claimVerbs[sc.lemmas[p]] || w.cur != w.v {
+		return linkNext
+	}
+	s := sc.tree.ChildWith(w.cur, "nsubj")
+	if s < 0 {
+		return linkNext
+	}
+	own := sc.c.lex.pronouns[sc.lemmas[s]] && !sc.c.lex.speakerPronouns[sc.lemmas[s]]
+	if !own {
+		claimers, _ := sc.subjectOwn(p)
+		for _, a := range sc.actorsAt(s) {
+			for _, b := range claimers {
+				own = own || sameActor(a, b)
+			}
+		}
+	}
+	if !own {
+		return linkNext
+	}
+	w.decide(moodUnasserted, "claimed by its doer (\""+sc.words[p]+"\")", id)
+	w.result.claimed = true
+	return linkDone
+}
+
+// speakerOf returns who speaks by verb of saying p: its subject, or for a
+// verb coordinated without a subject of its own that of the verb it is
+// coordinated with ("Kenya said it had closed the border and said Somalia
+// must withdraw").
+func (sc *sentCtx) speakerOf(p int) []actorRef {
+	rs, own := sc.subjectOwn(p)
+	if len(rs) == 0 && !own && sc.rel(p) == "conj" {
+		if h := sc.tree.Head(p); h >= 0 && isVerbal(sc.upos(h)) {
+			rs, _ = sc.subjectOwn(h)
+		}
+	}
+	return rs
 }
 
 // moodBelief: the complement of a verb of belief or estimate is not
@@ -454,6 +501,10 @@ func moodBelief(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 func moodPredicateComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if !contentOf(sc, w) || isVerbal(sc.upos(p)) {
 		return linkNext
+	}
+	if sc.cleft(p) && sc.hasMark(w.cur, "that") {
+		w.note(ruleCleft, "a cleft (\"it was the first time that ...\"): asserted")
+		return linkStop
 	}
 	if sc.tree.ChildWith(p, "cop") >= 0 || sc.tree.ChildWith(p, "nsubj") >= 0 || sc.tree.ChildWith(p, "expl") >= 0 || sc.tree.Head(p) >= 0 {
 		w.decide(moodUnasserted, "complement of \""+sc.words[p]+"\"", id)
@@ -483,17 +534,31 @@ func moodConjunct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 		w.note(id, "as \""+sc.words[p]+"\" is")
 		return linkClimb
 	}
+	if sc.hasMarkUPOS(w.cur, "that", "SCONJ") {
+		// "said that A, and that B": a second content clause of the
+		// same report, hung on the first or on the verb of saying
+		if sc.c.lex.speech[sc.lemmas[p]] {
+			if rs := sc.speakerOf(p); len(rs) > 0 && w.reporter == nil {
+				w.setReporter(rs[0], id)
+			}
+			w.note(id, "a content clause of \""+sc.words[p]+"\"")
+			return linkStop
+		}
+		w.note(id, "a content clause coordinated with \""+sc.words[p]+"\"")
+		return linkClimb
+	}
 	w.note(id, "a conjunct with its own auxiliary or subject")
 	return linkStop
 }
 
 // moodQuote: a quotation before "..., the minister said" is reported by
-// the speaker.
+// the speaker (the parse hangs it on the verb of saying as an adverbial,
+// parataxis, discourse or bare dependent).
 func moodQuote(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
-	if sc.rel(w.cur) != "advcl" || !sc.c.lex.speech[sc.lemmas[p]] || w.cur >= p {
+	if r := sc.rel(w.cur); (r != "advcl" && r != "parataxis" && r != "discourse" && r != "dep") || !sc.c.lex.speech[sc.lemmas[p]] || w.cur >= p {
 		return linkNext
 	}
-	if rs, _ := sc.subjectOwn(p); len(rs) > 0 && w.reporter == nil {
+	if rs := sc.speakerOf(p); len(rs) > 0 && w.reporter == nil {
 		w.setReporter(rs[0], id)
 	}
 	w.note(id, "a quotation before \""+sc.words[p]+"\"")
@@ -536,10 +601,39 @@ func moodAdverbial(sc *sentCtx, w *moodWalk, _ int, id string) linkAction {
 // that ...", "reports that ...") is background, not a new event.
 func moodNounComplement(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if sc.rel(w.cur) == "acl" && sc.hasMark(w.cur, "that") && !isVerbal(sc.upos(p)) {
+		if sc.cleft(p) {
+			w.note(ruleCleft, "a cleft (\"it was the fourth month that ...\"): asserted")
+			return linkStop
+		}
 		w.decide(moodUnasserted, "complement of the noun \""+sc.words[p]+"\"", id)
 		return linkDone
 	}
 	return linkNext
+}
+
+// ruleCleft: the that-clause of a cleft is asserted (mood.noun-complement
+// passes it).
+const ruleCleft = "mood.cleft"
+
+// cleft reports whether noun p is the focus of a cleft: "it", a copula
+// and an ordinal (lexicon cleft_ordinals) on the noun ("It was the fourth
+// month in succession that the bloc vetoed the package", "it is the first
+// time that ..."); "it is a possibility that" is none.
+func (sc *sentCtx) cleft(p int) bool {
+	if !isNominal(sc.upos(p)) || sc.tree.ChildWith(p, "cop") < 0 {
+		return false
+	}
+	it, ordinal := false, false
+	for _, k := range sc.tree.Children(p) {
+		r := sc.rel(k)
+		if (r == "expl" || nlp.RelIs(r, "nsubj")) && sc.lemmas[k] == "it" {
+			it = true
+		}
+		if (r == "amod" || r == "nummod") && sc.c.lex.ordinals[sc.lemmas[k]] {
+			ordinal = true
+		}
+	}
+	return it && ordinal
 }
 
 // mood finds whether the clause headed by v is asserted, and who reports
@@ -588,6 +682,13 @@ walk:
 		// mood.quote-attribution: a quotation the next sentence
 		// attributes is reported by its speaker
 		w.setReporter(*sc.art.quoteSpeaker, ruleQuoteSpeaker)
+	} else if w.reporter == nil && sc.art.speaker != nil && sc.inQuote() {
+		// mood.quote-continues: a quotation that goes on from the
+		// sentence before without an attribution of its own is
+		// reported by the speaker remembered there (memory.speaker)
+		if _, own := sc.speaker(); !own {
+			w.setReporter(recalled(*sc.art.speaker), ruleQuoteContinues)
+		}
 	}
 	if h := sc.linearHedge(v); h >= 0 {
 		return moodResult{mood: moodUnasserted, why: "belief or estimate (\"" + sc.words[h] + "\")", rule: ruleLinearHedge}
@@ -626,6 +727,9 @@ type moodVerdictRule struct {
 // decides.
 func moodVerdictRules() []moodVerdictRule {
 	return []moodVerdictRule{
+		{"mood.claimed-responsibility", moodClaimedResponsibility},
+		{"mood.threatened-act", moodThreatenedAct},
+		{"mood.reported-content", moodReportedContent},
 		{ruleObligation, moodObligation},
 		{"mood.refused-willingness", moodRefusedWillingness},
 		{"mood.negated-intent", moodNegatedIntent},
@@ -670,7 +774,119 @@ func moodObligation(sc *sentCtx, k *cand, id string) (bool, string) {
 		return why("on the speaker's own side")
 	}
 	k.step(id, k.code+" -> "+c+": asked of the clause's subject by "+k.md.reporter.actor.Code)
-	k.code, k.addressees = c, to
+	k.code, k.addressees, k.addresseeRule = c, to, id
+	return true, ""
+}
+
+// moodClaimedResponsibility: force or violence its doer claims to have
+// used (mood.claimed-act) is coded as the claim of responsibility (015),
+// not as the act.
+func moodClaimedResponsibility(_ *sentCtx, k *cand, id string) (bool, string) {
+	if !k.md.claimed || k.kind != dict.EmbedNone || !cameo.PhysicalConflict.Has(k.code) {
+		return false, ""
+	}
+	k.step(k.md.rule, k.md.why)
+	k.step(id, k.code+" -> "+cameo.CodeAcknowledge+": the doer claims it")
+	k.code = cameo.CodeAcknowledge
+	return true, ""
+}
+
+// moodThreatenedAct: protest or force a speaker says will happen ("'our
+// demonstrations will continue,' the party said", "its raids will
+// intensify") is the speaker's threat (13x, the act's threat code): the
+// source is the speaker (or the speaker's side the noun names: "our");
+// the target is found as for the act. An act no speaker reports, not in
+// the future, another actor's ("the rebels' attacks will go on, the army
+// said"), or one an organisation or the press foresees, is none.
+func moodThreatenedAct(sc *sentCtx, k *cand, id string) (bool, string) {
+	if k.content != ruleContentThreat {
+		return false, ""
+	}
+	if k.md.mood != moodFuture || k.md.reporter == nil {
+		return true, "an act only said to happen"
+	}
+	c := sc.c.cb.Parallel(cameo.ModeThreat, k.code)
+	if k.p == contentThreatPattern {
+		// a threat of retaliation: a threat already
+		c = k.code
+	}
+	if c == "" {
+		return true, "an act with no threat code"
+	}
+	rep := *k.md.reporter
+	if rep.actor.Code == "IGO" || rep.actor.Code == "NGO" || rep.actor.Role == "MED" {
+		// an organisation or the press that says attacks will go on
+		// foresees them; it threatens no one
+		return true, "an act foreseen by an observer"
+	}
+	var doers []actorRef
+	if k.p != contentThreatPattern {
+		doers = sc.npFallback(k.trig)
+	} else if p := sc.tree.ChildWith(k.trig, "nmod:poss"); p >= 0 {
+		// "our response": a retaliation's "for" phrase is its target
+		doers = sc.actorsAt(p)
+	}
+	for _, c := range sc.tree.Children(k.trig) {
+		// "the rebel attacks": a doer named by an agent the actor
+		// stage gives no country
+		if r := sc.rel(c); r != "amod" && r != "compound" {
+			continue
+		}
+		if mm, ok := sc.mentionAt(c); ok && mm.Actor.Role != "" && mm.Actor.Role != rep.actor.Role {
+			return true, "another actor's act foreseen"
+		}
+	}
+	for _, d := range doers {
+		if d.actor.Code != "" && !sameActor(d, rep) && d.actor.Code != rep.actor.Code {
+			// "the rebels' attacks will go on, the army said": foreseen,
+			// not threatened
+			return true, "another actor's act foreseen"
+		}
+	}
+	srcs := doers
+	if len(srcs) == 0 {
+		srcs = []actorRef{rep}
+	}
+	k.step(id, k.code+" -> "+c+": threatened by "+srcs[0].actor.Code)
+	k.code, k.srcs, k.srcRule = c, srcs, id
+	return true, ""
+}
+
+// moodReportedContent: what a speaker says of another actor in words of
+// blame or condemnation (complement.content-blame, .content-criticism:
+// "the minister said X was behind the attack", "'X's raids are
+// illegal,' she said") is the speaker's accusation or criticism of that
+// actor: the speaker is the source, the predicate's subject the target.
+// Unreported, it is the writer's assessment; negated, hedged or in the
+// future it is no act; said of the speaker's own side, or of a state only
+// as the place of what is judged ("the situation in Lebanon is
+// dangerous"), it is none either.
+func moodReportedContent(sc *sentCtx, k *cand, id string) (bool, string) {
+	if !isContent(k.p) {
+		return false, ""
+	}
+	if k.md.mood != moodAsserted {
+		return true, k.md.mood.String() + ": " + k.md.why
+	}
+	if k.md.reporter == nil {
+		return true, "an assessment no speaker reports"
+	}
+	refs := sc.contentActors(sc.contentSubject(k.clause))
+	var to []actorRef
+	for _, r := range refs {
+		if r.place || r.rule == rulePlaceModifier || r.rule == ruleEventPlace {
+			// "the situation in Lebanon is dangerous": where, not whose
+			continue
+		}
+		if r.actor.Code != "" && !sameActor(r, *k.md.reporter) {
+			to = append(to, r)
+		}
+	}
+	if len(to) == 0 {
+		return true, "said of no other actor"
+	}
+	k.step(id, "said by "+k.md.reporter.actor.Code+" of "+to[0].actor.Code)
+	k.addressees, k.addresseeRule = to, id
 	return true, ""
 }
 

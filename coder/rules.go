@@ -52,7 +52,7 @@ func (c *Coder) Rules() []string {
 	for _, ids := range [][]string{
 		idsOf(t.repairs), idsOf(t.sentences), idsOf(t.tokens), idsOf(t.constraints), {ruleBest}, idsOf(t.codes),
 		complementRules(),
-		idsOf(t.moodWords), {ruleReportedWould}, idsOf(t.moodLinks), {ruleNegatedReport, ruleLinearHedge, ruleQuoteSpeaker}, idsOf(t.moodVerdicts),
+		idsOf(t.moodWords), {ruleReportedWould}, idsOf(t.moodLinks), {ruleNegatedReport, ruleLinearHedge, ruleQuoteSpeaker, ruleQuoteContinues, ruleCleft}, idsOf(t.moodVerdicts),
 		idsOf(t.filters), {ruleStatementToPress},
 		idsOf(t.subjects), {ruleSubjectLinear}, sourceRules(), idsOf(t.slots), {ruleLegalObject}, idsOf(t.targets), targetCheckRules(),
 		actorRules(), idsOf(t.titleCountry), idsOf(t.agentCountry),

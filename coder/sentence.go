@@ -58,6 +58,15 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, rec *record
 			ms = append(ms, m)
 		}
 	}
+	if sc.contentMatches(byTok) {
+		// what a statement says of another actor (complement.content-*)
+		ms = ms[:0]
+		for _, m := range byTok {
+			if m != nil {
+				ms = append(ms, m)
+			}
+		}
+	}
 	// complement: embedded events, accusations and denials
 	for _, m := range ms {
 		sc.attachComplement(m, byTok)
@@ -106,6 +115,9 @@ type cand struct {
 	// (mood.obligation): the speaker is then the source and they the
 	// targets.
 	addressees []actorRef
+	// addresseeRule is the rule that found them (mood.obligation,
+	// mood.reported-content).
+	addresseeRule string
 }
 
 // step records that rule changed the candidate.
@@ -145,6 +157,8 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) []*coded {
 	if len(k.addressees) > 0 {
 		// a reported obligation: the speaker asks the clause's subject
 		k.srcs, k.srcRule = []actorRef{*k.md.reporter}, k.md.reporterRule
+	} else if len(k.srcs) > 0 {
+		// the mood stage found the source (mood.threatened-act)
 	} else if rule, why := sc.source(k); why != "" {
 		return sc.suppress(k, rule, why)
 	}
@@ -153,7 +167,7 @@ func (sc *sentCtx) evaluate(m *match, byTok []*match) []*coded {
 	}
 	sc.officialProtest(k)
 	if len(k.addressees) > 0 {
-		k.tgts, k.tgtRule = k.addressees, ruleObligation
+		k.tgts, k.tgtRule = k.addressees, k.addresseeRule
 	} else if rule, why := sc.target(k, byTok); why != "" {
 		return sc.suppress(k, rule, why)
 	}

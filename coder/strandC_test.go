@@ -127,8 +127,10 @@ func TestMoodFilterRulesC(t *testing.T) {
 		{"argument.target-slot", "The African Union praised ECOWAS for its mediation in Niger.", []string{"IGO->IGO 051"}},
 		// a body and its own pronoun are one
 		{ruleNoTarget, "Fighters of the Lord's Resistance Army laid down their weapons near Gulu.", nil},
+		// (the protests said to resume are the opposition's threat, 133:
+		// mood.threatened-act)
 		{"repair.speech-participle", "The Kenyan opposition leader announced that the protests would resume on Thursday, accusing the government of bad faith.",
-			[]string{"KEN->KEN 112"}},
+			[]string{"KEN->KEN 112", "KEN->KEN 133"}},
 		// a participle that is no speech act stays with its clause
 		{ruleNoTarget, "The Ethiopian minister said the army would withdraw from the town, leaving it to the Eritrean troops.", nil},
 		// two attackers in the story: the passive's agent is not clear
