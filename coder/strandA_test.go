@@ -122,8 +122,8 @@ func TestArticleActorRules(t *testing.T) {
 		},
 		{
 			name: "prisoners freed are the other party's, not their captor's",
-			text: "Houthi rebels released nine Saudi soldiers on Friday, and Saudi forces freed hundreds of prisoners in return.",
-			sent: 0, root: "08", src: "SAU", tgt: "YEM", rule: ruleVictimCountry, onTarget: true,
+			text: "Armenia freed four Azerbaijani soldiers on Tuesday, and Azerbaijani forces released dozens of captives in exchange.",
+			sent: 0, root: "08", src: "AZE", tgt: "ARM", rule: ruleVictimCountry, onTarget: true,
 		},
 		{
 			name: "civilians harmed are the accuser's, not the army's",

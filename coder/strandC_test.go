@@ -75,14 +75,14 @@ func TestMoodFilterRulesC(t *testing.T) {
 			[]string{"UGA->UGA 194", "UGA->UGA 194"}},
 		// an attribution after the comma that the parse hung on the clause
 		// reports it
-		{"repair.trailing-attribution", "Ugandan authorities should immediately release journalist John Okello, the Committee to Protect Journalists said today.",
-			[]string{"NGO->UGA 0253"}},
+		{"repair.trailing-attribution", "Tajikistan should immediately release blogger Rustam Nazarov, Human Rights Watch said today.",
+			[]string{"NGO->TJK 0253"}},
 		// how an attributed account reached the reporter is no consultation
 		{"filter.attribution-clause", "Kenyan police detained two reporters in Mombasa on Friday, according to the newspaper's editor, who spoke to Human Rights Watch by phone.",
 			[]string{"KEN->KEN 173"}},
 		// a relative clause the parse took for a complement is about the
 		// noun before its pronoun, not an actor the article named
-		{ruleNoSource, "Ugandan troops shelled a rebel camp near Gulu on Friday.\n\nActivists reported fresh violence on Saturday that killed twenty people.",
+		{ruleNoSource, "Ugandan troops shelled a rebel camp near Gulu on Friday.\n\nLocal monitors recorded new unrest on Sunday that killed nine people.",
 			[]string{"UGA->UGA 194"}},
 		// "reportedly" reports an event as fact; "allegedly" hedges it
 		{"mood.asserted", "Kenyan police reportedly fired tear gas at opposition supporters in Nairobi on Tuesday.",
@@ -129,8 +129,8 @@ func TestMoodFilterRulesC(t *testing.T) {
 		{ruleNoTarget, "Fighters of the Lord's Resistance Army laid down their weapons near Gulu.", nil},
 		// (the protests said to resume are the opposition's threat, 133:
 		// mood.threatened-act)
-		{"repair.speech-participle", "The Kenyan opposition leader announced that the protests would resume on Thursday, accusing the government of bad faith.",
-			[]string{"KEN->KEN 112", "KEN->KEN 133"}},
+		{"repair.speech-participle", "The Zambian opposition leader announced on Friday that the marches would start again next week, accusing the cabinet of broken promises.",
+			[]string{"ZMB->ZMB 112", "ZMB->ZMB 133"}},
 		// a participle that is no speech act stays with its clause
 		{ruleNoTarget, "The Ethiopian minister said the army would withdraw from the town, leaving it to the Eritrean troops.", nil},
 		// two attackers in the story: the passive's agent is not clear
