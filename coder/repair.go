@@ -31,6 +31,7 @@ func repairRules() []repairRule {
 		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
 		{"repair.subject-verb-modifier", (*sentCtx).repairSubjectVerbModifiers},
 		{"repair.reduced-relative", (*sentCtx).repairReducedRelatives},
+		{"repair.object-predicate", (*sentCtx).repairObjectPredicates},
 		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
 		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
@@ -344,6 +345,69 @@ func (sc *sentCtx) repairReducedRelatives() []int {
 		out = append(out, v)
 	}
 	return out
+}
+
+// repairObjectPredicates mends a parse error of labelling verbs whose
+// object has an infinitive ("called the decision to close the crossing
+// irrational"): the parse makes the infinitive the verb's clausal
+// complement (or adverbial) and hangs the predicative complement on the
+// infinitive. When
+// a pattern of the verb asks for that very word as its predicative
+// complement (xcomp) with the target in the object (call, term, brand...
+// obj=T xcomp=@condemnation_words), the word is the verb's complement and
+// the infinitive the object's modifier (acl).
+func (sc *sentCtx) repairObjectPredicates() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for x := range toks {
+		t := &toks[x]
+		h := t.Head
+		if (t.DepRel != "xcomp" && t.DepRel != "advcl") || t.UPOS != "VERB" || h < 0 || h >= x || toks[h].UPOS != "VERB" {
+			continue
+		}
+		o := sc.tree.ChildWith(h, "obj")
+		if o < 0 || o > x || !isNominal(toks[o].UPOS) {
+			continue
+		}
+		m := sc.tree.ChildWith(x, "mark")
+		if m < 0 || sc.lemmas[m] != "to" || sc.tree.ChildWith(x, "nsubj") >= 0 {
+			continue
+		}
+		var pred []int
+		for _, k := range sc.tree.Children(x) {
+			if k > x && toks[k].DepRel == "xcomp" && (toks[k].UPOS == "ADJ" || toks[k].UPOS == "NOUN") && sc.wantsPredicate(h, sc.lemmas[k]) {
+				pred = append(pred, k)
+			}
+		}
+		if len(pred) != 1 {
+			continue
+		}
+		toks[pred[0]].Head = h
+		t.Head, t.DepRel = o, "acl"
+		out = append(out, pred[0])
+	}
+	return out
+}
+
+// wantsPredicate reports whether a pattern of verb v requires word w as
+// its predicative complement (xcomp) and finds the target in the object.
+func (sc *sentCtx) wantsPredicate(v int, w string) bool {
+	for _, p := range sc.c.idx[sc.lemmas[v]] {
+		if p.Light != nil || p.Particle != "" || (len(p.Target) > 0 && p.Target[0].Rel != "obj") {
+			continue
+		}
+		for _, d := range p.Require {
+			if d.Rel != "xcomp" {
+				continue
+			}
+			for _, l := range d.Lemmas {
+				if l == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // byPhrase reports whether verb v has an oblique with "by".
