@@ -34,6 +34,7 @@ func repairRules() []repairRule {
 		{"repair.object-predicate", (*sentCtx).repairObjectPredicates},
 		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
 		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
+		{"repair.temporal-subject", (*sentCtx).repairTemporalSubjects},
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
 		{"repair.trailing-attribution", (*sentCtx).repairTrailingAttributions},
 	}
@@ -516,6 +517,90 @@ func (sc *sentCtx) repairClauseSubjects() []int {
 		out = append(out, c)
 	}
 	return out
+}
+
+// repairTemporalSubjects mends a parse that takes a date or time word for
+// the subject of its verb ("President X today imposed sanctions", "the
+// group tonight threatened", "officials said Thursday"): the date becomes
+// a temporal modifier, and when the verb has no other subject the noun
+// phrase right before the date (or before the verb, for a date after it)
+// is its subject.
+func (sc *sentCtx) repairTemporalSubjects() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for d := range toks {
+		t := &toks[d]
+		v := t.Head
+		if !nlp.RelIs(t.DepRel, "nsubj") || v < 0 || toks[v].UPOS != "VERB" || !isNominal(t.UPOS) || sc.tree.ChildWith(d, "case") >= 0 || !sc.inDate(d) {
+			continue
+		}
+		rel := t.DepRel
+		other := false
+		for _, k := range sc.tree.Children(v) {
+			if k != d && nlp.RelIs(toks[k].DepRel, "nsubj") {
+				other = true
+			}
+		}
+		subj := -1
+		if !other {
+			// "Earlier this month, the head of X claimed": the apposition;
+			// else the name or noun right before the date (or the verb)
+			if a := sc.tree.ChildWith(d, "appos"); a > d && a < v {
+				subj = a
+			} else {
+				e := d - 1
+				if d > v {
+					e = v - 1
+				}
+				if k := sc.phraseEndingAt(e); k >= 0 && !sc.tree.Dominates(k, v) && sc.tree.ChildWith(k, "case") < 0 {
+					subj = k
+				}
+			}
+			if subj < 0 {
+				if f, _ := sc.tree.Subtree(d); sc.sentenceInitial(f) {
+					// a date that is the subject ("Monday marked the
+					// anniversary")
+					continue
+				}
+			} else {
+				toks[subj].Head, toks[subj].DepRel = v, rel
+			}
+		}
+		t.DepRel = "obl:unmarked"
+		out = append(out, d)
+	}
+	return out
+}
+
+// sentenceInitial reports whether only punctuation comes before token i.
+func (sc *sentCtx) sentenceInitial(i int) bool {
+	for j := 0; j < i; j++ {
+		if sc.upos(j) != "PUNCT" {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseEndingAt returns the head of the name or noun that ends at token
+// e ("President Barack Obama" -> "Barack"), climbing only the relations
+// inside a name or compound, or -1.
+func (sc *sentCtx) phraseEndingAt(e int) int {
+	if e < 0 || (sc.upos(e) != "NOUN" && sc.upos(e) != "PROPN") {
+		return -1
+	}
+	k := e
+	for steps := 0; steps < sc.n; steps++ {
+		h := sc.tree.Head(k)
+		if h < 0 || h > e {
+			break
+		}
+		if r := sc.rel(k); r != "flat" && r != "flat:name" && r != "compound" && r != "fixed" {
+			break
+		}
+		k = h
+	}
+	return k
 }
 
 // repairSpeechParticiples mends a participle of a speech act set off by a
