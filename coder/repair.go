@@ -35,6 +35,7 @@ func repairRules() []repairRule {
 		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
 		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
 		{"repair.temporal-subject", (*sentCtx).repairTemporalSubjects},
+		{"repair.schedule-infinitive", (*sentCtx).repairScheduleInfinitives},
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
 		{"repair.trailing-attribution", (*sentCtx).repairTrailingAttributions},
 	}
@@ -568,6 +569,37 @@ func (sc *sentCtx) repairTemporalSubjects() []int {
 		}
 		t.DepRel = "obl:unmarked"
 		out = append(out, d)
+	}
+	return out
+}
+
+// repairScheduleInfinitives mends a parse that reads "due to" as a
+// preposition ("are due to meet army leaders", with "meet" a modifier of
+// "leaders"): after a head of schedule (the lexicon's schedule_heads: due,
+// set), "to" and a verb in its base form are an infinitive, the verb the
+// head's complement (xcomp) and the noun it was hung on its object.
+func (sc *sentCtx) repairScheduleInfinitives() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for h := 0; h+2 < len(toks); h++ {
+		to, v := h+1, h+2
+		if !sc.c.lex.schedule[sc.lemmas[h]] || sc.lemmas[to] != "to" || toks[v].UPOS != "VERB" || toks[v].XPOS != "VB" {
+			continue
+		}
+		if toks[v].Head == h && toks[v].DepRel == "xcomp" {
+			continue
+		}
+		n := toks[v].Head
+		if sc.tree.Dominates(v, h) {
+			continue
+		}
+		toks[to].Head, toks[to].DepRel = v, "mark"
+		toks[v].Head, toks[v].DepRel = h, "xcomp"
+		if n > v && isNominal(toks[n].UPOS) && (toks[n].Head == h || toks[n].Head == v) {
+			// the noun the verb was taken to modify is its object
+			toks[n].Head, toks[n].DepRel = v, "obj"
+		}
+		out = append(out, v)
 	}
 	return out
 }
