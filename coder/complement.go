@@ -268,7 +268,6 @@ func embedCodeRules() []embedCodeRule {
 		{"complement.decided-act", complementDecidedAct},
 		{"complement.threat", complementThreat},
 		{"complement.agreed-ceasefire", complementAgreedCeasefire},
-		{"complement.decided-act", complementDecidedAct},
 		{"complement.named-act", complementNamedAct},
 		{"complement.parallel", complementParallel},
 	}
@@ -315,18 +314,6 @@ func complementThreat(sc *sentCtx, k *cand) string {
 // agreed ceasefire (0871), not only an intent to de-escalate.
 func complementAgreedCeasefire(sc *sentCtx, k *cand) string {
 	if isIntent(k.kind) && k.embCode == cameo.CodeCeasefire && sc.c.lex.agreementVerbs[sc.lemmas[k.trig]] && sc.c.lex.stopping[sc.lemmas[k.embedded.trig]] {
-		return k.embCode
-	}
-	return ""
-}
-
-// complementDecidedAct: a decision to cut ties, sanction or seize (the
-// acts cameo.Sanctions holds, decided rather than done) is the act itself
-// when the verb of deciding asserts its complement (the lexicon's
-// aspect_heads: "decided to sever ties with X" -> 161, not an intent or
-// a threat); a decision to send, meet or fight stays a commitment.
-func complementDecidedAct(sc *sentCtx, k *cand) string {
-	if isIntent(k.kind) && k.embCode != "" && k.embedded != nil && !k.embedded.p.Nominal && sc.c.lex.aspect[sc.lemmas[k.trig]] && cameo.Sanctions.Has(k.embCode) {
 		return k.embCode
 	}
 	return ""
