@@ -66,7 +66,7 @@ func complementRules() []string {
 	for _, r := range contentRules() {
 		ids = append(ids, r.id)
 	}
-	return append(ids, ruleContentThreat)
+	return append(ids, ruleContentThreat, ruleContentObligation)
 }
 
 // spareRule keeps a dependent of an accusation, denial, refusal or appeal
@@ -549,6 +549,12 @@ func (sc *sentCtx) contentMatches(byTok []*match) bool {
 			byTok[c], added = m, true
 			break
 		}
+		if byTok[c] == nil {
+			if m := sc.contentObligation(c, byTok); m != nil {
+				byTok[c], added = m, true
+				continue
+			}
+		}
 		if old := byTok[c]; old == nil || (old.trig == c && (old.p.Nominal || len(old.p.Light) > 0) && cameo.PhysicalConflict.Has(old.p.Code)) {
 			// (a noun of protest or force matched without its light
 			// verb, "its attacks will intensify", keeps its pattern)
@@ -649,4 +655,66 @@ func (c *Coder) hostileNoun(lemma string) *dict.Pattern {
 		}
 	}
 	return best
+}
+
+// directSpeech reports whether clause c is what a verb of saying says:
+// its complement ("said Lima must act"), or a clause with the attribution
+// as an aside ("Lima must act, she said"), or a clause of a quotation.
+// The content of another embedding ("agreed that Lima should act") is not.
+func (sc *sentCtx) directSpeech(c int) bool {
+	if h := sc.tree.Head(c); h >= 0 {
+		r := sc.rel(c)
+		return (r == "ccomp" || r == "parataxis") && sc.c.lex.speech[sc.lemmas[h]]
+	}
+	for _, k := range sc.tree.Children(c) {
+		if r := sc.rel(k); (r == "parataxis" || r == "ccomp") && sc.c.lex.speech[sc.lemmas[k]] {
+			return true
+		}
+	}
+	return sc.inQuote()
+}
+
+// ruleContentObligation finds an act a speaker says another actor should or
+// must do.
+const ruleContentObligation = "complement.content-obligation"
+
+// contentObligationPattern is the pattern of an obligation on an act no
+// pattern codes (contentObligation): the mood stage codes it as the
+// speaker's appeal (020) or demand (100) to the clause's subject.
+var contentObligationPattern = &dict.Pattern{ID: "content.obligation", Code: cameo.CodeAppeal, TargetMode: dict.TargetRequired}
+
+// contentObligation: a verb of an act no pattern codes under a modal of
+// obligation ("the board must publish the figures", "Lima should hand
+// over the files", "the blockade needs to be lifted"): a candidate the
+// mood stage codes, when a speaker reports the clause, as the speaker's
+// appeal or demand to the actor the obligation is on (mood.obligation);
+// unreported it is a possibility, no event. A copula or auxiliary is no
+// act ("should be careful"). nil when c is none.
+func (sc *sentCtx) contentObligation(c int, byTok []*match) *match {
+	if sc.upos(c) != "VERB" || sc.c.lex.speech[sc.lemmas[c]] {
+		return nil
+	}
+	obliged := false
+	for _, k := range sc.tree.Children(c) {
+		if sc.rel(k) == "aux" && sc.c.lex.modal[sc.lemmas[k]] && sc.obligationKind(sc.lemmas[k]) != dict.EmbedNone {
+			// (a modal: "has" of the perfect is no obligation)
+			obliged = true
+		}
+		if byTok[k] != nil {
+			// a noun the verb carries is the act ("must lift the sanctions")
+			return nil
+		}
+	}
+	if h := sc.tree.Head(c); !obliged && h >= 0 && sc.rel(c) == "xcomp" && isVerbal(sc.upos(h)) && sc.obligationKind(sc.lemmas[h]) != dict.EmbedNone {
+		// "needs to be lifted", "have to leave"
+		obliged = sc.tree.ChildWith(c, "mark") >= 0
+	}
+	if !obliged || !sc.directSpeech(c) {
+		return nil
+	}
+	m := &match{p: contentObligationPattern, trig: c, clause: c, deps: sc.tree.Children(c), compl: -1, content: ruleContentObligation}
+	if sc.rec != nil {
+		m.steps = append(m.steps, ruleContentObligation+": \""+sc.words[c]+"\" is obliged")
+	}
+	return m
 }

@@ -757,15 +757,33 @@ func moodObligation(sc *sentCtx, k *cand, id string) (bool, string) {
 		return why("on an embedded act")
 	}
 	c := sc.c.embedCode(k.md.oblig, k.code)
+	if k.p == contentObligationPattern {
+		// an act no pattern codes: the appeal or demand itself
+		c = cameo.CodeAppeal
+		if k.md.oblig == dict.EmbedDemand {
+			c = cameo.CodeDemand
+		}
+	}
 	if c == "" {
 		return why("with no appeal or demand for its act")
 	}
 	res := sc.subject(k.clause, 0)
-	if res.passive || len(res.refs) == 0 {
+	refs := res.refs
+	if res.passive {
+		// "the captives must be freed by Lima", "the captives Lima holds
+		// need to be freed": the obligation is on the agent
+		refs = sc.obligedAgents(k.clause, len(res.refs) > 0)
+	}
+	if len(refs) == 0 {
 		return why("on no actor")
 	}
 	var to []actorRef
-	for _, r := range res.refs {
+	for _, r := range refs {
+		if k.p == contentObligationPattern && r.actor.Role == "CVL" {
+			// "farmers should plant earlier": advice to the public,
+			// not an appeal to a party
+			continue
+		}
 		if !sameActor(r, *k.md.reporter) && r.actor.Code != "" {
 			to = append(to, r)
 		}
@@ -1085,4 +1103,28 @@ func (c *Coder) negFutureCode(code string) string {
 		return cameo.CodeIntentToDeescalate
 	}
 	return ""
+}
+
+// obligedAgents returns who a passive obligation on clause v is on: the
+// clause's own agent ("must be freed by Lima"; agent reports whether the
+// clause has one), else the agent of a participle on its subject ("the
+// captives held by Lima need to be freed"); the subject of a relative clause
+// on it is not searched.
+func (sc *sentCtx) obligedAgents(v int, agent bool) []actorRef {
+	if a := sc.byAgent(v); a >= 0 && agent {
+		return sc.actorsAt(a)
+	}
+	s := sc.tree.ChildWith(v, "nsubj:pass")
+	if s < 0 {
+		return nil
+	}
+	for _, c := range sc.tree.Children(s) {
+		if sc.rel(c) != "acl" {
+			continue
+		}
+		if a := sc.byAgent(c); a >= 0 {
+			return sc.actorsAt(a)
+		}
+	}
+	return nil
 }
