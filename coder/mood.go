@@ -324,6 +324,7 @@ func moodLinkRules() []moodLinkRule {
 		{"mood.pundit", moodPundit},
 		{"mood.reported", moodReported},
 		{"mood.claimed-act", moodClaimedAct},
+		{"mood.alleged-content", moodAllegedContent},
 		{"mood.belief", moodBelief},
 		{"mood.predicate-complement", moodPredicateComplement},
 		{"mood.clausal-complement", moodClausalComplement},
@@ -483,6 +484,37 @@ func (sc *sentCtx) speakerOf(p int) []actorRef {
 		}
 	}
 	return rs
+}
+
+// moodAllegedContent: words of blame or condemnation a speaker claims or
+// alleges of another actor ("the minister claimed Moscow was behind the
+// fires", "alleged that the raids were illegal") are the speaker's
+// accusation, whether or not what is alleged is true: the verb of
+// allegation reports the content predicate (complement.content-blame,
+// .content-criticism) as a verb of saying does. Any other complement of
+// such a verb is a belief (mood.belief).
+func moodAllegedContent(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if !contentOf(sc, w) || w.cur != w.v || !sc.c.lex.allegation[sc.lemmas[p]] || !isVerbal(sc.upos(p)) {
+		return linkNext
+	}
+	content := false
+	for _, r := range contentRuleTable {
+		content = content || r.fn(sc, w.v)
+	}
+	if !content {
+		return linkNext
+	}
+	if rs := sc.speakerOf(p); len(rs) > 0 && w.reporter == nil {
+		w.setReporter(rs[0], id)
+	}
+	w.note(id, "alleged by \""+sc.words[p]+"\"")
+	for _, k := range sc.tree.Children(p) {
+		if sc.c.lex.negators[sc.lemmas[k]] && (sc.rel(k) == "advmod" || sc.rel(k) == "aux") {
+			w.decide(moodUnasserted, "negated report", ruleNegatedReport)
+			return linkDone
+		}
+	}
+	return linkStop
 }
 
 // moodBelief: the complement of a verb of belief or estimate is not
