@@ -59,7 +59,7 @@ func (sc *sentCtx) complements(m *match) []int {
 // complementRules are the IDs of the complement stage's rules, in order.
 func complementRules() []string {
 	ids := []string{"complement.said", "complement.own-act", "complement.answer", "complement.embedded",
-		"complement.nearest", "complement.weak", "complement.nominal", "complement.stopping"}
+		"complement.nearest", "complement.weak", "complement.nominal", "complement.stopping", ruleCoordinatedAct}
 	for _, r := range embedCodeRules() {
 		ids = append(ids, r.id)
 	}
@@ -98,6 +98,51 @@ func complementAnswer(sc *sentCtx, m *match, c int) bool {
 	return sc.rel(c) == "acl:relcl" && sc.tree.ChildWith(c, "nsubj") >= 0 && c > m.trig
 }
 
+// ruleCoordinatedAct spares a verb coordinated with what an accusation says.
+const ruleCoordinatedAct = "complement.coordinated-act"
+
+// spareCoordinatedActs: a finite verb in the tense of the accusation,
+// coordinated with the gerund of what it says and without a subject of its
+// own ("accused the mayor of inciting riots and blamed him for the
+// damage"), is the speaker's next act, which the parse hung on the
+// gerund: it is not what is said; it keeps its candidate and is hung on
+// the accusation, whose subject it shares.
+func (sc *sentCtx) spareCoordinatedActs(c int, byTok []*match, m *match) {
+	// the past, however the tagger took it ("accused" as VBN)
+	tenseOf := func(t int) string {
+		if x := sc.s.Tokens[t].XPOS; x != "VBN" {
+			return x
+		}
+		return "VBD"
+	}
+	tense := tenseOf(m.trig)
+	if tense != "VBD" && tense != "VBZ" && tense != "VBP" {
+		return
+	}
+	stack := []int{c}
+	for steps := 0; len(stack) > 0 && steps <= sc.n; steps++ {
+		t := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		stack = append(stack, sc.tree.Children(t)...)
+		em := byTok[t]
+		if em == nil || !em.consumed || em.rule != "complement.said" || sc.rel(t) != "conj" || tenseOf(t) != tense {
+			continue
+		}
+		h := sc.tree.Head(t)
+		if h < 0 || sc.s.Tokens[h].XPOS != "VBG" || sc.tree.ChildWith(t, "nsubj") >= 0 {
+			continue
+		}
+		em.consumed, em.rule, em.why = false, "", ""
+		// the parse hung it on the gerund: it is the accuser's, coordinated
+		// with the accusation (its subject is the accuser's)
+		sc.s.Tokens[t].Head = m.trig
+		sc.tree = nlp.NewTree(sc.s)
+		if sc.rec != nil {
+			em.steps = append(em.steps, ruleCoordinatedAct+": coordinated with what "+m.p.ID+" at \""+sc.words[m.trig]+"\" says, an act of its own")
+		}
+	}
+}
+
 // attachComplement finds the event embedded in an embedding pattern's
 // complement, and marks the events inside accusations and denials as
 // consumed.
@@ -127,6 +172,7 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			}
 			if c != m.trig && c != m.clause {
 				sc.consumeIn(c, byTok, m, "complement.said")
+				sc.spareCoordinatedActs(c, byTok, m)
 			}
 		}
 		return
