@@ -330,6 +330,7 @@ func moodLinkRules() []moodLinkRule {
 		{"mood.clausal-complement", moodClausalComplement},
 		{"mood.conjunct", moodConjunct},
 		{"mood.quote", moodQuote},
+		{"mood.persuaded", moodPersuaded},
 		{"mood.purpose", moodPurpose},
 		{"mood.before-present", moodBeforePresent},
 		{"mood.adverbial", moodAdverbial},
@@ -595,6 +596,21 @@ func moodQuote(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	}
 	w.note(id, "a quotation before \""+sc.words[p]+"\"")
 	return linkStop
+}
+
+// moodPersuaded: the infinitive after the object of a verb of pressing
+// or persuading ("have been pressuring the president to expel the envoy",
+// "lobbied Ottawa to drop the duties") is what the speaker presses for,
+// not an act that happened, also when the parse takes it for a purpose.
+func moodPersuaded(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if sc.rel(w.cur) != "advcl" || !sc.hasMark(w.cur, "to") || sc.tree.ChildWith(w.cur, "nsubj") >= 0 || !sc.c.lex.persuasion[sc.lemmas[p]] {
+		return linkNext
+	}
+	if o := sc.tree.ChildWith(p, "obj"); o < 0 || o > w.cur {
+		return linkNext
+	}
+	w.decide(moodUnasserted, "pressed for by \""+sc.words[p]+"\"", id)
+	return linkDone
 }
 
 // moodPurpose: a purpose infinitive ("will meet to discuss") shares the
