@@ -479,6 +479,16 @@ func moodClaimedAct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 // must withdraw").
 func (sc *sentCtx) speakerOf(p int) []actorRef {
 	rs, own := sc.subjectOwn(p)
+	if len(rs) == 0 && !own && sc.tree.ChildWith(p, "aux:pass") >= 0 {
+		// "the envoy was quoted as saying", "was
+		// cited as saying": the passive subject of a verb of saying is who
+		// spoke, not the agency that quotes them
+		if s := sc.tree.ChildWith(p, "nsubj:pass"); s >= 0 {
+			if rs = sc.actorsAt(s); len(rs) == 0 {
+				rs = sc.npFallback(s)
+			}
+		}
+	}
 	if len(rs) == 0 && !own && sc.rel(p) == "conj" {
 		if h := sc.tree.Head(p); h >= 0 && isVerbal(sc.upos(h)) {
 			rs, _ = sc.subjectOwn(h)
@@ -1156,8 +1166,9 @@ func (c *Coder) negFutureCode(code string) string {
 // obligedAgents returns who a passive obligation on clause v is on: the
 // clause's own agent ("must be freed by Lima"; agent reports whether the
 // clause has one), else the agent of a participle on its subject ("the
-// captives held by Lima need to be freed"); the subject of a relative clause
-// on it is not searched.
+// captives held by Lima need to be freed"), else, when the subject is an
+// act, who its modifier names as doing it ("the Russian raids must be
+// stopped"; not "the Russian captives must be freed").
 func (sc *sentCtx) obligedAgents(v int, agent bool) []actorRef {
 	if a := sc.byAgent(v); a >= 0 && agent {
 		return sc.actorsAt(a)
@@ -1173,6 +1184,17 @@ func (sc *sentCtx) obligedAgents(v int, agent bool) []actorRef {
 		if a := sc.byAgent(c); a >= 0 {
 			return sc.actorsAt(a)
 		}
+	}
+	w := strings.ToLower(sc.words[s])
+	if sc.harm(s) || sc.c.lex.conductNouns[sc.lemmas[s]] || (strings.HasSuffix(w, "ing") && sc.verbTrigger(sc.lemmas[s])) {
+		// "the Russian raids must be stopped": on who does the act
+		var out []actorRef
+		for _, r := range sc.actByModifier(s) {
+			if !r.place && r.rule != rulePlaceModifier && r.rule != ruleEventPlace {
+				out = append(out, r)
+			}
+		}
+		return out
 	}
 	return nil
 }
