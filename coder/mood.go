@@ -479,6 +479,10 @@ func moodClaimedAct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 // must withdraw").
 func (sc *sentCtx) speakerOf(p int) []actorRef {
 	rs, own := sc.subjectOwn(p)
+	if q := sc.tree.Head(p); len(rs) == 0 && !own && q >= 0 && sc.rel(p) == "advcl" && sc.tree.ChildWith(q, "aux:pass") >= 0 && sc.c.lex.speech[sc.lemmas[q]] {
+		// "was quoted as saying that ...": who was quoted
+		p = q
+	}
 	if len(rs) == 0 && !own && sc.tree.ChildWith(p, "aux:pass") >= 0 {
 		// "the envoy was quoted as saying", "was
 		// cited as saying": the passive subject of a verb of saying is who
