@@ -613,7 +613,7 @@ func moodQuote(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 }
 
 // moodPersuaded: the infinitive after the object of a verb of pressing
-// or persuading ("have been pressuring the president to expel the envoy",
+// or persuading ("spent weeks pushing the cabinet to deport the activist",
 // "lobbied Ottawa to drop the duties") is what the speaker presses for,
 // not an act that happened, also when the parse takes it for a purpose.
 func moodPersuaded(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
