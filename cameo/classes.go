@@ -230,6 +230,10 @@ const (
 	CodeAcknowledge = "015"
 	// CodeDeny: deny responsibility (016).
 	CodeDeny = "016"
+	// CodeAppeal: make an appeal or request, not specified below (020).
+	CodeAppeal = "020"
+	// CodeDemand: demand, not specified below (100).
+	CodeDemand = "100"
 	// CodeIntentToMeet: express intent to meet or negotiate (036).
 	CodeIntentToMeet = "036"
 	// CodeIntentToDeescalate: express intent to de-escalate military

@@ -59,14 +59,14 @@ func (sc *sentCtx) complements(m *match) []int {
 // complementRules are the IDs of the complement stage's rules, in order.
 func complementRules() []string {
 	ids := []string{"complement.said", "complement.own-act", "complement.answer", "complement.embedded",
-		"complement.nearest", "complement.weak", "complement.nominal", "complement.stopping"}
+		"complement.nearest", "complement.weak", "complement.nominal", "complement.stopping", ruleCoordinatedAct}
 	for _, r := range embedCodeRules() {
 		ids = append(ids, r.id)
 	}
 	for _, r := range contentRules() {
 		ids = append(ids, r.id)
 	}
-	return append(ids, ruleContentThreat)
+	return append(ids, ruleContentThreat, ruleContentObligation)
 }
 
 // spareRule keeps a dependent of an accusation, denial, refusal or appeal
@@ -98,6 +98,51 @@ func complementAnswer(sc *sentCtx, m *match, c int) bool {
 	return sc.rel(c) == "acl:relcl" && sc.tree.ChildWith(c, "nsubj") >= 0 && c > m.trig
 }
 
+// ruleCoordinatedAct spares a verb coordinated with what an accusation says.
+const ruleCoordinatedAct = "complement.coordinated-act"
+
+// spareCoordinatedActs: a finite verb in the tense of the accusation,
+// coordinated with the gerund of what it says and without a subject of its
+// own ("accused the mayor of inciting riots and blamed him for the
+// damage"), is the speaker's next act, which the parse hung on the
+// gerund: it is not what is said; it keeps its candidate and is hung on
+// the accusation, whose subject it shares.
+func (sc *sentCtx) spareCoordinatedActs(c int, byTok []*match, m *match) {
+	// the past, however the tagger took it ("accused" as VBN)
+	tenseOf := func(t int) string {
+		if x := sc.s.Tokens[t].XPOS; x != "VBN" {
+			return x
+		}
+		return "VBD"
+	}
+	tense := tenseOf(m.trig)
+	if tense != "VBD" && tense != "VBZ" && tense != "VBP" {
+		return
+	}
+	stack := []int{c}
+	for steps := 0; len(stack) > 0 && steps <= sc.n; steps++ {
+		t := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		stack = append(stack, sc.tree.Children(t)...)
+		em := byTok[t]
+		if em == nil || !em.consumed || em.rule != "complement.said" || sc.rel(t) != "conj" || tenseOf(t) != tense {
+			continue
+		}
+		h := sc.tree.Head(t)
+		if h < 0 || sc.s.Tokens[h].XPOS != "VBG" || sc.tree.ChildWith(t, "nsubj") >= 0 {
+			continue
+		}
+		em.consumed, em.rule, em.why = false, "", ""
+		// the parse hung it on the gerund: it is the accuser's, coordinated
+		// with the accusation (its subject is the accuser's)
+		sc.s.Tokens[t].Head = m.trig
+		sc.tree = nlp.NewTree(sc.s)
+		if sc.rec != nil {
+			em.steps = append(em.steps, ruleCoordinatedAct+": coordinated with what "+m.p.ID+" at \""+sc.words[m.trig]+"\" says, an act of its own")
+		}
+	}
+}
+
 // attachComplement finds the event embedded in an embedding pattern's
 // complement, and marks the events inside accusations and denials as
 // consumed.
@@ -127,6 +172,7 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			}
 			if c != m.trig && c != m.clause {
 				sc.consumeIn(c, byTok, m, "complement.said")
+				sc.spareCoordinatedActs(c, byTok, m)
 			}
 		}
 		return
@@ -549,6 +595,12 @@ func (sc *sentCtx) contentMatches(byTok []*match) bool {
 			byTok[c], added = m, true
 			break
 		}
+		if byTok[c] == nil {
+			if m := sc.contentObligation(c, byTok); m != nil {
+				byTok[c], added = m, true
+				continue
+			}
+		}
 		if old := byTok[c]; old == nil || (old.trig == c && (old.p.Nominal || len(old.p.Light) > 0) && cameo.PhysicalConflict.Has(old.p.Code)) {
 			// (a noun of protest or force matched without its light
 			// verb, "its attacks will intensify", keeps its pattern)
@@ -649,4 +701,66 @@ func (c *Coder) hostileNoun(lemma string) *dict.Pattern {
 		}
 	}
 	return best
+}
+
+// directSpeech reports whether clause c is what a verb of saying says:
+// its complement ("said Lima must act"), or a clause with the attribution
+// as an aside ("Lima must act, she said"), or a clause of a quotation.
+// The content of another embedding ("agreed that Lima should act") is not.
+func (sc *sentCtx) directSpeech(c int) bool {
+	if h := sc.tree.Head(c); h >= 0 {
+		r := sc.rel(c)
+		return (r == "ccomp" || r == "parataxis") && sc.c.lex.speech[sc.lemmas[h]]
+	}
+	for _, k := range sc.tree.Children(c) {
+		if r := sc.rel(k); (r == "parataxis" || r == "ccomp") && sc.c.lex.speech[sc.lemmas[k]] {
+			return true
+		}
+	}
+	return sc.inQuote()
+}
+
+// ruleContentObligation finds an act a speaker says another actor should or
+// must do.
+const ruleContentObligation = "complement.content-obligation"
+
+// contentObligationPattern is the pattern of an obligation on an act no
+// pattern codes (contentObligation): the mood stage codes it as the
+// speaker's appeal (020) or demand (100) to the clause's subject.
+var contentObligationPattern = &dict.Pattern{ID: "content.obligation", Code: cameo.CodeAppeal, TargetMode: dict.TargetRequired}
+
+// contentObligation: a verb of an act no pattern codes under a modal of
+// obligation ("the board must publish the figures", "Lima should hand
+// over the files", "the blockade needs to be lifted"): a candidate the
+// mood stage codes, when a speaker reports the clause, as the speaker's
+// appeal or demand to the actor the obligation is on (mood.obligation);
+// unreported it is a possibility, no event. A copula or auxiliary is no
+// act ("should be careful"). nil when c is none.
+func (sc *sentCtx) contentObligation(c int, byTok []*match) *match {
+	if sc.upos(c) != "VERB" || sc.c.lex.speech[sc.lemmas[c]] {
+		return nil
+	}
+	obliged := false
+	for _, k := range sc.tree.Children(c) {
+		if sc.rel(k) == "aux" && sc.c.lex.modal[sc.lemmas[k]] && sc.obligationKind(sc.lemmas[k]) != dict.EmbedNone {
+			// (a modal: "has" of the perfect is no obligation)
+			obliged = true
+		}
+		if byTok[k] != nil {
+			// a noun the verb carries is the act ("must lift the sanctions")
+			return nil
+		}
+	}
+	if h := sc.tree.Head(c); !obliged && h >= 0 && sc.rel(c) == "xcomp" && isVerbal(sc.upos(h)) && sc.obligationKind(sc.lemmas[h]) != dict.EmbedNone {
+		// "needs to be lifted", "have to leave"
+		obliged = sc.tree.ChildWith(c, "mark") >= 0
+	}
+	if !obliged || !sc.directSpeech(c) {
+		return nil
+	}
+	m := &match{p: contentObligationPattern, trig: c, clause: c, deps: sc.tree.Children(c), compl: -1, content: ruleContentObligation}
+	if sc.rec != nil {
+		m.steps = append(m.steps, ruleContentObligation+": \""+sc.words[c]+"\" is obliged")
+	}
+	return m
 }

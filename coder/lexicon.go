@@ -41,6 +41,11 @@ type lexicon struct {
 	expressing set
 	// claimVerbs claim an act for its doer (mood.claimed-act).
 	claimVerbs set
+	// allegation verbs report words of blame as a speaker's accusation
+	// (mood.alleged-content).
+	allegation set
+	// persuasion verbs press someone to act (mood.persuaded).
+	persuasion set
 	// occurrence verbs say that an act happens (complement.content-threat).
 	occurrence set
 	// meansMarkers mark a participle that says how an act was done
@@ -131,6 +136,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"capital_nouns", &lx.capitalNouns},
 		{"domestic_roles", &lx.domesticRoles}, {"local_modifiers", &lx.localModifiers},
 		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
+		{"allegation_verbs", &lx.allegation}, {"persuasion_verbs", &lx.persuasion},
 		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
 		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
 		{"retaliation_nouns", &lx.retaliation}, {"cleft_ordinals", &lx.ordinals},

@@ -324,11 +324,13 @@ func moodLinkRules() []moodLinkRule {
 		{"mood.pundit", moodPundit},
 		{"mood.reported", moodReported},
 		{"mood.claimed-act", moodClaimedAct},
+		{"mood.alleged-content", moodAllegedContent},
 		{"mood.belief", moodBelief},
 		{"mood.predicate-complement", moodPredicateComplement},
 		{"mood.clausal-complement", moodClausalComplement},
 		{"mood.conjunct", moodConjunct},
 		{"mood.quote", moodQuote},
+		{"mood.persuaded", moodPersuaded},
 		{"mood.purpose", moodPurpose},
 		{"mood.before-present", moodBeforePresent},
 		{"mood.adverbial", moodAdverbial},
@@ -477,12 +479,57 @@ func moodClaimedAct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 // must withdraw").
 func (sc *sentCtx) speakerOf(p int) []actorRef {
 	rs, own := sc.subjectOwn(p)
+	if q := sc.tree.Head(p); len(rs) == 0 && !own && q >= 0 && sc.rel(p) == "advcl" && sc.tree.ChildWith(q, "aux:pass") >= 0 && sc.c.lex.speech[sc.lemmas[q]] {
+		// "was quoted as saying that ...": who was quoted
+		p = q
+	}
+	if len(rs) == 0 && !own && sc.tree.ChildWith(p, "aux:pass") >= 0 {
+		// "the envoy was quoted as saying", "was
+		// cited as saying": the passive subject of a verb of saying is who
+		// spoke, not the agency that quotes them
+		if s := sc.tree.ChildWith(p, "nsubj:pass"); s >= 0 {
+			if rs = sc.actorsAt(s); len(rs) == 0 {
+				rs = sc.npFallback(s)
+			}
+		}
+	}
 	if len(rs) == 0 && !own && sc.rel(p) == "conj" {
 		if h := sc.tree.Head(p); h >= 0 && isVerbal(sc.upos(h)) {
 			rs, _ = sc.subjectOwn(h)
 		}
 	}
 	return rs
+}
+
+// moodAllegedContent: words of blame or condemnation a speaker claims or
+// alleges of another actor ("the minister claimed Moscow was behind the
+// fires", "alleged that the raids were illegal") are the speaker's
+// accusation, whether or not what is alleged is true: the verb of
+// allegation reports the content predicate (complement.content-blame,
+// .content-criticism) as a verb of saying does. Any other complement of
+// such a verb is a belief (mood.belief).
+func moodAllegedContent(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if !contentOf(sc, w) || w.cur != w.v || !sc.c.lex.allegation[sc.lemmas[p]] || !isVerbal(sc.upos(p)) {
+		return linkNext
+	}
+	content := false
+	for _, r := range contentRuleTable {
+		content = content || r.fn(sc, w.v)
+	}
+	if !content {
+		return linkNext
+	}
+	if rs := sc.speakerOf(p); len(rs) > 0 && w.reporter == nil {
+		w.setReporter(rs[0], id)
+	}
+	w.note(id, "alleged by \""+sc.words[p]+"\"")
+	for _, k := range sc.tree.Children(p) {
+		if sc.c.lex.negators[sc.lemmas[k]] && (sc.rel(k) == "advmod" || sc.rel(k) == "aux") {
+			w.decide(moodUnasserted, "negated report", ruleNegatedReport)
+			return linkDone
+		}
+	}
+	return linkStop
 }
 
 // moodBelief: the complement of a verb of belief or estimate is not
@@ -563,6 +610,21 @@ func moodQuote(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	}
 	w.note(id, "a quotation before \""+sc.words[p]+"\"")
 	return linkStop
+}
+
+// moodPersuaded: the infinitive after the object of a verb of pressing
+// or persuading ("spent weeks pushing the cabinet to deport the activist",
+// "lobbied Ottawa to drop the duties") is what the speaker presses for,
+// not an act that happened, also when the parse takes it for a purpose.
+func moodPersuaded(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
+	if sc.rel(w.cur) != "advcl" || !sc.hasMark(w.cur, "to") || sc.tree.ChildWith(w.cur, "nsubj") >= 0 || !sc.c.lex.persuasion[sc.lemmas[p]] {
+		return linkNext
+	}
+	if o := sc.tree.ChildWith(p, "obj"); o < 0 || o > w.cur {
+		return linkNext
+	}
+	w.decide(moodUnasserted, "pressed for by \""+sc.words[p]+"\"", id)
+	return linkDone
 }
 
 // moodPurpose: a purpose infinitive ("will meet to discuss") shares the
@@ -757,15 +819,33 @@ func moodObligation(sc *sentCtx, k *cand, id string) (bool, string) {
 		return why("on an embedded act")
 	}
 	c := sc.c.embedCode(k.md.oblig, k.code)
+	if k.p == contentObligationPattern {
+		// an act no pattern codes: the appeal or demand itself
+		c = cameo.CodeAppeal
+		if k.md.oblig == dict.EmbedDemand {
+			c = cameo.CodeDemand
+		}
+	}
 	if c == "" {
 		return why("with no appeal or demand for its act")
 	}
 	res := sc.subject(k.clause, 0)
-	if res.passive || len(res.refs) == 0 {
+	refs := res.refs
+	if res.passive {
+		// "the captives must be freed by Lima", "the captives Lima holds
+		// need to be freed": the obligation is on the agent
+		refs = sc.obligedAgents(k.clause, len(res.refs) > 0)
+	}
+	if len(refs) == 0 {
 		return why("on no actor")
 	}
 	var to []actorRef
-	for _, r := range res.refs {
+	for _, r := range refs {
+		if k.p == contentObligationPattern && r.actor.Role == "CVL" {
+			// "farmers should plant earlier": advice to the public,
+			// not an appeal to a party
+			continue
+		}
 		if !sameActor(r, *k.md.reporter) && r.actor.Code != "" {
 			to = append(to, r)
 		}
@@ -1085,4 +1165,40 @@ func (c *Coder) negFutureCode(code string) string {
 		return cameo.CodeIntentToDeescalate
 	}
 	return ""
+}
+
+// obligedAgents returns who a passive obligation on clause v is on: the
+// clause's own agent ("must be freed by Lima"; agent reports whether the
+// clause has one), else the agent of a participle on its subject ("the
+// captives held by Lima need to be freed"), else, when the subject is an
+// act, who its modifier names as doing it ("the Russian raids must be
+// stopped"; not "the Russian captives must be freed").
+func (sc *sentCtx) obligedAgents(v int, agent bool) []actorRef {
+	if a := sc.byAgent(v); a >= 0 && agent {
+		return sc.actorsAt(a)
+	}
+	s := sc.tree.ChildWith(v, "nsubj:pass")
+	if s < 0 {
+		return nil
+	}
+	for _, c := range sc.tree.Children(s) {
+		if sc.rel(c) != "acl" {
+			continue
+		}
+		if a := sc.byAgent(c); a >= 0 {
+			return sc.actorsAt(a)
+		}
+	}
+	w := strings.ToLower(sc.words[s])
+	if sc.harm(s) || sc.c.lex.conductNouns[sc.lemmas[s]] || (strings.HasSuffix(w, "ing") && sc.verbTrigger(sc.lemmas[s])) {
+		// "the Russian raids must be stopped": on who does the act
+		var out []actorRef
+		for _, r := range sc.actByModifier(s) {
+			if !r.place && r.rule != rulePlaceModifier && r.rule != ruleEventPlace {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	return nil
 }

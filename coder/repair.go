@@ -38,6 +38,7 @@ func repairRules() []repairRule {
 		{"repair.schedule-infinitive", (*sentCtx).repairScheduleInfinitives},
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
 		{"repair.trailing-attribution", (*sentCtx).repairTrailingAttributions},
+		{"repair.modal-verb", (*sentCtx).repairModalVerbs},
 	}
 }
 
@@ -744,4 +745,78 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 		return out
 	}
 	return nil
+}
+
+// repairModalVerbs mends a tagging error: an event verb after a modal or
+// "to" taken for an adjective ("the court should free the journalist",
+// "asked Manila to free the crew": "free" as ADJ, so no verb pattern
+// triggers). A word tagged ADJ that has a modal auxiliary or the
+// infinitive marker "to" and an object of its own, and whose lemma is the
+// trigger of a verb pattern, becomes the verb it is.
+func (sc *sentCtx) repairModalVerbs() []int {
+	var out []int
+	for v := 0; v < sc.n; v++ {
+		t := &sc.s.Tokens[v]
+		if t.UPOS != "ADJ" || !sc.verbTrigger(sc.lemmas[v]) {
+			continue
+		}
+		if o := t.Head; t.DepRel == "amod" && o > v && sc.modalBefore(o, v) {
+			// "Togo should free the traders" parsed as a noun phrase
+			// "free the traders" with the modal and subject on the noun:
+			// the verb takes the noun's place, the noun is its object
+			ot := &sc.s.Tokens[o]
+			for _, k := range sc.tree.Children(o) {
+				if r := sc.rel(k); (r == "aux" || nlp.RelIs(r, "nsubj") || r == "mark") && k < v {
+					sc.s.Tokens[k].Head = v
+				}
+			}
+			t.UPOS, t.XPOS, t.Head, t.DepRel = "VERB", "VB", ot.Head, ot.DepRel
+			ot.Head, ot.DepRel = v, "obj"
+			out = append(out, v)
+			continue
+		}
+		if sc.tree.ChildWith(v, "obj") < 0 {
+			continue
+		}
+		modal, to := false, -1
+		for _, k := range sc.tree.Children(v) {
+			switch r := sc.rel(k); {
+			case r == "aux" && sc.c.lex.modal[sc.lemmas[k]]:
+				modal = true
+			case (r == "mark" || r == "case") && sc.lemmas[k] == "to" && k == v-1:
+				to = k
+			}
+		}
+		if !modal && to < 0 {
+			continue
+		}
+		t.UPOS, t.XPOS = "VERB", "VB"
+		if to >= 0 {
+			// "to free" taken for a prepositional phrase: an infinitive
+			m := &sc.s.Tokens[to]
+			m.UPOS, m.XPOS, m.DepRel = "PART", "TO", "mark"
+			if nlp.RelIs(t.DepRel, "obl") || nlp.RelIs(t.DepRel, "nmod") {
+				t.DepRel = "xcomp"
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// modalBefore reports whether noun o has a modal auxiliary right before
+// token v (its modifier).
+func (sc *sentCtx) modalBefore(o, v int) bool {
+	k := v - 1
+	return k >= 0 && sc.tree.Head(k) == o && sc.rel(k) == "aux" && sc.c.lex.modal[sc.lemmas[k]]
+}
+
+// verbTrigger reports whether lemma triggers a verb pattern.
+func (sc *sentCtx) verbTrigger(lemma string) bool {
+	for _, p := range sc.c.idx[lemma] {
+		if p.Trigger == lemma && !p.Nominal && len(p.Light) == 0 {
+			return true
+		}
+	}
+	return false
 }
