@@ -1508,9 +1508,8 @@ func (sc *sentCtx) forceVictims(m *match, tgts, srcs []actorRef) []actorRef {
 // victimsOwnCountry gives unnamed prisoners, hostages or civilians (the
 // victim nouns) that took the source's country only because it was the
 // nearest named the country of the place where it happened, else of the
-// other party the sentence named before the act ("Hamas-led militants
-// released three hostages, and Israeli forces freed hundreds of
-// prisoners"): whoever holds or harms them is seldom their own state.
+// other party the sentence named before the act ("the rebels freed two
+// soldiers, and the army let forty captives go"): whoever holds or harms them is seldom their own state.
 func (sc *sentCtx) victimsOwnCountry(m *match, tgts, srcs []actorRef) []actorRef {
 	for i, t := range tgts {
 		if !t.unnamed || t.tok < 0 || t.tok >= sc.n || !sc.victimNoun(t.tok) || !hasCode(srcs, t.actor.Code) {

@@ -425,7 +425,7 @@ func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
 				}
 			}
 			if sc.c.lex.relativePronouns[l] && c > 0 && isNominal(sc.upos(c-1)) {
-				// "reported fresh violence on Saturday that killed ...": a
+				// "recorded new unrest on Sunday that killed ...": a
 				// relative clause the parse took for a complement is
 				// about the noun before it, not someone the article named
 				return sc.actorsAt(c - 1), true

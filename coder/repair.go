@@ -233,9 +233,9 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 
 // repairCoordinatedVerbs mends a parse error of coordinated predicates: a
 // second verb after "and" taken for a modifier of its own object, and the
-// object for a conjunct of the first verb's object or oblique ("clashed
-// with police and stormed government buildings" parsed as "police and
-// [stormed buildings]"). The verb becomes a conjunct of the first verb and
+// object for a conjunct of the first verb's object or oblique ("fought
+// with guards and seized the town hall" parsed as "guards and
+// [seized hall]"). The verb becomes a conjunct of the first verb and
 // the noun its object. Only event-pattern verbs are repaired.
 func (sc *sentCtx) repairCoordinatedVerbs() []int {
 	var out []int
@@ -351,8 +351,8 @@ func (sc *sentCtx) repairReducedRelatives() []int {
 }
 
 // repairObjectPredicates mends a parse error of labelling verbs whose
-// object has an infinitive ("called the decision to close the crossing
-// irrational"): the parse makes the infinitive the verb's clausal
+// object has an infinitive ("called the plan to shut the port
+// reckless"): the parse makes the infinitive the verb's clausal
 // complement (or adverbial) and hangs the predicative complement on the
 // infinitive. When
 // a pattern of the verb asks for that very word as its predicative
@@ -545,7 +545,7 @@ func (sc *sentCtx) repairTemporalSubjects() []int {
 		}
 		subj := -1
 		if !other {
-			// "Earlier this month, the head of X claimed": the apposition;
+			// "Last week, the chief of X warned": the apposition;
 			// else the name or noun right before the date (or the verb)
 			if a := sc.tree.ChildWith(d, "appos"); a > d && a < v {
 				subj = a
