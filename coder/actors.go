@@ -420,7 +420,12 @@ func (sc *sentCtx) describe(d, depth int) (actorRef, bool) {
 		return actorRef{}, false
 	}
 	if role == "NGO" || role == "IGO" {
-		// "a rights group": the kind is the code
+		// "a rights group": the kind is the code; a title of one ("the
+		// bloc's trade chief Ana Ruiz") describes a person who speaks
+		// for it, whom "she" names later
+		if nd.personLike && !group && sc.s.Tokens[d].XPOS != "NNS" {
+			return actorRef{actor: dyad.Actor{Code: role}, kind: dict.KindPerson, person: true}, true
+		}
 		return actorRef{actor: dyad.Actor{Code: role}, kind: dict.KindOrganisation}, true
 	}
 	ref := actorRef{person: nd.personLike && !group, unnamed: false}
