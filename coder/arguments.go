@@ -1237,6 +1237,9 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 		return false
 	}
 	k := sc.targetWord(m)
+	if k < 0 {
+		k = sc.requiredPopulationObject(m)
+	}
 	if k < 0 || (len(srcs) >= 2 && m.p.Mutual != dict.MutualNone) {
 		return false
 	}
@@ -1530,6 +1533,26 @@ func (sc *sentCtx) targetWord(m *match) int {
 		for _, k := range sc.conjuncts(c) {
 			if sc.c.lex.population[sc.lemmas[k]] {
 				return k
+			}
+		}
+	}
+	return -1
+}
+
+// requiredPopulationObject returns the object a pattern requires with any
+// lemma (obj=*, the thing struck: "recaptured the town", "besieged the
+// camp") when it is a population noun though the pattern looks for its
+// target elsewhere ("from" whom), else -1.
+func (sc *sentCtx) requiredPopulationObject(m *match) int {
+	for _, d := range m.p.Require {
+		if d.Rel != "obj" || len(d.Lemmas) > 0 {
+			continue
+		}
+		if c := sc.findDep(m, d.Rel, d.Prep, nil); c >= 0 {
+			for _, k := range sc.conjuncts(c) {
+				if sc.c.lex.population[sc.lemmas[k]] {
+					return k
+				}
 			}
 		}
 	}
