@@ -229,7 +229,10 @@ func argSubject(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 // right before the date, which the parse hung elsewhere.
 func argTimeSubject(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 	c := sc.tree.ChildWith(v, "nsubj")
-	if c < 0 || c > v || !sc.inDate(c) || len(sc.actorsAt(c)) > 0 {
+	if c < 0 || c > v || (sc.upos(c) != "NOUN" && sc.upos(c) != "PROPN") {
+		return subjectResult{}, false
+	}
+	if _, ok := sc.mentionAt(c); ok {
 		return subjectResult{}, false
 	}
 	f, _ := sc.tree.Subtree(c)
@@ -238,6 +241,9 @@ func argTimeSubject(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 		j--
 	}
 	if j < 0 || (sc.upos(j) != "PROPN" && sc.upos(j) != "NOUN") {
+		return subjectResult{}, false
+	}
+	if !sc.inDate(c) || len(sc.actorsAt(c)) > 0 {
 		return subjectResult{}, false
 	}
 	for steps := 0; steps < 4; steps++ {
