@@ -175,7 +175,7 @@ func matchOrderedAct(sc *sentCtx, m *match) string {
 }
 
 // orderedBy returns the verb of command (the lexicon's ordering_verbs)
-// whose direct object is noun i, or -1: an authority that orders an act
+// whose direct object (or "on" oblique: decided on) is noun i, or -1: an authority that orders an act
 // ("ordered the withdrawal of its forces", "decreed the release of the
 // prisoners") does it, and the act is coded with the authority as its
 // source (rule match.ordered-act). An order that is not asserted (would
@@ -185,7 +185,11 @@ func (sc *sentCtx) orderedBy(i int) int {
 		return -1
 	}
 	v := sc.tree.Head(i)
-	if v < 0 || !nlp.RelIs(sc.rel(i), "obj") || sc.upos(v) != "VERB" || !sc.c.lex.orderingVerbs[sc.lemmas[v]] {
+	if v < 0 || sc.upos(v) != "VERB" || !sc.c.lex.orderingVerbs[sc.lemmas[v]] {
+		return -1
+	}
+	// the object, or an "on" oblique ("decided on the severance of ties")
+	if r := sc.rel(i); !nlp.RelIs(r, "obj") && !(nlp.RelIs(r, "obl") && sc.caseOf(i) == "on") {
 		return -1
 	}
 	return v

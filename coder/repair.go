@@ -31,8 +31,11 @@ func repairRules() []repairRule {
 		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
 		{"repair.subject-verb-modifier", (*sentCtx).repairSubjectVerbModifiers},
 		{"repair.reduced-relative", (*sentCtx).repairReducedRelatives},
+		{"repair.object-predicate", (*sentCtx).repairObjectPredicates},
 		{"repair.plural-noun", (*sentCtx).repairPluralNouns},
 		{"repair.clause-subject", (*sentCtx).repairClauseSubjects},
+		{"repair.temporal-subject", (*sentCtx).repairTemporalSubjects},
+		{"repair.schedule-infinitive", (*sentCtx).repairScheduleInfinitives},
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
 		{"repair.trailing-attribution", (*sentCtx).repairTrailingAttributions},
 	}
@@ -346,6 +349,69 @@ func (sc *sentCtx) repairReducedRelatives() []int {
 	return out
 }
 
+// repairObjectPredicates mends a parse error of labelling verbs whose
+// object has an infinitive ("called the decision to close the crossing
+// irrational"): the parse makes the infinitive the verb's clausal
+// complement (or adverbial) and hangs the predicative complement on the
+// infinitive. When
+// a pattern of the verb asks for that very word as its predicative
+// complement (xcomp) with the target in the object (call, term, brand...
+// obj=T xcomp=@condemnation_words), the word is the verb's complement and
+// the infinitive the object's modifier (acl).
+func (sc *sentCtx) repairObjectPredicates() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for x := range toks {
+		t := &toks[x]
+		h := t.Head
+		if (t.DepRel != "xcomp" && t.DepRel != "advcl") || t.UPOS != "VERB" || h < 0 || h >= x || toks[h].UPOS != "VERB" {
+			continue
+		}
+		o := sc.tree.ChildWith(h, "obj")
+		if o < 0 || o > x || !isNominal(toks[o].UPOS) {
+			continue
+		}
+		m := sc.tree.ChildWith(x, "mark")
+		if m < 0 || sc.lemmas[m] != "to" || sc.tree.ChildWith(x, "nsubj") >= 0 {
+			continue
+		}
+		var pred []int
+		for _, k := range sc.tree.Children(x) {
+			if k > x && toks[k].DepRel == "xcomp" && (toks[k].UPOS == "ADJ" || toks[k].UPOS == "NOUN") && sc.wantsPredicate(h, sc.lemmas[k]) {
+				pred = append(pred, k)
+			}
+		}
+		if len(pred) != 1 {
+			continue
+		}
+		toks[pred[0]].Head = h
+		t.Head, t.DepRel = o, "acl"
+		out = append(out, pred[0])
+	}
+	return out
+}
+
+// wantsPredicate reports whether a pattern of verb v requires word w as
+// its predicative complement (xcomp) and finds the target in the object.
+func (sc *sentCtx) wantsPredicate(v int, w string) bool {
+	for _, p := range sc.c.idx[sc.lemmas[v]] {
+		if p.Light != nil || p.Particle != "" || (len(p.Target) > 0 && p.Target[0].Rel != "obj") {
+			continue
+		}
+		for _, d := range p.Require {
+			if d.Rel != "xcomp" {
+				continue
+			}
+			for _, l := range d.Lemmas {
+				if l == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // byPhrase reports whether verb v has an oblique with "by".
 func (sc *sentCtx) byPhrase(v int) bool {
 	for _, d := range sc.tree.Children(v) {
@@ -452,6 +518,121 @@ func (sc *sentCtx) repairClauseSubjects() []int {
 		out = append(out, c)
 	}
 	return out
+}
+
+// repairTemporalSubjects mends a parse that takes a date or time word for
+// the subject of its verb ("President X today imposed sanctions", "the
+// group tonight threatened", "officials said Thursday"): the date becomes
+// a temporal modifier, and when the verb has no other subject the noun
+// phrase right before the date (or before the verb, for a date after it)
+// is its subject.
+func (sc *sentCtx) repairTemporalSubjects() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for d := range toks {
+		t := &toks[d]
+		v := t.Head
+		if !nlp.RelIs(t.DepRel, "nsubj") || v < 0 || toks[v].UPOS != "VERB" || !isNominal(t.UPOS) || sc.tree.ChildWith(d, "case") >= 0 || !sc.inDate(d) {
+			continue
+		}
+		rel := t.DepRel
+		other := false
+		for _, k := range sc.tree.Children(v) {
+			if k != d && nlp.RelIs(toks[k].DepRel, "nsubj") {
+				other = true
+			}
+		}
+		subj := -1
+		if !other {
+			// "Earlier this month, the head of X claimed": the apposition;
+			// else the name or noun right before the date (or the verb)
+			if a := sc.tree.ChildWith(d, "appos"); a > d && a < v {
+				subj = a
+			} else {
+				e := d - 1
+				if d > v {
+					e = v - 1
+				}
+				if k := sc.phraseEndingAt(e); k >= 0 && !sc.tree.Dominates(k, v) && sc.tree.ChildWith(k, "case") < 0 {
+					subj = k
+				}
+			}
+			if subj < 0 {
+				if f, _ := sc.tree.Subtree(d); sc.sentenceInitial(f) {
+					// a date that is the subject ("Monday marked the
+					// anniversary")
+					continue
+				}
+			} else {
+				toks[subj].Head, toks[subj].DepRel = v, rel
+			}
+		}
+		t.DepRel = "obl:unmarked"
+		out = append(out, d)
+	}
+	return out
+}
+
+// repairScheduleInfinitives mends a parse that reads "due to" as a
+// preposition ("are due to meet army leaders", with "meet" a modifier of
+// "leaders"): after a head of schedule (the lexicon's schedule_heads: due,
+// set), "to" and a verb in its base form are an infinitive, the verb the
+// head's complement (xcomp) and the noun it was hung on its object.
+func (sc *sentCtx) repairScheduleInfinitives() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for h := 0; h+2 < len(toks); h++ {
+		to, v := h+1, h+2
+		if !sc.c.lex.schedule[sc.lemmas[h]] || sc.lemmas[to] != "to" || toks[v].UPOS != "VERB" || toks[v].XPOS != "VB" {
+			continue
+		}
+		if toks[v].Head == h && toks[v].DepRel == "xcomp" {
+			continue
+		}
+		n := toks[v].Head
+		if sc.tree.Dominates(v, h) {
+			continue
+		}
+		toks[to].Head, toks[to].DepRel = v, "mark"
+		toks[v].Head, toks[v].DepRel = h, "xcomp"
+		if n > v && isNominal(toks[n].UPOS) && (toks[n].Head == h || toks[n].Head == v) {
+			// the noun the verb was taken to modify is its object
+			toks[n].Head, toks[n].DepRel = v, "obj"
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// sentenceInitial reports whether only punctuation comes before token i.
+func (sc *sentCtx) sentenceInitial(i int) bool {
+	for j := 0; j < i; j++ {
+		if sc.upos(j) != "PUNCT" {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseEndingAt returns the head of the name or noun that ends at token
+// e ("President Barack Obama" -> "Barack"), climbing only the relations
+// inside a name or compound, or -1.
+func (sc *sentCtx) phraseEndingAt(e int) int {
+	if e < 0 || (sc.upos(e) != "NOUN" && sc.upos(e) != "PROPN") {
+		return -1
+	}
+	k := e
+	for steps := 0; steps < sc.n; steps++ {
+		h := sc.tree.Head(k)
+		if h < 0 || h > e {
+			break
+		}
+		if r := sc.rel(k); r != "flat" && r != "flat:name" && r != "compound" && r != "fixed" {
+			break
+		}
+		k = h
+	}
+	return k
 }
 
 // repairSpeechParticiples mends a participle of a speech act set off by a
