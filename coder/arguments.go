@@ -79,7 +79,6 @@ func subjectRules() []subjectRule {
 		{"argument.passive-agent", argPassiveAgent},
 		{"argument.attack-agent", argAttackAgent},
 		{ruleAgentless, argAgentlessPassive},
-		{"argument.time-subject", argTimeSubject},
 		{"argument.subject", argSubject},
 		{"argument.comma-participle", argCommaParticiple},
 		{"argument.linear-subject", argLinearSubject},
@@ -221,42 +220,6 @@ func argSubject(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 		return subjectResult{refs: sc.linearSubject(v), rule: ruleSubjectLinear}, true
 	}
 	return subjectResult{refs: s}, true
-}
-
-// argTimeSubject: a date the parse took for the subject ("the minister
-// today signed", "the envoy on Friday urged": a time word, a weekday, a
-// date expression) is not the doer: the doer is the name or noun phrase
-// right before the date, which the parse hung elsewhere.
-func argTimeSubject(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
-	c := sc.tree.ChildWith(v, "nsubj")
-	if c < 0 || c > v || (sc.upos(c) != "NOUN" && sc.upos(c) != "PROPN") {
-		return subjectResult{}, false
-	}
-	if _, ok := sc.mentionAt(c); ok {
-		return subjectResult{}, false
-	}
-	f, _ := sc.tree.Subtree(c)
-	j := f - 1
-	for j >= 0 && (sc.upos(j) == "ADP" || sc.upos(j) == "PUNCT") {
-		j--
-	}
-	if j < 0 || (sc.upos(j) != "PROPN" && sc.upos(j) != "NOUN") {
-		return subjectResult{}, false
-	}
-	if !sc.inDate(c) || len(sc.actorsAt(c)) > 0 {
-		return subjectResult{}, false
-	}
-	for steps := 0; steps < 4; steps++ {
-		h := sc.tree.Head(j)
-		if h < 0 || h > j || !(nlp.RelIs(sc.rel(j), "flat") || sc.rel(j) == "compound") {
-			break
-		}
-		j = h
-	}
-	if rs := sc.actorsAt(j); len(rs) > 0 {
-		return subjectResult{refs: rs}, true
-	}
-	return subjectResult{}, false
 }
 
 // argLinearSubject: a main, complement or parenthetical clause without a
