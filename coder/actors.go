@@ -147,7 +147,7 @@ func actorRules() []string {
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
 		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead, ruleVictimCountry, ruleStateDesc,
-		ruleLocalPeople)
+		ruleLocalPeople, ruleIncluding)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -184,6 +184,7 @@ func nominalRules() []nominalRule {
 		{actorOrganisationKind},
 		{actorPair},
 		{actorEventNoun},
+		{actorIncluding},
 		{actorModifier},
 		{actorBloc},
 		{actorGroupDescription},
@@ -420,7 +421,12 @@ func (sc *sentCtx) describe(d, depth int) (actorRef, bool) {
 		return actorRef{}, false
 	}
 	if role == "NGO" || role == "IGO" {
-		// "a rights group": the kind is the code
+		// "a rights group": the kind is the code; a title of one ("the
+		// bloc's trade chief Ana Ruiz") describes a person who speaks
+		// for it, whom "she" names later
+		if nd.personLike && !group && sc.s.Tokens[d].XPOS != "NNS" {
+			return actorRef{actor: dyad.Actor{Code: role}, kind: dict.KindPerson, person: true}, true
+		}
 		return actorRef{actor: dyad.Actor{Code: role}, kind: dict.KindOrganisation}, true
 	}
 	ref := actorRef{person: nd.personLike && !group, unnamed: false}
@@ -563,6 +569,42 @@ func actorPair(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 			sent: p.sent, inferred: true, provisional: p.provisional}
 	}
 	return out, true
+}
+
+// ruleIncluding: the members a plural description names.
+const ruleIncluding = "actor.including"
+
+// actorIncluding: a plural description of parties that names its members
+// after "including" or "such as" ("several Gulf states, including Qatar
+// and Oman") stands for the members it names (convention 6: one event per
+// state), not for the bloc or kind its modifiers name.
+func actorIncluding(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if n.isMention || sc.s.Tokens[n.h].XPOS != "NNS" {
+		return nil, false
+	}
+	for _, c := range sc.tree.Children(n.h) {
+		if r := sc.rel(c); !nlp.RelIs(r, "nmod") && r != "appos" {
+			continue
+		}
+		if cs := sc.caseOf(c); cs != "include" && cs != "including" && cs != "such as" && cs != "such" {
+			continue
+		}
+		var out []actorRef
+		for _, k := range sc.conjuncts(c) {
+			m, ok := sc.mentionAt(k)
+			if !ok || m.Actor.Code == "" || (m.Kind != dict.KindState && m.Kind != dict.KindOrganisation) {
+				continue
+			}
+			for _, r := range sc.single(k, n.depth+1) {
+				r.rule = ruleIncluding
+				out = append(out, r)
+			}
+		}
+		if len(out) > 0 {
+			return dedupe(out), true
+		}
+	}
+	return nil, false
 }
 
 // actorEventNoun: a noun of an event ("the killing of ...") is no actor;

@@ -778,6 +778,7 @@ func targetRules() []targetRule {
 		{"argument.domestic-government", argDomesticGovernment},
 		{"argument.population", argPopulation},
 		{"argument.force-place", argForcePlace},
+		{"argument.attacker-country", argAttackerCountry},
 		{ruleContextRecipient, argContextRecipient},
 		{ruleDomesticDefault, argDomesticDefault},
 	}
@@ -1206,6 +1207,9 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 		return false
 	}
 	k := sc.targetWord(m)
+	if k < 0 {
+		k = sc.requiredPopulationObject(m)
+	}
 	if k < 0 || (len(srcs) >= 2 && m.p.Mutual != dict.MutualNone) {
 		return false
 	}
@@ -1308,6 +1312,29 @@ func argForcePlace(sc *sentCtx, tc *targetCtx) bool {
 		return true
 	}
 	return false
+}
+
+// argAttackerCountry: force by an armed group or unidentified attackers
+// (roles REB, UAF), which take the country where they operate (convention
+// 7), with no target named ("the militants detonated a truck bomb at
+// the checkpoint") is aimed at that country's people. Not for a passive
+// (its attacker is inferred), an attack noun with its light verb (often
+// the event told again), nor a mutual act ("we are still fighting": with
+// whom, the sentence does not say).
+func argAttackerCountry(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) != 1 || !cameo.Force.Has(tc.code) || tc.passive || len(tc.m.p.Light) > 0 || tc.m.p.Mutual != dict.MutualNone {
+		// a passive's attacker is inferred, and an attack noun is
+		// often the event told again ("said it carried out the attack")
+		return false
+	}
+	src := tc.srcs[0]
+	if r := src.actor.Role; (r != "REB" && r != "UAF") || src.tok < 0 || src.tok >= sc.n || sc.upos(src.tok) == "PRON" || src.actor.Code == "" || src.actor.Code == "IGO" || src.actor.Code == "NGO" {
+		// (an attacker the sentence names by a noun: not one inferred
+		// for a killing "in a bombing", nor a pronoun's guess)
+		return false
+	}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: src.actor.Code}, resolved: true, tok: -1, rule: "argument.attacker-country"}}
+	return true
 }
 
 // target finds candidate k's target (targets), then settles what the
@@ -1499,6 +1526,26 @@ func (sc *sentCtx) targetWord(m *match) int {
 		for _, k := range sc.conjuncts(c) {
 			if sc.c.lex.population[sc.lemmas[k]] {
 				return k
+			}
+		}
+	}
+	return -1
+}
+
+// requiredPopulationObject returns the object a pattern requires with any
+// lemma (obj=*, the thing struck: "recaptured the town", "besieged the
+// camp") when it is a population noun though the pattern looks for its
+// target elsewhere ("from" whom), else -1.
+func (sc *sentCtx) requiredPopulationObject(m *match) int {
+	for _, d := range m.p.Require {
+		if d.Rel != "obj" || len(d.Lemmas) > 0 {
+			continue
+		}
+		if c := sc.findDep(m, d.Rel, d.Prep, nil); c >= 0 {
+			for _, k := range sc.conjuncts(c) {
+				if sc.c.lex.population[sc.lemmas[k]] {
+					return k
+				}
 			}
 		}
 	}

@@ -25,7 +25,6 @@ var leafExceptions = map[string]string{
 	// The parser attaches the phrase naming the target to a noun, not to
 	// the verb whose pattern holds the target slot.
 	"1234": "the requester is inside a participle on the object, not a slot of reject",
-	"200":  "'against Chadian refugees' parsed onto the subject",
 }
 
 // readLeafSentences reads testdata/leaf-sentences.tsv: a CAMEO leaf code,

@@ -76,7 +76,11 @@ func memNamedActors(sc *sentCtx, _ []*coded, id string) {
 		if sc.named == nil {
 			sc.named = map[dyad.Actor]bool{}
 		}
-		sc.named[dyad.Actor{Code: m.Actor.Code, Role: m.Actor.Role}] = true
+		if m.Kind == dict.KindPerson {
+			// a person named; an organisation named is not its
+			// spokesman ("the UN envoy X": the UN is no "he")
+			sc.named[dyad.Actor{Code: m.Actor.Code, Role: m.Actor.Role}] = true
+		}
 		names = append(names, m.Actor.Code+" "+m.Actor.Role)
 	}
 	if len(names) > 0 {
@@ -101,18 +105,37 @@ func (sc *sentCtx) mentionIsSubject(m dict.Mention) bool {
 }
 
 // memPersonSource remembers a person the sentence's events resolved as a
-// source but did not name (a title, a pronoun); a person the sentence
-// named is remembered where it was named: naming it again would make it
+// source but did not name as a person (a title, a pronoun, a title of an
+// organisation the sentence names); a person the sentence named is
+// remembered where it was named: naming it again would make it
 // the most recent actor.
 func memPersonSource(sc *sentCtx, out []*coded, id string) {
 	for _, e := range out {
 		if e.src.person && !sc.named[dyad.Actor{Code: e.src.actor.Code, Role: e.src.actor.Role}] {
 			r := e.src
 			r.mem, r.subject = id, true
+			if sc.pluralAt(r) {
+				// many: "they" names them later, not "he" or "she"
+				r.person = false
+			}
 			sc.art.remember(sc.idx, r)
 			sc.rec.printf("  memory: %s %s  <- %s\n", r.actor.Code, r.actor.Role, id)
 		}
 	}
+}
+
+// pluralAt reports whether actor r was found in this sentence at a plural
+// noun or a noun of an armed group ("armed groups", "the militia"): a
+// party of many, which "he" or "she" does not name later.
+func (sc *sentCtx) pluralAt(r actorRef) bool {
+	if r.tok < 0 || r.tok >= sc.n {
+		return false
+	}
+	if t := &sc.s.Tokens[r.tok]; t.Start < r.span.Start || t.End > r.span.End {
+		// a pronoun's antecedent, found in another sentence
+		return false
+	}
+	return sc.s.Tokens[r.tok].XPOS == "NNS" || sc.c.lex.groupNouns[sc.lemmas[r.tok]]
 }
 
 // memContext remembers the words of the sentence that upgrade later

@@ -554,8 +554,15 @@ func (sc *sentCtx) repairTemporalSubjects() []int {
 				if d > v {
 					e = v - 1
 				}
-				if k := sc.phraseEndingAt(e); k >= 0 && !sc.tree.Dominates(k, v) && sc.tree.ChildWith(k, "case") < 0 {
-					subj = k
+				if k := sc.phraseEndingAt(e); k >= 0 && sc.tree.ChildWith(k, "case") < 0 {
+					if !sc.tree.Dominates(k, v) {
+						subj = k
+					} else if sc.reRoot(k, v) {
+						// "President X today threatened Y": the parse hung
+						// the verb on the name (appos); the verb takes the
+						// name's place and the name is its subject
+						subj = k
+					}
 				}
 			}
 			if subj < 0 {
@@ -572,6 +579,33 @@ func (sc *sentCtx) repairTemporalSubjects() []int {
 		out = append(out, d)
 	}
 	return out
+}
+
+// reRoot puts verb v, which the parse hung directly on the noun phrase k
+// (as appos, acl or parataxis), in k's place, with the dependents of k
+// after v moved onto v (a prepositional phrase becomes obl); k's new head
+// and relation are left to the caller. It reports whether it did.
+func (sc *sentCtx) reRoot(k, v int) bool {
+	toks := sc.s.Tokens
+	if toks[v].Head != k || k > v {
+		return false
+	}
+	switch toks[v].DepRel {
+	case "appos", "acl", "parataxis":
+	default:
+		return false
+	}
+	toks[v].Head, toks[v].DepRel = toks[k].Head, toks[k].DepRel
+	for _, c := range sc.tree.Children(k) {
+		if c <= v {
+			continue
+		}
+		toks[c].Head = v
+		if nlp.RelIs(toks[c].DepRel, "nmod") {
+			toks[c].DepRel = "obl"
+		}
+	}
+	return true
 }
 
 // repairScheduleInfinitives mends a parse that reads "due to" as a
