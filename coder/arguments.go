@@ -1912,20 +1912,13 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 	if !cameo.Force.Has(k.code) {
 		return nil, ""
 	}
-	var one *actorRef
-	for i := range sc.art.events {
-		e := &sc.art.events[i]
-		if !cameo.Force.Has(e.root) || e.src.inferred {
-			// an attacker the story only inferred names no one
-			continue
-		}
-		if one != nil && !sameActor(*one, e.src) {
+	if !sc.earlierEvent(k.clause) {
+		switch one, several := sc.art.oneAttacker(); {
+		case several:
 			return nil, ""
+		case one != nil:
+			return inferred(one.actor, one.sent), ruleOneAttacker
 		}
-		one = &e.src
-	}
-	if one != nil {
-		return inferred(one.actor, one.sent), ruleOneAttacker
 	}
 	if sc.c.lex.casualtyVerbs[sc.lemmas[k.trig]] || sc.perfect(k.clause) {
 		// "six protesters were killed when the march turned violent":
@@ -1937,6 +1930,35 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 		return inferred(dyad.Actor{Code: code}, sc.idx), ruleUnknownAttacker
 	}
 	return nil, ""
+}
+
+// earlierEvent reports whether clause v tells an event some time before
+// the story's, measured from it ("came two weeks after fifty people were
+// killed in a bombing"): its agent is not the attacker the story has seen.
+// A clause only marked "after" ("after three soldiers were killed, the
+// army struck back") may be the story's own event.
+func (sc *sentCtx) earlierEvent(v int) bool {
+	m := sc.tree.ChildWith(v, "mark")
+	return m > 0 && sc.c.lex.priorEventMarkers[sc.lemmas[m]] && sc.c.lex.elapsedTime[sc.lemmas[m-1]]
+}
+
+// oneAttacker is the one actor the article has seen using force so far
+// (not an attacker it only inferred), or nil when it has seen none or
+// several;
+// several reports that it has seen more than one.
+func (a *article) oneAttacker() (one *actorRef, several bool) {
+	for i := range a.events {
+		e := &a.events[i]
+		if !cameo.Force.Has(e.root) || e.src.inferred {
+			// an attacker the story only inferred names no one
+			continue
+		}
+		if one != nil && !sameActor(*one, e.src) {
+			return nil, true
+		}
+		one = &e.src
+	}
+	return one, false
 }
 
 // perfect reports whether clause v is in the perfect ("has been

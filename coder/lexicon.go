@@ -21,6 +21,10 @@ type lexicon struct {
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
 	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns, casualtyVerbs   set
+	// priorEventMarkers subordinate a clause that, measured in the
+	// elapsedTime units before them ("two weeks after"), tells an earlier
+	// event (argument.one-attacker).
+	priorEventMarkers, elapsedTime set
 	// massQuantities count people en masse (hundreds); massKillingVerbs are
 	// mass killing whatever the number (massacre).
 	massQuantities, massKillingVerbs set
@@ -100,6 +104,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"conditional_auxiliaries", &lx.conditionalAux}, {"conditional_markers", &lx.condMark},
 		{"content_markers", &lx.contentMarkers}, {"counterpart_nouns", &lx.counterparts},
 		{"date_bound_fillers", &lx.dateBoundFillers}, {"date_bound_words", &lx.dateBoundWords},
+		{"prior_event_markers", &lx.priorEventMarkers}, {"elapsed_time_nouns", &lx.elapsedTime},
 		{"definite_determiners", &lx.definite}, {"denial_verbs", &lx.denial},
 		{"document_nouns", &lx.documents}, {"event_nouns", &lx.eventNouns},
 		{"force_place_prepositions", &lx.forcePlacePreps}, {"future_auxiliaries", &lx.future},

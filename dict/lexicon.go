@@ -84,6 +84,8 @@ func WordClasses() []WordClass {
 		{"counterpart_nouns", TagNone, "nouns of the other side's equal (his Burundian counterpart): the possessor is not their country"},
 		{"date_bound_fillers", TagNone, "words between a bounding word and its date (before the end of the month)"},
 		{"date_bound_words", TagNone, "words that make a date a bound of the event rather than its date (since 2022, until May)"},
+		{"prior_event_markers", TagNone, "subordinators of a clause that, measured from the story's event, tells an earlier one (a week after ten were killed): the story's one attacker is not its agent"},
+		{"elapsed_time_nouns", TagNone, "units of elapsed time that measure the distance to an earlier event (three days after)"},
 		{"definite_determiners", TagNone, "determiners of a definite description of an earlier event (the attack, these sanctions)"},
 		{"state_nouns", TagNone, "nouns that describe a state (the kingdom, the Gulf state, the island nation): a definite one alone is the state named last"},
 		{"casualty_verbs", TagNone, "verbs of dying and being hurt (were killed, were wounded): an agentless passive of one names victims, not an attack by someone unidentified"},
