@@ -431,10 +431,17 @@ func moodReported(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if !contentOf(sc, w) || !sc.c.lex.speech[sc.lemmas[p]] {
 		return linkNext
 	}
+	return reportedBy(sc, w, p, id, "reported by")
+}
+
+// reportedBy makes the speaker of verb p the walk's reporter and ends the
+// walk at p: a negated report ("did not say that") leaves its content
+// unasserted (mood.negated-report).
+func reportedBy(sc *sentCtx, w *moodWalk, p int, id, how string) linkAction {
 	if rs := sc.speakerOf(p); len(rs) > 0 && w.reporter == nil {
 		w.setReporter(rs[0], id)
 	}
-	w.note(id, "reported by \""+sc.words[p]+"\"")
+	w.note(id, how+" \""+sc.words[p]+"\"")
 	for _, k := range sc.tree.Children(p) {
 		if sc.c.lex.negators[sc.lemmas[k]] && (sc.rel(k) == "advmod" || sc.rel(k) == "aux") {
 			w.decide(moodUnasserted, "negated report", ruleNegatedReport)
@@ -519,17 +526,7 @@ func moodAllegedContent(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	if !content {
 		return linkNext
 	}
-	if rs := sc.speakerOf(p); len(rs) > 0 && w.reporter == nil {
-		w.setReporter(rs[0], id)
-	}
-	w.note(id, "alleged by \""+sc.words[p]+"\"")
-	for _, k := range sc.tree.Children(p) {
-		if sc.c.lex.negators[sc.lemmas[k]] && (sc.rel(k) == "advmod" || sc.rel(k) == "aux") {
-			w.decide(moodUnasserted, "negated report", ruleNegatedReport)
-			return linkDone
-		}
-	}
-	return linkStop
+	return reportedBy(sc, w, p, id, "alleged by")
 }
 
 // moodBelief: the complement of a verb of belief or estimate is not
