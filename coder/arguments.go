@@ -1240,16 +1240,27 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 // ruleContextRecipient: a recipient the story named before.
 const ruleContextRecipient = "argument.context-recipient"
 
+// codeSympathy is CAMEO 018, condolences and sympathy.
+const codeSympathy = "018"
+
 // argContextRecipient: sympathy, a pledge of aid or aid given with no
 // recipient in the sentence ("Norway pledged $4 million") is for the one
 // the article gave aid to last, else the state it named as the place of
-// the story (the country struck by the earthquake); the actor is inferred
-// from the sentence that named it.
+// the story (the country struck by the earthquake), not a giver; sympathy
+// when the story names no state but the giver's is for the giver's own
+// people; the actor is inferred from the sentence that named it.
 func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
 	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Assistance.Has(tc.code) {
 		return false
 	}
 	r, ok := sc.art.recipient(tc.srcs)
+	if !ok && tc.code == codeSympathy {
+		// sympathy with no other state in the story is for the
+		// giver's own people ("the mayor offered his condolences" after
+		// a blast in his own country): aid is given to another, grief
+		// is shared at home too
+		r, ok = sc.art.ownSufferers(tc.srcs)
+	}
 	if !ok {
 		return false
 	}

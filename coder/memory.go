@@ -377,6 +377,32 @@ func (art *article) recipient(givers []actorRef) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// ownSufferers returns the givers' own state when the article has named
+// no other (a state, its people or one of its cities), and the givers'
+// own state by one of those: the people sympathy is for when the story
+// happens at home ("the Iraqi capital" ... "the president offered his
+// condolences").
+func (art *article) ownSufferers(givers []actorRef) (actorRef, bool) {
+	var own actorRef
+	found := false
+	for i := len(art.history) - 1; i >= 0; i-- {
+		h := art.history[i]
+		if h.kind != dict.KindState && h.kind != dict.KindDemonym && h.kind != dict.KindCity || h.actor.Code == "" {
+			continue
+		}
+		if !hasCode(givers, h.actor.Code) || h.actor.Code == "IGO" || h.actor.Code == "NGO" {
+			return actorRef{}, false
+		}
+		if !found {
+			own, found = h, true
+		}
+	}
+	if found {
+		own.actor = dyad.Actor{Code: own.actor.Code}
+	}
+	return own, found
+}
+
 // rememberEvents adds the events of sentence sent to the article's,
 // bounded.
 func (art *article) rememberEvents(sent int, evs []*coded) {
