@@ -1070,6 +1070,18 @@ func (sc *sentCtx) pronoun(h int) []actorRef {
 	l := sc.lemmas[h]
 	for _, r := range pronounRules() {
 		ref, found, stop := r.fn(sc, h, l)
+		if found && r.id == "actor.pronoun-in-sentence" && sc.c.lex.groupPronouns[l] {
+			// "they" after a coordinated subject is all of it ("A and B
+			// met, and they agreed ...")
+			if rs := sc.earlierGroup(h, l); len(rs) >= 2 {
+				out := make([]actorRef, len(rs))
+				for i, x := range rs {
+					x.span, x.tok, x.resolved, x.rule = sc.span(h, h), h, true, r.id
+					out[i] = x
+				}
+				return out
+			}
+		}
 		if found {
 			ref.span, ref.tok, ref.resolved, ref.rule = sc.span(h, h), h, true, r.id
 			ref.inferred = ref.inferred || r.id == rulePronounArticle
@@ -1222,6 +1234,43 @@ func (sc *sentCtx) earlierInSentence(h int, l string) (actorRef, bool) {
 		return r, true
 	}
 	return actorRef{}, false
+}
+
+// earlierGroup returns the actors of the subject earlierInSentence
+// resolves group pronoun h (lemma l) to, all its conjuncts, a people
+// named by its demonym giving way to an actor of the same country named
+// in the coordination ("Pompeo and Canadian minister Freeland"), when they
+// are more than one.
+func (sc *sentCtx) earlierGroup(h int, l string) []actorRef {
+	for j := h - 1; j >= 0; j-- {
+		if !nlp.RelIs(sc.rel(j), "nsubj") || sc.upos(j) == "PRON" {
+			continue
+		}
+		rs := sc.actorsAt(j)
+		if len(rs) == 0 {
+			continue
+		}
+		var out []actorRef
+		for _, r := range rs {
+			if r.kind == dict.KindDemonym && countCode(rs, r.actor.Code) > 1 {
+				continue
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	return nil
+}
+
+// countCode counts the refs of country code c.
+func countCode(rs []actorRef, c string) int {
+	n := 0
+	for _, r := range rs {
+		if r.actor.Code == c {
+			n++
+		}
+	}
+	return n
 }
 
 // npFallback returns actors named inside a non-actor nominal: its
