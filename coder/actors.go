@@ -617,7 +617,9 @@ func actorEventNoun(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 // (actor.modifier: "Russian troops", "the army of Sudan"); a place in the
 // phrase only when nothing closer names one (actor.place-modifier: "police
 // in Lusaka"; the venue of a summit is not a party to it); the other side
-// of a counterpart (actor.counterpart: "his Burundian counterpart"); the
+// of a counterpart (actor.counterpart: "his Burundian counterpart"; with
+// no country of its own, "his counterpart", the other state the article
+// named last); the
 // possessor rather than a party in a phrase (actor.possessor: "Poland's
 // support for Ukraine"); a name before the noun the parse left unattached
 // (actor.word-before). A role the modifier names is kept for the rules
@@ -692,6 +694,13 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		}
 		if len(own) > 0 {
 			owners, rule = own, rulePossessor
+		}
+	}
+	if poss := sc.tree.ChildWith(h, "nmod:poss"); poss >= 0 && sc.c.lex.counterparts[lemma] && onlyUnder(sc, owners, poss) {
+		// "his counterpart" with no country of its own: the other
+		// state the article named last
+		if o, ok := sc.otherSide(poss); ok {
+			owners, rule = []actorRef{o}, ruleCounterpart
 		}
 	}
 	if len(owners) == 0 {
@@ -1231,6 +1240,44 @@ func (sc *sentCtx) earlierInSentence(h int, l string) (actorRef, bool) {
 				continue
 			}
 		}
+		return r, true
+	}
+	return actorRef{}, false
+}
+
+// onlyUnder reports whether every ref is a word under token p (a
+// counterpart's possessor names no other side).
+func onlyUnder(sc *sentCtx, refs []actorRef, p int) bool {
+	for _, o := range refs {
+		if o.tok < 0 || !sc.tree.Dominates(p, o.tok) {
+			return false
+		}
+	}
+	return true
+}
+
+// otherSide returns, for a counterpart whose possessor poss is of one
+// state, the state the article named last (a state, its people, a seat of
+// its government or one of its people) that is not the possessor's.
+func (sc *sentCtx) otherSide(poss int) (actorRef, bool) {
+	own := sc.actorsAt(poss)
+	if len(own) != 1 || own[0].actor.Code == "" || own[0].actor.Code == "IGO" || own[0].actor.Code == "NGO" {
+		return actorRef{}, false
+	}
+	c := own[0].actor.Code
+	for i := len(sc.art.history) - 1; i >= 0; i-- {
+		h := sc.art.history[i]
+		switch h.kind {
+		case dict.KindState, dict.KindDemonym, dict.KindCapital, dict.KindPerson:
+		default:
+			continue
+		}
+		if k := h.actor.Code; k == "" || k == c || k == "IGO" || k == "NGO" {
+			continue
+		}
+		r := recalled(h)
+		r.actor = dyad.Actor{Code: h.actor.Code, Role: own[0].actor.Role}
+		r.kind, r.tok, r.span, r.person = dict.KindState, -1, dyad.Span{}, false
 		return r, true
 	}
 	return actorRef{}, false
