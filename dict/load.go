@@ -24,7 +24,7 @@ import (
 // A dictionary file is a YAML mapping with any of the top-level keys below;
 // every key is optional and unknown keys are errors.
 //
-//	states:                      # sovereign states (and XKX, TWN, PSE, VAT)
+//	states:                      # sovereign states (and XKX, TWN, PSE, VAT, HKG)
 //	  - code: UKR                # ISO 3166-1 alpha-3
 //	    names: [Ukraine]         # first name is the state's name
 //	    adjectives: [Ukrainian, Ukrainians]
