@@ -1249,7 +1249,31 @@ const codeSympathy = "018"
 // the story (the country struck by the earthquake), not a giver; sympathy
 // when the story names no state but the giver's is for the giver's own
 // people; the actor is inferred from the sentence that named it.
+//
+// Aid given to people the sentence names without a country, who took the
+// giver's country only because the giver was named before them ("Japan
+// will send tents to families displaced by the floods"), goes to that
+// recipient too: aid is given to another.
 func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) == 1 && len(tc.srcs) > 0 && tc.code != codeSympathy && cameo.Assistance.Has(tc.code) &&
+		tc.tgts[0].rule == "actor.agent-before" && hasCode(tc.srcs, tc.tgts[0].actor.Code) {
+		// the state, its people, capital or city named after them in the sentence ("... in
+		// northern Bangladesh"), else the article's recipient
+		t := tc.tgts[0]
+		for _, m := range sc.mentions {
+			if m.Start > t.tok && (m.Kind == dict.KindState || m.Kind == dict.KindDemonym || m.Kind == dict.KindCapital || m.Kind == dict.KindCity) && m.Actor.Code != "" &&
+				m.Actor.Code != "IGO" && m.Actor.Code != "NGO" && !hasCode(tc.srcs, m.Actor.Code) {
+				t.actor.Code, t.rule = m.Actor.Code, ruleContextRecipient
+				tc.tgts = []actorRef{t}
+				return true
+			}
+		}
+		if r, ok := sc.art.recipient(tc.srcs); ok {
+			r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, ruleContextRecipient, false
+			tc.tgts = []actorRef{recalled(r)}
+			return true
+		}
+	}
 	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Assistance.Has(tc.code) {
 		return false
 	}
