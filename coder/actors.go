@@ -281,7 +281,7 @@ func (sc *sentCtx) localPeople(n *nominal) string {
 		return ""
 	}
 	c := firstNonEmpty(sc.placeInPhrase(n.h), firstNonEmpty(sc.place, sc.art.datelineCode))
-	if c == "" || c == m.Actor.Code || c == "IGO" || c == "NGO" {
+	if c == "" || c == m.Actor.Code || transnational(c) {
 		return ""
 	}
 	return c
@@ -488,7 +488,7 @@ func (sc *sentCtx) titleBefore(h int) string {
 func (sc *sentCtx) placeInDescription(f, l int) string {
 	for j := f; j <= l; j++ {
 		m, ok := sc.mentionAt(j)
-		if !ok || m.Actor.Code == "" || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
+		if !ok || m.Actor.Code == "" || transnational(m.Actor.Code) {
 			continue
 		}
 		switch m.Kind {
@@ -835,7 +835,7 @@ func actorOrganisationDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	}
 	for i := len(sc.art.history) - 1; i >= 0; i-- {
 		h := sc.art.history[i]
-		if h.kind != dict.KindOrganisation || (h.actor.Code != "IGO" && h.actor.Code != "NGO") {
+		if h.kind != dict.KindOrganisation || !transnational(h.actor.Code) {
 			continue
 		}
 		if h.actor.Role != n.role {
@@ -1261,7 +1261,7 @@ func onlyUnder(sc *sentCtx, refs []actorRef, p int) bool {
 // its government or one of its people) that is not the possessor's.
 func (sc *sentCtx) otherSide(poss int) (actorRef, bool) {
 	own := sc.actorsAt(poss)
-	if len(own) != 1 || own[0].actor.Code == "" || own[0].actor.Code == "IGO" || own[0].actor.Code == "NGO" {
+	if len(own) != 1 || own[0].actor.Code == "" || transnational(own[0].actor.Code) {
 		return actorRef{}, false
 	}
 	c := own[0].actor.Code
@@ -1272,7 +1272,7 @@ func (sc *sentCtx) otherSide(poss int) (actorRef, bool) {
 		default:
 			continue
 		}
-		if k := h.actor.Code; k == "" || k == c || k == "IGO" || k == "NGO" {
+		if k := h.actor.Code; k == "" || k == c || transnational(k) {
 			continue
 		}
 		r := recalled(h)
@@ -1432,7 +1432,7 @@ func (sc *sentCtx) localFocus(h int) string {
 		default:
 			continue
 		}
-		if m.Actor.Code == "" || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" || m.Actor.Role == "MED" {
+		if m.Actor.Code == "" || transnational(m.Actor.Code) || m.Actor.Role == "MED" {
 			continue
 		}
 		if m.Start > h {
@@ -1452,7 +1452,7 @@ func (sc *sentCtx) anyCountry() string {
 	for _, m := range sc.mentions {
 		switch m.Kind {
 		case dict.KindState, dict.KindDemonym, dict.KindCapital, dict.KindCity:
-			if m.Actor.Code != "" && m.Actor.Code != "IGO" && m.Actor.Code != "NGO" {
+			if m.Actor.Code != "" && !transnational(m.Actor.Code) {
 				return m.Actor.Code
 			}
 		}
@@ -1465,7 +1465,7 @@ func (sc *sentCtx) anyCountry() string {
 // does that of a state named as a party.
 func (sc *sentCtx) personCountry() string {
 	for _, m := range sc.mentions {
-		if m.Kind == dict.KindPerson && m.Actor.Code != "" && m.Actor.Code != "IGO" && m.Actor.Code != "NGO" {
+		if m.Kind == dict.KindPerson && m.Actor.Code != "" && !transnational(m.Actor.Code) {
 			return m.Actor.Code
 		}
 	}
@@ -1478,7 +1478,7 @@ func (sc *sentCtx) placeInPhrase(h int) string {
 	f, l := sc.tree.Subtree(h)
 	for j := h + 1; j <= l && j >= f; j++ {
 		m, ok := sc.mentionAt(j)
-		if !ok || (m.Kind != dict.KindCity && m.Kind != dict.KindState && m.Kind != dict.KindCapital) || m.Actor.Code == "IGO" || m.Actor.Code == "NGO" {
+		if !ok || (m.Kind != dict.KindCity && m.Kind != dict.KindState && m.Kind != dict.KindCapital) || transnational(m.Actor.Code) {
 			continue
 		}
 		// every phrase on the way up is "of" or "in" ("the ambassador to
@@ -1601,7 +1601,7 @@ func (sc *sentCtx) foreignUnnamed(tgts, srcs []actorRef, code string) []actorRef
 		f, l := sc.tree.Subtree(np)
 		for j := np + 1; j <= l && j >= f && c == ""; j++ {
 			mm, ok := sc.mentionAt(j)
-			if !ok || mm.Start != j || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || hasCode(srcs, mm.Actor.Code) {
+			if !ok || mm.Start != j || mm.Actor.Code == "" || transnational(mm.Actor.Code) || hasCode(srcs, mm.Actor.Code) {
 				continue
 			}
 			switch mm.Kind {
@@ -1631,7 +1631,7 @@ func (sc *sentCtx) foreignUnnamed(tgts, srcs []actorRef, code string) []actorRef
 // which they take only because it was the nearest named.
 func (sc *sentCtx) forceVictims(m *match, tgts, srcs []actorRef) []actorRef {
 	place := firstNonEmpty(sc.clausePlace(m.clause), sc.forcePlace(m))
-	if place == "" || place == "IGO" || place == "NGO" || hasCode(srcs, place) {
+	if place == "" || transnational(place) || hasCode(srcs, place) {
 		return tgts
 	}
 	for i, t := range tgts {
@@ -1685,7 +1685,7 @@ func (sc *sentCtx) victimNoun(k int) bool {
 func (sc *sentCtx) otherPartyBefore(t int, srcs []actorRef) string {
 	for j := t - 1; j >= 0; j-- {
 		mm, ok := sc.mentionAt(j)
-		if !ok || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || mm.Kind == dict.KindAgent || hasCode(srcs, mm.Actor.Code) {
+		if !ok || mm.Actor.Code == "" || transnational(mm.Actor.Code) || mm.Kind == dict.KindAgent || hasCode(srcs, mm.Actor.Code) {
 			continue
 		}
 		return mm.Actor.Code
@@ -1804,3 +1804,8 @@ func closesQuote(text string) bool {
 	o, c := quoteMarks(text)
 	return c > o
 }
+
+// transnational reports whether an actor code names no state but the
+// international or non-governmental sphere (IGO, NGO): such an actor has
+// no country for a place, a dateline or a domestic dyad to take.
+func transnational(code string) bool { return code == "IGO" || code == "NGO" }

@@ -1180,7 +1180,7 @@ func argDomesticGovernment(sc *sentCtx, tc *targetCtx) bool {
 	}
 	src := tc.srcs[0]
 	participle := strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") && sc.rel(m.clause) != "root"
-	if src.actor.Role == "GOV" || bareState(src) || src.actor.Code == "IGO" || src.actor.Code == "NGO" || participle {
+	if src.actor.Role == "GOV" || bareState(src) || transnational(src.actor.Code) || participle {
 		return false
 	}
 	c := src.actor.Code
@@ -1230,7 +1230,7 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 	if c == "" {
 		c = srcs[0].actor.Code
 	}
-	if c == "" || c == "IGO" || c == "NGO" {
+	if c == "" || transnational(c) {
 		return false
 	}
 	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: rule}}
@@ -1262,7 +1262,7 @@ func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
 		t := tc.tgts[0]
 		for _, m := range sc.mentions {
 			if m.Start > t.tok && (m.Kind == dict.KindState || m.Kind == dict.KindDemonym || m.Kind == dict.KindCapital || m.Kind == dict.KindCity) && m.Actor.Code != "" &&
-				m.Actor.Code != "IGO" && m.Actor.Code != "NGO" && !hasCode(tc.srcs, m.Actor.Code) {
+				!transnational(m.Actor.Code) && !hasCode(tc.srcs, m.Actor.Code) {
 				t.actor.Code, t.rule = m.Actor.Code, ruleContextRecipient
 				tc.tgts = []actorRef{t}
 				return true
@@ -1324,7 +1324,7 @@ func argDomesticDefault(sc *sentCtx, tc *targetCtx) bool {
 	}
 	src := tc.srcs[0]
 	c := src.actor.Code
-	if c == "" || c == "IGO" || c == "NGO" || !sc.c.lex.domesticRoles[strings.ToLower(src.actor.Role)] {
+	if c == "" || transnational(c) || !sc.c.lex.domesticRoles[strings.ToLower(src.actor.Role)] {
 		return false
 	}
 	for _, s := range tc.srcs[1:] {
@@ -1363,7 +1363,7 @@ func argAttackerCountry(sc *sentCtx, tc *targetCtx) bool {
 		return false
 	}
 	src := tc.srcs[0]
-	if r := src.actor.Role; (r != "REB" && r != "UAF") || src.tok < 0 || src.tok >= sc.n || sc.upos(src.tok) == "PRON" || src.actor.Code == "" || src.actor.Code == "IGO" || src.actor.Code == "NGO" {
+	if r := src.actor.Role; (r != "REB" && r != "UAF") || src.tok < 0 || src.tok >= sc.n || sc.upos(src.tok) == "PRON" || src.actor.Code == "" || transnational(src.actor.Code) {
 		// (an attacker the sentence names by a noun: not one inferred
 		// for a killing "in a bombing", nor a pronoun's guess)
 		return false
@@ -1620,7 +1620,7 @@ func (sc *sentCtx) ownerInPhrase(k int, srcs []actorRef) string {
 	f, l := sc.tree.Subtree(k)
 	for j := f; j <= l; j++ {
 		mm, ok := sc.mentionAt(j)
-		if !ok || mm.Kind == dict.KindAgent || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" || hasCode(srcs, mm.Actor.Code) {
+		if !ok || mm.Kind == dict.KindAgent || mm.Actor.Code == "" || transnational(mm.Actor.Code) || hasCode(srcs, mm.Actor.Code) {
 			continue
 		}
 		if sc.ownedVia(k, j) {
@@ -1664,7 +1664,7 @@ func (sc *sentCtx) forcePlace(m *match) string {
 			if !sc.c.lex.forcePlacePreps[sc.caseOf(c)] {
 				continue
 			}
-			if mm, ok := sc.mentionAt(c); ok && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity || mm.Kind == dict.KindCapital) && mm.Actor.Code != "IGO" && mm.Actor.Code != "NGO" {
+			if mm, ok := sc.mentionAt(c); ok && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity || mm.Kind == dict.KindCapital) && !transnational(mm.Actor.Code) {
 				return mm.Actor.Code
 			}
 		}
@@ -1677,7 +1677,7 @@ func (sc *sentCtx) forcePlace(m *match) string {
 			if sc.upos(j) == "VERB" && sc.c.lex.speech[sc.lemmas[j]] {
 				break
 			}
-			if mm, ok := sc.mentionAt(j); ok && mm.Start == j && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity) && mm.Actor.Code != "IGO" && mm.Actor.Code != "NGO" && sc.locativeAt(j) {
+			if mm, ok := sc.mentionAt(j); ok && mm.Start == j && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity) && !transnational(mm.Actor.Code) && sc.locativeAt(j) {
 				return mm.Actor.Code
 			}
 		}
@@ -1693,7 +1693,7 @@ func (sc *sentCtx) clausePlace(v int) string {
 	f, l := sc.tree.Subtree(v)
 	for j := f; j <= l; j++ {
 		mm, ok := sc.mentionAt(j)
-		if !ok || mm.Start != j || mm.Actor.Code == "" || mm.Actor.Code == "IGO" || mm.Actor.Code == "NGO" {
+		if !ok || mm.Start != j || mm.Actor.Code == "" || transnational(mm.Actor.Code) {
 			continue
 		}
 		if !(mm.Kind == dict.KindCity || ((mm.Kind == dict.KindState || mm.Kind == dict.KindCapital) && sc.locativeAt(j))) {
@@ -1739,7 +1739,7 @@ func (sc *sentCtx) protestVenue(m *match) string {
 			if !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) || sc.caseOf(c) != "in" {
 				continue
 			}
-			if mm, ok := sc.mentionAt(c); ok && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity || mm.Kind == dict.KindCapital) && mm.Actor.Code != "IGO" && mm.Actor.Code != "NGO" {
+			if mm, ok := sc.mentionAt(c); ok && (mm.Kind == dict.KindState || mm.Kind == dict.KindCity || mm.Kind == dict.KindCapital) && !transnational(mm.Actor.Code) {
 				return mm.Actor.Code
 			}
 		}
@@ -1939,7 +1939,7 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 		if code == "" {
 			code, sent = sc.art.focus(), sc.art.focusSentence()
 		}
-		if code == "" || code == "IGO" || code == "NGO" {
+		if code == "" || transnational(code) {
 			return nil, ""
 		}
 		return inferred(dyad.Actor{Code: code, Role: role}, sent), ruleImpliedAuthority
@@ -1961,7 +1961,7 @@ func (sc *sentCtx) impliedAgent(k *cand) ([]actorRef, string) {
 		// off for a week": a state the story describes, not an attack
 		return nil, ""
 	}
-	if code := firstNonEmpty(sc.clausePlace(k.clause), sc.place); code != "" && code != "IGO" && code != "NGO" {
+	if code := firstNonEmpty(sc.clausePlace(k.clause), sc.place); code != "" && !transnational(code) {
 		return inferred(dyad.Actor{Code: code}, sc.idx), ruleUnknownAttacker
 	}
 	return nil, ""
@@ -2047,7 +2047,7 @@ func argDocumentIssuer(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) 
 // k's clause ("police said 158 were arrested"), or "".
 func (sc *sentCtx) reporterState(k *cand) string {
 	r := k.md.reporter
-	if r == nil || len(r.actor.Code) != 3 || r.actor.Code == "IGO" || r.actor.Code == "NGO" || cameo.SocialRole(r.actor.Role) {
+	if r == nil || len(r.actor.Code) != 3 || transnational(r.actor.Code) || cameo.SocialRole(r.actor.Role) {
 		return ""
 	}
 	return r.actor.Code

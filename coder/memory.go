@@ -390,7 +390,7 @@ func (art *article) ownSufferers(givers []actorRef) (actorRef, bool) {
 		if h.kind != dict.KindState && h.kind != dict.KindDemonym && h.kind != dict.KindCity || h.actor.Code == "" {
 			continue
 		}
-		if !hasCode(givers, h.actor.Code) || h.actor.Code == "IGO" || h.actor.Code == "NGO" {
+		if !hasCode(givers, h.actor.Code) || transnational(h.actor.Code) {
 			return actorRef{}, false
 		}
 		if !found {
@@ -489,7 +489,7 @@ func (art *article) lastPair(people, states bool) []actorRef {
 			if h.place || (pass == 0 && (!people || !h.person)) {
 				continue
 			}
-			if states && (h.actor.Code == "" || h.actor.Code == "IGO" || h.actor.Code == "NGO" || h.actor.Role == "MED") {
+			if states && (h.actor.Code == "" || transnational(h.actor.Code) || h.actor.Role == "MED") {
 				continue
 			}
 			if pass == 1 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital && h.kind != dict.KindGroup {
@@ -547,7 +547,7 @@ func (art *article) lastOrganisation() (actorRef, bool) {
 // state last (0 when none did).
 func (art *article) focusSentence() int {
 	for i := len(art.history) - 1; i >= 0; i-- {
-		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" && art.history[i].actor.Role != "MED" {
+		if c := art.history[i].actor.Code; c != "" && !transnational(c) && art.history[i].actor.Role != "MED" {
 			return art.history[i].sent
 		}
 	}
@@ -559,7 +559,7 @@ func (art *article) focusSentence() int {
 // where the story happens.
 func (art *article) focus() string {
 	for i := len(art.history) - 1; i >= 0; i-- {
-		if c := art.history[i].actor.Code; c != "" && c != "IGO" && c != "NGO" && art.history[i].actor.Role != "MED" {
+		if c := art.history[i].actor.Code; c != "" && !transnational(c) && art.history[i].actor.Role != "MED" {
 			return c
 		}
 	}

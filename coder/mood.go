@@ -891,7 +891,7 @@ func moodThreatenedAct(sc *sentCtx, k *cand, id string) (bool, string) {
 		return true, "an act with no threat code"
 	}
 	rep := *k.md.reporter
-	if rep.actor.Code == "IGO" || rep.actor.Code == "NGO" || rep.actor.Role == "MED" {
+	if transnational(rep.actor.Code) || rep.actor.Role == "MED" {
 		// an organisation or the press that says attacks will go on
 		// foresees them; it threatens no one
 		return true, "an act foreseen by an observer"

@@ -40,7 +40,7 @@ func (c *Coder) locate(art *article, doc *nlp.Document, first int, evs []dyad.Ev
 	seen := map[string]bool{}
 	for i := range evs {
 		for _, a := range [2]dyad.Actor{evs[i].Source, evs[i].Target} {
-			if len(a.Code) == 3 && a.Code != "IGO" && a.Code != "NGO" && !seen[a.Code] {
+			if len(a.Code) == 3 && !transnational(a.Code) && !seen[a.Code] {
 				seen[a.Code] = true
 				countries = append(countries, a.Code)
 			}
@@ -147,7 +147,7 @@ func tokenAt(s *nlp.Sentence, off int) int {
 // is), else the source's.
 func (c *Coder) actorPlace(e *dyad.Event) (dyad.Place, bool) {
 	state := func(a dyad.Actor) string {
-		if len(a.Code) == 3 && a.Code != "IGO" && a.Code != "NGO" && strings.ToUpper(a.Code) == a.Code {
+		if len(a.Code) == 3 && !transnational(a.Code) && strings.ToUpper(a.Code) == a.Code {
 			return a.Code
 		}
 		return ""
