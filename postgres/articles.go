@@ -304,20 +304,7 @@ func (db *DB) saveOne(ctx context.Context, tx pgx.Tx, st *saveState, w dyad.Arti
 
 // clear deletes an article's events, counting them out of the roll-up.
 func (st *saveState) clear(ctx context.Context, tx pgx.Tx, seq int64) error {
-	rows, err := tx.Query(ctx, `DELETE FROM events WHERE article = $1 RETURNING date::text, source_code, target_code, root, quad_class, goldstein`, seq)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k rollupKey
-		var g float64
-		if err := rows.Scan(&k.date, &k.source, &k.target, &k.root, &k.quad, &g); err != nil {
-			return err
-		}
-		st.addDelta(k, -1, -g)
-	}
-	return rows.Err()
+	return st.clearAll(ctx, tx, []int64{seq})
 }
 
 // upsertArticle stores a's row and, for an original, its bands; it returns
