@@ -28,6 +28,7 @@ func repairRules() []repairRule {
 		{"repair.verb-lemma", (*sentCtx).repairVerbLemmas},
 		{"repair.hyphen-word", (*sentCtx).repairHyphenWords},
 		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
+		{"repair.progressive-modifier", (*sentCtx).repairProgressiveModifiers},
 		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
 		{"repair.subject-verb-modifier", (*sentCtx).repairSubjectVerbModifiers},
 		{"repair.reduced-relative", (*sentCtx).repairReducedRelatives},
@@ -225,6 +226,51 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 		}
 		if !root {
 			t.Head, t.DepRel = -1, "root"
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// repairProgressiveModifiers mends a tagging error of progressive verbs:
+// an -ing verb that is also an adjective or noun ("lifting", "imposing",
+// "pressing"), after a form of "be", taken for a modifier of its own object
+// and the "be" for a copula ("the United States is lifting sanctions on
+// Turkey" parsed as "is [lifting sanctions]"). The verb becomes the
+// predicate, "be" its auxiliary and the noun its object. Only event-pattern
+// and light verbs are repaired.
+func (sc *sentCtx) repairProgressiveModifiers() []int {
+	var out []int
+	toks := sc.s.Tokens
+	n := len(toks)
+	for v := 1; v+1 < n; v++ {
+		t := &toks[v]
+		if t.DepRel != "amod" || (t.UPOS != "ADJ" && t.UPOS != "VERB" && t.UPOS != "NOUN") {
+			continue
+		}
+		h, aux := t.Head, v-1
+		if h <= v || h > v+4 || (toks[h].UPOS != "NOUN" && toks[h].UPOS != "PROPN") ||
+			sc.lemmas[aux] != "be" || toks[aux].Head != h || (toks[aux].DepRel != "cop" && toks[aux].DepRel != "aux") {
+			continue
+		}
+		w := strings.ToLower(t.Text)
+		if !strings.HasSuffix(w, "ing") {
+			continue
+		}
+		lemma := sc.c.verbLemma(sc.lemmas[v], t.Text)
+		if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
+			continue
+		}
+		t.Head, t.DepRel = toks[h].Head, toks[h].DepRel
+		t.UPOS, t.XPOS = "VERB", "VBG"
+		sc.lemmas[v] = lemma
+		toks[h].Head, toks[h].DepRel = v, "obj"
+		toks[aux].Head, toks[aux].DepRel = v, "aux"
+		// the subject and what stood before the verb hang on the verb
+		for j := 0; j < v; j++ {
+			if toks[j].Head == h {
+				toks[j].Head = v
+			}
 		}
 		out = append(out, v)
 	}
