@@ -235,8 +235,8 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 // repairProgressiveModifiers mends a tagging error of progressive verbs:
 // an -ing verb that is also an adjective or noun ("lifting", "imposing",
 // "pressing"), after a form of "be", taken for a modifier of its own object
-// and the "be" for a copula ("the United States is lifting sanctions on
-// Turkey" parsed as "is [lifting sanctions]"). The verb becomes the
+// and the "be" for a copula ("Britain is lifting its curbs on Venezuela"
+// parsed as "is [lifting curbs]"). The verb becomes the
 // predicate, "be" its auxiliary and the noun its object. Only event-pattern
 // and light verbs are repaired.
 func (sc *sentCtx) repairProgressiveModifiers() []int {
