@@ -28,6 +28,7 @@ func repairRules() []repairRule {
 		{"repair.verb-lemma", (*sentCtx).repairVerbLemmas},
 		{"repair.hyphen-word", (*sentCtx).repairHyphenWords},
 		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
+		{"repair.have-verb", (*sentCtx).repairHaveVerbs},
 		{"repair.progressive-modifier", (*sentCtx).repairProgressiveModifiers},
 		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
 		{"repair.subject-verb-modifier", (*sentCtx).repairSubjectVerbModifiers},
@@ -228,6 +229,86 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 			t.Head, t.DepRel = -1, "root"
 		}
 		out = append(out, v)
+	}
+	return out
+}
+
+// repairHaveVerbs mends a tagging error of "have" as a main verb: before
+// a noun phrase whose adjective is quoted or stressed ("they had "useful"
+// talks", "had productive talks") the parse takes "have" for an auxiliary
+// of the adjective or of the noun. An auxiliary "have" precedes a
+// participle, never a noun: "have" becomes the predicate and the noun its
+// object, so that light-verb patterns ("have+talk") find it. An -ed or
+// -en adjective heading an object is left alone (it is the participle of
+// a perfect: "had closed the border").
+func (sc *sentCtx) repairHaveVerbs() []int {
+	var out []int
+	toks := sc.s.Tokens
+	n := len(toks)
+	for a := 0; a+1 < n; a++ {
+		if sc.lemmas[a] != "have" || toks[a].UPOS != "AUX" || toks[a].DepRel != "aux" {
+			continue
+		}
+		h := toks[a].Head
+		if h <= a || h > a+5 {
+			continue
+		}
+		// "has been a supporter", "had become wary": a verb between them
+		// is the participle "have" goes with
+		verb := false
+		for j := a + 1; j < h; j++ {
+			if toks[j].UPOS == "VERB" || toks[j].UPOS == "AUX" {
+				verb = true
+			}
+		}
+		if verb {
+			continue
+		}
+		obj := -1
+		switch toks[h].UPOS {
+		case "NOUN":
+			obj = h
+		case "ADJ":
+			w := strings.ToLower(toks[h].Text)
+			if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") {
+				continue
+			}
+			for j := h + 1; j < n && j <= h+3; j++ {
+				if toks[j].Head == h && toks[j].UPOS == "NOUN" {
+					r := toks[j].DepRel
+					if nlp.RelIs(r, "obj") || nlp.RelIs(r, "csubj") || r == "appos" || nlp.RelIs(r, "nsubj") {
+						obj = j
+					}
+					break
+				}
+			}
+		}
+		if obj < 0 || !sc.c.lightVerbs["have"] {
+			continue
+		}
+		toks[a].Head, toks[a].DepRel = toks[h].Head, toks[h].DepRel
+		toks[a].UPOS = "VERB"
+		if toks[a].XPOS == "" || toks[a].XPOS == "MD" {
+			toks[a].XPOS = "VBD"
+		}
+		if obj != h {
+			// the adjective modifies the noun; what it held after the
+			// noun ("with Somalia") and before the verb (the subject)
+			// hangs on the verb
+			toks[h].Head, toks[h].DepRel = obj, "amod"
+			for j := range toks {
+				if j != obj && toks[j].Head == h && (j < a || j > obj) {
+					toks[j].Head = a
+				}
+			}
+		}
+		toks[obj].Head, toks[obj].DepRel = a, "obj"
+		for j := 0; j < a; j++ {
+			if toks[j].Head == obj {
+				toks[j].Head = a
+			}
+		}
+		out = append(out, a)
 	}
 	return out
 }
