@@ -39,6 +39,7 @@ func repairRules() []repairRule {
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
 		{"repair.trailing-attribution", (*sentCtx).repairTrailingAttributions},
 		{"repair.modal-verb", (*sentCtx).repairModalVerbs},
+		{"repair.attribution-root", (*sentCtx).repairAttributionRoots},
 	}
 }
 
@@ -579,6 +580,43 @@ func (sc *sentCtx) repairTemporalSubjects() []int {
 		out = append(out, d)
 	}
 	return out
+}
+
+// repairAttributionRoots mends a parse that makes the source of an
+// attribution the sentence's root ("According to Mensah, Togo has
+// interfered in ...", with "interfered" a relative clause or aside of
+// the name): a verb with a subject of its own hung after the name becomes
+// the root, and the name its "according to" oblique, as mood.according-to
+// reads it (the lexicon's attribution_prepositions).
+func (sc *sentCtx) repairAttributionRoots() []int {
+	toks := sc.s.Tokens
+	k := -1
+	for i := range toks {
+		if toks[i].Head < 0 {
+			k = i
+			break
+		}
+	}
+	if k < 0 || !isNominal(toks[k].UPOS) || !sc.c.lex.attribution[sc.caseWords(k)] {
+		return nil
+	}
+	for _, v := range sc.tree.Children(k) {
+		if v < k || toks[v].UPOS != "VERB" || sc.tree.ChildWith(v, "nsubj") < 0 {
+			continue
+		}
+		switch toks[v].DepRel {
+		case "acl", "acl:relcl", "parataxis", "appos":
+		default:
+			continue
+		}
+		toks[v].DepRel = "acl"
+		if !sc.reRoot(k, v) {
+			continue
+		}
+		toks[k].Head, toks[k].DepRel = v, "obl"
+		return []int{v}
+	}
+	return nil
 }
 
 // reRoot puts verb v, which the parse hung directly on the noun phrase k
