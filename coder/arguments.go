@@ -531,7 +531,50 @@ func slotRules() []slotRule {
 		{"argument.unattached-object", argUnattachedObject},
 		{"argument.preposition-after-verb", argPrepositionAfterVerb},
 		{"argument.low-preposition", argLowPreposition},
+		{"argument.mediated-noun", argMediatedNoun},
 	}
+}
+
+// argMediatedNoun: a participle of mediation with its agent on the noun it
+// mediates ("a truce brokered by Qatar", "talks mediated by Oslo") names
+// the parties in that noun's own phrase ("between A and B", "with B"),
+// else they are the compound subject of the clause the noun is in ("A and
+// B agreed to reopen embassies after talks brokered by Qatar").
+func argMediatedNoun(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]actorRef, string) {
+	if m.p.Code != cameo.CodeMediate || m.trig != m.clause || sc.byAgent(m.trig) < 0 {
+		return nil, ""
+	}
+	h, v := sc.tree.Head(m.trig), -1
+	switch sc.rel(m.trig) {
+	case "acl":
+		if h >= 0 {
+			v = sc.tree.Head(h)
+		}
+	case "advcl":
+		// "signed a deal after talks mediated by X", parsed as a clause
+		// with the noun its passive subject
+		h, v = sc.tree.ChildWith(m.trig, "nsubj:pass"), h
+	default:
+		return nil, ""
+	}
+	if h < 0 || !isNominal(sc.upos(h)) {
+		return nil, ""
+	}
+	for _, c := range sc.tree.Children(h) {
+		if cs := sc.caseOf(c); nlp.RelIs(sc.rel(c), "nmod") && (cs == "between" || cs == "with") {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return rs, ""
+			}
+		}
+	}
+	if v >= 0 && isVerbal(sc.upos(v)) {
+		if rs := sc.subject(v, 0).refs; len(rs) >= 2 {
+			// (parties, not one actor that acts on the outcome: "the
+			// opposition rejected the deal mediated by X")
+			return rs, ""
+		}
+	}
+	return nil, ""
 }
 
 // targetSlots returns the target slots of a match's pattern; a pattern
@@ -698,7 +741,9 @@ func argLowPreposition(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]acto
 			// a noun the parse made a conjunct of the verb is an object
 			// ("sending $1 million and a team to Nepal")
 			nounConj := r == "conj" && (sc.upos(d) == "NOUN" || sc.upos(d) == "PROPN")
-			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod") || nounConj) {
+			// (the passive subject is the object: "the talks between A and
+			// B were brokered by Qatar")
+			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod") || r == "nsubj:pass" || nounConj) {
 				continue
 			}
 			queue := append([]int(nil), sc.tree.Children(d)...)

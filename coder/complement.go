@@ -238,6 +238,12 @@ func (sc *sentCtx) consumeIn(c int, byTok []*match, by *match, rule string) {
 	for steps := 0; len(stack) > 0 && steps <= sc.n; steps++ {
 		t := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		if rule == "complement.embedded" && t != c && sc.rel(t) == "acl" && sc.byAgent(t) >= 0 {
+			// a participle with its own agent on a noun ("agreed to
+			// reopen embassies after talks brokered by Qatar") states an
+			// act of that agent, not part of what is agreed or intended
+			continue
+		}
 		if em := byTok[t]; em != nil && em != by && !em.consumed {
 			// an embedding pattern inside keeps its own complement
 			em.consumed = true
