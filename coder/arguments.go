@@ -27,9 +27,13 @@ import (
 
 // The argument rules used outside the tables.
 const (
-	ruleSourceSlot    = "argument.source-slot"
-	ruleAgentless     = "argument.agentless-passive"
-	ruleBetween       = "argument.between"
+	ruleSourceSlot = "argument.source-slot"
+	ruleAgentless  = "argument.agentless-passive"
+	ruleBetween    = "argument.between"
+	// ruleProtestPlace: protests that broke out (match.onset-noun) with
+	// no protesters named are the people of the place named in their
+	// clause.
+	ruleProtestPlace  = "argument.protest-place"
 	ruleNoSource      = "argument.no-source"
 	ruleSanctionSrc   = "argument.sanction-source"
 	ruleStrikeFirst   = "argument.strike-first-actor"
@@ -43,7 +47,7 @@ const (
 
 // sourceRules are the IDs of the source rules outside the subject table.
 func sourceRules() []string {
-	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc}
+	return []string{ruleSourceSlot, ruleBetween, ruleProtestPlace, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc}
 }
 
 // ruleUndirected: an act that needs no addressee (an appeal for aid, a
@@ -482,12 +486,20 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 			}
 		}
 	}
-	if len(k.srcs) == 0 && k.p.Mutual != dict.MutualNone && len(k.p.Light) > 0 {
+	if len(k.srcs) == 0 && k.p.Mutual != dict.MutualNone && (len(k.p.Light) > 0 || k.onset) {
 		// "talks between Russia and Ukraine were held ...": the parties
 		for _, c := range sc.tree.Children(k.trig) {
 			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "between" {
 				k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
 			}
+		}
+	}
+	if len(k.srcs) == 0 && k.onset && cameo.Protests.Has(k.code) {
+		// "protests broke out in the capital": its people
+		// (argument.protest-place)
+		if c := sc.clausePlace(k.clause); c != "" {
+			k.srcs = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: ruleProtestPlace}}
+			k.srcRule = ruleProtestPlace
 		}
 	}
 	if len(k.srcs) == 0 && k.passive {

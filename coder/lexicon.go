@@ -55,6 +55,8 @@ type lexicon struct {
 	persuasion set
 	// occurrence verbs say that an act happens (complement.content-threat).
 	occurrence set
+	// onset verbs say that an act broke out (match.onset-noun).
+	onset set
 	// meansMarkers mark a participle that says how an act was done
 	// (filter.consequence).
 	meansMarkers set
@@ -146,7 +148,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
 		{"wrongdoing_verbs", &lx.wrongdoing},
 		{"allegation_verbs", &lx.allegation}, {"persuasion_verbs", &lx.persuasion},
-		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
+		{"occurrence_verbs", &lx.occurrence}, {"onset_verbs", &lx.onset}, {"means_markers", &lx.meansMarkers},
 		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
 		{"retaliation_nouns", &lx.retaliation}, {"cleft_ordinals", &lx.ordinals},
 	}
