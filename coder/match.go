@@ -307,7 +307,12 @@ func matchOnsetNoun(sc *sentCtx, m *match) string {
 	if len(m.p.Light) > 0 || m.p.Nominal || !cameo.PhysicalConflict.Has(m.p.Code) {
 		return ""
 	}
-	if v := sc.onsetVerb(m.trig); v >= 0 {
+	if v := sc.onsetVerb(m.trig); v >= 0 || sc.inProtest(m.trig) {
+		if v < 0 {
+			// "resigned in protest over the decision": the verb's
+			// subject protests (its act heads the clause)
+			v = sc.tree.Head(m.trig)
+		}
 		m.onset, m.clause = true, v
 		m.deps = append(append([]int{}, sc.tree.Children(m.trig)...), sc.tree.Children(v)...)
 		if sc.rec != nil {
@@ -315,6 +320,21 @@ func matchOnsetNoun(sc *sentCtx, m *match) string {
 		}
 	}
 	return ""
+}
+
+// inProtest reports whether noun i is a bare "in protest" phrase of a
+// verb with a subject ("resigned in protest over the ruling", "walked out
+// in protest"): the manner of an act that is itself the protest. "Killed
+// in a protest" (a determiner, or the plural) is where, not how.
+func (sc *sentCtx) inProtest(i int) bool {
+	if sc.upos(i) != "NOUN" || !strings.EqualFold(sc.words[i], sc.lemmas[i]) || sc.caseOf(i) != "in" || sc.tree.ChildWith(i, "det") >= 0 {
+		return false
+	}
+	if r := sc.rel(i); !nlp.RelIs(r, "obl") && !nlp.RelIs(r, "nmod") {
+		return false
+	}
+	v := sc.tree.Head(i)
+	return v >= 0 && sc.upos(v) == "VERB" && sc.tree.ChildWith(v, "nsubj") >= 0
 }
 
 // onsetVerb returns the verb by which noun i breaks out (onset_verbs;
