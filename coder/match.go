@@ -299,7 +299,8 @@ func matchLightParticle(sc *sentCtx, m *match) string {
 // matchOnsetNoun: the noun of an act of protest or force (a verb pattern
 // of its own lemma) as the subject of a verb by which it breaks out (the
 // lexicon's onset_verbs: "clashes erupted between A and B", "protests
-// broke out in the capital", "the clash took place") names the act that
+// broke out in the capital", "the clash took place"; or "there were
+// clashes between A and B") names the act that
 // happened: the onset verb heads the event's clause (its tense and mood),
 // and the noun's own dependents name its parties (argument.between,
 // argument.protest-place). "Talks continued" is not an onset.
@@ -340,10 +341,15 @@ func (sc *sentCtx) inProtest(i int) bool {
 // onsetVerb returns the verb by which noun i breaks out (onset_verbs;
 // "break" only with "out", "take" only with "place"), or -1.
 func (sc *sentCtx) onsetVerb(i int) int {
-	if sc.upos(i) != "NOUN" || !nlp.RelIs(sc.rel(i), "nsubj") {
+	if sc.upos(i) != "NOUN" || !nlp.RelIs(sc.rel(i), "nsubj") || sc.hasDet(i, "no") {
+		// ("no clashes took place", "there were no protests")
 		return -1
 	}
 	v := sc.tree.Head(i)
+	if v >= 0 && sc.lemmas[v] == "be" && sc.tree.ChildWith(v, "expl") >= 0 {
+		// "there were clashes between A and B": the act existed
+		return v
+	}
 	if v < 0 || sc.upos(v) != "VERB" || !sc.c.lex.onset[sc.lemmas[v]] {
 		return -1
 	}
