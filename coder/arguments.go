@@ -582,8 +582,16 @@ func argMediatedNoun(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]actorR
 	if v >= 0 && isVerbal(sc.upos(v)) {
 		if rs := sc.subject(v, 0).refs; len(rs) >= 2 {
 			// (parties, not one actor that acts on the outcome: "the
-			// opposition rejected the deal mediated by X")
-			return rs, ""
+			// opposition rejected the deal mediated by X"); a mediator
+			// is no party
+			mediators := sc.actorsAt(sc.byAgent(m.trig))
+			var parties []actorRef
+			for _, r := range rs {
+				if !slices.ContainsFunc(mediators, func(x actorRef) bool { return x.actor.Code == r.actor.Code }) {
+					parties = append(parties, r)
+				}
+			}
+			return parties, ""
 		}
 	}
 	return nil, ""
