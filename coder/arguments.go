@@ -493,6 +493,14 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 				k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
 			}
 		}
+		if len(k.srcs) == 0 && k.onset && k.clause != k.trig {
+			// "fighting broke out between A and B": on the onset verb
+			for _, c := range sc.tree.Children(k.clause) {
+				if nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == "between" {
+					k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
+				}
+			}
+		}
 	}
 	if len(k.srcs) == 0 && k.onset && cameo.Protests.Has(k.code) {
 		// "protests broke out in the capital": its people

@@ -40,6 +40,7 @@ func repairRules() []repairRule {
 		{"repair.trailing-attribution", (*sentCtx).repairTrailingAttributions},
 		{"repair.modal-verb", (*sentCtx).repairModalVerbs},
 		{"repair.attribution-root", (*sentCtx).repairAttributionRoots},
+		{"repair.onset-subject", (*sentCtx).repairOnsetSubjects},
 	}
 }
 
@@ -617,6 +618,40 @@ func (sc *sentCtx) repairAttributionRoots() []int {
 		return []int{v}
 	}
 	return nil
+}
+
+// repairOnsetSubjects mends a parse that takes a sentence-initial noun of
+// an act for the root verb and the verb by which it broke out for its
+// complement ("Clashes erupted between ...", "Fighting broke out ...",
+// with "Clashes" a verb and "erupted" its xcomp): the onset verb (the
+// lexicon's onset_verbs) becomes the root and the first word, a noun, its
+// subject (match.onset-noun then reads the act).
+func (sc *sentCtx) repairOnsetSubjects() []int {
+	toks := sc.s.Tokens
+	t := 0
+	for t < len(toks) && toks[t].UPOS == "PUNCT" {
+		t++
+	}
+	if t+1 >= len(toks) || toks[t].UPOS != "VERB" || toks[t].Head >= 0 || len(sc.c.idx[sc.lemmas[t]]) == 0 {
+		return nil
+	}
+	v := t + 1
+	if toks[v].Head != t || toks[v].UPOS != "VERB" || !sc.c.lex.onset[sc.lemmas[v]] || sc.tree.ChildWith(v, "nsubj") >= 0 {
+		return nil
+	}
+	switch toks[v].DepRel {
+	case "xcomp", "acl", "conj", "parataxis", "ccomp":
+	default:
+		return nil
+	}
+	for _, c := range sc.tree.Children(t) {
+		if c != v {
+			toks[c].Head = v
+		}
+	}
+	toks[v].Head, toks[v].DepRel = -1, "root"
+	toks[t].Head, toks[t].DepRel, toks[t].UPOS = v, "nsubj", "NOUN"
+	return []int{t}
 }
 
 // reRoot puts verb v, which the parse hung directly on the noun phrase k
