@@ -308,7 +308,7 @@ func matchOnsetNoun(sc *sentCtx, m *match) string {
 	if len(m.p.Light) > 0 || m.p.Nominal || !cameo.PhysicalConflict.Has(m.p.Code) {
 		return ""
 	}
-	if v := sc.onsetVerb(m.trig); v >= 0 || sc.inProtest(m.trig) {
+	if v := sc.onsetVerb(m.trig); v >= 0 || (cameo.Protests.Has(m.p.Code) && sc.inProtest(m.trig)) {
 		if v < 0 {
 			// "resigned in protest over the decision": the verb's
 			// subject protests (its act heads the clause)
@@ -323,8 +323,8 @@ func matchOnsetNoun(sc *sentCtx, m *match) string {
 	return ""
 }
 
-// inProtest reports whether noun i is a bare "in protest" phrase of a
-// verb with a subject ("resigned in protest over the ruling", "walked out
+// inProtest reports whether noun i (of a pattern of protest) is a bare
+// "in protest" phrase of a verb with a subject ("resigned in protest over the ruling", "walked out
 // in protest"): the manner of an act that is itself the protest. "Killed
 // in a protest" (a determiner, or the plural) is where, not how.
 func (sc *sentCtx) inProtest(i int) bool {
