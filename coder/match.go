@@ -296,8 +296,8 @@ func matchLightParticle(sc *sentCtx, m *match) string {
 	return ""
 }
 
-// matchOnsetNoun: the noun of an act of protest or force (a verb pattern
-// of its own lemma) as the subject of a verb by which it breaks out (the
+// matchOnsetNoun: the noun of an act of protest or force (roots 14 and
+// 18-20; a verb pattern of its own lemma) as the subject of a verb by which it breaks out (the
 // lexicon's onset_verbs: "clashes erupted between A and B", "protests
 // broke out in the capital", "the clash took place"; or "there were
 // clashes between A and B") names the act that
@@ -305,7 +305,8 @@ func matchLightParticle(sc *sentCtx, m *match) string {
 // and the noun's own dependents name its parties (argument.between,
 // argument.protest-place). "Talks continued" is not an onset.
 func matchOnsetNoun(sc *sentCtx, m *match) string {
-	if len(m.p.Light) > 0 || m.p.Nominal || !cameo.PhysicalConflict.Has(m.p.Code) {
+	if len(m.p.Light) > 0 || m.p.Nominal || !(cameo.Protests.Has(m.p.Code) || cameo.Force.Has(m.p.Code)) {
+		// (not arrests or charges: "there was a charge")
 		return ""
 	}
 	if v := sc.onsetVerb(m.trig); v >= 0 || (cameo.Protests.Has(m.p.Code) && sc.inProtest(m.trig)) {
