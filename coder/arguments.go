@@ -33,7 +33,11 @@ const (
 	// ruleProtestPlace: protests that broke out (match.onset-noun) with
 	// no protesters named are the people of the place named in their
 	// clause.
-	ruleProtestPlace  = "argument.protest-place"
+	ruleProtestPlace = "argument.protest-place"
+	// ruleRestated: a definite mutual act that broke out with no parties
+	// named ("the clash took place") is the article's last act of its
+	// root told again: its two parties.
+	ruleRestated      = "argument.restated-event"
 	ruleNoSource      = "argument.no-source"
 	ruleSanctionSrc   = "argument.sanction-source"
 	ruleStrikeFirst   = "argument.strike-first-actor"
@@ -47,7 +51,7 @@ const (
 
 // sourceRules are the IDs of the source rules outside the subject table.
 func sourceRules() []string {
-	return []string{ruleSourceSlot, ruleBetween, ruleProtestPlace, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc}
+	return []string{ruleSourceSlot, ruleBetween, ruleRestated, ruleProtestPlace, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc}
 }
 
 // ruleUndirected: an act that needs no addressee (an appeal for aid, a
@@ -500,6 +504,14 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 					k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
 				}
 			}
+		}
+	}
+	if len(k.srcs) == 0 && k.onset && k.p.Mutual != dict.MutualNone && sc.definite(k.trig) {
+		// "the clash took place on Friday": the parties of the clash the
+		// article told last (argument.restated-event)
+		k.srcs = sc.restatedParties(k)
+		if len(k.srcs) > 0 {
+			k.srcRule = ruleRestated
 		}
 	}
 	if len(k.srcs) == 0 && k.onset && cameo.Protests.Has(k.code) {
@@ -1582,6 +1594,25 @@ func (sc *sentCtx) againstIn(v int) []actorRef {
 		if rs := sc.actorsAt(j); len(rs) > 0 {
 			return rs
 		}
+	}
+	return nil
+}
+
+// restatedParties returns the two parties of the article's most recent
+// event of candidate k's root that had both (an event told again: "the
+// clash took place on Friday"), inferred; nil when there is none.
+func (sc *sentCtx) restatedParties(k *cand) []actorRef {
+	root := k.code[:2]
+	for i := len(sc.art.events) - 1; i >= 0; i-- {
+		e := sc.art.events[i]
+		if e.root != root || e.src.actor.Code == "" || e.tgt.actor.Code == "" || e.src.actor.Code == e.tgt.actor.Code {
+			continue
+		}
+		out := []actorRef{e.src, e.tgt}
+		for j := range out {
+			out[j].span, out[j].tok, out[j].resolved, out[j].rule, out[j].inferred = sc.span(k.trig, k.trig), k.trig, true, ruleRestated, true
+		}
+		return out
 	}
 	return nil
 }
