@@ -32,7 +32,7 @@ const (
 	ruleBetween    = "argument.between"
 	// ruleProtestPlace: protests that broke out (match.onset-noun) with
 	// no protesters named are the people of the place named in their
-	// clause.
+	// clause, else of the dateline's country.
 	ruleProtestPlace = "argument.protest-place"
 	// ruleRestated: a definite mutual act that broke out with no parties
 	// named ("the clash took place") is the article's last act of its
@@ -517,7 +517,12 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 	if len(k.srcs) == 0 && k.onset && cameo.Protests.Has(k.code) {
 		// "protests broke out in the capital": its people
 		// (argument.protest-place)
-		if c := sc.clausePlace(k.clause); c != "" {
+		c := sc.clausePlace(k.clause)
+		if c == "" {
+			// else where the story is datelined
+			c = sc.art.datelineCode
+		}
+		if c != "" {
 			k.srcs = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: ruleProtestPlace}}
 			k.srcRule = ruleProtestPlace
 		}
