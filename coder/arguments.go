@@ -27,9 +27,17 @@ import (
 
 // The argument rules used outside the tables.
 const (
-	ruleSourceSlot    = "argument.source-slot"
-	ruleAgentless     = "argument.agentless-passive"
-	ruleBetween       = "argument.between"
+	ruleSourceSlot = "argument.source-slot"
+	ruleAgentless  = "argument.agentless-passive"
+	ruleBetween    = "argument.between"
+	// ruleProtestPlace: protests that broke out (match.onset-noun) with
+	// no protesters named are the people of the place named in their
+	// clause, else of the dateline's country.
+	ruleProtestPlace = "argument.protest-place"
+	// ruleRestated: a definite mutual act that broke out with no parties
+	// named ("the clash took place") is the article's last act of its
+	// root told again: its two parties.
+	ruleRestated      = "argument.restated-event"
 	ruleNoSource      = "argument.no-source"
 	ruleSanctionSrc   = "argument.sanction-source"
 	ruleStrikeFirst   = "argument.strike-first-actor"
@@ -43,7 +51,7 @@ const (
 
 // sourceRules are the IDs of the source rules outside the subject table.
 func sourceRules() []string {
-	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc}
+	return []string{ruleSourceSlot, ruleBetween, ruleRestated, ruleProtestPlace, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc}
 }
 
 // ruleUndirected: an act that needs no addressee (an appeal for aid, a
@@ -482,12 +490,41 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 			}
 		}
 	}
-	if len(k.srcs) == 0 && k.p.Mutual != dict.MutualNone && len(k.p.Light) > 0 {
+	if len(k.srcs) == 0 && k.p.Mutual != dict.MutualNone && (len(k.p.Light) > 0 || k.onset) {
 		// "talks between Russia and Ukraine were held ...": the parties
 		for _, c := range sc.tree.Children(k.trig) {
 			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "between" {
 				k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
 			}
+		}
+		if len(k.srcs) == 0 && k.onset && k.clause != k.trig {
+			// "fighting broke out between A and B": on the onset verb
+			for _, c := range sc.tree.Children(k.clause) {
+				if nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == "between" {
+					k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
+				}
+			}
+		}
+	}
+	if len(k.srcs) == 0 && k.onset && k.p.Mutual != dict.MutualNone && sc.definite(k.trig) {
+		// "the clash took place on Friday": the parties of the clash the
+		// article told last (argument.restated-event)
+		k.srcs = sc.restatedParties(k)
+		if len(k.srcs) > 0 {
+			k.srcRule = ruleRestated
+		}
+	}
+	if len(k.srcs) == 0 && k.onset && cameo.Protests.Has(k.code) {
+		// "protests broke out in the capital": its people
+		// (argument.protest-place)
+		c := sc.clausePlace(k.clause)
+		if c == "" {
+			// else where the story is datelined
+			c = sc.art.datelineCode
+		}
+		if c != "" {
+			k.srcs = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: ruleProtestPlace}}
+			k.srcRule = ruleProtestPlace
 		}
 	}
 	if len(k.srcs) == 0 && k.passive {
@@ -531,7 +568,58 @@ func slotRules() []slotRule {
 		{"argument.unattached-object", argUnattachedObject},
 		{"argument.preposition-after-verb", argPrepositionAfterVerb},
 		{"argument.low-preposition", argLowPreposition},
+		{"argument.mediated-noun", argMediatedNoun},
 	}
+}
+
+// argMediatedNoun: a participle of mediation with its agent on the noun it
+// mediates ("a truce brokered by Qatar", "talks mediated by Oslo") names
+// the parties in that noun's own phrase ("between A and B", "with B"),
+// else they are the compound subject of the clause the noun is in ("A and
+// B agreed to reopen embassies after talks brokered by Qatar").
+func argMediatedNoun(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]actorRef, string) {
+	if m.p.Code != cameo.CodeMediate || m.trig != m.clause || sc.byAgent(m.trig) < 0 {
+		return nil, ""
+	}
+	h, v := sc.tree.Head(m.trig), -1
+	switch sc.rel(m.trig) {
+	case "acl":
+		if h >= 0 {
+			v = sc.tree.Head(h)
+		}
+	case "advcl":
+		// "signed a deal after talks mediated by X", parsed as a clause
+		// with the noun its passive subject
+		h, v = sc.tree.ChildWith(m.trig, "nsubj:pass"), h
+	default:
+		return nil, ""
+	}
+	if h < 0 || !isNominal(sc.upos(h)) {
+		return nil, ""
+	}
+	for _, c := range sc.tree.Children(h) {
+		if cs := sc.caseOf(c); nlp.RelIs(sc.rel(c), "nmod") && (cs == "between" || cs == "with") {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return rs, ""
+			}
+		}
+	}
+	if v >= 0 && isVerbal(sc.upos(v)) {
+		if rs := sc.subject(v, 0).refs; len(rs) >= 2 {
+			// (parties, not one actor that acts on the outcome: "the
+			// opposition rejected the deal mediated by X"); a mediator
+			// is no party
+			mediators := sc.actorsAt(sc.byAgent(m.trig))
+			var parties []actorRef
+			for _, r := range rs {
+				if !slices.ContainsFunc(mediators, func(x actorRef) bool { return x.actor.Code == r.actor.Code }) {
+					parties = append(parties, r)
+				}
+			}
+			return parties, ""
+		}
+	}
+	return nil, ""
 }
 
 // targetSlots returns the target slots of a match's pattern; a pattern
@@ -698,7 +786,9 @@ func argLowPreposition(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]acto
 			// a noun the parse made a conjunct of the verb is an object
 			// ("sending $1 million and a team to Nepal")
 			nounConj := r == "conj" && (sc.upos(d) == "NOUN" || sc.upos(d) == "PROPN")
-			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod") || nounConj) {
+			// (the passive subject is the object: "the talks between A and
+			// B were brokered by Qatar")
+			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod") || r == "nsubj:pass" || nounConj) {
 				continue
 			}
 			queue := append([]int(nil), sc.tree.Children(d)...)
@@ -1509,6 +1599,25 @@ func (sc *sentCtx) againstIn(v int) []actorRef {
 		if rs := sc.actorsAt(j); len(rs) > 0 {
 			return rs
 		}
+	}
+	return nil
+}
+
+// restatedParties returns the two parties of the article's most recent
+// event of candidate k's root that had both (an event told again: "the
+// clash took place on Friday"), inferred; nil when there is none.
+func (sc *sentCtx) restatedParties(k *cand) []actorRef {
+	root := k.code[:2]
+	for i := len(sc.art.events) - 1; i >= 0; i-- {
+		e := sc.art.events[i]
+		if e.root != root || e.src.actor.Code == "" || e.tgt.actor.Code == "" || e.src.actor.Code == e.tgt.actor.Code {
+			continue
+		}
+		out := []actorRef{e.src, e.tgt}
+		for j := range out {
+			out[j].span, out[j].tok, out[j].resolved, out[j].rule, out[j].inferred = sc.span(k.trig, k.trig), k.trig, true, ruleRestated, true
+		}
+		return out
 	}
 	return nil
 }

@@ -40,6 +40,9 @@ type lexicon struct {
 	// blame and condemnation are the predicates of what a statement says
 	// of an actor (complement.content-blame, .content-criticism).
 	blame, condemnation set
+	// wrongdoing verbs are acts a speaker blames another actor for
+	// (complement.content-wrongdoing).
+	wrongdoing set
 	// expressing are the light verbs of a stated attitude (a class of the
 	// patterns; filter.attitude-participle).
 	expressing set
@@ -52,6 +55,8 @@ type lexicon struct {
 	persuasion set
 	// occurrence verbs say that an act happens (complement.content-threat).
 	occurrence set
+	// onset verbs say that an act broke out (match.onset-noun).
+	onset set
 	// meansMarkers mark a participle that says how an act was done
 	// (filter.consequence).
 	meansMarkers set
@@ -141,8 +146,9 @@ func (lx *lexicon) plainClasses() []struct {
 		{"capital_nouns", &lx.capitalNouns},
 		{"domestic_roles", &lx.domesticRoles}, {"local_modifiers", &lx.localModifiers},
 		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
+		{"wrongdoing_verbs", &lx.wrongdoing},
 		{"allegation_verbs", &lx.allegation}, {"persuasion_verbs", &lx.persuasion},
-		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
+		{"occurrence_verbs", &lx.occurrence}, {"onset_verbs", &lx.onset}, {"means_markers", &lx.meansMarkers},
 		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
 		{"retaliation_nouns", &lx.retaliation}, {"cleft_ordinals", &lx.ordinals},
 	}

@@ -65,6 +65,8 @@ func WordClasses() []WordClass {
 		{"backer_participles", TagNone, "participles of a hyphenated modifier that name a backer, not the owner (Iranian-backed)"},
 		{"belief_verbs", TagNone, "verbs of belief, estimate and doubt: their clausal complement is not asserted"},
 		{"blame_words", TagNone, "predicates of blame, as the word or its preposition (X is responsible for, X was behind the attack): what a speaker says so of an actor is an accusation"},
+		{"wrongdoing_verbs", TagNone, "verbs of wrongdoing no pattern codes (X meddled in the vote, X rigged the count): what a speaker says another actor did so is an accusation"},
+		{"onset_verbs", TagNone, "verbs by which an act of protest or force breaks out, its noun the subject (clashes erupted between A and B, protests broke out in the capital): the act happened"},
 		{"persuasion_verbs", TagNone, "verbs of pressing someone to act (pushed the cabinet to deport the activist): the act pressed for is not asserted"},
 		{"allegation_verbs", TagNone, "verbs of allegation (claimed Moscow was behind the fires): words of blame a speaker claims of another actor are an accusation"},
 		{"claim_verbs", TagNone, "verbs by which a doer claims an act (the group claimed it shot an officer): a claim of responsibility, not the act"},
