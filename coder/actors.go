@@ -1324,33 +1324,20 @@ func countCode(rs []actorRef, c string) int {
 // possessor or "of" complement ("Ghana's handling", "the resignation of
 // the minister").
 func (sc *sentCtx) npFallback(h int) []actorRef {
+	if sc.c.lex.documents[sc.lemmas[h]] && sc.upos(h) == "NOUN" {
+		// a statement, communique or resolution speaks for whoever
+		// issued it: "a communique issued by the bloc welcomed ...",
+		// "a statement from the ministry that urged ..."
+		if rs := sc.doer(h, sc.c.lex.issuerPreps); len(rs) > 0 {
+			return rs
+		}
+	}
 	if sc.isEventNoun(h) {
 		// "the killing of a trader in Mauritania": the one who did it
 		// ("Russia's invasion"), else where it happened; the victim is
 		// not the target
-		for _, c := range sc.tree.Children(h) {
-			if r := sc.rel(c); r == "nmod:poss" || r == "det:poss" || (nlp.RelIs(r, "nmod") && sc.caseOf(c) == "by") {
-				if rs := sc.single(c, 0); len(rs) > 0 {
-					for i := range rs {
-						rs[i].rule = ruleEventDoer
-					}
-					return rs
-				}
-			}
-		}
-		for _, c := range sc.tree.Children(h) {
-			// "the attacks carried out by Russian forces"
-			if sc.rel(c) != "acl" {
-				continue
-			}
-			if b := sc.byAgent(c); b >= 0 {
-				if rs := sc.single(b, 0); len(rs) > 0 {
-					for i := range rs {
-						rs[i].rule = ruleEventDoer
-					}
-					return rs
-				}
-			}
+		if rs := sc.doer(h, nil); len(rs) > 0 {
+			return rs
 		}
 		if rs := sc.actByModifier(h); len(rs) > 0 {
 			return rs
@@ -1382,6 +1369,38 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 					out[i].rule = ruleInsideNoun
 				}
 				return out
+			}
+		}
+	}
+	return nil
+}
+
+// doer returns who did the act or issued the document that noun h names
+// (actor.event-doer): its possessor or "by" phrase (or a phrase of a
+// preposition in preps: "a statement from the ministry"), else the agent
+// of a participle on it ("the attacks carried out by Russian forces", "a
+// communique released by the bloc").
+func (sc *sentCtx) doer(h int, preps set) []actorRef {
+	tag := func(rs []actorRef) []actorRef {
+		for i := range rs {
+			rs[i].rule = ruleEventDoer
+		}
+		return rs
+	}
+	for _, c := range sc.tree.Children(h) {
+		if r := sc.rel(c); r == "nmod:poss" || r == "det:poss" || (nlp.RelIs(r, "nmod") && (sc.caseOf(c) == "by" || preps[sc.caseOf(c)])) {
+			if rs := sc.single(c, 0); len(rs) > 0 {
+				return tag(rs)
+			}
+		}
+	}
+	for _, c := range sc.tree.Children(h) {
+		if sc.rel(c) != "acl" {
+			continue
+		}
+		if b := sc.byAgent(c); b >= 0 {
+			if rs := sc.single(b, 0); len(rs) > 0 {
+				return tag(rs)
 			}
 		}
 	}

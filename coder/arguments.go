@@ -421,7 +421,14 @@ func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
 			l := sc.lemmas[c]
 			if sc.c.lex.relativePronouns[l] && sc.rel(v) == "acl:relcl" {
 				if p := sc.tree.Head(v); p >= 0 {
-					return sc.actorsAt(p), true
+					// the noun it is about; a statement or an act by
+					// whoever issued or did it ("a statement from the
+					// bloc that urged ...")
+					rs := sc.actorsAt(p)
+					if len(rs) == 0 && isNominal(sc.upos(p)) {
+						rs = sc.npFallback(p)
+					}
+					return rs, true
 				}
 			}
 			if sc.c.lex.relativePronouns[l] && c > 0 && isNominal(sc.upos(c-1)) {

@@ -15,7 +15,7 @@ type lexicon struct {
 	futureBoundMarkers, futureSpeech, gathering, groupNouns, groupPronouns, habit  set
 	hedgeAdverbs, hedgeWithTo, leaders, legalNouns, locative, militaryStrike       set
 	modal, negators, nounActorPreps, nonContextVerbs, nonRoleModifiers             set
-	officialProtest, orgNouns, ownerPreps, ownershipPreps, owningVerbs, pairNouns  set
+	issuerPreps, officialProtest, orgNouns, ownerPreps, ownershipPreps, owningVerbs, pairNouns  set
 	pairParties, pairQuantifiers, personNouns, personPronouns, particles           set
 	placePreps, politicalNouns, population, pronouns, pundits, relativePronouns    set
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
@@ -106,7 +106,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"date_bound_fillers", &lx.dateBoundFillers}, {"date_bound_words", &lx.dateBoundWords},
 		{"prior_event_markers", &lx.priorEventMarkers}, {"elapsed_time_nouns", &lx.elapsedTime},
 		{"definite_determiners", &lx.definite}, {"denial_verbs", &lx.denial},
-		{"document_nouns", &lx.documents}, {"event_nouns", &lx.eventNouns},
+		{"document_nouns", &lx.documents}, {"issuer_prepositions", &lx.issuerPreps}, {"event_nouns", &lx.eventNouns},
 		{"force_place_prepositions", &lx.forcePlacePreps}, {"future_auxiliaries", &lx.future},
 		{"future_bound_markers", &lx.futureBoundMarkers}, {"future_speech_verbs", &lx.futureSpeech},
 		{"gathering_nouns", &lx.gathering}, {"group_nouns", &lx.groupNouns},
