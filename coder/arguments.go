@@ -113,9 +113,12 @@ func (sc *sentCtx) subject(v, depth int) subjectResult {
 		// a passive takes no direct object
 		passive = true
 	}
-	if !passive && sc.rel(v) == "acl" && sc.byAgent(v) >= 0 {
+	if !passive && sc.byAgent(v) >= 0 && (sc.rel(v) == "acl" || sc.tree.ChildWith(v, "aux") < 0) {
 		// a participle on a noun with its agent is a passive ("a strike
-		// called by the opposition"): the agent is the source
+		// called by the opposition"): the agent is the source; so is a
+		// participle with its agent and no auxiliary that the parse
+		// made a clause of its own (", blamed on the rebels by the
+		// army"), whatever it took for its subject
 		passive = true
 	}
 	for _, r := range sc.c.rules.subjects {
