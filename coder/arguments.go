@@ -39,11 +39,18 @@ const (
 	ruleRequiredTgt   = "argument.required-target"
 	ruleLegalObject   = "argument.legal-object"
 	ruleSubjectLinear = "argument.subject-linear"
+	// ruleObjectPurpose: a purpose infinitive the parse hung on an
+	// object that names no actor takes the subject of the object's verb
+	// (argument.modified-noun); only for what the act states or
+	// protests ("held marches to condemn the raids"), not for a deed it
+	// only aims at ("launched an operation to capture the commander":
+	// cameo.Deeds), which has no source.
+	ruleObjectPurpose = "argument.object-purpose"
 )
 
 // sourceRules are the IDs of the source rules outside the subject table.
 func sourceRules() []string {
-	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc}
+	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc, ruleObjectPurpose}
 }
 
 // ruleUndirected: an act that needs no addressee (an appeal for aid, a
@@ -401,7 +408,7 @@ func argPredicateParticiple(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool)
 // argModifiedNoun: a participle or relative clause on a noun has that noun
 // as its subject ("Thousands of protesters rallied ...": the actor named
 // inside it).
-func argModifiedNoun(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+func argModifiedNoun(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
 	if !sc.nounClause(v) {
 		return subjectResult{}, false
 	}
@@ -409,6 +416,15 @@ func argModifiedNoun(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 	rs := sc.actorsAt(p)
 	if len(rs) == 0 {
 		rs = sc.npFallback(p)
+	}
+	if len(rs) == 0 && sc.rel(v) == "acl" && sc.hasTo(v) {
+		// a purpose infinitive the parse hung on an object that names
+		// no actor ("organised rallies to protest the tax", "called a
+		// meeting to discuss the border"): the purpose is the subject's
+		// of the verb whose object it is
+		if h := sc.tree.Head(p); h >= 0 && isVerbal(sc.upos(h)) && (nlp.RelIs(sc.rel(p), "obj") || nlp.RelIs(sc.rel(p), "obl")) {
+			return subjectResult{refs: sc.subject(h, depth+1).refs, rule: ruleObjectPurpose}, true
+		}
 	}
 	return subjectResult{refs: rs}, true
 }
@@ -484,6 +500,10 @@ func (sc *sentCtx) linearSubject(v int) []actorRef {
 func (sc *sentCtx) source(k *cand) (string, string) {
 	res := sc.subject(k.clause, 0)
 	k.srcs, k.passive, k.srcRule = res.refs, res.passive, res.rule
+	if res.rule == ruleObjectPurpose && cameo.Deeds.Has(k.code) {
+		// a deed only aimed at, not done
+		k.srcs = nil
+	}
 	for _, sl := range k.p.Source {
 		if c := sc.findDep(k.match, sl.Rel, sl.Prep, nil); c >= 0 {
 			if rs := sc.actorsAt(c); len(rs) > 0 {
