@@ -40,6 +40,9 @@ type actorRef struct {
 	// provisional: a name the dictionaries lack, made an actor from what
 	// the article says of it (FlagProvisional).
 	provisional bool
+	// coordinated: one of coordinated owners a modifier names ("envoys
+	// from the African Union and the Arab League"), each its own actor.
+	coordinated bool
 }
 
 // recalled marks an actor taken from the article's memory as inferred,
@@ -661,7 +664,15 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 					places = append(places, pl)
 				}
 			} else {
-				owners = append(owners, sc.single(cc, depth+1)...)
+				rs := sc.single(cc, depth+1)
+				if len(sc.conjuncts(c)) > 1 {
+					// coordinated owners ("envoys from the African Union
+					// and the Arab League"): each one's own
+					for i := range rs {
+						rs[i].coordinated = true
+					}
+				}
+				owners = append(owners, rs...)
 			}
 		}
 	}
@@ -730,6 +741,11 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 			continue
 		}
 		a.Name = phrase(sc.art.text[n.sp.Start:n.sp.End])
+		if o.coordinated && distinctBodies(o, actorRef{kind: dict.KindOrganisation, actor: dyad.Actor{Name: "\x00"}}) {
+			// "envoys from the African Union and the Arab League": each
+			// organisation's own (convention 6)
+			a.Name = o.actor.Name
+		}
 		out = append(out, actorRef{actor: a, span: n.sp, tok: h, kind: o.kind, person: n.personLike || o.person, resolved: o.resolved, rule: rule,
 			sent: o.sent, inferred: o.inferred, provisional: o.provisional})
 	}
