@@ -786,7 +786,9 @@ func actorBloc(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 // organisation, armed group or party named before ends in is that actor
 // ("the council" or "the council members" after "the UN Security
 // Council", "the party" after "the Awami League party", "the court's
-// prosecutor").
+// prosecutor"); so is an agent noun that an earlier phrase of the same
+// noun gave an owner ("the troops" after "Turkish troops", "the envoys"
+// after "envoys from the UN": memory.names), not the state named last.
 func actorNameHead(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	if len(sc.art.names) == 0 || n.isMention && n.m.Kind != dict.KindAgent || !sc.hasDefinite(n.h) || !sc.onlyDescribed(n.h) {
 		return nil, false
