@@ -814,11 +814,15 @@ func actorNameHead(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return nil, false
 }
 
-// actorStateDescription: a definite singular noun that describes a state,
+// actorStateDescription: "the North" or "the South" alone after North or
+// South Korea (compassState); a definite singular noun that describes a state,
 // with words that name no actor ("the kingdom", "the Gulf state", "the
 // island nation", "the country's president"), is the state the article
 // named last as a subject, else named last.
 func actorStateDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if r, ok := sc.compassState(n); ok {
+		return []actorRef{r}, true
+	}
 	if !sc.c.lex.stateNouns[n.lemma] || n.isMention || !sc.hasDet(n.h, "the") || !sc.onlyDescribed(n.h) || sc.s.Tokens[n.h].Text != sc.lemmas[n.h] && strings.ToLower(sc.s.Tokens[n.h].Text) != n.lemma {
 		return nil, false
 	}
@@ -838,6 +842,28 @@ func actorStateDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		}
 	}
 	return nil, false
+}
+
+// compassState resolves "the North" or "the South" alone (lexicon
+// compass_short_names), capitalised, to the state the article named last
+// whose name begins with that word ("North Korea", "South Korea").
+func (sc *sentCtx) compassState(n *nominal) (actorRef, bool) {
+	w := sc.words[n.h]
+	if n.isMention || sc.upos(n.h) != "PROPN" || !sc.c.lex.compassNames[n.lemma] || w == "" || !unicode.IsUpper([]rune(w)[0]) || !sc.hasDet(n.h, "the") || len(sc.tree.Children(n.h)) > 2 {
+		return actorRef{}, false
+	}
+	if n.depth > 0 && !(n.depth == 1 && sc.rel(n.h) == "nmod:poss") {
+		return actorRef{}, false
+	}
+	for i := len(sc.art.history) - 1; i >= 0; i-- {
+		h := sc.art.history[i]
+		if h.kind != dict.KindState || h.actor.Code == "" || !strings.HasPrefix(strings.ToLower(h.actor.Name), n.lemma+" ") {
+			continue
+		}
+		return actorRef{actor: dyad.Actor{Code: h.actor.Code, Name: w}, span: n.sp, tok: n.h, kind: dict.KindState,
+			resolved: true, rule: ruleStateDesc, sent: h.sent, inferred: true}, true
+	}
+	return actorRef{}, false
 }
 
 // actorOrganisationDescription: a definite agent noun alone whose role is
