@@ -442,7 +442,13 @@ func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
 				if p := sc.tree.Head(v); p >= 0 {
 					// the noun it is about; a statement or an act by
 					// whoever issued or did it ("a statement from the
-					// bloc that urged ...")
+					// bloc that urged ..."); a relative the parse hung on
+					// the participle after that noun is about the noun ("a
+					// communique released by the bloc, which brokered
+					// ...")
+					if isVerbal(sc.upos(p)) && sc.rel(p) == "acl" && sc.s.Tokens[p].XPOS == "VBN" && sc.tree.Head(p) >= 0 {
+						p = sc.tree.Head(p)
+					}
 					rs := sc.actorsAt(p)
 					if len(rs) == 0 && isNominal(sc.upos(p)) {
 						rs = sc.npFallback(p)
