@@ -82,12 +82,33 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 			group = sc.conjuncts(p)
 		}
 	}
-	for _, c := range group {
+	for i, c := range group {
+		if i+1 < len(group) && sc.titleOfNext(c, group[i+1]) {
+			continue
+		}
 		out = append(out, sc.single(c, 0)...)
 	}
 	out = dedupe(out)
 	sc.memo[h] = out
 	return out
+}
+
+// titleOfNext reports whether conjunct c is a title that the parse split
+// from the person's name right after it, conjunct next ("between the
+// president and rebel leader Ana Ruiz": "leader" and "Ana Ruiz" are one
+// person, not two).
+func (sc *sentCtx) titleOfNext(c, next int) bool {
+	m, ok := sc.mentionAt(c)
+	if !ok || m.Kind != dict.KindAgent || !(m.Actor.Role == "GOV" || sc.c.lex.personNouns[sc.lemmas[c]] || sc.c.lex.leaders[sc.lemmas[c]]) {
+		return false
+	}
+	_, l := sc.tree.Subtree(c)
+	f, _ := sc.tree.Subtree(next)
+	if l+1 != f || l+1 != next && sc.upos(l+1) != "PROPN" {
+		return false
+	}
+	mn, ok := sc.mentionAt(next)
+	return ok && mn.Kind == dict.KindPerson
 }
 
 // The actor stage turns the words an argument rule found into actors.
