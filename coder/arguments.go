@@ -47,11 +47,18 @@ const (
 	ruleRequiredTgt   = "argument.required-target"
 	ruleLegalObject   = "argument.legal-object"
 	ruleSubjectLinear = "argument.subject-linear"
+	// ruleObjectPurpose: a purpose infinitive the parse hung on an
+	// object that names no actor takes the subject of the object's verb
+	// (argument.modified-noun); only for what the act states or
+	// protests ("held marches to condemn the raids"), not for a deed it
+	// only aims at ("launched an operation to capture the commander":
+	// cameo.Deeds), which has no source.
+	ruleObjectPurpose = "argument.object-purpose"
 )
 
 // sourceRules are the IDs of the source rules outside the subject table.
 func sourceRules() []string {
-	return []string{ruleSourceSlot, ruleBetween, ruleRestated, ruleProtestPlace, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc}
+	return []string{ruleSourceSlot, ruleBetween, ruleRestated, ruleProtestPlace, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc, ruleObjectPurpose}
 }
 
 // ruleUndirected: an act that needs no addressee (an appeal for aid, a
@@ -121,9 +128,12 @@ func (sc *sentCtx) subject(v, depth int) subjectResult {
 		// a passive takes no direct object
 		passive = true
 	}
-	if !passive && sc.rel(v) == "acl" && sc.byAgent(v) >= 0 {
+	if !passive && sc.byAgent(v) >= 0 && (sc.rel(v) == "acl" || sc.tree.ChildWith(v, "aux") < 0) {
 		// a participle on a noun with its agent is a passive ("a strike
-		// called by the opposition"): the agent is the source
+		// called by the opposition"): the agent is the source; so is a
+		// participle with its agent and no auxiliary that the parse
+		// made a clause of its own (", blamed on the rebels by the
+		// army"), whatever it took for its subject
 		passive = true
 	}
 	for _, r := range sc.c.rules.subjects {
@@ -406,7 +416,7 @@ func argPredicateParticiple(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool)
 // argModifiedNoun: a participle or relative clause on a noun has that noun
 // as its subject ("Thousands of protesters rallied ...": the actor named
 // inside it).
-func argModifiedNoun(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+func argModifiedNoun(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
 	if !sc.nounClause(v) {
 		return subjectResult{}, false
 	}
@@ -414,6 +424,15 @@ func argModifiedNoun(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 	rs := sc.actorsAt(p)
 	if len(rs) == 0 {
 		rs = sc.npFallback(p)
+	}
+	if len(rs) == 0 && sc.rel(v) == "acl" && sc.hasTo(v) {
+		// a purpose infinitive the parse hung on an object that names
+		// no actor ("organised rallies to protest the tax", "called a
+		// meeting to discuss the border"): the purpose is the subject's
+		// of the verb whose object it is
+		if h := sc.tree.Head(p); h >= 0 && isVerbal(sc.upos(h)) && (nlp.RelIs(sc.rel(p), "obj") || nlp.RelIs(sc.rel(p), "obl")) {
+			return subjectResult{refs: sc.subject(h, depth+1).refs, rule: ruleObjectPurpose}, true
+		}
 	}
 	return subjectResult{refs: rs}, true
 }
@@ -429,7 +448,20 @@ func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
 			l := sc.lemmas[c]
 			if sc.c.lex.relativePronouns[l] && sc.rel(v) == "acl:relcl" {
 				if p := sc.tree.Head(v); p >= 0 {
-					return sc.actorsAt(p), true
+					// the noun it is about; a statement or an act by
+					// whoever issued or did it ("a statement from the
+					// bloc that urged ..."); a relative the parse hung on
+					// the participle after that noun is about the noun ("a
+					// communique released by the bloc, which brokered
+					// ...")
+					if isVerbal(sc.upos(p)) && sc.rel(p) == "acl" && sc.s.Tokens[p].XPOS == "VBN" && sc.tree.Head(p) >= 0 {
+						p = sc.tree.Head(p)
+					}
+					rs := sc.actorsAt(p)
+					if len(rs) == 0 && isNominal(sc.upos(p)) {
+						rs = sc.npFallback(p)
+					}
+					return rs, true
 				}
 			}
 			if sc.c.lex.relativePronouns[l] && c > 0 && isNominal(sc.upos(c-1)) {
@@ -482,6 +514,10 @@ func (sc *sentCtx) linearSubject(v int) []actorRef {
 func (sc *sentCtx) source(k *cand) (string, string) {
 	res := sc.subject(k.clause, 0)
 	k.srcs, k.passive, k.srcRule = res.refs, res.passive, res.rule
+	if res.rule == ruleObjectPurpose && cameo.Deeds.Has(k.code) {
+		// a deed only aimed at, not done
+		k.srcs = nil
+	}
 	for _, sl := range k.p.Source {
 		if c := sc.findDep(k.match, sl.Rel, sl.Prep, nil); c >= 0 {
 			if rs := sc.actorsAt(c); len(rs) > 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"strings"
@@ -432,17 +433,28 @@ func matchParticle(sc *sentCtx, m *match) string {
 }
 
 // inDate reports whether the phrase headed by token i is a date ("on
-// Monday", "on 3 May").
+// Monday", "on 3 May", "tonight"). Only where the date is matters, not
+// which day it is: an article without a date is read against a stand-in
+// reference day, so that its relative dates ("yesterday", "on Thursday")
+// are dates too.
 func (sc *sentCtx) inDate(i int) bool {
 	lo, hi := sc.subtreeBytes(i)
 	t := &sc.s.Tokens[i]
-	for _, d := range timex.Find(sc.art.text[lo:hi], sc.art.date) {
+	ref := sc.art.date
+	if ref.IsZero() {
+		ref = undatedReference
+	}
+	for _, d := range timex.Find(sc.art.text[lo:hi], ref) {
 		if t.Start-lo >= d.Start && t.End-lo <= d.End {
 			return true
 		}
 	}
 	return false
 }
+
+// undatedReference is the stand-in reference day of inDate for an
+// article without a date.
+var undatedReference = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // matchRequire: every dependent the pattern requires is there.
 func matchRequire(sc *sentCtx, m *match) string {

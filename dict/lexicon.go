@@ -101,6 +101,8 @@ func WordClasses() []WordClass {
 		{"demand_modals", TagNone, "modals and heads of obligation (must, have to) that make a clause a speaker reports a demand on its subject"},
 		{"denial_verbs", TagNone, "verbs whose gerund complement did not happen (denied supplying)"},
 		{"document_nouns", TagNone, "statements and reports: as a subject they say, but do not travel, give or fight"},
+		{"issuer_prepositions", TagNone, "prepositions, besides \"by\", of the issuer of a document (a statement from the ministry)"},
+		{"compass_short_names", TagNone, "compass words that alone, capitalised and definite, name the state named before whose name begins with them (the North after North Korea)"},
 		{"event_anaphors", TagRoots, "nouns of an act that a definite description refers back to, by the roots of the events they can name"},
 		{"event_nouns", TagNone, "nouns of an event that name no actor (the invasion, the killing), beside the nominalised patterns"},
 		{"force_place_prepositions", TagNone, "prepositions of where force was used (strikes across Gaza)"},
