@@ -156,11 +156,14 @@ func newWeightTable(nclass, nfeat int) *weightTable {
 	for size < nfeat*2 {
 		size <<= 1
 	}
-	return &weightTable{
+	slots, free := hugeSlice[weightSlot](size)
+	t := &weightTable{
 		nclass: nclass,
 		mask:   uint64(size - 1),
-		slots:  make([]weightSlot, size),
+		slots:  slots,
 	}
+	freeWith(t, free)
+	return t
 }
 
 func (t *weightTable) slot(k uint64) int {
