@@ -3,7 +3,6 @@
 package nlp
 
 import (
-	"runtime"
 	"syscall"
 	"unsafe"
 )
@@ -14,49 +13,28 @@ const hugePage = 2 << 20
 // madvHugepage is MADV_HUGEPAGE, which package syscall does not name.
 const madvHugepage = 14
 
-// hugeSlice returns a zeroed slice of n T for a frozen model table, and a
-// function that frees its memory. A table of 1 MiB or more gets memory
-// of its own, mapped outside the Go heap, aligned to 2 MiB and advised to
-// the kernel as huge pages (MADV_HUGEPAGE): the tables are read at random,
-// about one cache line per feature, and with 4 KiB pages nearly every such
-// read also misses the TLB (a 16 MiB table spans 4,096 pages), with 2 MiB
-// pages nearly none does. Smaller tables, and any failure to map, use the
-// heap (and a free that does nothing). T must hold no pointers.
-func hugeSlice[T any](n int) ([]T, func()) {
+// hugeSlice returns a zeroed slice of n T for a frozen model table. A
+// table of 1 MiB or more starts on a 2 MiB boundary of a larger heap
+// allocation and is advised to the kernel as huge pages (MADV_HUGEPAGE):
+// the tables are read at random, about one cache line per feature, and
+// with 4 KiB pages nearly every such read also misses the TLB (the
+// parser's 16 MiB table spans 4,096 pages), with 2 MiB pages nearly none
+// does. The table stays on the Go heap, so the collector paces itself as
+// before (memory outside the heap would lower its goal and make it run
+// more often). T must be a power-of-two size no larger than 4 KiB.
+func hugeSlice[T any](n int) []T {
 	var zero T
-	size := uintptr(n) * unsafe.Sizeof(zero)
-	if size < hugePage/2 {
-		return make([]T, n), func() {}
+	sz := int(unsafe.Sizeof(zero))
+	if n*sz < hugePage/2 || sz == 0 || sz&(sz-1) != 0 || sz > 4096 {
+		return make([]T, n)
 	}
-	size = (size + hugePage - 1) &^ (hugePage - 1)
-	// Map one huge page more than needed, then unmap the ends so that
-	// what remains starts on a huge page boundary.
-	b, err := syscall.Mmap(-1, 0, int(size+hugePage), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON)
-	if err != nil {
-		return make([]T, n), func() {}
-	}
-	base := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-	off := int((hugePage - base%hugePage) % hugePage)
-	if off > 0 {
-		unmap(b[:off])
-	}
-	if tail := b[off+int(size):]; len(tail) > 0 {
-		unmap(tail)
-	}
-	b = b[off : off+int(size) : off+int(size)]
+	// one huge page more, to move the start to a boundary (a partial
+	// huge page at the end keeps small pages)
+	s := make([]T, n+hugePage/sz)
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(s)))
+	skip := int((hugePage-base%hugePage)%hugePage) / sz
+	s = s[skip : skip+n : skip+n]
+	b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), n*sz)
 	_ = syscall.Madvise(b, madvHugepage) // advice: ignored where unsupported
-	s := unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(b))), n)
-	return s, func() { unmap(b) }
-}
-
-// unmap unmaps b, a part of a mapping made by hugeSlice (syscall.Munmap
-// only takes whole mappings it made itself).
-func unmap(b []byte) {
-	_, _, _ = syscall.Syscall(syscall.SYS_MUNMAP, uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(len(b)), 0)
-}
-
-// freeWith frees the memory of a table made by hugeSlice once owner, the
-// only holder of the table, is unreachable.
-func freeWith[O any](owner *O, free func()) {
-	runtime.AddCleanup(owner, func(f func()) { f() }, free)
+	return s
 }

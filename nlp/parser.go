@@ -844,12 +844,8 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 	for size < (trans.features()+lab.features())*3/2 {
 		size <<= 1
 	}
-	slots, freeSlots := hugeSlice[fastSlot](size)
-	freeWith(ft, freeSlots)
-	ft.mask, ft.slots = uint64(size-1), slots
-	cells, freeCells := hugeSlice[labelCell](len(lab.cells) + lab.features() + 1)
-	freeWith(ft, freeCells)
-	ft.cells = cells[:1]
+	ft.mask, ft.slots = uint64(size-1), hugeSlice[fastSlot](size)
+	ft.cells = hugeSlice[labelCell](len(lab.cells) + lab.features() + 1)[:1]
 	nlab := lab.nclass / 2
 	find := func(k uint64) *fastSlot {
 		fp := fingerprint(k)

@@ -156,14 +156,11 @@ func newWeightTable(nclass, nfeat int) *weightTable {
 	for size < nfeat*2 {
 		size <<= 1
 	}
-	slots, free := hugeSlice[weightSlot](size)
-	t := &weightTable{
+	return &weightTable{
 		nclass: nclass,
 		mask:   uint64(size - 1),
-		slots:  slots,
+		slots:  hugeSlice[weightSlot](size),
 	}
-	freeWith(t, free)
-	return t
 }
 
 func (t *weightTable) slot(k uint64) int {
