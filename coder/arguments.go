@@ -1277,6 +1277,13 @@ func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
 	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Assistance.Has(tc.code) {
 		return false
 	}
+	if t, ok := sc.laterState(tc.m.trig, tc.srcs); ok && tc.code != codeSympathy {
+		// aid whose recipient the sentence names after the act, as the
+		// place the disaster struck or whose request it answers ("pledged
+		// $5 million after the cyclone hit southern Mozambique")
+		tc.tgts = []actorRef{t}
+		return true
+	}
 	r, ok := sc.art.recipient(tc.srcs)
 	if !ok && tc.code == codeSympathy {
 		// sympathy with no other state in the story is for the
@@ -1291,6 +1298,26 @@ func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
 	r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, ruleContextRecipient, false
 	tc.tgts = []actorRef{recalled(r)}
 	return true
+}
+
+// laterState returns a state, or the people or government its demonym
+// names, named after token trig in the sentence, not one of the givers nor
+// an organisation, and not beside a giver in a coordination: the
+// recipient aid named with no "to" ("provided tents at the request of the
+// Peruvian government").
+func (sc *sentCtx) laterState(trig int, givers []actorRef) (actorRef, bool) {
+	for _, m := range sc.mentions {
+		if m.Start <= trig || !(m.Kind == dict.KindState || m.Kind == dict.KindDemonym) || m.Actor.Code == "" ||
+			transnational(m.Actor.Code) || hasCode(givers, m.Actor.Code) {
+			continue
+		}
+		if sc.rel(m.End-1) == "conj" || (m.End < sc.n && sc.upos(m.End) == "SYM") {
+			// (a co-giver; the "US" of "US$ 5 million")
+			continue
+		}
+		return actorRef{actor: dyad.Actor{Code: m.Actor.Code}, resolved: true, tok: -1, rule: ruleContextRecipient}, true
+	}
+	return actorRef{}, false
 }
 
 // ruleDomesticDefault: a domestic actor's act aimed at no one named.

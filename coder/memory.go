@@ -467,14 +467,33 @@ func (art *article) lastPerson() (actorRef, bool) {
 }
 
 // lastActor returns the most recent actor that is not a person, else any.
+// For one not a person ("it"), of the actors of the last sentence that
+// named one, its subject, as for "he" (lastPerson): "the bloc cut its
+// trade with Chad, a member. It said it was ..." is the bloc, not Chad.
 func (art *article) lastActor(wantState bool) (actorRef, bool) {
+	last := -1
 	for i := len(art.history) - 1; i >= 0; i-- {
 		h := art.history[i]
-		if !wantState || !h.person {
+		if !wantState {
+			return h, true
+		}
+		if h.person {
+			continue
+		}
+		if last < 0 {
+			last = i
+		}
+		if h.sent != art.history[last].sent {
+			break
+		}
+		if h.subject && !h.place {
 			return h, true
 		}
 	}
-	return actorRef{}, false
+	if last < 0 {
+		return actorRef{}, false
+	}
+	return art.history[last], true
 }
 
 // lastPair returns the two most recent actors of distinct codes, preferring
