@@ -779,7 +779,9 @@ func targetRules() []targetRule {
 		{"argument.population", argPopulation},
 		{"argument.force-place", argForcePlace},
 		{"argument.attacker-country", argAttackerCountry},
+		{"argument.object-owner", argObjectOwner},
 		{ruleContextRecipient, argContextRecipient},
+		{"argument.context-target", argContextTarget},
 		{ruleDomesticDefault, argDomesticDefault},
 	}
 }
@@ -1237,6 +1239,31 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 	return true
 }
 
+// argObjectOwner: a sanction whose object is property or trade that a
+// party owns ("froze Iran's assets", "seized the Syrian minister's
+// accounts", "halted imports belonging to ...") with no target named is
+// aimed at the owner its object names (ownerInPhrase), not the
+// source; the passive's subject likewise ("Libya's funds were frozen").
+func argObjectOwner(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Sanctions.Has(tc.code) {
+		return false
+	}
+	rel := "obj"
+	if tc.passive {
+		rel = "nsubj:pass"
+	}
+	k := sc.tree.ChildWith(tc.m.trig, rel)
+	if k < 0 {
+		return false
+	}
+	c := sc.ownerInPhrase(k, tc.srcs)
+	if c == "" {
+		return false
+	}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c}, resolved: true, tok: -1, rule: "argument.object-owner"}}
+	return true
+}
+
 // ruleContextRecipient: a recipient the story named before.
 const ruleContextRecipient = "argument.context-recipient"
 
@@ -1318,6 +1345,26 @@ func (sc *sentCtx) laterState(trig int, givers []actorRef) (actorRef, bool) {
 		return actorRef{actor: dyad.Actor{Code: m.Actor.Code}, resolved: true, tok: -1, rule: ruleContextRecipient}, true
 	}
 	return actorRef{}, false
+}
+
+// argContextTarget: a sanction, an expulsion or ties cut (reduced
+// relations, 16) with no target in the sentence ("The bloc also imposed
+// sanctions", "Ottawa expelled two diplomats") is aimed at the party the article aimed the source's last
+// act at, else at the state it named last that is not the source: the
+// sanctioned party a story names once and then leaves out, as aid's
+// recipient (argument.context-recipient). Not for a mutual act.
+func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || tc.ownSlot || !cameo.ReducedRelations.Has(tc.code) ||
+		(len(tc.srcs) >= 2 && tc.m.p.Mutual != dict.MutualNone) {
+		return false
+	}
+	r, ok := sc.art.contextTarget(tc.srcs)
+	if !ok {
+		return false
+	}
+	r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, "argument.context-target", false
+	tc.tgts = []actorRef{recalled(r)}
+	return true
 }
 
 // ruleDomesticDefault: a domestic actor's act aimed at no one named.

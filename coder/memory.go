@@ -377,6 +377,26 @@ func (art *article) recipient(givers []actorRef) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// contextTarget returns the target of the last event the article gave
+// one of the sources, else the state it named last that is not a source
+// (a state, not its people or an organisation): the party a later
+// sentence of sanctions leaves out.
+func (art *article) contextTarget(srcs []actorRef) (actorRef, bool) {
+	for i := len(art.events) - 1; i >= 0; i-- {
+		e := art.events[i]
+		if hasCode(srcs, e.src.actor.Code) && e.tgt.actor.Code != "" && !hasCode(srcs, e.tgt.actor.Code) {
+			return e.tgt, true
+		}
+	}
+	for i := len(art.history) - 1; i >= 0; i-- {
+		h := art.history[i]
+		if h.kind == dict.KindState && h.actor.Code != "" && !transnational(h.actor.Code) && !hasCode(srcs, h.actor.Code) {
+			return h, true
+		}
+	}
+	return actorRef{}, false
+}
+
 // ownSufferers returns the givers' own state when the article has named
 // no other (a state, its people or one of its cities), and the givers'
 // own state by one of those: the people sympathy is for when the story
