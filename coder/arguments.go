@@ -1728,9 +1728,17 @@ func (sc *sentCtx) ownedVia(k, j int) bool {
 
 // forcePlace returns the country of a state, capital or city named as
 // where force was used, on the trigger or its clause ("strikes across
-// Gaza", "shelling in Donetsk"), or "".
+// Gaza", "shelling in Donetsk"), or on an attack noun that is the clause's
+// subject ("a missile strike on Kharkiv killed six"), or "".
 func (sc *sentCtx) forcePlace(m *match) string {
-	for _, v := range []int{m.trig, m.clause} {
+	subj := -1
+	if k := sc.tree.ChildWith(m.clause, "nsubj"); k >= 0 && forceNoun(sc.c.lex.eventAnaphors[sc.lemmas[k]]) {
+		subj = k
+	}
+	for _, v := range []int{m.trig, m.clause, subj} {
+		if v < 0 {
+			continue
+		}
 		for _, c := range sc.tree.Children(v) {
 			if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
 				continue
