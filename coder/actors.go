@@ -719,6 +719,10 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		a := o.actor
 		if role != "" {
 			a.Role = role
+		} else if n.modRole != "" && a.Role == "" && (o.kind == dict.KindState || o.kind == dict.KindDemonym) {
+			// "a US congressional resolution": the state's branch its
+			// modifier names, another actor than its government
+			a.Role = n.modRole
 		}
 		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation || o.kind == dict.KindParty {
 			a.Role = o.actor.Role
