@@ -1509,6 +1509,11 @@ func (sc *sentCtx) placeInPhrase(h int) string {
 // speaker returns the actor who speaks in the sentence: the subject of a
 // verb of saying ("..., the minister told reporters").
 func (sc *sentCtx) speaker() (actorRef, bool) {
+	if sc.seekingSpeaker {
+		return actorRef{}, false
+	}
+	sc.seekingSpeaker = true
+	defer func() { sc.seekingSpeaker = false }()
 	for j := 0; j < sc.n; j++ {
 		if sc.upos(j) != "VERB" || !sc.c.lex.speech[sc.lemmas[j]] {
 			continue

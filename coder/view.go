@@ -34,6 +34,10 @@ type sentCtx struct {
 	// described holds the names the dictionaries lack that the sentence
 	// made actors of (actor.described-name, noteName), for memory.names.
 	described []actorRef
+	// seekingSpeaker is set while speaker runs: a pronoun subject of a verb
+	// of saying may itself be resolved as the speaker of an outer verb of
+	// saying (actor.pronoun-said), which asks for the speaker again.
+	seekingSpeaker bool
 }
 
 // newSentCtx builds the view of sentence idx, running the repair rules.
