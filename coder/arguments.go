@@ -1349,13 +1349,19 @@ func (sc *sentCtx) laterState(trig int, givers []actorRef) (actorRef, bool) {
 
 // argContextTarget: a sanction, an expulsion or ties cut (reduced
 // relations, 16) with no target in the sentence ("The bloc also imposed
-// sanctions", "Ottawa expelled two diplomats") is aimed at the party the article aimed the source's last
-// act at, else at the state it named last that is not the source: the
-// sanctioned party a story names once and then leaves out, as aid's
-// recipient (argument.context-recipient). Not for a mutual act.
+// sanctions", "Ottawa expelled two diplomats"), and an appeal, demand or
+// criticism by an organisation with no addressee ("the agency called for
+// an inquiry", "the bloc condemned the killing of a mayor"), is aimed at
+// the party the article aimed the source's last act at, else at the state
+// it named last that is not the source: the party a story names once and
+// then leaves out, as aid's recipient (argument.context-recipient). A
+// state's own appeal with no addressee is often for its own people, so
+// not for states; not for a mutual act.
 func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
-	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || tc.ownSlot || !cameo.ReducedRelations.Has(tc.code) ||
-		(len(tc.srcs) >= 2 && tc.m.p.Mutual != dict.MutualNone) {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || tc.ownSlot || (len(tc.srcs) >= 2 && tc.m.p.Mutual != dict.MutualNone) {
+		return false
+	}
+	if !(cameo.ReducedRelations.Has(tc.code) || (cameo.Grievances.Has(tc.code) && transnational(tc.srcs[0].actor.Code))) {
 		return false
 	}
 	r, ok := sc.art.contextTarget(tc.srcs)
