@@ -783,6 +783,7 @@ func targetRules() []targetRule {
 		{ruleContextRecipient, argContextRecipient},
 		{"argument.context-target", argContextTarget},
 		{ruleDomesticDefault, argDomesticDefault},
+		{"argument.home-restriction", argHomeRestriction},
 	}
 }
 
@@ -1413,6 +1414,28 @@ func argDomesticDefault(sc *sentCtx, tc *targetCtx) bool {
 		}
 	}
 	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "GOV"}, resolved: true, tok: -1, rule: ruleDomesticDefault}}
+	return true
+}
+
+// codeAdminSanctions is CAMEO 172, impose administrative sanctions:
+// restrictions on freedoms, bans on parties, curfews, states of emergency
+// and martial law (1721-1724).
+const codeAdminSanctions = "172"
+
+// argHomeRestriction: a curfew, a state of emergency, martial law or a
+// ban on rallies imposed by a state with no one named ("declared a state
+// of emergency", "imposed a nightly curfew") is laid on the state's own
+// people (a place the slots name, "a curfew on Hebron", is found before;
+// a city named "in" is where, and city names are ambiguous).
+func argHomeRestriction(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Under(tc.code, codeAdminSanctions) {
+		return false
+	}
+	c := tc.srcs[0].actor.Code
+	if c == "" || transnational(c) {
+		return false
+	}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: "argument.home-restriction"}}
 	return true
 }
 
