@@ -1636,17 +1636,27 @@ func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
 				break
 			}
 		}
-		if !ok || !sc.definite(c) {
+		if !ok || !(sc.definite(c) || sc.allOf(c)) {
 			continue
 		}
+		// a plural ("denied the accusations", "all allegations") is the
+		// acts of every party that did them, most recent first
+		plural := sc.s.Tokens[c].XPOS == "NNS"
+		var out []actorRef
 		for i := len(sc.art.events) - 1; i >= 0; i-- {
 			e := sc.art.events[i]
-			if !slices.Contains(roots, e.root) || len(removeSame([]actorRef{e.src}, srcs)) == 0 {
+			if !slices.Contains(roots, e.root) || len(removeSame([]actorRef{e.src}, srcs)) == 0 || hasCode(out, e.src.actor.Code) {
 				continue
 			}
 			r := e.src
 			r.span, r.tok, r.resolved, r.rule, r.inferred = sc.span(c, c), c, true, ruleEventAnaphorAc, true
-			return []actorRef{r}
+			out = append(out, r)
+			if !plural || len(out) == 3 {
+				break
+			}
+		}
+		if len(out) > 0 {
+			return out
 		}
 	}
 	return nil
