@@ -210,6 +210,17 @@ func (sc *sentCtx) newNominal(h, depth int) *nominal {
 	} else if r, ok := sc.role(n.lemma); ok {
 		n.role = r
 	}
+	if sc.c.lex.collectiveNouns[n.lemma] && !n.isMention {
+		// "a force of 600 rebels", "a band of gunmen": the members' role
+		for _, c := range sc.tree.Children(h) {
+			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of" {
+				if r, ok := sc.role(sc.lemmas[c]); ok && r != "" {
+					n.role = r
+				}
+				break
+			}
+		}
+	}
 	n.personLike = sc.c.lex.personNouns[n.lemma] || n.role == "GOV" && sc.upos(h) == "NOUN"
 	return n
 }
