@@ -945,6 +945,25 @@ func actorTitle(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return nil, false
 }
 
+// international returns "IGO" when noun h has a modifier of the
+// international_modifiers class, else "" (actor.title-international,
+// actor.agent-international): an agent or title with no country of its
+// own that its modifier calls international ("an international envoy",
+// "multinational peacekeepers") is an international organisation's, not
+// a state's; not a leader ("international leaders" are the states').
+func (sc *sentCtx) international(h int) string {
+	if sc.c.lex.leaders[sc.lemmas[h]] {
+		// "international leaders" are the states' own
+		return ""
+	}
+	for _, c := range sc.tree.Children(h) {
+		if sc.rel(c) == "amod" && sc.c.lex.internationalModifiers[sc.lemmas[c]] {
+			return "IGO"
+		}
+	}
+	return ""
+}
+
 // countryRule gives an agent or title without a country of its own a
 // country: fn returns it, or "".
 type countryRule struct {
@@ -956,6 +975,7 @@ type countryRule struct {
 // from, in order.
 func titleCountryRules() []countryRule {
 	return []countryRule{
+		{"actor.title-international", func(sc *sentCtx, n *nominal) string { return sc.international(n.h) }},
 		{"actor.title-place", func(sc *sentCtx, n *nominal) string { return sc.placeInPhrase(n.h) }},
 		{ruleTitleArticle, func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
 		{"actor.title-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
@@ -966,6 +986,7 @@ func titleCountryRules() []countryRule {
 // "troops", "protesters") takes its country from, in order.
 func agentCountryRules() []countryRule {
 	return []countryRule{
+		{"actor.agent-international", func(sc *sentCtx, n *nominal) string { return sc.international(n.h) }},
 		{"actor.agent-city", func(_ *sentCtx, n *nominal) string { return n.cityCode }},
 		{"actor.agent-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
 		{"actor.agent-place", func(sc *sentCtx, _ *nominal) string { return sc.place }},

@@ -21,7 +21,7 @@ type lexicon struct {
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
 	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns, casualtyVerbs   set
-	collectiveNouns                                                                set
+	collectiveNouns, internationalModifiers                                        set
 	// priorEventMarkers subordinate a clause that, measured in the
 	// elapsedTime units before them ("two weeks after"), tells an earlier
 	// event (argument.one-attacker).
@@ -133,7 +133,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"topic_markers", &lx.topicMarkers}, {"unasserting_heads", &lx.unasserting},
 		{"venue_prepositions", &lx.venuePreps}, {"weapon_words", &lx.weapons},
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
-		{"collective_nouns", &lx.collectiveNouns},
+		{"collective_nouns", &lx.collectiveNouns}, {"international_modifiers", &lx.internationalModifiers},
 		{"conduct_nouns", &lx.conductNouns}, {"victim_nouns", &lx.victimNouns},
 		{"casualty_verbs", &lx.casualtyVerbs}, {"mass_quantities", &lx.massQuantities},
 		{"mass_killing_verbs", &lx.massKillingVerbs}, {"ordering_verbs", &lx.orderingVerbs},
