@@ -21,7 +21,6 @@ type lexicon struct {
 	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
 	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
 	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns, casualtyVerbs   set
-	collectiveNouns, internationalModifiers                                        set
 	// priorEventMarkers subordinate a clause that, measured in the
 	// elapsedTime units before them ("two weeks after"), tells an earlier
 	// event (argument.one-attacker).
@@ -83,6 +82,10 @@ type lexicon struct {
 	// eventAnaphors maps nouns of an act to the roots of the events they
 	// can name.
 	eventAnaphors map[string][]string
+	// collectiveNouns name a body of people by its members (a force of
+	// rebels); internationalModifiers make an envoy or force with no
+	// country an international organisation's (actor.agent-international).
+	collectiveNouns, internationalModifiers set
 }
 
 // set is a set of words.
@@ -133,7 +136,6 @@ func (lx *lexicon) plainClasses() []struct {
 		{"topic_markers", &lx.topicMarkers}, {"unasserting_heads", &lx.unasserting},
 		{"venue_prepositions", &lx.venuePreps}, {"weapon_words", &lx.weapons},
 		{"group_head_nouns", &lx.groupHeads}, {"legal_prepositions", &lx.legalPreps},
-		{"collective_nouns", &lx.collectiveNouns}, {"international_modifiers", &lx.internationalModifiers},
 		{"conduct_nouns", &lx.conductNouns}, {"victim_nouns", &lx.victimNouns},
 		{"casualty_verbs", &lx.casualtyVerbs}, {"mass_quantities", &lx.massQuantities},
 		{"mass_killing_verbs", &lx.massKillingVerbs}, {"ordering_verbs", &lx.orderingVerbs},
@@ -147,6 +149,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
 		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
 		{"retaliation_nouns", &lx.retaliation}, {"cleft_ordinals", &lx.ordinals},
+		{"collective_nouns", &lx.collectiveNouns}, {"international_modifiers", &lx.internationalModifiers},
 	}
 }
 
