@@ -1200,8 +1200,9 @@ func argDomesticGovernment(sc *sentCtx, tc *targetCtx) bool {
 // names ("shelled a village", "released 40 prisoners") targets the
 // population: of whoever owns the property ("targets used by the
 // Ukrainian army"), else where it happens, else, for prisoners, hostages
-// or civilians, the other party named before the act, else the source's
-// own country;
+// or civilians, the other party named before the act, else, for a
+// seizure of a thing the article told of before ("seized the ship"), the
+// target of the source's last act, else the source's own country;
 // not for the mutual acts of a compound subject ("A and B agreed to a
 // ceasefire").
 func argPopulation(sc *sentCtx, tc *targetCtx) bool {
@@ -1228,6 +1229,13 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 		// captor's (actor.victim-country)
 		if c = sc.otherPartyBefore(m.trig, srcs); c != "" {
 			rule = ruleVictimCountry
+		}
+	}
+	if c == "" && cameo.Sanctions.Has(code) && sc.definite(k) {
+		// "seized the ship" told again: whose the article said it was
+		// when the source seized it before (the target of its last act)
+		if t, ok := sc.art.lastTargetOf(srcs); ok {
+			c = t.actor.Code
 		}
 	}
 	if c == "" {

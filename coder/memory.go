@@ -382,16 +382,25 @@ func (art *article) recipient(givers []actorRef) (actorRef, bool) {
 // (a state, not its people or an organisation): the party a later
 // sentence of sanctions leaves out.
 func (art *article) contextTarget(srcs []actorRef) (actorRef, bool) {
-	for i := len(art.events) - 1; i >= 0; i-- {
-		e := art.events[i]
-		if hasCode(srcs, e.src.actor.Code) && e.tgt.actor.Code != "" && !hasCode(srcs, e.tgt.actor.Code) {
-			return e.tgt, true
-		}
+	if t, ok := art.lastTargetOf(srcs); ok {
+		return t, true
 	}
 	for i := len(art.history) - 1; i >= 0; i-- {
 		h := art.history[i]
 		if h.kind == dict.KindState && h.actor.Code != "" && !transnational(h.actor.Code) && !hasCode(srcs, h.actor.Code) {
 			return h, true
+		}
+	}
+	return actorRef{}, false
+}
+
+// lastTargetOf returns the target, not one of the sources, of the last
+// event the article gave one of the sources.
+func (art *article) lastTargetOf(srcs []actorRef) (actorRef, bool) {
+	for i := len(art.events) - 1; i >= 0; i-- {
+		e := art.events[i]
+		if hasCode(srcs, e.src.actor.Code) && e.tgt.actor.Code != "" && !hasCode(srcs, e.tgt.actor.Code) {
+			return e.tgt, true
 		}
 	}
 	return actorRef{}, false
