@@ -1356,6 +1356,9 @@ func (sc *sentCtx) laterState(trig int, givers []actorRef) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// codeApologize is CAMEO 055, apologize.
+const codeApologize = "055"
+
 // argContextTarget: a sanction, an expulsion or ties cut (reduced
 // relations, 16) with no target in the sentence ("The bloc also imposed
 // sanctions", "Ottawa expelled two diplomats"), and an appeal, demand or
@@ -1365,10 +1368,22 @@ func (sc *sentCtx) laterState(trig int, givers []actorRef) (actorRef, bool) {
 // it named last that is not the source: the party a story names once and
 // then leaves out, as aid's recipient (argument.context-recipient). A
 // state's own appeal with no addressee is often for its own people, so
-// not for states; not for a mutual act.
+// not for states; not for a mutual act. An apology with no addressee ("I
+// offer my sincere apology") is owed to the target of the source's last
+// act in the article, and to no one when it has none.
 func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
 	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || tc.ownSlot || (len(tc.srcs) >= 2 && tc.m.p.Mutual != dict.MutualNone) {
 		return false
+	}
+	if cameo.Under(tc.code, codeApologize) {
+		// an apology is owed to whom the source's last act harmed
+		r, ok := sc.art.lastTargetOf(tc.srcs)
+		if !ok {
+			return false
+		}
+		r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, "argument.context-target", false
+		tc.tgts = []actorRef{recalled(r)}
+		return true
 	}
 	if !(cameo.ReducedRelations.Has(tc.code) || (cameo.Grievances.Has(tc.code) && transnational(tc.srcs[0].actor.Code))) {
 		return false
