@@ -226,8 +226,10 @@ func matchLightVerb(sc *sentCtx, m *match) string {
 	var mid []int
 	if v >= 0 && !contains(p.Light, sc.lemmas[v]) && v < i {
 		// "imposed targeted sanctions": a participle before the noun
-		// taken for its head
-		if g := sc.tree.Head(v); g >= 0 && g < v && contains(p.Light, sc.lemmas[g]) {
+		// taken for its head; a verb with an auxiliary of its own is a
+		// predicate, not a modifier ("announced the US is lifting
+		// sanctions" does not announce sanctions)
+		if g := sc.tree.Head(v); g >= 0 && g < v && contains(p.Light, sc.lemmas[g]) && !sc.hasAuxiliary(v) {
 			mid = sc.tree.Children(v)
 			v, r = g, "obj"
 		}
@@ -253,6 +255,17 @@ func matchLightVerb(sc *sentCtx, m *match) string {
 	m.clause = v
 	m.deps = append(append(append([]int{}, sc.tree.Children(i)...), sc.tree.Children(v)...), mid...)
 	return ""
+}
+
+// hasAuxiliary reports whether verb v has an auxiliary of its own: it
+// heads a clause rather than modifying a noun.
+func (sc *sentCtx) hasAuxiliary(v int) bool {
+	for _, c := range sc.tree.Children(v) {
+		if nlp.RelIs(sc.rel(c), "aux") {
+			return true
+		}
+	}
+	return false
 }
 
 // agentParticiple returns the participle among light verbs that modifies

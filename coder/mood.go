@@ -793,6 +793,7 @@ func moodVerdictRules() []moodVerdictRule {
 		{"mood.refused-willingness", moodRefusedWillingness},
 		{"mood.negated-intent", moodNegatedIntent},
 		{"mood.commitment", moodCommitment},
+		{"mood.announced-complaint", moodAnnouncedComplaint},
 		{"mood.predicted", moodPredicted},
 		{"mood.refusal", moodRefusal},
 		{"mood.negated-future", moodNegatedFuture},
@@ -1018,6 +1019,18 @@ func moodCommitment(sc *sentCtx, k *cand, id string) (bool, string) {
 		k.step(id, k.code+" -> "+c)
 	}
 	k.code = c
+	return true, ""
+}
+
+// moodAnnouncedComplaint: an official complaint in the future ("will
+// summon the ambassador", "would lodge a protest") is made by announcing
+// it: a state that says it will protest has protested (114), unlike a
+// material act, whose announcement is a commitment.
+func moodAnnouncedComplaint(sc *sentCtx, k *cand, id string) (bool, string) {
+	if k.kind != dict.EmbedNone || k.md.mood != moodFuture || !strings.HasPrefix(k.code, cameo.CodeComplainOfficially) {
+		return false, ""
+	}
+	k.step(id, "announced complaint "+k.code)
 	return true, ""
 }
 

@@ -28,6 +28,8 @@ func repairRules() []repairRule {
 		{"repair.verb-lemma", (*sentCtx).repairVerbLemmas},
 		{"repair.hyphen-word", (*sentCtx).repairHyphenWords},
 		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
+		{"repair.have-verb", (*sentCtx).repairHaveVerbs},
+		{"repair.progressive-modifier", (*sentCtx).repairProgressiveModifiers},
 		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
 		{"repair.subject-verb-modifier", (*sentCtx).repairSubjectVerbModifiers},
 		{"repair.reduced-relative", (*sentCtx).repairReducedRelatives},
@@ -225,6 +227,131 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 		}
 		if !root {
 			t.Head, t.DepRel = -1, "root"
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// repairHaveVerbs mends a tagging error of "have" as a main verb: before
+// a noun phrase whose adjective is quoted or stressed ("they had "useful"
+// talks", "had productive talks") the parse takes "have" for an auxiliary
+// of the adjective or of the noun. An auxiliary "have" precedes a
+// participle, never a noun: "have" becomes the predicate and the noun its
+// object, so that light-verb patterns ("have+talk") find it. An -ed or
+// -en adjective heading an object is left alone (it is the participle of
+// a perfect: "had closed the border").
+func (sc *sentCtx) repairHaveVerbs() []int {
+	var out []int
+	toks := sc.s.Tokens
+	n := len(toks)
+	for a := 0; a+1 < n; a++ {
+		if sc.lemmas[a] != "have" || toks[a].UPOS != "AUX" || toks[a].DepRel != "aux" {
+			continue
+		}
+		h := toks[a].Head
+		if h <= a || h > a+5 {
+			continue
+		}
+		// "has been a supporter", "had become wary": a verb between them
+		// is the participle "have" goes with
+		verb := false
+		for j := a + 1; j < h; j++ {
+			if toks[j].UPOS == "VERB" || toks[j].UPOS == "AUX" {
+				verb = true
+			}
+		}
+		if verb {
+			continue
+		}
+		obj := -1
+		switch toks[h].UPOS {
+		case "NOUN":
+			obj = h
+		case "ADJ":
+			w := strings.ToLower(toks[h].Text)
+			if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") {
+				continue
+			}
+			for j := h + 1; j < n && j <= h+3; j++ {
+				if toks[j].Head == h && toks[j].UPOS == "NOUN" {
+					r := toks[j].DepRel
+					if nlp.RelIs(r, "obj") || nlp.RelIs(r, "csubj") || r == "appos" || nlp.RelIs(r, "nsubj") {
+						obj = j
+					}
+					break
+				}
+			}
+		}
+		if obj < 0 || !sc.c.lightVerbs["have"] {
+			continue
+		}
+		toks[a].Head, toks[a].DepRel = toks[h].Head, toks[h].DepRel
+		toks[a].UPOS = "VERB"
+		if toks[a].XPOS == "" || toks[a].XPOS == "MD" {
+			toks[a].XPOS = "VBD"
+		}
+		if obj != h {
+			// the adjective modifies the noun; what it held after the
+			// noun ("with Somalia") and before the verb (the subject)
+			// hangs on the verb
+			toks[h].Head, toks[h].DepRel = obj, "amod"
+			for j := range toks {
+				if j != obj && toks[j].Head == h && (j < a || j > obj) {
+					toks[j].Head = a
+				}
+			}
+		}
+		toks[obj].Head, toks[obj].DepRel = a, "obj"
+		for j := 0; j < a; j++ {
+			if toks[j].Head == obj {
+				toks[j].Head = a
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// repairProgressiveModifiers mends a tagging error of progressive verbs:
+// an -ing verb that is also an adjective or noun ("lifting", "imposing",
+// "pressing"), after a form of "be", taken for a modifier of its own object
+// and the "be" for a copula ("Britain is lifting its curbs on Venezuela"
+// parsed as "is [lifting curbs]"). The verb becomes the
+// predicate, "be" its auxiliary and the noun its object. Only event-pattern
+// and light verbs are repaired.
+func (sc *sentCtx) repairProgressiveModifiers() []int {
+	var out []int
+	toks := sc.s.Tokens
+	n := len(toks)
+	for v := 1; v+1 < n; v++ {
+		t := &toks[v]
+		if t.DepRel != "amod" || (t.UPOS != "ADJ" && t.UPOS != "VERB" && t.UPOS != "NOUN") {
+			continue
+		}
+		h, aux := t.Head, v-1
+		if h <= v || h > v+4 || (toks[h].UPOS != "NOUN" && toks[h].UPOS != "PROPN") ||
+			sc.lemmas[aux] != "be" || toks[aux].Head != h || (toks[aux].DepRel != "cop" && toks[aux].DepRel != "aux") {
+			continue
+		}
+		w := strings.ToLower(t.Text)
+		if !strings.HasSuffix(w, "ing") {
+			continue
+		}
+		lemma := sc.c.verbLemma(sc.lemmas[v], t.Text)
+		if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
+			continue
+		}
+		t.Head, t.DepRel = toks[h].Head, toks[h].DepRel
+		t.UPOS, t.XPOS = "VERB", "VBG"
+		sc.lemmas[v] = lemma
+		toks[h].Head, toks[h].DepRel = v, "obj"
+		toks[aux].Head, toks[aux].DepRel = v, "aux"
+		// the subject and what stood before the verb hang on the verb
+		for j := 0; j < v; j++ {
+			if toks[j].Head == h {
+				toks[j].Head = v
+			}
 		}
 		out = append(out, v)
 	}

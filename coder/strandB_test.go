@@ -98,7 +98,7 @@ func TestConstructions(t *testing.T) {
 		{"hit with tariffs is no attack", "China hit Australian wine with heavy tariffs on Friday.",
 			[]string{"CHN>AUS:163"}, "163.hit"},
 		{"hit with batons stays force", "Kenyan police hit the protesters with batons.",
-			[]string{"KEN>KEN:190"}, "190.hit"},
+			[]string{"KEN>KEN:175"}, "190.hit"}, // force against protesters is repression (175)
 		{"storming a post", "Malian gunmen stormed the police station in Gao.",
 			[]string{"MLI>MLI:190"}, "190.storm"},
 		{"pulling troops from a place", "Russia pulled its troops from Georgia on Monday.",

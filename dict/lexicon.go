@@ -173,6 +173,7 @@ func patternClasses() []WordClass {
 		{"diplomat_nouns", TagNone, "diplomats and a mission's staff whom a state expels or declares persona non grata"},
 		{"explosive_nouns", TagNone, "bombs and explosive devices that are detonated, planted or set off"},
 		{"relief_goods", TagNone, "goods of relief that are sent, delivered or handed out to people in need (sent meals, delivered blankets): humanitarian aid"},
+		{"property_nouns", TagNone, "goods, weapons, vehicles and vessels that a party takes or carries off from another (took two trucks, captured the weapons): seizing property"},
 		{"projectile_nouns", TagNone, "things thrown at people in a riot or an attack (hurled stones, threw petrol bombs)"},
 		{"claim_nouns", TagNone, "nouns of an accusation or an account that a party denies or rejects (denied the allegations, the army's account): a denial"},
 		{"condemnation_words", TagNone, "words of condemnation as a predicative complement (called the vote deplorable, described the raid as a crime): criticism"},
