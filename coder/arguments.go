@@ -1845,13 +1845,6 @@ func (sc *sentCtx) targetWord(m *match) int {
 			}
 		}
 	}
-	if v := m.clause; v == m.trig && sc.rel(v) == "acl" && sc.s.Tokens[v].XPOS == "VBN" && sc.byAgent(v) >= 0 {
-		// a passive participle on the noun it was done to ("a man
-		// killed by a shell fired by soldiers")
-		if h := sc.tree.Head(v); h >= 0 && sc.c.lex.population[sc.lemmas[h]] {
-			return h
-		}
-	}
 	return -1
 }
 
