@@ -762,9 +762,12 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		a := o.actor
 		if role != "" {
 			a.Role = role
-		} else if n.modRole != "" && a.Role == "" && (o.kind == dict.KindState || o.kind == dict.KindDemonym) {
+		} else if n.modRole != "" && a.Role == "" && (o.kind == dict.KindState || o.kind == dict.KindDemonym) && o.tok >= 0 && sc.tree.Head(o.tok) == h &&
+			(sc.rel(o.tok) == "compound" || sc.rel(o.tok) == "amod") {
 			// "a US congressional resolution": the state's branch its
-			// modifier names, another actor than its government
+			// modifier names, another actor than its government (the
+			// state a modifier of the same noun, not an "of" phrase:
+			// "heads of military operations of India")
 			a.Role = n.modRole
 		}
 		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation || o.kind == dict.KindParty {

@@ -1487,7 +1487,9 @@ const codeApologize = "055"
 
 // argContextTarget: a sanction, an expulsion or ties cut (reduced
 // relations, 16) with no target in the sentence ("The bloc also imposed
-// sanctions", "Ottawa expelled two diplomats"), and an appeal, demand or
+// sanctions", "Ottawa expelled two diplomats": a state the sentence names
+// after the act, else the target of the article's last act of the kind,
+// whoever did it), and an appeal, demand or
 // criticism by an organisation with no addressee ("the agency called for
 // an inquiry", "the bloc condemned the killing of a mayor"), is aimed at
 // the party the article aimed the source's last act at, else at the state
@@ -1513,6 +1515,25 @@ func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
 	}
 	if !(cameo.ReducedRelations.Has(tc.code) || (cameo.Grievances.Has(tc.code) && transnational(tc.srcs[0].actor.Code))) {
 		return false
+	}
+	if cameo.ReducedRelations.Has(tc.code) && sc.c.lex.domesticRoles[strings.ToLower(tc.srcs[0].actor.Role)] {
+		// a domestic actor's act: argument.domestic-default
+		return false
+	}
+	if cameo.ReducedRelations.Has(tc.code) {
+		// a state the sentence names after the act ("suspended flights to
+		// and from Venezuela"), else whom the article's last act of the
+		// kind was aimed at ("Britain also announced new sanctions")
+		if t, ok := sc.laterState(tc.m.trig, tc.srcs); ok {
+			t.rule = "argument.context-target"
+			tc.tgts = []actorRef{t}
+			return true
+		}
+		if t, ok := sc.art.lastTargetOfRoot(tc.code[:2], tc.srcs); ok {
+			t.tok, t.span, t.resolved, t.rule, t.place = -1, dyad.Span{}, true, "argument.context-target", false
+			tc.tgts = []actorRef{recalled(t)}
+			return true
+		}
 	}
 	r, ok := sc.art.contextTarget(tc.srcs)
 	if !ok {

@@ -417,6 +417,18 @@ func (art *article) lastTargetOf(srcs []actorRef) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// lastTargetOfRoot returns the target, not one of the sources, of the
+// last event of root the article told, whoever did it.
+func (art *article) lastTargetOfRoot(root string, srcs []actorRef) (actorRef, bool) {
+	for i := len(art.events) - 1; i >= 0; i-- {
+		e := art.events[i]
+		if e.root == root && e.tgt.actor.Code != "" && !hasCode(srcs, e.tgt.actor.Code) {
+			return e.tgt, true
+		}
+	}
+	return actorRef{}, false
+}
+
 // ownSufferers returns the givers' own state when the article has named
 // no other (a state, its people or one of its cities), and the givers'
 // own state by one of those: the people sympathy is for when the story
