@@ -554,6 +554,42 @@ func (sc *sentCtx) bestMatch(i int) *match {
 	return best
 }
 
+// lightVerbOutranked: a light verb's own pattern is outranked by the
+// pattern of the event noun that is its direct object ("seized control
+// of the ship" is the taking of control, not a confiscation of
+// "control"; ruleBest across the two words). byTok[v] is cleared.
+func (sc *sentCtx) lightVerbOutranked(byTok []*match) {
+	for i, m := range byTok {
+		if m == nil || len(m.p.Light) == 0 || m.clause == i {
+			continue
+		}
+		v := m.clause
+		if v < 0 || v >= len(byTok) || byTok[v] == nil || len(byTok[v].p.Light) > 0 || sc.tree.Head(i) != v || !nlp.RelIs(sc.rel(i), "obj") {
+			continue
+		}
+		if namesObject(byTok[v].p) {
+			// the verb's pattern names the noun itself ("carry~out
+			// obj=attack", "claim obj=responsibility"): it stands
+			continue
+		}
+		if sc.rec != nil {
+			sc.decide(byTok[v], byTok[v].p.Code, dyad.VerdictOutranked, ruleBest, "outranked by "+m.p.ID+" (its object names the act)")
+		}
+		byTok[v] = nil
+	}
+}
+
+// namesObject reports whether p requires its object to be one of some
+// words.
+func namesObject(p *dict.Pattern) bool {
+	for _, d := range p.Require {
+		if d.Rel == "obj" && len(d.Lemmas) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // codeRule refines the code of a plain event pattern's candidate: fn
 // returns the new code, or "" to leave it.
 type codeRule struct {

@@ -58,6 +58,15 @@ func (c *Coder) codeSentence(art *article, s *nlp.Sentence, idx int, rec *record
 			ms = append(ms, m)
 		}
 	}
+	if len(ms) > 1 {
+		sc.lightVerbOutranked(byTok)
+		ms = ms[:0]
+		for _, m := range byTok {
+			if m != nil {
+				ms = append(ms, m)
+			}
+		}
+	}
 	if sc.contentMatches(byTok) {
 		// what a statement says of another actor (complement.content-*)
 		ms = ms[:0]
