@@ -478,6 +478,11 @@ func matchForbid(sc *sentCtx, m *match) string {
 			return "has " + f
 		}
 	}
+	for _, d := range m.p.ForbidWords {
+		if sc.findDep(m, d.Rel, d.Prep, d.Lemmas) >= 0 {
+			return "has " + depString(d)
+		}
+	}
 	return ""
 }
 

@@ -651,6 +651,9 @@ func signature(p *Pattern) string {
 	light := append([]string(nil), p.Light...)
 	sort.Strings(light)
 	forbid := append([]string(nil), p.Forbid...)
+	for _, d := range p.ForbidWords {
+		forbid = append(forbid, "!"+d.Rel+"/"+d.Prep+"="+strings.Join(d.Lemmas, "|"))
+	}
 	sort.Strings(forbid)
 	slots := func(ss []Slot) string {
 		var b strings.Builder

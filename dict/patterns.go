@@ -32,7 +32,8 @@ import (
 // to, against, on...) that marks an obl or nmod dependent; the value is
 // T (the target is found there), S (the source is found there), * (any
 // word) or lemmas joined by "|" (the dependent must have one of them).
-// "!key" forbids a dependent.
+// "!key" forbids a dependent; "!key=a|b" forbids one with those lemmas
+// ("release obj=* !obj=video": releasing a video frees no one).
 //
 // Where a list of lemmas is allowed (the light verbs before "+", the
 // lemmas of a constraint) an item "@class" names a word class of the
@@ -63,6 +64,9 @@ type Pattern struct {
 	// Forbid lists dependents (relation or preposition keys) that must be
 	// absent ("strike" as a labour strike has no object).
 	Forbid []string
+	// ForbidWords lists dependents that must not have one of some words
+	// ("!obj=video|statement": a release of a video frees no one).
+	ForbidWords []Dep
 	// Source lists where the source is found besides the subject (or the
 	// passive agent), in order of preference.
 	Source []Slot
@@ -445,6 +449,7 @@ func parseMatch(base Pattern, s string) ([]Pattern, error) {
 	}
 	p := base
 	p.Require, p.Forbid, p.Source, p.Target = nil, nil, nil, nil
+	p.ForbidWords = nil
 	p.Light, p.LightParticles = nil, nil
 	if i := strings.Index(trig, "+"); i >= 0 {
 		// a light verb's particle ("carry~out+attack") is allowed, any
@@ -492,6 +497,20 @@ func parseMatch(base Pattern, s string) ([]Pattern, error) {
 			k := strings.ToLower(f[1:])
 			if k == "" {
 				return nil, fmt.Errorf("match %q: empty key after !", s)
+			}
+			if k, v, ok := strings.Cut(k, "="); ok {
+				ls := splitLemmas(v)
+				if k == "" || len(ls) == 0 || hasClassRef(nil, []Dep{{Lemmas: ls}}) {
+					return nil, fmt.Errorf("match %q: constraint %q: want !key=lemmas (no word class)", s, f)
+				}
+				d := Dep{Lemmas: ls}
+				if isRelKey(k) {
+					d.Rel = k
+				} else {
+					d.Prep = strings.ReplaceAll(k, "_", " ")
+				}
+				p.ForbidWords = append(p.ForbidWords, d)
+				continue
 			}
 			p.Forbid = append(p.Forbid, k)
 			continue
@@ -651,7 +670,7 @@ func expandClasses(ps []Pattern, lexicon map[string]map[string][]string) error {
 // Specificity is how many constraints a pattern has; the coder prefers
 // the most specific pattern that matches.
 func (p *Pattern) Specificity() int {
-	n := len(p.Forbid)
+	n := len(p.Forbid) + len(p.ForbidWords)
 	for _, d := range p.Require {
 		if len(d.Lemmas) > 0 {
 			n += 3 // a word required

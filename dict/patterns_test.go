@@ -105,6 +105,22 @@ func TestParseMatch(t *testing.T) {
 	}
 }
 
+// TestParseForbidWords: "!key=lemmas" forbids a dependent with one of
+// the words, not the dependent itself.
+func TestParseForbidWords(t *testing.T) {
+	ps, err := ParseMatch(Pattern{Code: "084"}, "release obj=* !obj=video|statement")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ps[0]
+	if len(p.Forbid) != 0 || len(p.ForbidWords) != 1 || p.ForbidWords[0].Rel != "obj" || strings.Join(p.ForbidWords[0].Lemmas, ",") != "video,statement" {
+		t.Errorf("forbid %v, forbid words %v", p.Forbid, p.ForbidWords)
+	}
+	if _, err := ParseMatch(Pattern{Code: "084"}, "release obj=* !obj=@report_nouns"); err == nil {
+		t.Error("a word class in a forbidden dependent's words parsed")
+	}
+}
+
 func TestParsePatternsErrors(t *testing.T) {
 	tests := []struct {
 		src, want string
