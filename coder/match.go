@@ -246,6 +246,14 @@ func matchLightVerb(sc *sentCtx, m *match) string {
 				return ""
 			}
 		}
+		if v := sc.afterTalks(m); v >= 0 {
+			// "told reporters after talks with Y": the clause's subject
+			// held the talks (match.light-verb)
+			// (the verb's object is no party: "told reporters")
+			m.clause = v
+			m.deps = append(append([]int{}, sc.tree.Children(i)...), sc.tree.ChildWith(v, "nsubj"))
+			return ""
+		}
 		if a := sc.agentParticiple(i, p.Light); a >= 0 {
 			// "a strike called by the opposition": the light verb is a
 			// participle on the noun with its agent (match.agent-participle)
@@ -258,6 +266,35 @@ func matchLightVerb(sc *sentCtx, m *match) string {
 	m.clause = v
 	m.deps = append(append(append([]int{}, sc.tree.Children(i)...), sc.tree.Children(v)...), mid...)
 	return ""
+}
+
+// afterTalks returns the verb whose subject held the talks or meeting
+// that noun m.trig names, when the noun is a bare adjunct of time past
+// of that verb ("said after talks with Y", "signed the deal following
+// negotiations in Doha", "agreed during talks"), for a pattern of talks
+// held (its light verbs hold them; roots 040 and 046): or -1. "Before
+// talks" have not happened; a noun with a possessor is another's talks.
+func (sc *sentCtx) afterTalks(m *match) int {
+	i := m.trig
+	if !(m.p.Code == cameo.CodeNegotiate || m.p.Code == cameo.CodeConsult) || !contains(m.p.Light, "hold") || sc.upos(i) != "NOUN" {
+		return -1
+	}
+	if r := sc.rel(i); !nlp.RelIs(r, "obl") {
+		return -1
+	}
+	switch sc.caseOf(i) {
+	case "after", "following", "during":
+	default:
+		return -1
+	}
+	if sc.tree.ChildWith(i, "nmod:poss") >= 0 {
+		return -1
+	}
+	v := sc.tree.Head(i)
+	if v < 0 || sc.upos(v) != "VERB" || sc.tree.ChildWith(v, "nsubj") < 0 {
+		return -1
+	}
+	return v
 }
 
 // hasAuxiliary reports whether verb v has an auxiliary of its own: it
