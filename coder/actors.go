@@ -40,6 +40,9 @@ type actorRef struct {
 	// provisional: a name the dictionaries lack, made an actor from what
 	// the article says of it (FlagProvisional).
 	provisional bool
+	// coordinated: one of coordinated owners a modifier names ("envoys
+	// from the African Union and the Arab League"), each its own actor.
+	coordinated bool
 }
 
 // recalled marks an actor taken from the article's memory as inferred,
@@ -79,12 +82,33 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 			group = sc.conjuncts(p)
 		}
 	}
-	for _, c := range group {
+	for i, c := range group {
+		if i+1 < len(group) && sc.titleOfNext(c, group[i+1]) {
+			continue
+		}
 		out = append(out, sc.single(c, 0)...)
 	}
 	out = dedupe(out)
 	sc.memo[h] = out
 	return out
+}
+
+// titleOfNext reports whether conjunct c is a title that the parse split
+// from the person's name right after it, conjunct next ("between the
+// president and rebel leader Ana Ruiz": "leader" and "Ana Ruiz" are one
+// person, not two).
+func (sc *sentCtx) titleOfNext(c, next int) bool {
+	m, ok := sc.mentionAt(c)
+	if !ok || m.Kind != dict.KindAgent || !(m.Actor.Role == "GOV" || sc.c.lex.personNouns[sc.lemmas[c]] || sc.c.lex.leaders[sc.lemmas[c]]) {
+		return false
+	}
+	_, l := sc.tree.Subtree(c)
+	f, _ := sc.tree.Subtree(next)
+	if l+1 != f || l+1 != next && sc.upos(l+1) != "PROPN" {
+		return false
+	}
+	mn, ok := sc.mentionAt(next)
+	return ok && mn.Kind == dict.KindPerson
 }
 
 // The actor stage turns the words an argument rule found into actors.
@@ -661,7 +685,15 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 					places = append(places, pl)
 				}
 			} else {
-				owners = append(owners, sc.single(cc, depth+1)...)
+				rs := sc.single(cc, depth+1)
+				if len(sc.conjuncts(c)) > 1 {
+					// coordinated owners ("envoys from the African Union
+					// and the Arab League"): each one's own
+					for i := range rs {
+						rs[i].coordinated = true
+					}
+				}
+				owners = append(owners, rs...)
 			}
 		}
 	}
@@ -730,6 +762,11 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 			continue
 		}
 		a.Name = phrase(sc.art.text[n.sp.Start:n.sp.End])
+		if o.coordinated && distinctBodies(o, actorRef{kind: dict.KindOrganisation, actor: dyad.Actor{Name: "\x00"}}) {
+			// "envoys from the African Union and the Arab League": each
+			// organisation's own (convention 6)
+			a.Name = o.actor.Name
+		}
 		out = append(out, actorRef{actor: a, span: n.sp, tok: h, kind: o.kind, person: n.personLike || o.person, resolved: o.resolved, rule: rule,
 			sent: o.sent, inferred: o.inferred, provisional: o.provisional})
 	}
@@ -770,7 +807,9 @@ func actorBloc(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 // organisation, armed group or party named before ends in is that actor
 // ("the council" or "the council members" after "the UN Security
 // Council", "the party" after "the Awami League party", "the court's
-// prosecutor").
+// prosecutor"); so is an agent noun that an earlier phrase of the same
+// noun gave an owner ("the troops" after "Turkish troops", "the envoys"
+// after "envoys from the UN": memory.names), not the state named last.
 func actorNameHead(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	if len(sc.art.names) == 0 || n.isMention && n.m.Kind != dict.KindAgent || !sc.hasDefinite(n.h) || !sc.onlyDescribed(n.h) {
 		return nil, false
@@ -796,11 +835,15 @@ func actorNameHead(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return nil, false
 }
 
-// actorStateDescription: a definite singular noun that describes a state,
+// actorStateDescription: "the North" or "the South" alone after North or
+// South Korea (compassState); a definite singular noun that describes a state,
 // with words that name no actor ("the kingdom", "the Gulf state", "the
 // island nation", "the country's president"), is the state the article
 // named last as a subject, else named last.
 func actorStateDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if r, ok := sc.compassState(n); ok {
+		return []actorRef{r}, true
+	}
 	if !sc.c.lex.stateNouns[n.lemma] || n.isMention || !sc.hasDet(n.h, "the") || !sc.onlyDescribed(n.h) || sc.s.Tokens[n.h].Text != sc.lemmas[n.h] && strings.ToLower(sc.s.Tokens[n.h].Text) != n.lemma {
 		return nil, false
 	}
@@ -820,6 +863,28 @@ func actorStateDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		}
 	}
 	return nil, false
+}
+
+// compassState resolves "the North" or "the South" alone (lexicon
+// compass_short_names), capitalised, to the state the article named last
+// whose name begins with that word ("North Korea", "South Korea").
+func (sc *sentCtx) compassState(n *nominal) (actorRef, bool) {
+	w := sc.words[n.h]
+	if n.isMention || sc.upos(n.h) != "PROPN" || !sc.c.lex.compassNames[n.lemma] || w == "" || !unicode.IsUpper([]rune(w)[0]) || !sc.hasDet(n.h, "the") || len(sc.tree.Children(n.h)) > 2 {
+		return actorRef{}, false
+	}
+	if n.depth > 0 && !(n.depth == 1 && sc.rel(n.h) == "nmod:poss") {
+		return actorRef{}, false
+	}
+	for i := len(sc.art.history) - 1; i >= 0; i-- {
+		h := sc.art.history[i]
+		if h.kind != dict.KindState || h.actor.Code == "" || !strings.HasPrefix(strings.ToLower(h.actor.Name), n.lemma+" ") {
+			continue
+		}
+		return actorRef{actor: dyad.Actor{Code: h.actor.Code, Name: w}, span: n.sp, tok: n.h, kind: dict.KindState,
+			resolved: true, rule: ruleStateDesc, sent: h.sent, inferred: true}, true
+	}
+	return actorRef{}, false
 }
 
 // actorOrganisationDescription: a definite agent noun alone whose role is
@@ -1324,33 +1389,20 @@ func countCode(rs []actorRef, c string) int {
 // possessor or "of" complement ("Ghana's handling", "the resignation of
 // the minister").
 func (sc *sentCtx) npFallback(h int) []actorRef {
+	if sc.c.lex.documents[sc.lemmas[h]] && sc.upos(h) == "NOUN" {
+		// a statement, communique or resolution speaks for whoever
+		// issued it: "a communique issued by the bloc welcomed ...",
+		// "a statement from the ministry that urged ..."
+		if rs := sc.doer(h, sc.c.lex.issuerPreps); len(rs) > 0 {
+			return rs
+		}
+	}
 	if sc.isEventNoun(h) {
 		// "the killing of a trader in Mauritania": the one who did it
 		// ("Russia's invasion"), else where it happened; the victim is
 		// not the target
-		for _, c := range sc.tree.Children(h) {
-			if r := sc.rel(c); r == "nmod:poss" || r == "det:poss" || (nlp.RelIs(r, "nmod") && sc.caseOf(c) == "by") {
-				if rs := sc.single(c, 0); len(rs) > 0 {
-					for i := range rs {
-						rs[i].rule = ruleEventDoer
-					}
-					return rs
-				}
-			}
-		}
-		for _, c := range sc.tree.Children(h) {
-			// "the attacks carried out by Russian forces"
-			if sc.rel(c) != "acl" {
-				continue
-			}
-			if b := sc.byAgent(c); b >= 0 {
-				if rs := sc.single(b, 0); len(rs) > 0 {
-					for i := range rs {
-						rs[i].rule = ruleEventDoer
-					}
-					return rs
-				}
-			}
+		if rs := sc.doer(h, nil); len(rs) > 0 {
+			return rs
 		}
 		if rs := sc.actByModifier(h); len(rs) > 0 {
 			return rs
@@ -1382,6 +1434,38 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 					out[i].rule = ruleInsideNoun
 				}
 				return out
+			}
+		}
+	}
+	return nil
+}
+
+// doer returns who did the act or issued the document that noun h names
+// (actor.event-doer): its possessor or "by" phrase (or a phrase of a
+// preposition in preps: "a statement from the ministry"), else the agent
+// of a participle on it ("the attacks carried out by Russian forces", "a
+// communique released by the bloc").
+func (sc *sentCtx) doer(h int, preps set) []actorRef {
+	tag := func(rs []actorRef) []actorRef {
+		for i := range rs {
+			rs[i].rule = ruleEventDoer
+		}
+		return rs
+	}
+	for _, c := range sc.tree.Children(h) {
+		if r := sc.rel(c); r == "nmod:poss" || r == "det:poss" || (nlp.RelIs(r, "nmod") && (sc.caseOf(c) == "by" || preps[sc.caseOf(c)])) {
+			if rs := sc.single(c, 0); len(rs) > 0 {
+				return tag(rs)
+			}
+		}
+	}
+	for _, c := range sc.tree.Children(h) {
+		if sc.rel(c) != "acl" {
+			continue
+		}
+		if b := sc.byAgent(c); b >= 0 {
+			if rs := sc.single(b, 0); len(rs) > 0 {
+				return tag(rs)
 			}
 		}
 	}

@@ -27,9 +27,17 @@ import (
 
 // The argument rules used outside the tables.
 const (
-	ruleSourceSlot    = "argument.source-slot"
-	ruleAgentless     = "argument.agentless-passive"
-	ruleBetween       = "argument.between"
+	ruleSourceSlot = "argument.source-slot"
+	ruleAgentless  = "argument.agentless-passive"
+	ruleBetween    = "argument.between"
+	// ruleProtestPlace: protests that broke out (match.onset-noun) with
+	// no protesters named are the people of the place named in their
+	// clause, else of the dateline's country.
+	ruleProtestPlace = "argument.protest-place"
+	// ruleRestated: a definite mutual act that broke out with no parties
+	// named ("the clash took place") is the article's last act of its
+	// root told again: its two parties.
+	ruleRestated      = "argument.restated-event"
 	ruleNoSource      = "argument.no-source"
 	ruleSanctionSrc   = "argument.sanction-source"
 	ruleStrikeFirst   = "argument.strike-first-actor"
@@ -39,11 +47,18 @@ const (
 	ruleRequiredTgt   = "argument.required-target"
 	ruleLegalObject   = "argument.legal-object"
 	ruleSubjectLinear = "argument.subject-linear"
+	// ruleObjectPurpose: a purpose infinitive the parse hung on an
+	// object that names no actor takes the subject of the object's verb
+	// (argument.modified-noun); only for what the act states or
+	// protests ("held marches to condemn the raids"), not for a deed it
+	// only aims at ("launched an operation to capture the commander":
+	// cameo.Deeds), which has no source.
+	ruleObjectPurpose = "argument.object-purpose"
 )
 
 // sourceRules are the IDs of the source rules outside the subject table.
 func sourceRules() []string {
-	return []string{ruleSourceSlot, ruleBetween, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc}
+	return []string{ruleSourceSlot, ruleBetween, ruleRestated, ruleProtestPlace, ruleImpliedAuthority, ruleOneAttacker, ruleUnknownAttacker, ruleNoSource, ruleSanctionSrc, ruleObjectPurpose}
 }
 
 // ruleUndirected: an act that needs no addressee (an appeal for aid, a
@@ -113,9 +128,12 @@ func (sc *sentCtx) subject(v, depth int) subjectResult {
 		// a passive takes no direct object
 		passive = true
 	}
-	if !passive && sc.rel(v) == "acl" && sc.byAgent(v) >= 0 {
+	if !passive && sc.byAgent(v) >= 0 && (sc.rel(v) == "acl" || sc.tree.ChildWith(v, "aux") < 0) {
 		// a participle on a noun with its agent is a passive ("a strike
-		// called by the opposition"): the agent is the source
+		// called by the opposition"): the agent is the source; so is a
+		// participle with its agent and no auxiliary that the parse
+		// made a clause of its own (", blamed on the rebels by the
+		// army"), whatever it took for its subject
 		passive = true
 	}
 	for _, r := range sc.c.rules.subjects {
@@ -398,7 +416,7 @@ func argPredicateParticiple(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool)
 // argModifiedNoun: a participle or relative clause on a noun has that noun
 // as its subject ("Thousands of protesters rallied ...": the actor named
 // inside it).
-func argModifiedNoun(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
+func argModifiedNoun(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
 	if !sc.nounClause(v) {
 		return subjectResult{}, false
 	}
@@ -406,6 +424,15 @@ func argModifiedNoun(sc *sentCtx, v, _ int, _ bool) (subjectResult, bool) {
 	rs := sc.actorsAt(p)
 	if len(rs) == 0 {
 		rs = sc.npFallback(p)
+	}
+	if len(rs) == 0 && sc.rel(v) == "acl" && sc.hasTo(v) {
+		// a purpose infinitive the parse hung on an object that names
+		// no actor ("organised rallies to protest the tax", "called a
+		// meeting to discuss the border"): the purpose is the subject's
+		// of the verb whose object it is
+		if h := sc.tree.Head(p); h >= 0 && isVerbal(sc.upos(h)) && (nlp.RelIs(sc.rel(p), "obj") || nlp.RelIs(sc.rel(p), "obl")) {
+			return subjectResult{refs: sc.subject(h, depth+1).refs, rule: ruleObjectPurpose}, true
+		}
 	}
 	return subjectResult{refs: rs}, true
 }
@@ -421,7 +448,20 @@ func (sc *sentCtx) subjectOwn(v int) ([]actorRef, bool) {
 			l := sc.lemmas[c]
 			if sc.c.lex.relativePronouns[l] && sc.rel(v) == "acl:relcl" {
 				if p := sc.tree.Head(v); p >= 0 {
-					return sc.actorsAt(p), true
+					// the noun it is about; a statement or an act by
+					// whoever issued or did it ("a statement from the
+					// bloc that urged ..."); a relative the parse hung on
+					// the participle after that noun is about the noun ("a
+					// communique released by the bloc, which brokered
+					// ...")
+					if isVerbal(sc.upos(p)) && sc.rel(p) == "acl" && sc.s.Tokens[p].XPOS == "VBN" && sc.tree.Head(p) >= 0 {
+						p = sc.tree.Head(p)
+					}
+					rs := sc.actorsAt(p)
+					if len(rs) == 0 && isNominal(sc.upos(p)) {
+						rs = sc.npFallback(p)
+					}
+					return rs, true
 				}
 			}
 			if sc.c.lex.relativePronouns[l] && c > 0 && isNominal(sc.upos(c-1)) {
@@ -474,6 +514,10 @@ func (sc *sentCtx) linearSubject(v int) []actorRef {
 func (sc *sentCtx) source(k *cand) (string, string) {
 	res := sc.subject(k.clause, 0)
 	k.srcs, k.passive, k.srcRule = res.refs, res.passive, res.rule
+	if res.rule == ruleObjectPurpose && cameo.Deeds.Has(k.code) {
+		// a deed only aimed at, not done
+		k.srcs = nil
+	}
 	for _, sl := range k.p.Source {
 		if c := sc.findDep(k.match, sl.Rel, sl.Prep, nil); c >= 0 {
 			if rs := sc.actorsAt(c); len(rs) > 0 {
@@ -482,12 +526,41 @@ func (sc *sentCtx) source(k *cand) (string, string) {
 			}
 		}
 	}
-	if len(k.srcs) == 0 && k.p.Mutual != dict.MutualNone && len(k.p.Light) > 0 {
+	if len(k.srcs) == 0 && k.p.Mutual != dict.MutualNone && (len(k.p.Light) > 0 || k.onset) {
 		// "talks between Russia and Ukraine were held ...": the parties
 		for _, c := range sc.tree.Children(k.trig) {
 			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "between" {
 				k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
 			}
+		}
+		if len(k.srcs) == 0 && k.onset && k.clause != k.trig {
+			// "fighting broke out between A and B": on the onset verb
+			for _, c := range sc.tree.Children(k.clause) {
+				if nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == "between" {
+					k.srcs, k.srcRule = sc.actorsAt(c), ruleBetween
+				}
+			}
+		}
+	}
+	if len(k.srcs) == 0 && k.onset && k.p.Mutual != dict.MutualNone && sc.definite(k.trig) {
+		// "the clash took place on Friday": the parties of the clash the
+		// article told last (argument.restated-event)
+		k.srcs = sc.restatedParties(k)
+		if len(k.srcs) > 0 {
+			k.srcRule = ruleRestated
+		}
+	}
+	if len(k.srcs) == 0 && k.onset && cameo.Protests.Has(k.code) {
+		// "protests broke out in the capital": its people
+		// (argument.protest-place)
+		c := sc.clausePlace(k.clause)
+		if c == "" {
+			// else where the story is datelined
+			c = sc.art.datelineCode
+		}
+		if c != "" {
+			k.srcs = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: ruleProtestPlace}}
+			k.srcRule = ruleProtestPlace
 		}
 	}
 	if len(k.srcs) == 0 && k.passive {
@@ -531,7 +604,58 @@ func slotRules() []slotRule {
 		{"argument.unattached-object", argUnattachedObject},
 		{"argument.preposition-after-verb", argPrepositionAfterVerb},
 		{"argument.low-preposition", argLowPreposition},
+		{"argument.mediated-noun", argMediatedNoun},
 	}
+}
+
+// argMediatedNoun: a participle of mediation with its agent on the noun it
+// mediates ("a truce brokered by Qatar", "talks mediated by Oslo") names
+// the parties in that noun's own phrase ("between A and B", "with B"),
+// else they are the compound subject of the clause the noun is in ("A and
+// B agreed to reopen embassies after talks brokered by Qatar").
+func argMediatedNoun(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]actorRef, string) {
+	if m.p.Code != cameo.CodeMediate || m.trig != m.clause || sc.byAgent(m.trig) < 0 {
+		return nil, ""
+	}
+	h, v := sc.tree.Head(m.trig), -1
+	switch sc.rel(m.trig) {
+	case "acl":
+		if h >= 0 {
+			v = sc.tree.Head(h)
+		}
+	case "advcl":
+		// "signed a deal after talks mediated by X", parsed as a clause
+		// with the noun its passive subject
+		h, v = sc.tree.ChildWith(m.trig, "nsubj:pass"), h
+	default:
+		return nil, ""
+	}
+	if h < 0 || !isNominal(sc.upos(h)) {
+		return nil, ""
+	}
+	for _, c := range sc.tree.Children(h) {
+		if cs := sc.caseOf(c); nlp.RelIs(sc.rel(c), "nmod") && (cs == "between" || cs == "with") {
+			if rs := sc.actorsAt(c); len(rs) > 0 {
+				return rs, ""
+			}
+		}
+	}
+	if v >= 0 && isVerbal(sc.upos(v)) {
+		if rs := sc.subject(v, 0).refs; len(rs) >= 2 {
+			// (parties, not one actor that acts on the outcome: "the
+			// opposition rejected the deal mediated by X"); a mediator
+			// is no party
+			mediators := sc.actorsAt(sc.byAgent(m.trig))
+			var parties []actorRef
+			for _, r := range rs {
+				if !slices.ContainsFunc(mediators, func(x actorRef) bool { return x.actor.Code == r.actor.Code }) {
+					parties = append(parties, r)
+				}
+			}
+			return parties, ""
+		}
+	}
+	return nil, ""
 }
 
 // targetSlots returns the target slots of a match's pattern; a pattern
@@ -698,7 +822,9 @@ func argLowPreposition(sc *sentCtx, m *match, slots []dict.Slot, _ bool) ([]acto
 			// a noun the parse made a conjunct of the verb is an object
 			// ("sending $1 million and a team to Nepal")
 			nounConj := r == "conj" && (sc.upos(d) == "NOUN" || sc.upos(d) == "PROPN")
-			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod") || nounConj) {
+			// (the passive subject is the object: "the talks between A and
+			// B were brokered by Qatar")
+			if d == m.trig || !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "nmod") || r == "nsubj:pass" || nounConj) {
 				continue
 			}
 			queue := append([]int(nil), sc.tree.Children(d)...)
@@ -1509,6 +1635,25 @@ func (sc *sentCtx) againstIn(v int) []actorRef {
 		if rs := sc.actorsAt(j); len(rs) > 0 {
 			return rs
 		}
+	}
+	return nil
+}
+
+// restatedParties returns the two parties of the article's most recent
+// event of candidate k's root that had both (an event told again: "the
+// clash took place on Friday"), inferred; nil when there is none.
+func (sc *sentCtx) restatedParties(k *cand) []actorRef {
+	root := k.code[:2]
+	for i := len(sc.art.events) - 1; i >= 0; i-- {
+		e := sc.art.events[i]
+		if e.root != root || e.src.actor.Code == "" || e.tgt.actor.Code == "" || e.src.actor.Code == e.tgt.actor.Code {
+			continue
+		}
+		out := []actorRef{e.src, e.tgt}
+		for j := range out {
+			out[j].span, out[j].tok, out[j].resolved, out[j].rule, out[j].inferred = sc.span(k.trig, k.trig), k.trig, true, ruleRestated, true
+		}
+		return out
 	}
 	return nil
 }

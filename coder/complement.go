@@ -238,6 +238,12 @@ func (sc *sentCtx) consumeIn(c int, byTok []*match, by *match, rule string) {
 	for steps := 0; len(stack) > 0 && steps <= sc.n; steps++ {
 		t := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		if rule == "complement.embedded" && t != c && sc.rel(t) == "acl" && sc.byAgent(t) >= 0 {
+			// a participle with its own agent on a noun ("agreed to
+			// reopen embassies after talks brokered by Qatar") states an
+			// act of that agent, not part of what is agreed or intended
+			continue
+		}
 		if em := byTok[t]; em != nil && em != by && !em.consumed {
 			// an embedding pattern inside keeps its own complement
 			em.consumed = true
@@ -483,6 +489,7 @@ func contentRules() []contentRule {
 	return []contentRule{
 		{"complement.content-blame", contentBlamePattern, contentBlame},
 		{"complement.content-criticism", contentCriticismPattern, contentCriticism},
+		{"complement.content-wrongdoing", contentBlamePattern, contentWrongdoing},
 	}
 }
 
@@ -508,6 +515,10 @@ func isContent(p *dict.Pattern) bool {
 // predicate.
 func (sc *sentCtx) contentSubject(c int) int {
 	if sc.tree.ChildWith(c, "cop") < 0 {
+		if sc.wrongdoing(c) {
+			// a verb of wrongdoing: its own subject (contentWrongdoing)
+			return sc.tree.ChildWith(c, "nsubj")
+		}
 		return -1
 	}
 	if s := sc.tree.ChildWith(c, "nsubj"); s >= 0 {
@@ -603,6 +614,22 @@ func contentCriticism(sc *sentCtx, c int) bool {
 		return false
 	}
 	return sc.upos(c) == "ADJ" || (isNominal(sc.upos(c)) && sc.caseOf(c) == "")
+}
+
+// contentWrongdoing: a verb of wrongdoing that no pattern codes, done by
+// its active subject (the lexicon's wrongdoing_verbs: "X meddled in the
+// vote", "X had rigged the count", "X colluded with the smugglers"): what
+// a speaker says another actor did so is the speaker's accusation (112),
+// coded like a predicate of blame (mood.reported-content); the writer's
+// own account of it is no event.
+func contentWrongdoing(sc *sentCtx, c int) bool {
+	return sc.wrongdoing(c) && sc.tree.ChildWith(c, "nsubj") >= 0
+}
+
+// wrongdoing reports whether token c is a verb of the lexicon's
+// wrongdoing_verbs.
+func (sc *sentCtx) wrongdoing(c int) bool {
+	return sc.upos(c) == "VERB" && sc.c.lex.wrongdoing[sc.lemmas[c]]
 }
 
 // contentMatches adds a candidate at every predicate of blame or

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
@@ -207,6 +208,15 @@ func bareState(r actorRef) bool {
 	return r.actor.Role == "" && (r.kind == dict.KindState || r.kind == dict.KindCapital)
 }
 
+// bodyName is the name of an organisation, party or armed group the
+// sentence names (distinctBodies), lower case, else "".
+func bodyName(r actorRef) string {
+	if distinctBodies(r, actorRef{kind: dict.KindOrganisation, actor: dyad.Actor{Name: "\x00"}}) {
+		return strings.ToLower(r.actor.Name)
+	}
+	return ""
+}
+
 // collapseSame drops a bare state when its own government is among the
 // actors too.
 func collapseSame(rs []actorRef) []actorRef {
@@ -297,6 +307,10 @@ func (sc *sentCtx) collapse(out []*coded) []*coded {
 		if e.src.actor.Code == e.tgt.actor.Code {
 			k += "|" + e.src.actor.Role
 		}
+		// two organisations or groups of one code named apart ("the
+		// African Union and the Arab League") are two actors (convention
+		// 6), not one government's several voices
+		k += "|" + bodyName(e.src) + "|" + bodyName(e.tgt)
 		if trig, ok := byCodes[k]; ok && trig != e.trigger {
 			sc.drop(e, ruleCollapseGovt)
 			continue

@@ -125,9 +125,10 @@ func filterDescribingParticiple(sc *sentCtx, k *cand, _ []*match) (string, strin
 // Juba") are background, not an event: the noun of a light-verb pattern
 // as the active subject of its verb.
 func filterEventSubject(sc *sentCtx, k *cand, _ []*match) (string, string) {
-	if k.content == ruleContentThreat {
+	if k.content == ruleContentThreat || k.onset {
 		// "our demonstrations will continue": the speaker's threat, if reported
-		// in the future (mood.threatened-act)
+		// in the future (mood.threatened-act); "protests broke out": the
+		// act happened (match.onset-noun)
 		return "", ""
 	}
 	if k.trig != k.clause && isNominal(sc.upos(k.trig)) && sc.rel(k.trig) == "nsubj" && sc.tree.Head(k.trig) == k.clause {

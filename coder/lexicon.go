@@ -8,19 +8,19 @@ import "github.com/dyad-events/dyad/dict"
 // own. It is built by New and never changed, so a Coder stays safe for
 // concurrent use.
 type lexicon struct {
-	addresseePreps, agreementVerbs, aspect, attribution, audience, backers         set
-	belief, capitalPlacePreps, carrierNeg, complementPreps, conditionalAux         set
-	condMark, contentMarkers, counterparts, dateBoundFillers, dateBoundWords       set
-	definite, denial, documents, eventNouns, forcePlacePreps, future               set
-	futureBoundMarkers, futureSpeech, gathering, groupNouns, groupPronouns, habit  set
-	hedgeAdverbs, hedgeWithTo, leaders, legalNouns, locative, militaryStrike       set
-	modal, negators, nounActorPreps, nonContextVerbs, nonRoleModifiers             set
-	officialProtest, orgNouns, ownerPreps, ownershipPreps, owningVerbs, pairNouns  set
-	pairParties, pairQuantifiers, personNouns, personPronouns, particles           set
-	placePreps, politicalNouns, population, pronouns, pundits, relativePronouns    set
-	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief         set
-	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons set
-	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns, casualtyVerbs   set
+	addresseePreps, agreementVerbs, aspect, attribution, audience, backers                                   set
+	belief, capitalPlacePreps, carrierNeg, complementPreps, conditionalAux                                   set
+	condMark, contentMarkers, counterparts, dateBoundFillers, dateBoundWords                                 set
+	definite, denial, documents, eventNouns, forcePlacePreps, future                                         set
+	futureBoundMarkers, futureSpeech, gathering, groupNouns, groupPronouns, habit                            set
+	hedgeAdverbs, hedgeWithTo, leaders, legalNouns, locative, militaryStrike                                 set
+	modal, negators, nounActorPreps, nonContextVerbs, nonRoleModifiers                                       set
+	compassNames, issuerPreps, officialProtest, orgNouns, ownerPreps, ownershipPreps, owningVerbs, pairNouns set
+	pairParties, pairQuantifiers, personNouns, personPronouns, particles                                     set
+	placePreps, politicalNouns, population, pronouns, pundits, relativePronouns                              set
+	reportNouns, schedule, speakerPronouns, speech, stopping, strongBelief                                   set
+	thingPronouns, titlePlacePreps, topicMarkers, unasserting, venuePreps, weapons                           set
+	groupHeads, legalPreps, conductNouns, victimNouns, stateNouns, casualtyVerbs                             set
 	// priorEventMarkers subordinate a clause that, measured in the
 	// elapsedTime units before them ("two weeks after"), tells an earlier
 	// event (argument.one-attacker).
@@ -40,6 +40,9 @@ type lexicon struct {
 	// blame and condemnation are the predicates of what a statement says
 	// of an actor (complement.content-blame, .content-criticism).
 	blame, condemnation set
+	// wrongdoing verbs are acts a speaker blames another actor for
+	// (complement.content-wrongdoing).
+	wrongdoing set
 	// expressing are the light verbs of a stated attitude (a class of the
 	// patterns; filter.attitude-participle).
 	expressing set
@@ -52,6 +55,8 @@ type lexicon struct {
 	persuasion set
 	// occurrence verbs say that an act happens (complement.content-threat).
 	occurrence set
+	// onset verbs say that an act broke out (match.onset-noun).
+	onset set
 	// meansMarkers mark a participle that says how an act was done
 	// (filter.consequence).
 	meansMarkers set
@@ -106,7 +111,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"date_bound_fillers", &lx.dateBoundFillers}, {"date_bound_words", &lx.dateBoundWords},
 		{"prior_event_markers", &lx.priorEventMarkers}, {"elapsed_time_nouns", &lx.elapsedTime},
 		{"definite_determiners", &lx.definite}, {"denial_verbs", &lx.denial},
-		{"document_nouns", &lx.documents}, {"event_nouns", &lx.eventNouns},
+		{"document_nouns", &lx.documents}, {"issuer_prepositions", &lx.issuerPreps}, {"compass_short_names", &lx.compassNames}, {"event_nouns", &lx.eventNouns},
 		{"force_place_prepositions", &lx.forcePlacePreps}, {"future_auxiliaries", &lx.future},
 		{"future_bound_markers", &lx.futureBoundMarkers}, {"future_speech_verbs", &lx.futureSpeech},
 		{"gathering_nouns", &lx.gathering}, {"group_nouns", &lx.groupNouns},
@@ -141,8 +146,9 @@ func (lx *lexicon) plainClasses() []struct {
 		{"capital_nouns", &lx.capitalNouns},
 		{"domestic_roles", &lx.domesticRoles}, {"local_modifiers", &lx.localModifiers},
 		{"blame_words", &lx.blame}, {"claim_verbs", &lx.claimVerbs},
+		{"wrongdoing_verbs", &lx.wrongdoing},
 		{"allegation_verbs", &lx.allegation}, {"persuasion_verbs", &lx.persuasion},
-		{"occurrence_verbs", &lx.occurrence}, {"means_markers", &lx.meansMarkers},
+		{"occurrence_verbs", &lx.occurrence}, {"onset_verbs", &lx.onset}, {"means_markers", &lx.meansMarkers},
 		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
 		{"retaliation_nouns", &lx.retaliation}, {"cleft_ordinals", &lx.ordinals},
 	}

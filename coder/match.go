@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"strings"
@@ -23,6 +24,7 @@ type match struct {
 	compl    int   // complement of an embedding pattern, -1 if none
 	embedded *match
 	consumed bool   // the event is the complement of another pattern
+	onset    bool   // a noun of an act that broke out (match.onset-noun)
 	rule     string // the complement rule that consumed it
 	why      string
 	tgts     []actorRef // the targets found when it was coded
@@ -140,6 +142,7 @@ func constraintRules() []constraintRule {
 		{"match.light-noun", matchLightNoun},
 		{"match.light-verb", matchLightVerb},
 		{"match.light-particle", matchLightParticle},
+		{"match.onset-noun", matchOnsetNoun},
 		{"match.verb-trigger", matchVerbTrigger},
 		{"match.particle", matchParticle},
 		{"match.require", matchRequire},
@@ -307,11 +310,83 @@ func matchLightParticle(sc *sentCtx, m *match) string {
 	return ""
 }
 
+// matchOnsetNoun: the noun of an act of protest or force (roots 14 and
+// 18-20; a verb pattern of its own lemma) as the subject of a verb by which it breaks out (the
+// lexicon's onset_verbs: "clashes erupted between A and B", "protests
+// broke out in the capital", "the clash took place"; or "there were
+// clashes between A and B") names the act that
+// happened: the onset verb heads the event's clause (its tense and mood),
+// and the noun's own dependents name its parties (argument.between,
+// argument.protest-place). "Talks continued" is not an onset.
+func matchOnsetNoun(sc *sentCtx, m *match) string {
+	if len(m.p.Light) > 0 || m.p.Nominal || !(cameo.Protests.Has(m.p.Code) || cameo.Force.Has(m.p.Code)) {
+		// (not arrests or charges: "there was a charge")
+		return ""
+	}
+	if v := sc.onsetVerb(m.trig); v >= 0 || (cameo.Protests.Has(m.p.Code) && sc.inProtest(m.trig)) {
+		if v < 0 {
+			// "resigned in protest over the decision": the verb's
+			// subject protests (its act heads the clause)
+			v = sc.tree.Head(m.trig)
+		}
+		m.onset, m.clause = true, v
+		m.deps = append(append([]int{}, sc.tree.Children(m.trig)...), sc.tree.Children(v)...)
+		if sc.rec != nil {
+			m.steps = append(m.steps, "match.onset-noun: \""+sc.words[m.trig]+"\" broke out (\""+sc.words[v]+"\")")
+		}
+	}
+	return ""
+}
+
+// inProtest reports whether noun i (of a pattern of protest) is a bare
+// "in protest" phrase of a verb with a subject ("resigned in protest over the ruling", "walked out
+// in protest"): the manner of an act that is itself the protest. "Killed
+// in a protest" (a determiner, or the plural) is where, not how.
+func (sc *sentCtx) inProtest(i int) bool {
+	if sc.upos(i) != "NOUN" || !strings.EqualFold(sc.words[i], sc.lemmas[i]) || sc.caseOf(i) != "in" || sc.tree.ChildWith(i, "det") >= 0 {
+		return false
+	}
+	if r := sc.rel(i); !nlp.RelIs(r, "obl") && !nlp.RelIs(r, "nmod") {
+		return false
+	}
+	v := sc.tree.Head(i)
+	return v >= 0 && sc.upos(v) == "VERB" && sc.tree.ChildWith(v, "nsubj") >= 0
+}
+
+// onsetVerb returns the verb by which noun i breaks out (onset_verbs;
+// "break" only with "out", "take" only with "place"), or -1.
+func (sc *sentCtx) onsetVerb(i int) int {
+	if sc.upos(i) != "NOUN" || !nlp.RelIs(sc.rel(i), "nsubj") || sc.hasDet(i, "no") {
+		// ("no clashes took place", "there were no protests")
+		return -1
+	}
+	v := sc.tree.Head(i)
+	if v >= 0 && sc.lemmas[v] == "be" && sc.tree.ChildWith(v, "expl") >= 0 {
+		// "there were clashes between A and B": the act existed
+		return v
+	}
+	if v < 0 || sc.upos(v) != "VERB" || !sc.c.lex.onset[sc.lemmas[v]] {
+		return -1
+	}
+	switch sc.lemmas[v] {
+	case "break":
+		if sc.verbParticle(v) != "out" {
+			return -1
+		}
+	case "take":
+		if o := sc.tree.ChildWith(v, "obj"); o < 0 || sc.lemmas[o] != "place" {
+			return -1
+		}
+	}
+	return v
+}
+
 // matchVerbTrigger: the trigger of a verb pattern is a verb, a noun or
 // adjective tagged with a verb's XPOS, or a predicative adjective.
 func matchVerbTrigger(sc *sentCtx, m *match) string {
-	if len(m.p.Light) > 0 || m.p.Nominal {
-		// a light verb's noun, or an ordered act's (match.ordered-act)
+	if len(m.p.Light) > 0 || m.p.Nominal || m.onset {
+		// a light verb's noun, or an ordered act's (match.ordered-act),
+		// or an act that broke out (match.onset-noun)
 		return ""
 	}
 	i, up := m.trig, sc.upos(m.trig)
@@ -358,17 +433,28 @@ func matchParticle(sc *sentCtx, m *match) string {
 }
 
 // inDate reports whether the phrase headed by token i is a date ("on
-// Monday", "on 3 May").
+// Monday", "on 3 May", "tonight"). Only where the date is matters, not
+// which day it is: an article without a date is read against a stand-in
+// reference day, so that its relative dates ("yesterday", "on Thursday")
+// are dates too.
 func (sc *sentCtx) inDate(i int) bool {
 	lo, hi := sc.subtreeBytes(i)
 	t := &sc.s.Tokens[i]
-	for _, d := range timex.Find(sc.art.text[lo:hi], sc.art.date) {
+	ref := sc.art.date
+	if ref.IsZero() {
+		ref = undatedReference
+	}
+	for _, d := range timex.Find(sc.art.text[lo:hi], ref) {
 		if t.Start-lo >= d.Start && t.End-lo <= d.End {
 			return true
 		}
 	}
 	return false
 }
+
+// undatedReference is the stand-in reference day of inDate for an
+// article without a date.
+var undatedReference = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // matchRequire: every dependent the pattern requires is there.
 func matchRequire(sc *sentCtx, m *match) string {

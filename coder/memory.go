@@ -203,6 +203,17 @@ func memNames(sc *sentCtx, _ []*coded, id string) {
 			sc.actorsAt(sc.runHead(f, l))
 		}
 	}
+	for j := 0; j < sc.n; j++ {
+		// an agent noun its phrase gave an owner ("envoys from the UN",
+		// "Russian troops"): "the envoys", "the troops" later
+		rs, ok := sc.memo[j]
+		if !ok || len(rs) == 0 || rs[0].rule != ruleModifier || rs[0].inferred || sc.tokMen[j] < 0 {
+			continue
+		}
+		if m := sc.mentions[sc.tokMen[j]]; m.Kind == dict.KindAgent && m.End-1 == j {
+			keep(headKey(sc.lemmas[j]), rs[0])
+		}
+	}
 	for _, r := range sc.described {
 		f, l, ok := sc.nameRun(r.tok)
 		if !ok {

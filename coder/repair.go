@@ -41,6 +41,8 @@ func repairRules() []repairRule {
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
 		{"repair.trailing-attribution", (*sentCtx).repairTrailingAttributions},
 		{"repair.modal-verb", (*sentCtx).repairModalVerbs},
+		{"repair.attribution-root", (*sentCtx).repairAttributionRoots},
+		{"repair.onset-subject", (*sentCtx).repairOnsetSubjects},
 	}
 }
 
@@ -706,6 +708,77 @@ func (sc *sentCtx) repairTemporalSubjects() []int {
 		out = append(out, d)
 	}
 	return out
+}
+
+// repairAttributionRoots mends a parse that makes the source of an
+// attribution the sentence's root ("According to Mensah, Togo has
+// interfered in ...", with "interfered" a relative clause or aside of
+// the name): a verb with a subject of its own hung after the name becomes
+// the root, and the name its "according to" oblique, as mood.according-to
+// reads it (the lexicon's attribution_prepositions).
+func (sc *sentCtx) repairAttributionRoots() []int {
+	toks := sc.s.Tokens
+	k := -1
+	for i := range toks {
+		if toks[i].Head < 0 {
+			k = i
+			break
+		}
+	}
+	if k < 0 || !isNominal(toks[k].UPOS) || !sc.c.lex.attribution[sc.caseWords(k)] {
+		return nil
+	}
+	for _, v := range sc.tree.Children(k) {
+		if v < k || toks[v].UPOS != "VERB" || sc.tree.ChildWith(v, "nsubj") < 0 {
+			continue
+		}
+		switch toks[v].DepRel {
+		case "acl", "acl:relcl", "parataxis", "appos":
+		default:
+			continue
+		}
+		toks[v].DepRel = "acl"
+		if !sc.reRoot(k, v) {
+			continue
+		}
+		toks[k].Head, toks[k].DepRel = v, "obl"
+		return []int{v}
+	}
+	return nil
+}
+
+// repairOnsetSubjects mends a parse that takes a sentence-initial noun of
+// an act for the root verb and the verb by which it broke out for its
+// complement ("Clashes erupted between ...", "Fighting broke out ...",
+// with "Clashes" a verb and "erupted" its xcomp): the onset verb (the
+// lexicon's onset_verbs) becomes the root and the first word, a noun, its
+// subject (match.onset-noun then reads the act).
+func (sc *sentCtx) repairOnsetSubjects() []int {
+	toks := sc.s.Tokens
+	t := 0
+	for t < len(toks) && toks[t].UPOS == "PUNCT" {
+		t++
+	}
+	if t+1 >= len(toks) || toks[t].UPOS != "VERB" || toks[t].Head >= 0 || len(sc.c.idx[sc.lemmas[t]]) == 0 {
+		return nil
+	}
+	v := t + 1
+	if toks[v].Head != t || toks[v].UPOS != "VERB" || !sc.c.lex.onset[sc.lemmas[v]] || sc.tree.ChildWith(v, "nsubj") >= 0 {
+		return nil
+	}
+	switch toks[v].DepRel {
+	case "xcomp", "acl", "conj", "parataxis", "ccomp":
+	default:
+		return nil
+	}
+	for _, c := range sc.tree.Children(t) {
+		if c != v {
+			toks[c].Head = v
+		}
+	}
+	toks[v].Head, toks[v].DepRel = -1, "root"
+	toks[t].Head, toks[t].DepRel, toks[t].UPOS = v, "nsubj", "NOUN"
+	return []int{t}
 }
 
 // reRoot puts verb v, which the parse hung directly on the noun phrase k

@@ -595,7 +595,7 @@ func dedupe(rs []actorRef) []actorRef {
 	for _, r := range rs {
 		dup := false
 		for _, o := range out {
-			if o.actor.Code == r.actor.Code && o.actor.Role == r.actor.Role {
+			if o.actor.Code == r.actor.Code && o.actor.Role == r.actor.Role && !distinctBodies(o, r) {
 				dup = true
 				break
 			}
