@@ -350,7 +350,8 @@ func matchLightParticle(sc *sentCtx, m *match) string {
 // matchOnsetNoun: the noun of an act of protest or force (roots 14 and
 // 18-20; a verb pattern of its own lemma) as the subject of a verb by which it breaks out (the
 // lexicon's onset_verbs: "clashes erupted between A and B", "protests
-// broke out in the capital", "the clash took place"; or "there were
+// broke out in the capital", "the clash took place", "protests turned
+// violent"; or "there were
 // clashes between A and B") names the act that
 // happened: the onset verb heads the event's clause (its tense and mood),
 // and the noun's own dependents name its parties (argument.between,
@@ -414,8 +415,33 @@ func (sc *sentCtx) onsetVerb(i int) int {
 		if o := sc.tree.ChildWith(v, "obj"); o < 0 || sc.lemmas[o] != "place" {
 			return -1
 		}
+	case "turn":
+		// "the march turned violent": a protest that became violent
+		// (match.violent-protest codes it 145)
+		if !sc.turnedViolent(v) {
+			return -1
+		}
 	}
 	return v
+}
+
+// turnedViolent reports whether verb v ("turn") has a complement of
+// violence ("turned violent", "turned deadly").
+func (sc *sentCtx) turnedViolent(v int) bool {
+	if sc.lemmas[v] != "turn" {
+		return false
+	}
+	for _, x := range sc.tree.Children(v) {
+		if r := sc.rel(x); r != "xcomp" && r != "advmod" {
+			// ("deadly" is also tagged an adverb)
+			continue
+		}
+		switch sc.lemmas[x] {
+		case "violent", "deadly", "bloody", "ugly", "lethal", "riotous":
+			return true
+		}
+	}
+	return false
 }
 
 // matchVerbTrigger: the trigger of a verb pattern is a verb, a noun or
@@ -782,6 +808,10 @@ func matchArmedRaid(sc *sentCtx, k *cand) string {
 // activists attacked police", "protesters stoned the soldiers") is a
 // violent protest (145), not military force or an assault.
 func matchViolentProtest(sc *sentCtx, k *cand) string {
+	if k.onset && cameo.Protests.Has(k.code) && sc.turnedViolent(k.clause) {
+		// "the protest turned violent"
+		return cameo.CodeViolentProtest
+	}
 	if !cameo.Force.Has(k.code) || cameo.MassViolence.Has(k.code) {
 		return ""
 	}
