@@ -171,7 +171,7 @@ func actorRules() []string {
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
 		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead, ruleVictimCountry, ruleStateDesc,
-		ruleLocalPeople, ruleIncluding)
+		ruleLocalPeople, ruleIncluding, ruleFreeRelative)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -253,9 +253,13 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	return nil
 }
 
-// actorPronoun: a pronoun resolves by the pronoun rules.
+// actorPronoun: a pronoun resolves by the pronoun rules; a free relative
+// on a labelling verb is the thing it names (actor.free-relative).
 func actorPronoun(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	if sc.upos(n.h) == "PRON" || (sc.c.lex.pronouns[n.lemma] && sc.upos(n.h) != "PROPN") {
+		if rs, ok := sc.freeRelative(n); ok {
+			return rs, true
+		}
 		return sc.pronoun(n.h), true
 	}
 	return nil, false
@@ -1130,6 +1134,57 @@ func pronounRules() []pronounRule {
 		{"actor.pronoun-before", actorPronounBefore},
 		{rulePronounArticle, actorPronounArticle},
 	}
+}
+
+// ruleFreeRelative: a free relative "what" on a labelling verb (lexicon
+// labelling_verbs) is the thing the verb names: "condemned what it
+// called an attempted coup by the prosecutors", "rejected what he
+// described as foreign interference".
+const ruleFreeRelative = "actor.free-relative"
+
+// freeRelative resolves "what" heading a relative clause of a labelling
+// verb to the actors of the description it gives: its object or
+// predicative complement, or the "as" phrase; for an event noun whose
+// doer the parse hung on the labelling verb ("what it called an attack
+// by the rebels", the verb active), that "by" phrase. Decides (perhaps no actor) only when
+// the description is found.
+func (sc *sentCtx) freeRelative(n *nominal) ([]actorRef, bool) {
+	if n.lemma != "what" {
+		return nil, false
+	}
+	v := sc.tree.ChildWith(n.h, "acl:relcl")
+	if v < 0 || !sc.c.lex.labelling[sc.lemmas[v]] {
+		return nil, false
+	}
+	desc, by := -1, -1
+	for _, c := range sc.tree.Children(v) {
+		switch r := sc.rel(c); {
+		case c == n.h || sc.upos(c) == "PRON":
+		case (r == "obj" || r == "xcomp") && desc < 0:
+			desc = c
+		case nlp.RelIs(r, "obl") && sc.caseOf(c) == "as" && desc < 0:
+			desc = c
+		case nlp.RelIs(r, "obl") && sc.caseOf(c) == "by":
+			by = c
+		}
+	}
+	if desc < 0 {
+		return nil, false
+	}
+	rs := sc.actorsAt(desc)
+	if len(rs) == 0 {
+		rs = sc.npFallback(desc)
+	}
+	if len(rs) == 0 && by >= 0 && sc.tree.ChildWith(v, "nsubj") >= 0 {
+		// (an active labelling verb: its "by" phrase is not who labels)
+		rs = sc.actorsAt(by)
+	}
+	out := make([]actorRef, len(rs))
+	for i, r := range rs {
+		r.rule = ruleFreeRelative
+		out[i] = r
+	}
+	return out, true
 }
 
 // rulePronounArticle: a pronoun resolved against the article's memory;
