@@ -905,9 +905,51 @@ func targetRules() []targetRule {
 		{"argument.population", argPopulation},
 		{"argument.force-place", argForcePlace},
 		{"argument.attacker-country", argAttackerCountry},
+		{"argument.appeal-from", argAppealFrom},
 		{ruleContextRecipient, argContextRecipient},
 		{ruleDomesticDefault, argDomesticDefault},
 	}
+}
+
+// argAppealFrom: an appeal for something only another party can grant
+// (cooperation, support or aid: CAMEO 021-023) with no addressee in its
+// slots asks whoever a "from" phrase names, on the verb or on the thing
+// asked for, with its conjuncts ("appealed for food aid from the World
+// Bank and Japan", "pleaded for help from neighbouring states"), before
+// argument.undirected leaves it with none. Not for other appeals: "called
+// for the withdrawal of troops from the border" names a place.
+func argAppealFrom(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || tc.ownSlot || !(cameo.Under(tc.code, "021") || cameo.Under(tc.code, "022") || cameo.Under(tc.code, "023")) {
+		return false
+	}
+	v := tc.m.clause
+	from := func(h int) int {
+		for _, c := range sc.tree.Children(h) {
+			if r := sc.rel(c); (nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) && sc.caseOf(c) == "from" {
+				return c
+			}
+		}
+		return -1
+	}
+	f := from(v)
+	if f < 0 {
+		for _, c := range sc.tree.Children(v) {
+			if r := sc.rel(c); (r == "obj" || nlp.RelIs(r, "obl")) && sc.caseOf(c) != "from" {
+				if f = from(c); f >= 0 {
+					break
+				}
+			}
+		}
+	}
+	if f < 0 {
+		return false
+	}
+	var out []actorRef
+	for _, c := range sc.conjuncts(f) {
+		out = append(out, sc.single(c, 0)...)
+	}
+	tc.tgts = removeSame(dedupe(out), tc.srcs)
+	return len(tc.tgts) > 0
 }
 
 // targets resolves the target of a match: the pattern's slots (slot
