@@ -576,7 +576,8 @@ func actorOrganisationKind(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 
 // actorPair: a definite description of two parties ("the two leaders",
 // "both sides", "all sides", "the neighbours") is the two most recent
-// distinct parties of the article; a noun of states ("the two
+// distinct parties of the article, one of three or more ("all three
+// countries", "the four nations": partyCount) as many; a noun of states ("the two
 // countries", "the neighbours") or the parties to a dispute ("all
 // sides") takes the two most recent parties of states, never an
 // organisation or whoever speaks for one.
@@ -585,12 +586,18 @@ func actorPair(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		return nil, false
 	}
 	lx := sc.c.lex
-	states := lx.stateNouns[n.lemma] || lx.pairDefinite[n.lemma] || lx.pairAll[n.lemma] && sc.allOf(n.h)
-	pair := sc.art.lastPair(!lx.pairParties[n.lemma], states)
-	if len(pair) != 2 {
+	k := sc.partyCount(n.h)
+	if k > 2 && !(sc.hasDet(n.h, "the") || sc.hasDet(n.h, "these") || sc.hasDet(n.h, "those") || sc.allOf(n.h)) {
+		// three or more parties only when definite: "all three
+		// countries", "the four nations", not "three soldiers"
 		return nil, false
 	}
-	out := make([]actorRef, 2)
+	states := lx.stateNouns[n.lemma] || lx.pairDefinite[n.lemma] || lx.pairAll[n.lemma] && sc.allOf(n.h)
+	pair := sc.art.lastParties(k, !lx.pairParties[n.lemma], states)
+	if len(pair) != k {
+		return nil, false
+	}
+	out := make([]actorRef, k)
 	for i, p := range pair {
 		out[i] = actorRef{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: p.actor.Name},
 			span: n.sp, tok: n.h, resolved: true, person: p.person, kind: p.kind, rule: rulePair,
@@ -1104,6 +1111,33 @@ func (sc *sentCtx) isPairDescription(h int) bool {
 		return true
 	}
 	return lx.pairDefinite[sc.lemmas[h]] && sc.hasDet(h, "the") && sc.onlyDescribed(h)
+}
+
+// partyCount returns how many parties a pair description names: the
+// number its quantifier (lexicon pair_quantifiers) says, two for "both"
+// or none.
+func (sc *sentCtx) partyCount(h int) int {
+	q := -1
+	for _, c := range sc.tree.Children(h) {
+		if sc.c.lex.pairQuantifiers[sc.lemmas[c]] {
+			q = c
+		}
+	}
+	if q < 0 && h > 0 && sc.c.lex.pairQuantifiers[sc.lemmas[h-1]] {
+		q = h - 1
+	}
+	if q < 0 {
+		return 2
+	}
+	switch sc.lemmas[q] {
+	case "three", "3":
+		return 3
+	case "four", "4":
+		return 4
+	case "five", "5":
+		return 5
+	}
+	return 2
 }
 
 // allOf reports whether noun h is quantified by "all" ("all sides",
