@@ -234,6 +234,17 @@ func (sc *sentCtx) newNominal(h, depth int) *nominal {
 	} else if r, ok := sc.role(n.lemma); ok {
 		n.role = r
 	}
+	if sc.c.lex.collectiveNouns[n.lemma] && !n.isMention {
+		// "a force of 600 rebels", "a band of gunmen": the members' role
+		for _, c := range sc.tree.Children(h) {
+			if nlp.RelIs(sc.rel(c), "nmod") && sc.caseOf(c) == "of" {
+				if r, ok := sc.role(sc.lemmas[c]); ok && r != "" {
+					n.role = r
+				}
+				break
+			}
+		}
+	}
 	n.personLike = sc.c.lex.personNouns[n.lemma] || n.role == "GOV" && sc.upos(h) == "NOUN"
 	return n
 }
@@ -762,6 +773,13 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		a := o.actor
 		if role != "" {
 			a.Role = role
+		} else if n.modRole != "" && a.Role == "" && (o.kind == dict.KindState || o.kind == dict.KindDemonym) && o.tok >= 0 && sc.tree.Head(o.tok) == h &&
+			(sc.rel(o.tok) == "compound" || sc.rel(o.tok) == "amod") {
+			// "a US congressional resolution": the state's branch its
+			// modifier names, another actor than its government (the
+			// state a modifier of the same noun, not an "of" phrase:
+			// "heads of military operations of India")
+			a.Role = n.modRole
 		}
 		if o.kind == dict.KindGroup || o.kind == dict.KindOrganisation || o.kind == dict.KindParty {
 			a.Role = o.actor.Role
@@ -1006,6 +1024,25 @@ func actorTitle(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	return nil, false
 }
 
+// international returns "IGO" when noun h has a modifier of the
+// international_modifiers class, else "" (actor.title-international,
+// actor.agent-international): an agent or title with no country of its
+// own that its modifier calls international ("an international envoy",
+// "multinational peacekeepers") is an international organisation's, not
+// a state's; not a leader ("international leaders" are the states').
+func (sc *sentCtx) international(h int) string {
+	if sc.c.lex.leaders[sc.lemmas[h]] {
+		// "international leaders" are the states' own
+		return ""
+	}
+	for _, c := range sc.tree.Children(h) {
+		if sc.rel(c) == "amod" && sc.c.lex.internationalModifiers[sc.lemmas[c]] {
+			return "IGO"
+		}
+	}
+	return ""
+}
+
 // countryRule gives an agent or title without a country of its own a
 // country: fn returns it, or "".
 type countryRule struct {
@@ -1017,6 +1054,7 @@ type countryRule struct {
 // from, in order.
 func titleCountryRules() []countryRule {
 	return []countryRule{
+		{"actor.title-international", func(sc *sentCtx, n *nominal) string { return sc.international(n.h) }},
 		{"actor.title-place", func(sc *sentCtx, n *nominal) string { return sc.placeInPhrase(n.h) }},
 		{ruleTitleArticle, func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
 		{"actor.title-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
@@ -1027,6 +1065,7 @@ func titleCountryRules() []countryRule {
 // "troops", "protesters") takes its country from, in order.
 func agentCountryRules() []countryRule {
 	return []countryRule{
+		{"actor.agent-international", func(sc *sentCtx, n *nominal) string { return sc.international(n.h) }},
 		{"actor.agent-city", func(_ *sentCtx, n *nominal) string { return n.cityCode }},
 		{"actor.agent-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
 		{"actor.agent-place", func(sc *sentCtx, _ *nominal) string { return sc.place }},

@@ -906,8 +906,11 @@ func targetRules() []targetRule {
 		{"argument.force-place", argForcePlace},
 		{"argument.attacker-country", argAttackerCountry},
 		{"argument.appeal-from", argAppealFrom},
+		{"argument.object-owner", argObjectOwner},
 		{ruleContextRecipient, argContextRecipient},
+		{"argument.context-target", argContextTarget},
 		{ruleDomesticDefault, argDomesticDefault},
+		{"argument.home-restriction", argHomeRestriction},
 	}
 }
 
@@ -1365,8 +1368,9 @@ func argDomesticGovernment(sc *sentCtx, tc *targetCtx) bool {
 // names ("shelled a village", "released 40 prisoners") targets the
 // population: of whoever owns the property ("targets used by the
 // Ukrainian army"), else where it happens, else, for prisoners, hostages
-// or civilians, the other party named before the act, else the source's
-// own country;
+// or civilians, the other party named before the act, else, for a
+// seizure of a thing the article told of before ("seized the ship"), the
+// target of the source's last act, else the source's own country;
 // not for the mutual acts of a compound subject ("A and B agreed to a
 // ceasefire").
 func argPopulation(sc *sentCtx, tc *targetCtx) bool {
@@ -1395,6 +1399,13 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 			rule = ruleVictimCountry
 		}
 	}
+	if c == "" && cameo.Sanctions.Has(code) && sc.definite(k) {
+		// "seized the ship" told again: whose the article said it was
+		// when the source seized it before (the target of its last act)
+		if t, ok := sc.art.lastTargetOf(srcs); ok {
+			c = t.actor.Code
+		}
+	}
 	if c == "" {
 		c = srcs[0].actor.Code
 	}
@@ -1402,6 +1413,31 @@ func argPopulation(sc *sentCtx, tc *targetCtx) bool {
 		return false
 	}
 	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: rule}}
+	return true
+}
+
+// argObjectOwner: a sanction whose object is property or trade that a
+// party owns ("froze Iran's assets", "seized the Syrian minister's
+// accounts", "halted imports belonging to ...") with no target named is
+// aimed at the owner its object names (ownerInPhrase), not the
+// source; the passive's subject likewise ("Libya's funds were frozen").
+func argObjectOwner(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Sanctions.Has(tc.code) {
+		return false
+	}
+	rel := "obj"
+	if tc.passive {
+		rel = "nsubj:pass"
+	}
+	k := sc.tree.ChildWith(tc.m.trig, rel)
+	if k < 0 {
+		return false
+	}
+	c := sc.ownerInPhrase(k, tc.srcs)
+	if c == "" {
+		return false
+	}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c}, resolved: true, tok: -1, rule: "argument.object-owner"}}
 	return true
 }
 
@@ -1445,6 +1481,13 @@ func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
 	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Assistance.Has(tc.code) {
 		return false
 	}
+	if t, ok := sc.laterState(tc.m.trig, tc.srcs); ok && tc.code != codeSympathy {
+		// aid whose recipient the sentence names after the act, as the
+		// place the disaster struck or whose request it answers ("pledged
+		// $5 million after the cyclone hit southern Mozambique")
+		tc.tgts = []actorRef{t}
+		return true
+	}
 	r, ok := sc.art.recipient(tc.srcs)
 	if !ok && tc.code == codeSympathy {
 		// sympathy with no other state in the story is for the
@@ -1457,6 +1500,88 @@ func argContextRecipient(sc *sentCtx, tc *targetCtx) bool {
 		return false
 	}
 	r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, ruleContextRecipient, false
+	tc.tgts = []actorRef{recalled(r)}
+	return true
+}
+
+// laterState returns a state, or the people or government its demonym
+// names, named after token trig in the sentence, not one of the givers nor
+// an organisation, and not beside a giver in a coordination: the
+// recipient aid named with no "to" ("provided tents at the request of the
+// Peruvian government").
+func (sc *sentCtx) laterState(trig int, givers []actorRef) (actorRef, bool) {
+	for _, m := range sc.mentions {
+		if m.Start <= trig || !(m.Kind == dict.KindState || m.Kind == dict.KindDemonym) || m.Actor.Code == "" ||
+			transnational(m.Actor.Code) || hasCode(givers, m.Actor.Code) {
+			continue
+		}
+		if sc.rel(m.End-1) == "conj" || (m.End < sc.n && sc.upos(m.End) == "SYM") {
+			// (a co-giver; the "US" of "US$ 5 million")
+			continue
+		}
+		return actorRef{actor: dyad.Actor{Code: m.Actor.Code}, resolved: true, tok: -1, rule: ruleContextRecipient}, true
+	}
+	return actorRef{}, false
+}
+
+// codeApologize is CAMEO 055, apologize.
+const codeApologize = "055"
+
+// argContextTarget: a sanction, an expulsion or ties cut (reduced
+// relations, 16) with no target in the sentence ("The bloc also imposed
+// sanctions", "Ottawa expelled two diplomats": a state the sentence names
+// after the act, else the target of the article's last act of the kind,
+// whoever did it), and an appeal, demand or
+// criticism by an organisation with no addressee ("the agency called for
+// an inquiry", "the bloc condemned the killing of a mayor"), is aimed at
+// the party the article aimed the source's last act at, else at the state
+// it named last that is not the source: the party a story names once and
+// then leaves out, as aid's recipient (argument.context-recipient). A
+// state's own appeal with no addressee is often for its own people, so
+// not for states; not for a mutual act. An apology with no addressee ("I
+// offer my sincere apology") is owed to the target of the source's last
+// act in the article, and to no one when it has none.
+func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || tc.ownSlot || (len(tc.srcs) >= 2 && tc.m.p.Mutual != dict.MutualNone) {
+		return false
+	}
+	if cameo.Under(tc.code, codeApologize) {
+		// an apology is owed to whom the source's last act harmed
+		r, ok := sc.art.lastTargetOf(tc.srcs)
+		if !ok {
+			return false
+		}
+		r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, "argument.context-target", false
+		tc.tgts = []actorRef{recalled(r)}
+		return true
+	}
+	if !(cameo.ReducedRelations.Has(tc.code) || (cameo.Grievances.Has(tc.code) && transnational(tc.srcs[0].actor.Code))) {
+		return false
+	}
+	if cameo.ReducedRelations.Has(tc.code) && sc.c.lex.domesticRoles[strings.ToLower(tc.srcs[0].actor.Role)] {
+		// a domestic actor's act: argument.domestic-default
+		return false
+	}
+	if cameo.ReducedRelations.Has(tc.code) {
+		// a state the sentence names after the act ("suspended flights to
+		// and from Venezuela"), else whom the article's last act of the
+		// kind was aimed at ("Britain also announced new sanctions")
+		if t, ok := sc.laterState(tc.m.trig, tc.srcs); ok {
+			t.rule = "argument.context-target"
+			tc.tgts = []actorRef{t}
+			return true
+		}
+		if t, ok := sc.art.lastTargetOfRoot(tc.code[:2], tc.srcs); ok {
+			t.tok, t.span, t.resolved, t.rule, t.place = -1, dyad.Span{}, true, "argument.context-target", false
+			tc.tgts = []actorRef{recalled(t)}
+			return true
+		}
+	}
+	r, ok := sc.art.contextTarget(tc.srcs)
+	if !ok {
+		return false
+	}
+	r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, "argument.context-target", false
 	tc.tgts = []actorRef{recalled(r)}
 	return true
 }
@@ -1501,6 +1626,28 @@ func argDomesticDefault(sc *sentCtx, tc *targetCtx) bool {
 		}
 	}
 	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "GOV"}, resolved: true, tok: -1, rule: ruleDomesticDefault}}
+	return true
+}
+
+// codeAdminSanctions is CAMEO 172, impose administrative sanctions:
+// restrictions on freedoms, bans on parties, curfews, states of emergency
+// and martial law (1721-1724).
+const codeAdminSanctions = "172"
+
+// argHomeRestriction: a curfew, a state of emergency, martial law or a
+// ban on rallies imposed by a state with no one named ("declared a state
+// of emergency", "imposed a nightly curfew") is laid on the state's own
+// people (a place the slots name, "a curfew on Hebron", is found before;
+// a city named "in" is where, and city names are ambiguous).
+func argHomeRestriction(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || !cameo.Under(tc.code, codeAdminSanctions) {
+		return false
+	}
+	c := tc.srcs[0].actor.Code
+	if c == "" || transnational(c) {
+		return false
+	}
+	tc.tgts = []actorRef{{actor: dyad.Actor{Code: c, Role: "CVL"}, resolved: true, tok: -1, rule: "argument.home-restriction"}}
 	return true
 }
 
@@ -1720,17 +1867,27 @@ func (sc *sentCtx) eventAnaphor(m *match, srcs []actorRef) []actorRef {
 				break
 			}
 		}
-		if !ok || !sc.definite(c) {
+		if !ok || !(sc.definite(c) || sc.allOf(c)) {
 			continue
 		}
+		// a plural ("denied the accusations", "all allegations") is the
+		// acts of every party that did them, most recent first
+		plural := sc.s.Tokens[c].XPOS == "NNS"
+		var out []actorRef
 		for i := len(sc.art.events) - 1; i >= 0; i-- {
 			e := sc.art.events[i]
-			if !slices.Contains(roots, e.root) || len(removeSame([]actorRef{e.src}, srcs)) == 0 {
+			if !slices.Contains(roots, e.root) || len(removeSame([]actorRef{e.src}, srcs)) == 0 || hasCode(out, e.src.actor.Code) {
 				continue
 			}
 			r := e.src
 			r.span, r.tok, r.resolved, r.rule, r.inferred = sc.span(c, c), c, true, ruleEventAnaphorAc, true
-			return []actorRef{r}
+			out = append(out, r)
+			if !plural || len(out) == 3 {
+				break
+			}
+		}
+		if len(out) > 0 {
+			return out
 		}
 	}
 	return nil
@@ -1841,9 +1998,17 @@ func (sc *sentCtx) ownedVia(k, j int) bool {
 
 // forcePlace returns the country of a state, capital or city named as
 // where force was used, on the trigger or its clause ("strikes across
-// Gaza", "shelling in Donetsk"), or "".
+// Gaza", "shelling in Donetsk"), or on an attack noun that is the clause's
+// subject ("a missile strike on Kharkiv killed six"), or "".
 func (sc *sentCtx) forcePlace(m *match) string {
-	for _, v := range []int{m.trig, m.clause} {
+	subj := -1
+	if k := sc.tree.ChildWith(m.clause, "nsubj"); k >= 0 && forceNoun(sc.c.lex.eventAnaphors[sc.lemmas[k]]) {
+		subj = k
+	}
+	for _, v := range []int{m.trig, m.clause, subj} {
+		if v < 0 {
+			continue
+		}
 		for _, c := range sc.tree.Children(v) {
 			if r := sc.rel(c); !(nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) {
 				continue

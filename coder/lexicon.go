@@ -90,6 +90,10 @@ type lexicon struct {
 	// eventAnaphors maps nouns of an act to the roots of the events they
 	// can name.
 	eventAnaphors map[string][]string
+	// collectiveNouns name a body of people by its members (a force of
+	// rebels); internationalModifiers make an envoy or force with no
+	// country an international organisation's (actor.agent-international).
+	collectiveNouns, internationalModifiers set
 }
 
 // set is a set of words.
@@ -155,6 +159,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
 		{"retaliation_nouns", &lx.retaliation}, {"cleft_ordinals", &lx.ordinals},
 		{"labelling_verbs", &lx.labelling},
+		{"collective_nouns", &lx.collectiveNouns}, {"international_modifiers", &lx.internationalModifiers},
 	}
 }
 

@@ -388,6 +388,47 @@ func (art *article) recipient(givers []actorRef) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// contextTarget returns the target of the last event the article gave
+// one of the sources, else the state it named last that is not a source
+// (a state, not its people or an organisation): the party a later
+// sentence of sanctions leaves out.
+func (art *article) contextTarget(srcs []actorRef) (actorRef, bool) {
+	if t, ok := art.lastTargetOf(srcs); ok {
+		return t, true
+	}
+	for i := len(art.history) - 1; i >= 0; i-- {
+		h := art.history[i]
+		if h.kind == dict.KindState && h.actor.Code != "" && !transnational(h.actor.Code) && !hasCode(srcs, h.actor.Code) {
+			return h, true
+		}
+	}
+	return actorRef{}, false
+}
+
+// lastTargetOf returns the target, not one of the sources, of the last
+// event the article gave one of the sources.
+func (art *article) lastTargetOf(srcs []actorRef) (actorRef, bool) {
+	for i := len(art.events) - 1; i >= 0; i-- {
+		e := art.events[i]
+		if hasCode(srcs, e.src.actor.Code) && e.tgt.actor.Code != "" && !hasCode(srcs, e.tgt.actor.Code) {
+			return e.tgt, true
+		}
+	}
+	return actorRef{}, false
+}
+
+// lastTargetOfRoot returns the target, not one of the sources, of the
+// last event of root the article told, whoever did it.
+func (art *article) lastTargetOfRoot(root string, srcs []actorRef) (actorRef, bool) {
+	for i := len(art.events) - 1; i >= 0; i-- {
+		e := art.events[i]
+		if e.root == root && e.tgt.actor.Code != "" && !hasCode(srcs, e.tgt.actor.Code) {
+			return e.tgt, true
+		}
+	}
+	return actorRef{}, false
+}
+
 // ownSufferers returns the givers' own state when the article has named
 // no other (a state, its people or one of its cities), and the givers'
 // own state by one of those: the people sympathy is for when the story
@@ -478,14 +519,33 @@ func (art *article) lastPerson() (actorRef, bool) {
 }
 
 // lastActor returns the most recent actor that is not a person, else any.
+// For one not a person ("it"), of the actors of the last sentence that
+// named one, its subject, as for "he" (lastPerson): "the bloc cut its
+// trade with Chad, a member. It said it was ..." is the bloc, not Chad.
 func (art *article) lastActor(wantState bool) (actorRef, bool) {
+	last := -1
 	for i := len(art.history) - 1; i >= 0; i-- {
 		h := art.history[i]
-		if !wantState || !h.person {
+		if !wantState {
+			return h, true
+		}
+		if h.person {
+			continue
+		}
+		if last < 0 {
+			last = i
+		}
+		if h.sent != art.history[last].sent {
+			break
+		}
+		if h.subject && !h.place {
 			return h, true
 		}
 	}
-	return actorRef{}, false
+	if last < 0 {
+		return actorRef{}, false
+	}
+	return art.history[last], true
 }
 
 // lastParties returns the k most recent actors of distinct codes (two

@@ -112,6 +112,8 @@ func WordClasses() []WordClass {
 		{"future_speech_verbs", TagNone, "verbs besides the speech verbs that report a future as said (warned that ... would)"},
 		{"gathering_nouns", TagNone, "meetings and occasions whose venue is not a party (a summit in Switzerland)"},
 		{"group_head_nouns", TagNone, "nouns that a group noun before them makes an armed group (the paramilitary force, rebel fighters)"},
+		{"international_modifiers", TagNone, "modifiers that make an envoy, monitor or force with no country of its own one of an international organisation (an international envoy, multinational peacekeepers)"},
+		{"collective_nouns", TagNone, "nouns of a body of people whose \"of\" names who they are (a force of 600 rebels, a band of gunmen): the body takes its members' role"},
 		{"group_nouns", TagNone, "nouns that describe an armed group (the rebels, the militia): a definite one is the group named last"},
 		{"group_pronouns", TagNone, "plural pronouns resolved to the last actor (they, their)"},
 		{"habit_adverbs", TagNone, "adverbs that make a clause a habit, not an event (routinely)"},

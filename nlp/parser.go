@@ -468,16 +468,16 @@ func (p *Parser) bestLabel(scores []float32, dir int) int {
 // bestLabelSum is bestLabel for the integer sums of scoreLabels. It picks
 // the same label as bestLabel of the sums as float32, which are exact (a
 // sum of at most parserMaxFeatures int16 weights is far below 2^24).
-func (p *Parser) bestLabelSum(acc *[256]int32, dir int) int {
+func (p *Parser) bestLabelSum(acc *labelAcc, dir int) int {
 	nl := len(p.labels)
-	row := acc[dir*nl : dir*nl+nl]
-	best := -1
+	row, row2 := acc[0][dir*nl:dir*nl+nl], acc[1][dir*nl:dir*nl+nl]
+	best, bestV := -1, int32(0)
 	for l, v := range row {
 		if l == p.root {
 			continue
 		}
-		if best < 0 || v > row[best] {
-			best = l
+		if v += row2[l]; best < 0 || v > bestV {
+			best, bestV = l, v
 		}
 	}
 	if best < 0 {
@@ -557,7 +557,7 @@ func (p *Parser) ParseAlternatives(words, upos, xpos, alt []string, heads []int,
 			if best == trRight {
 				h, d, dir = d, h, 1
 			}
-			clear(s.acc[:2*nl])
+			s.acc.clearLabels(2 * nl)
 			p.fast.scoreLabels(s.hits, dir, &s.acc)
 			l = p.bestLabelSum(&s.acc, dir)
 			if h == n {
@@ -844,8 +844,8 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 	for size < (trans.features()+lab.features())*3/2 {
 		size <<= 1
 	}
-	ft.mask, ft.slots = uint64(size-1), make([]fastSlot, size)
-	ft.cells = make([]labelCell, 1, len(lab.cells)+lab.features()+1)
+	ft.mask, ft.slots = uint64(size-1), hugeSlice[fastSlot](size)
+	ft.cells = hugeSlice[labelCell](len(lab.cells) + lab.features() + 1)[:1]
 	nlab := lab.nclass / 2
 	find := func(k uint64) *fastSlot {
 		fp := fingerprint(k)
@@ -919,9 +919,24 @@ func (t *fastTable) bloomBits(k uint64) (uint64, uint64) {
 // batch together instead of one after the other.
 const lookupBatch = 128
 
+// labelAcc holds the label scores of scoreLabels, indexed by class (fewer
+// than 255 classes; class 255 is never one): two partial sums, of the
+// features in even and in odd places, whose sum is the score. Adding a
+// feature's row to the other half than the row before lets the processor
+// overlap the updates of a class that many features weigh, instead of
+// waiting for each one to be stored before the next; integer sums come
+// out the same in any order.
+type labelAcc [2][256]int32
+
+// clearLabels zeroes the first n classes of both halves of a.
+func (a *labelAcc) clearLabels(n int) {
+	clear(a[0][:n])
+	clear(a[1][:n])
+}
+
 // scoreLabels adds the label weights of direction dir (0: left arc) of
-// the slots in hits to acc, indexed by class (fewer than 256 classes).
-func (t *fastTable) scoreLabels(hits []int32, dir int, acc *[256]int32) {
+// the slots in hits to acc.
+func (t *fastTable) scoreLabels(hits []int32, dir int, acc *labelAcc) {
 	var span [lookupBatch][2]uint32
 	for len(hits) > 0 {
 		batch := hits[:min(len(hits), lookupBatch)]
@@ -945,10 +960,21 @@ func (t *fastTable) scoreLabels(hits []int32, dir int, acc *[256]int32) {
 				touch |= t.cells[sp[0]].w | t.cells[sp[1]-1].w
 			}
 		}
-		acc[255] += int32(touch) // never a class; keeps the loads
-		for _, sp := range span[:len(batch)] {
-			for _, c := range t.cells[sp[0]:sp[1]] {
-				acc[uint8(c.class)] += int32(c.w)
+		acc[0][255] += int32(touch) // never a class; keeps the loads
+		a0, a1 := &acc[0], &acc[1]
+		sp := span[:len(batch)]
+		for len(sp) >= 2 {
+			for _, c := range t.cells[sp[0][0]:sp[0][1]] {
+				a0[uint8(c.class)] += int32(c.w)
+			}
+			for _, c := range t.cells[sp[1][0]:sp[1][1]] {
+				a1[uint8(c.class)] += int32(c.w)
+			}
+			sp = sp[2:]
+		}
+		if len(sp) == 1 {
+			for _, c := range t.cells[sp[0][0]:sp[0][1]] {
+				a0[uint8(c.class)] += int32(c.w)
 			}
 		}
 	}

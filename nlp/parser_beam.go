@@ -129,7 +129,7 @@ func (p *Parser) parseBeam(b *beamScratch, k int) *parseState {
 			if c.t == trRight {
 				h, dir = s.top(), 1
 			}
-			clear(s.acc[:2*nl])
+			s.acc.clearLabels(2 * nl)
 			p.fast.scoreLabels(s.hits, dir, &s.acc)
 			c.label = p.bestLabelSum(&s.acc, dir)
 			if h == n {
@@ -256,6 +256,13 @@ func (t *fastTable) scoreMany(feats []uint64, ends []int32, sc [][numTransitions
 		for j, k := range cand[:n] {
 			home[j] = t.slots[k&mask].fp
 		}
+		// The features of a configuration are consecutive: their
+		// weights are summed in registers and stored when the next
+		// configuration's features begin (integer sums: the same in
+		// any order).
+		cur := int32(-1)
+		var w0, w1, w2, w3 int32
+		var s *parseState
 		for j, k := range cand[:n] {
 			i, fp := k&mask, fingerprint(k)
 			if home[j] == 0 {
@@ -264,13 +271,19 @@ func (t *fastTable) scoreMany(feats []uint64, ends []int32, sc [][numTransitions
 			for {
 				sl := &t.slots[i]
 				if sl.fp == fp {
-					acc := &sc[owner[j]]
-					acc[0] += int32(sl.w[0])
-					acc[1] += int32(sl.w[1])
-					acc[2] += int32(sl.w[2])
-					acc[3] += int32(sl.w[3])
+					if o := owner[j]; o != cur {
+						if cur >= 0 {
+							acc := &sc[cur]
+							acc[0], acc[1], acc[2], acc[3] = acc[0]+w0, acc[1]+w1, acc[2]+w2, acc[3]+w3
+						}
+						cur, s = o, states[o]
+						w0, w1, w2, w3 = 0, 0, 0, 0
+					}
+					w0 += int32(sl.w[0])
+					w1 += int32(sl.w[1])
+					w2 += int32(sl.w[2])
+					w3 += int32(sl.w[3])
 					if sl.off > 0 {
-						s := states[owner[j]]
 						s.hits = append(s.hits, int32(i))
 					}
 					break
@@ -280,6 +293,10 @@ func (t *fastTable) scoreMany(feats []uint64, ends []int32, sc [][numTransitions
 				}
 				i = (i + 1) & mask
 			}
+		}
+		if cur >= 0 {
+			acc := &sc[cur]
+			acc[0], acc[1], acc[2], acc[3] = acc[0]+w0, acc[1]+w1, acc[2]+w2, acc[3]+w3
 		}
 	}
 }

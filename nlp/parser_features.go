@@ -61,9 +61,9 @@ type parseState struct {
 	altOn bool
 
 	feats []uint64
-	hits  []int32    // slots of the fast table found for feats
-	acc   [256]int32 // label scores being added up (acc[255] is never a class)
-	roots []int      // words attached to the artificial root
+	hits  []int32  // slots of the fast table found for feats
+	acc   labelAcc // label scores being added up
+	roots []int    // words attached to the artificial root
 	// For scoring this configuration alone with fastTable.scoreMany: the
 	// transition scores, the end of its features, itself.
 	sc   [1][numTransitions]int32

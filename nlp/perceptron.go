@@ -159,7 +159,7 @@ func newWeightTable(nclass, nfeat int) *weightTable {
 	return &weightTable{
 		nclass: nclass,
 		mask:   uint64(size - 1),
-		slots:  make([]weightSlot, size),
+		slots:  hugeSlice[weightSlot](size),
 	}
 }
 
