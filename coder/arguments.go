@@ -1524,6 +1524,10 @@ func (sc *sentCtx) laterState(trig int, givers []actorRef) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// codeOfficialComplaint is CAMEO 114, complain officially: a protest
+// lodged, a diplomat summoned; it is always lodged with another party.
+const codeOfficialComplaint = "114"
+
 // codeApologize is CAMEO 055, apologize.
 const codeApologize = "055"
 
@@ -1538,7 +1542,11 @@ const codeApologize = "055"
 // it named last that is not the source: the party a story names once and
 // then leaves out, as aid's recipient (argument.context-recipient). A
 // state's own appeal with no addressee is often for its own people, so
-// not for states; not for a mutual act. An apology with no addressee ("I
+// not for states; but an official complaint ("Japan lodged a protest
+// through its embassy", 114) is lodged with another party whoever makes
+// it (when a verb or a light verb lodges it: "resigned in protest" is
+// no complaint to anyone), with whoever last acted against the source
+// first; not for a mutual act. An apology with no addressee ("I
 // offer my sincere apology") is owed to the target of the source's last
 // act in the article, and to no one when it has none.
 func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
@@ -1555,7 +1563,8 @@ func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
 		tc.tgts = []actorRef{recalled(r)}
 		return true
 	}
-	if !(cameo.ReducedRelations.Has(tc.code) || (cameo.Grievances.Has(tc.code) && transnational(tc.srcs[0].actor.Code))) {
+	lodged := cameo.Under(tc.code, codeOfficialComplaint) && (sc.upos(tc.m.trig) == "VERB" || len(tc.m.p.Light) > 0)
+	if !(cameo.ReducedRelations.Has(tc.code) || lodged || (cameo.Grievances.Has(tc.code) && transnational(tc.srcs[0].actor.Code))) {
 		return false
 	}
 	if cameo.ReducedRelations.Has(tc.code) && sc.c.lex.domesticRoles[strings.ToLower(tc.srcs[0].actor.Role)] {
@@ -1577,7 +1586,16 @@ func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
 			return true
 		}
 	}
-	r, ok := sc.art.contextTarget(tc.srcs)
+	r, ok := actorRef{}, false
+	if lodged {
+		// a complaint goes to whoever last acted against the source
+		// ("Azerbaijani forces shelled Armenian villages. Armenia lodged
+		// a protest")
+		r, ok = sc.art.lastSourceAgainst(tc.srcs)
+	}
+	if !ok {
+		r, ok = sc.art.contextTarget(tc.srcs)
+	}
 	if !ok {
 		return false
 	}

@@ -417,6 +417,18 @@ func (art *article) lastTargetOf(srcs []actorRef) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// lastSourceAgainst returns the source, not one of srcs, of the last
+// event the article aimed at one of srcs.
+func (art *article) lastSourceAgainst(srcs []actorRef) (actorRef, bool) {
+	for i := len(art.events) - 1; i >= 0; i-- {
+		e := art.events[i]
+		if hasCode(srcs, e.tgt.actor.Code) && e.src.actor.Code != "" && !hasCode(srcs, e.src.actor.Code) {
+			return e.src, true
+		}
+	}
+	return actorRef{}, false
+}
+
 // lastTargetOfRoot returns the target, not one of the sources, of the
 // last event of root the article told, whoever did it.
 func (art *article) lastTargetOfRoot(root string, srcs []actorRef) (actorRef, bool) {
