@@ -171,7 +171,7 @@ func actorRules() []string {
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
 		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead, ruleVictimCountry, ruleStateDesc,
-		ruleLocalPeople, ruleIncluding)
+		ruleLocalPeople, ruleIncluding, ruleFreeRelative)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -264,9 +264,13 @@ func (sc *sentCtx) single(h, depth int) []actorRef {
 	return nil
 }
 
-// actorPronoun: a pronoun resolves by the pronoun rules.
+// actorPronoun: a pronoun resolves by the pronoun rules; a free relative
+// on a labelling verb is the thing it names (actor.free-relative).
 func actorPronoun(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	if sc.upos(n.h) == "PRON" || (sc.c.lex.pronouns[n.lemma] && sc.upos(n.h) != "PROPN") {
+		if rs, ok := sc.freeRelative(n); ok {
+			return rs, true
+		}
 		return sc.pronoun(n.h), true
 	}
 	return nil, false
@@ -583,7 +587,8 @@ func actorOrganisationKind(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 
 // actorPair: a definite description of two parties ("the two leaders",
 // "both sides", "all sides", "the neighbours") is the two most recent
-// distinct parties of the article; a noun of states ("the two
+// distinct parties of the article, one of three or more ("all three
+// countries", "the four nations": partyCount) as many; a noun of states ("the two
 // countries", "the neighbours") or the parties to a dispute ("all
 // sides") takes the two most recent parties of states, never an
 // organisation or whoever speaks for one.
@@ -592,12 +597,18 @@ func actorPair(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		return nil, false
 	}
 	lx := sc.c.lex
-	states := lx.stateNouns[n.lemma] || lx.pairDefinite[n.lemma] || lx.pairAll[n.lemma] && sc.allOf(n.h)
-	pair := sc.art.lastPair(!lx.pairParties[n.lemma], states)
-	if len(pair) != 2 {
+	k := sc.partyCount(n.h)
+	if k > 2 && !(sc.hasDet(n.h, "the") || sc.hasDet(n.h, "these") || sc.hasDet(n.h, "those") || sc.allOf(n.h)) {
+		// three or more parties only when definite: "all three
+		// countries", "the four nations", not "three soldiers"
 		return nil, false
 	}
-	out := make([]actorRef, 2)
+	states := lx.stateNouns[n.lemma] || lx.pairDefinite[n.lemma] || lx.pairAll[n.lemma] && sc.allOf(n.h)
+	pair := sc.art.lastParties(k, !lx.pairParties[n.lemma], states)
+	if len(pair) != k {
+		return nil, false
+	}
+	out := make([]actorRef, k)
 	for i, p := range pair {
 		out[i] = actorRef{actor: dyad.Actor{Code: p.actor.Code, Role: firstNonEmpty(n.role, p.actor.Role), Name: p.actor.Name},
 			span: n.sp, tok: n.h, resolved: true, person: p.person, kind: p.kind, rule: rulePair,
@@ -1141,6 +1152,33 @@ func (sc *sentCtx) isPairDescription(h int) bool {
 	return lx.pairDefinite[sc.lemmas[h]] && sc.hasDet(h, "the") && sc.onlyDescribed(h)
 }
 
+// partyCount returns how many parties a pair description names: the
+// number its quantifier (lexicon pair_quantifiers) says, two for "both"
+// or none.
+func (sc *sentCtx) partyCount(h int) int {
+	q := -1
+	for _, c := range sc.tree.Children(h) {
+		if sc.c.lex.pairQuantifiers[sc.lemmas[c]] {
+			q = c
+		}
+	}
+	if q < 0 && h > 0 && sc.c.lex.pairQuantifiers[sc.lemmas[h-1]] {
+		q = h - 1
+	}
+	if q < 0 {
+		return 2
+	}
+	switch sc.lemmas[q] {
+	case "three", "3":
+		return 3
+	case "four", "4":
+		return 4
+	case "five", "5":
+		return 5
+	}
+	return 2
+}
+
 // allOf reports whether noun h is quantified by "all" ("all sides",
 // "all the parties").
 func (sc *sentCtx) allOf(h int) bool {
@@ -1169,6 +1207,57 @@ func pronounRules() []pronounRule {
 		{"actor.pronoun-before", actorPronounBefore},
 		{rulePronounArticle, actorPronounArticle},
 	}
+}
+
+// ruleFreeRelative: a free relative "what" on a labelling verb (lexicon
+// labelling_verbs) is the thing the verb names: "condemned what it
+// called an attempted coup by the prosecutors", "rejected what he
+// described as foreign interference".
+const ruleFreeRelative = "actor.free-relative"
+
+// freeRelative resolves "what" heading a relative clause of a labelling
+// verb to the actors of the description it gives: its object or
+// predicative complement, or the "as" phrase; for an event noun whose
+// doer the parse hung on the labelling verb ("what it called an attack
+// by the rebels", the verb active), that "by" phrase. Decides (perhaps no actor) only when
+// the description is found.
+func (sc *sentCtx) freeRelative(n *nominal) ([]actorRef, bool) {
+	if n.lemma != "what" {
+		return nil, false
+	}
+	v := sc.tree.ChildWith(n.h, "acl:relcl")
+	if v < 0 || !sc.c.lex.labelling[sc.lemmas[v]] {
+		return nil, false
+	}
+	desc, by := -1, -1
+	for _, c := range sc.tree.Children(v) {
+		switch r := sc.rel(c); {
+		case c == n.h || sc.upos(c) == "PRON":
+		case (r == "obj" || r == "xcomp") && desc < 0:
+			desc = c
+		case nlp.RelIs(r, "obl") && sc.caseOf(c) == "as" && desc < 0:
+			desc = c
+		case nlp.RelIs(r, "obl") && sc.caseOf(c) == "by":
+			by = c
+		}
+	}
+	if desc < 0 {
+		return nil, false
+	}
+	rs := sc.actorsAt(desc)
+	if len(rs) == 0 {
+		rs = sc.npFallback(desc)
+	}
+	if len(rs) == 0 && by >= 0 && sc.tree.ChildWith(v, "nsubj") >= 0 {
+		// (an active labelling verb: its "by" phrase is not who labels)
+		rs = sc.actorsAt(by)
+	}
+	out := make([]actorRef, len(rs))
+	for i, r := range rs {
+		r.rule = ruleFreeRelative
+		out[i] = r
+	}
+	return out, true
 }
 
 // rulePronounArticle: a pronoun resolved against the article's memory;

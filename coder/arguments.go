@@ -905,12 +905,54 @@ func targetRules() []targetRule {
 		{"argument.population", argPopulation},
 		{"argument.force-place", argForcePlace},
 		{"argument.attacker-country", argAttackerCountry},
+		{"argument.appeal-from", argAppealFrom},
 		{"argument.object-owner", argObjectOwner},
 		{ruleContextRecipient, argContextRecipient},
 		{"argument.context-target", argContextTarget},
 		{ruleDomesticDefault, argDomesticDefault},
 		{"argument.home-restriction", argHomeRestriction},
 	}
+}
+
+// argAppealFrom: an appeal for something only another party can grant
+// (cooperation, support or aid: CAMEO 021-023) with no addressee in its
+// slots asks whoever a "from" phrase names, on the verb or on the thing
+// asked for, with its conjuncts ("appealed for food aid from the World
+// Bank and Japan", "pleaded for help from neighbouring states"), before
+// argument.undirected leaves it with none. Not for other appeals: "called
+// for the withdrawal of troops from the border" names a place.
+func argAppealFrom(sc *sentCtx, tc *targetCtx) bool {
+	if len(tc.tgts) > 0 || len(tc.srcs) == 0 || tc.ownSlot || !(cameo.Under(tc.code, "021") || cameo.Under(tc.code, "022") || cameo.Under(tc.code, "023")) {
+		return false
+	}
+	v := tc.m.clause
+	from := func(h int) int {
+		for _, c := range sc.tree.Children(h) {
+			if r := sc.rel(c); (nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod")) && sc.caseOf(c) == "from" {
+				return c
+			}
+		}
+		return -1
+	}
+	f := from(v)
+	if f < 0 {
+		for _, c := range sc.tree.Children(v) {
+			if r := sc.rel(c); (r == "obj" || nlp.RelIs(r, "obl")) && sc.caseOf(c) != "from" {
+				if f = from(c); f >= 0 {
+					break
+				}
+			}
+		}
+	}
+	if f < 0 {
+		return false
+	}
+	var out []actorRef
+	for _, c := range sc.conjuncts(f) {
+		out = append(out, sc.single(c, 0)...)
+	}
+	tc.tgts = removeSame(dedupe(out), tc.srcs)
+	return len(tc.tgts) > 0
 }
 
 // targets resolves the target of a match: the pattern's slots (slot
@@ -1482,6 +1524,10 @@ func (sc *sentCtx) laterState(trig int, givers []actorRef) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// codeOfficialComplaint is CAMEO 114, complain officially: a protest
+// lodged, a diplomat summoned; it is always lodged with another party.
+const codeOfficialComplaint = "114"
+
 // codeApologize is CAMEO 055, apologize.
 const codeApologize = "055"
 
@@ -1496,7 +1542,11 @@ const codeApologize = "055"
 // it named last that is not the source: the party a story names once and
 // then leaves out, as aid's recipient (argument.context-recipient). A
 // state's own appeal with no addressee is often for its own people, so
-// not for states; not for a mutual act. An apology with no addressee ("I
+// not for states; but an official complaint ("Japan lodged a protest
+// through its embassy", 114) is lodged with another party whoever makes
+// it (when a verb or a light verb lodges it: "resigned in protest" is
+// no complaint to anyone), with whoever last acted against the source
+// first; not for a mutual act. An apology with no addressee ("I
 // offer my sincere apology") is owed to the target of the source's last
 // act in the article, and to no one when it has none.
 func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
@@ -1513,7 +1563,8 @@ func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
 		tc.tgts = []actorRef{recalled(r)}
 		return true
 	}
-	if !(cameo.ReducedRelations.Has(tc.code) || (cameo.Grievances.Has(tc.code) && transnational(tc.srcs[0].actor.Code))) {
+	lodged := cameo.Under(tc.code, codeOfficialComplaint) && (sc.upos(tc.m.trig) == "VERB" || len(tc.m.p.Light) > 0)
+	if !(cameo.ReducedRelations.Has(tc.code) || lodged || (cameo.Grievances.Has(tc.code) && transnational(tc.srcs[0].actor.Code))) {
 		return false
 	}
 	if cameo.ReducedRelations.Has(tc.code) && sc.c.lex.domesticRoles[strings.ToLower(tc.srcs[0].actor.Role)] {
@@ -1535,7 +1586,16 @@ func argContextTarget(sc *sentCtx, tc *targetCtx) bool {
 			return true
 		}
 	}
-	r, ok := sc.art.contextTarget(tc.srcs)
+	r, ok := actorRef{}, false
+	if lodged {
+		// a complaint goes to whoever last acted against the source
+		// ("Azerbaijani forces shelled Armenian villages. Armenia lodged
+		// a protest")
+		r, ok = sc.art.lastSourceAgainst(tc.srcs)
+	}
+	if !ok {
+		r, ok = sc.art.contextTarget(tc.srcs)
+	}
 	if !ok {
 		return false
 	}

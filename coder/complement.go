@@ -322,6 +322,8 @@ func embedCodeRules() []embedCodeRule {
 		{"complement.agreed-ceasefire", complementAgreedCeasefire},
 		{"complement.named-act", complementNamedAct},
 		{"complement.parallel", complementParallel},
+		// after the parallel code: an order to one's own forces is the act
+		{"complement.own-forces", complementOwnForces},
 	}
 }
 
@@ -367,6 +369,32 @@ func complementThreat(sc *sentCtx, k *cand) string {
 func complementAgreedCeasefire(sc *sentCtx, k *cand) string {
 	if isIntent(k.kind) && k.embCode == cameo.CodeCeasefire && sc.c.lex.agreementVerbs[sc.lemmas[k.trig]] && sc.c.lex.stopping[sc.lemmas[k.embedded.trig]] {
 		return k.embCode
+	}
+	return ""
+}
+
+// complementOwnForces: an authority that orders its own forces to do a
+// cooperative act or to yield ("ordered its troops to observe the truce",
+// "decreed that its soldiers respect the ceasefire") does the act through
+// them: the act is the authority's,
+// not a demand on a party (complement.parallel). The order is one of the
+// lexicon's ordering_verbs and its object an armed-forces noun owned by a
+// possessive pronoun (its, their, his, her, our: the subject's own);
+// another's forces ("ordered Ukrainian troops to lay down arms") stay a
+// demand, and so do force and coercion (the ordered act's target is then
+// not the forces).
+func complementOwnForces(sc *sentCtx, k *cand) string {
+	if k.kind != dict.EmbedDemand || k.embCode == "" || !cameo.CooperativeActs.Has(k.embCode) || !sc.c.lex.orderingVerbs[sc.lemmas[k.trig]] {
+		return ""
+	}
+	o := sc.tree.ChildWith(k.trig, "obj")
+	if o < 0 || !sc.armedForces(o) {
+		return ""
+	}
+	for _, c := range sc.tree.Children(o) {
+		if nlp.RelIs(sc.rel(c), "nmod:poss") && sc.upos(c) == "PRON" {
+			return k.embCode
+		}
 	}
 	return ""
 }

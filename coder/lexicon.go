@@ -70,6 +70,9 @@ type lexicon struct {
 	retaliation set
 	// ordinals make "it was the Nth time that" a cleft (mood.cleft).
 	ordinals set
+	// labelling verbs name a thing by a description ("what it called a
+	// coup"): a free relative on one is the thing (actor.free-relative).
+	labelling set
 	// pairAll are pair nouns that "all" makes the article's parties (all
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
@@ -155,6 +158,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"occurrence_verbs", &lx.occurrence}, {"onset_verbs", &lx.onset}, {"means_markers", &lx.meansMarkers},
 		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
 		{"retaliation_nouns", &lx.retaliation}, {"cleft_ordinals", &lx.ordinals},
+		{"labelling_verbs", &lx.labelling},
 		{"collective_nouns", &lx.collectiveNouns}, {"international_modifiers", &lx.internationalModifiers},
 	}
 }

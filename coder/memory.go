@@ -425,6 +425,18 @@ func (art *article) lastTargetOf(srcs []actorRef) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// lastSourceAgainst returns the source, not one of srcs, of the last
+// event the article aimed at one of srcs.
+func (art *article) lastSourceAgainst(srcs []actorRef) (actorRef, bool) {
+	for i := len(art.events) - 1; i >= 0; i-- {
+		e := art.events[i]
+		if hasCode(srcs, e.tgt.actor.Code) && e.src.actor.Code != "" && !hasCode(srcs, e.src.actor.Code) {
+			return e.src, true
+		}
+	}
+	return actorRef{}, false
+}
+
 // lastTargetOfRoot returns the target, not one of the sources, of the
 // last event of root the article told, whoever did it.
 func (art *article) lastTargetOfRoot(root string, srcs []actorRef) (actorRef, bool) {
@@ -556,14 +568,16 @@ func (art *article) lastActor(wantState bool) (actorRef, bool) {
 	return art.history[last], true
 }
 
-// lastPair returns the two most recent actors of distinct codes, preferring
-// people and governments; with states, only actors of a state (a state,
-// its government, its people), not an organisation's or a news outlet's.
-func (art *article) lastPair(people, states bool) []actorRef {
+// lastParties returns the k most recent actors of distinct codes (two
+// for "both sides", three for "all three countries"), in the order named,
+// preferring people and governments; with states, only actors of a state
+// (a state, its government, its people), not an organisation's or a news
+// outlet's.
+func (art *article) lastParties(k int, people, states bool) []actorRef {
 	var out []actorRef
-	for pass := 0; pass < 3 && len(out) < 2; pass++ {
+	for pass := 0; pass < 3 && len(out) < k; pass++ {
 		out = out[:0]
-		for i := len(art.history) - 1; i >= 0 && len(out) < 2; i-- {
+		for i := len(art.history) - 1; i >= 0 && len(out) < k; i-- {
 			h := art.history[i]
 			if h.place || (pass == 0 && (!people || !h.person)) {
 				continue
@@ -574,16 +588,30 @@ func (art *article) lastPair(people, states bool) []actorRef {
 			if pass == 1 && !h.person && h.kind != dict.KindState && h.kind != dict.KindCapital && h.kind != dict.KindGroup {
 				continue
 			}
-			if len(out) == 1 && !distinctParties(out[0], h) {
+			if !distinctFromAll(out, h) {
 				continue
 			}
 			out = append(out, h)
 		}
 	}
-	if len(out) < 2 {
+	if len(out) < k {
 		return nil
 	}
-	return []actorRef{out[1], out[0]}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// distinctFromAll reports whether h can be another party beside each of
+// out (distinctParties).
+func distinctFromAll(out []actorRef, h actorRef) bool {
+	for _, o := range out {
+		if !distinctParties(o, h) {
+			return false
+		}
+	}
+	return true
 }
 
 // distinctParties reports whether two actors can be the two sides of a

@@ -30,6 +30,7 @@ func repairRules() []repairRule {
 		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
 		{"repair.have-verb", (*sentCtx).repairHaveVerbs},
 		{"repair.progressive-modifier", (*sentCtx).repairProgressiveModifiers},
+		{"repair.comma-participle", (*sentCtx).repairCommaParticiples},
 		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
 		{"repair.verb-compound-subject", (*sentCtx).repairVerbCompoundSubjects},
 		{"repair.subject-verb-modifier", (*sentCtx).repairSubjectVerbModifiers},
@@ -356,6 +357,60 @@ func (sc *sentCtx) repairProgressiveModifiers() []int {
 				toks[j].Head = v
 			}
 		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// repairCommaParticiples mends a tagging error of participle clauses: an
+// -ing verb right after a comma taken for a modifier of its own object
+// (", rebuffing protests by Serbia", ", imposing curbs on imports" parsed
+// as the noun phrase "[rebuffing protests]" hung on the clause). The verb
+// becomes an adverbial clause of what the noun hung on, and the noun its
+// object. Only event-pattern and light verbs are repaired.
+func (sc *sentCtx) repairCommaParticiples() []int {
+	var out []int
+	toks := sc.s.Tokens
+	n := len(toks)
+	for v := 1; v+1 < n; v++ {
+		t := &toks[v]
+		if t.DepRel != "amod" || (t.UPOS != "VERB" && t.UPOS != "ADJ") {
+			continue
+		}
+		// the comma, or a closing quote after it ('state," rebuffing')
+		comma := v - 1
+		if toks[comma].UPOS == "PUNCT" && toks[comma].Text != "," && comma > 0 && toks[comma-1].Text == "," {
+			comma--
+		}
+		if toks[comma].Text != "," {
+			continue
+		}
+		h := t.Head
+		if h <= v || h > v+3 || (toks[h].UPOS != "NOUN" && toks[h].UPOS != "PROPN") || toks[h].Head < 0 || toks[h].Head >= v {
+			continue
+		}
+		if w := strings.ToLower(t.Text); !strings.HasSuffix(w, "ing") {
+			continue
+		}
+		lemma := sc.c.verbLemma(sc.lemmas[v], t.Text)
+		if len(sc.c.idx[lemma]) == 0 && !sc.c.lightVerbs[lemma] {
+			continue
+		}
+		// nothing between the verb and the noun but modifiers of the noun
+		ok := true
+		for j := v + 1; j < h; j++ {
+			if toks[j].Head != h {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		t.Head, t.DepRel = toks[h].Head, "advcl"
+		t.UPOS, t.XPOS = "VERB", "VBG"
+		sc.lemmas[v] = lemma
+		toks[h].Head, toks[h].DepRel = v, "obj"
+		toks[comma].Head = v
 		out = append(out, v)
 	}
 	return out

@@ -75,6 +75,7 @@ func WordClasses() []WordClass {
 		{"decision_verbs", TagNone, "verbs of an authority's decision (decided to expel, voted to suspend): a sanction or coercion decided is done, not only intended"},
 		{"harm_nouns", TagNone, "nouns of a harm one is blamed for, beside the event nouns (responsible for the deaths, behind the violence): blame, not praise"},
 		{"retaliation_nouns", TagNone, "nouns of an answer a speaker threatens (our response will be painful, there will be consequences for X): said of the future, a threat"},
+		{"labelling_verbs", TagNone, "verbs that name a thing by a description (condemned what it called a coup, rejected what he described as interference): a free relative on one is the thing it names"},
 		{"cleft_ordinals", TagNone, "ordinals of the focus of a cleft (it was the fourth month that ...): the that-clause is asserted"},
 		{"capital_nouns", TagNone, "nouns of a state's capital: with a demonym (arrived in the Iraqi capital) the host of a visit is that state's government"},
 		{"capital_place_prepositions", TagNone, "prepositions through which a government acts on its own capital's people (a curfew on Nairobi)"},
