@@ -82,15 +82,45 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 			group = sc.conjuncts(p)
 		}
 	}
+	named := false // the current run of split name words has given an actor
 	for i, c := range group {
 		if i+1 < len(group) && sc.titleOfNext(c, group[i+1]) {
+			named = false // the name after the title stands for both
 			continue
 		}
-		out = append(out, sc.single(c, 0)...)
+		if i == 0 || !sc.splitConjunct(group[i-1], c) {
+			named = false
+		} else if named {
+			continue
+		}
+		rs := sc.single(c, 0)
+		named = named || len(rs) > 0
+		out = append(out, rs...)
 	}
 	out = dedupe(out)
 	sc.memo[h] = out
 	return out
+}
+
+// splitConjunct reports whether conjunct c follows conjunct prev with
+// nothing between them — no comma, no "and" — as the words of one name
+// or title that the parse made conjuncts each ("A and Chilean Trade
+// Minister Ana Ruiz" parsed as A + Trade + Minister + Ana + Ruiz). A list
+// always separates its members, so such a run is one party: its first word
+// that resolves to an actor stands for it.
+func (sc *sentCtx) splitConjunct(prev, c int) bool {
+	_, l := sc.tree.Subtree(prev)
+	f, _ := sc.tree.Subtree(c)
+	if l+1 != f {
+		return false
+	}
+	// the comma or "and" of a list hangs on the conjunct after it
+	for j := l; j <= c; j++ {
+		if u := sc.upos(j); u == "PUNCT" || u == "CCONJ" {
+			return false
+		}
+	}
+	return true
 }
 
 // titleOfNext reports whether conjunct c is a title that the parse split
