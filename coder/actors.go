@@ -82,21 +82,21 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 			group = sc.conjuncts(p)
 		}
 	}
-	named := false // the current run of split name words has given an actor
+	// run holds the actors of the current run of split name words: the
+	// last word of the run that resolves stands for it (splitConjunct)
+	var run []actorRef
 	for i, c := range group {
+		if i > 0 && !sc.splitConjunct(group[i-1], c) {
+			out, run = append(out, run...), nil
+		}
 		if i+1 < len(group) && sc.titleOfNext(c, group[i+1]) {
-			named = false // the name after the title stands for both
-			continue
+			continue // the name after the title stands for both
 		}
-		if i == 0 || !sc.splitConjunct(group[i-1], c) {
-			named = false
-		} else if named {
-			continue
+		if rs := sc.single(c, 0); len(rs) > 0 {
+			run = rs
 		}
-		rs := sc.single(c, 0)
-		named = named || len(rs) > 0
-		out = append(out, rs...)
 	}
+	out = append(out, run...)
 	out = dedupe(out)
 	sc.memo[h] = out
 	return out
@@ -106,16 +106,18 @@ func (sc *sentCtx) actorsAt(h int) []actorRef {
 // nothing between them — no comma, no "and" — as the words of one name
 // or title that the parse made conjuncts each ("A and Chilean Trade
 // Minister Ana Ruiz" parsed as A + Trade + Minister + Ana + Ruiz). A list
-// always separates its members, so such a run is one party: its first word
-// that resolves to an actor stands for it.
+// always separates its members, so such a run is one party: its last word
+// that resolves to an actor stands for it (the head of an English name or
+// title comes last: "Yemen's Houthis", "Foreign Minister Ana Ruiz").
 func (sc *sentCtx) splitConjunct(prev, c int) bool {
-	_, l := sc.tree.Subtree(prev)
-	f, _ := sc.tree.Subtree(c)
-	if l+1 != f {
+	if c <= prev || c-prev > 4 {
 		return false
 	}
-	// the comma or "and" of a list hangs on the conjunct after it
-	for j := l; j <= c; j++ {
+	if f, _ := sc.tree.Subtree(c); f <= prev {
+		return false
+	}
+	// the comma or "and" of a list stands between its members
+	for j := prev + 1; j < c; j++ {
 		if u := sc.upos(j); u == "PUNCT" || u == "CCONJ" {
 			return false
 		}
