@@ -1002,12 +1002,13 @@ func (sc *sentCtx) speechAct(lemma string) bool {
 // comma and the verb of saying is its subject, and the verb an aside on
 // the reported clause (mood.speech-aside then makes its subject the
 // reporter). Only a finite verb of saying that ends the sentence and has
-// no subject is repaired.
+// no subject is repaired; an aside already (parataxis) whose speaker the
+// parse hung on the clause beside it is repaired the same way.
 func (sc *sentCtx) repairTrailingAttributions() []int {
 	toks := sc.s.Tokens
 	for v := 2; v < sc.n; v++ {
 		t := &toks[v]
-		if !sc.c.lex.speech[sc.lemmas[v]] || t.Head < 0 || t.Head >= v || t.DepRel == "parataxis" || t.DepRel == "root" {
+		if !sc.c.lex.speech[sc.lemmas[v]] || t.Head < 0 || t.Head >= v || t.DepRel == "root" {
 			continue
 		}
 		switch t.XPOS {

@@ -128,6 +128,24 @@ func motionTo(s *nlp.Sentence, i, end int) bool {
 // dashes close a dateline.
 var dashes = map[string]bool{"-": true, "—": true, "–": true, "--": true}
 
+// isDateline reports whether a sentence is a dateline the tokenizer split
+// off in another shape than capitals and a dash ("Quito, March 3:",
+// "Manila –", "BRUSSELS (Sputnik)"): capitalized words, numbers, commas,
+// periods and brackets only, closed by a dash, a colon or a bracket.
+func isDateline(toks []nlp.Token) bool {
+	n := len(toks)
+	if l := toks[n-1].Text; !dashes[l] && l != ":" && l != ")" || !isCap(toks[0].Text) {
+		return false
+	}
+	for _, t := range toks[:n-1] {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && t.Text != "," && t.Text != "." && t.Text != "(" && t.Text != ")" {
+			return false
+		}
+	}
+	return true
+}
+
 func lower(s string) string { return strings.ToLower(s) }
 
 // isCap reports whether a token starts with an upper-case letter.
@@ -210,8 +228,8 @@ func (g *Gazetteer) findSentence(doc *nlp.Document, si int) []Mention {
 		return nil
 	}
 	var out []Mention
-	if dashes[toks[n-1].Text] && isAllCaps(toks[0].Text) {
-		// dateline: "KHARKIV, Ukraine -", "NEW YORK (AP) --"
+	if dashes[toks[n-1].Text] && isAllCaps(toks[0].Text) || isDateline(toks) {
+		// dateline: "KHARKIV, Ukraine -", "NEW YORK (AP) --", "Quito, March 3:"
 		end, key, hits := g.match(toks, 0)
 		if end > 0 {
 			// a dateline names a city

@@ -879,15 +879,23 @@ func (t *tokenizer) paragraphStart(i int) bool {
 	return i == 0 || t.newlineBetween(t.toks[i-1].End, t.toks[i].Start)
 }
 
-// dateline returns the index after the dash of a news dateline that starts
-// at token i ("KYIV, Nov 26 (Reuters) -", "WASHINGTON —", "LONDON (AP) --"),
-// or i when there is none.
+// dateline returns the index after a news dateline that starts at token i,
+// or i when there is none. A dateline is a place, an optional ", Place" or
+// ", Nov 26" and an optional "(Reuters)", closed by a dash or a colon
+// ("KYIV, Nov 26 (Reuters) -", "WASHINGTON —", "LONDON (AP) --", "YANGON,
+// Nov 11:"). The place is in capitals, or in title case ("Quito, March 3:",
+// "Manila –") when a colon or a spaced dash closes it ("Hamas-led" is no
+// dateline) and the dash is not the first of a pair around an aside ("The
+// Group – the union – led ...").
+// A place in capitals with its agency in brackets needs no dash before a
+// capitalized word ("BRUSSELS (Sputnik) On Monday, ...").
 func (t *tokenizer) dateline(i int) int {
 	toks := t.toks
 	n := len(toks)
 	k := i
+	caps := true
 	// One or more place words in capitals, a hyphen inside a name joining
-	// two of them ("PORT-AU-PRINCE").
+	// two of them ("PORT-AU-PRINCE"); else up to four in title case.
 	for k < n && k-i < 9 {
 		if isCapsWord(toks[k].Text) {
 			k++
@@ -898,6 +906,12 @@ func (t *tokenizer) dateline(i int) int {
 			continue
 		}
 		break
+	}
+	if k == i {
+		caps = false
+		for k < n && k-i < 4 && isTitleWord(toks[k].Text) {
+			k++
+		}
 	}
 	if k == i {
 		return i
@@ -914,6 +928,7 @@ func (t *tokenizer) dateline(i int) int {
 		}
 	}
 	// An optional "(Reuters)".
+	agency := false
 	if k < n && toks[k].Text == "(" {
 		k++
 		m := k
@@ -924,11 +939,53 @@ func (t *tokenizer) dateline(i int) int {
 			return i
 		}
 		k++
+		agency = true
 	}
-	if k+1 >= n || !isDash(toks[k].Text) || t.newlineBetween(toks[k].End, toks[k+1].Start) {
+	if k+1 >= n || t.newlineBetween(toks[k-1].End, toks[k].Start) {
 		return i
 	}
-	return k + 1
+	if isDash(toks[k].Text) || toks[k].Text == ":" {
+		if t.newlineBetween(toks[k].End, toks[k+1].Start) || !caps && isDash(toks[k].Text) && (toks[k].Start == toks[k-1].End || t.pairedDash(k)) {
+			return i
+		}
+		return k + 1
+	}
+	if agency && caps {
+		if r, _ := utf8.DecodeRuneInString(toks[k].Text); unicode.IsUpper(r) {
+			return k
+		}
+	}
+	return i
+}
+
+// pairedDash reports whether the same dash as token k comes again before
+// the end of its line or sentence: the two enclose an aside.
+func (t *tokenizer) pairedDash(k int) bool {
+	toks := t.toks
+	for j := k + 1; j < len(toks); j++ {
+		if t.newlineBetween(toks[j-1].End, toks[j].Start) || isTerminal(toks[j].Text) {
+			return false
+		}
+		if toks[j].Text == toks[k].Text {
+			return true
+		}
+	}
+	return false
+}
+
+// isTitleWord reports whether s is a word in title case such as "Quito" or
+// "Delhi": a capital, then lower-case letters.
+func isTitleWord(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) || len(s) == size {
+		return false
+	}
+	for _, c := range s[size:] {
+		if !unicode.IsLower(c) && c != '-' && c != '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 func isDash(s string) bool {

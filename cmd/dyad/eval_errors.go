@@ -14,6 +14,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/coder"
@@ -402,11 +404,24 @@ func goldSentences(doc *nlp.Document) []int {
 	for i := range doc.Sentences {
 		group[i] = g
 		t := strings.TrimRight(strings.TrimSpace(doc.SentenceText(i)), "\"'”’)]")
-		if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "…") || strings.HasSuffix(t, ":") {
+		if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "…") || strings.HasSuffix(t, ":") && !datelinePiece(doc.Sentences[i].Tokens) {
 			g++
 		}
 	}
 	return group
+}
+
+// datelinePiece reports whether a sentence closed by a colon is a dateline
+// ("YANGON, Nov 11:", "Peshawar:"): capitalized words, numbers and
+// punctuation only.
+func datelinePiece(toks []nlp.Token) bool {
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !unicode.IsPunct(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // goldSentence is the gold's index of the coder's sentence i, -1 for a
