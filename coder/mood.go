@@ -3,6 +3,8 @@ package coder
 import (
 	"strings"
 
+	"github.com/dyad-events/dyad"
+
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/nlp"
@@ -938,7 +940,11 @@ func moodThreatenedAct(sc *sentCtx, k *cand, id string) (bool, string) {
 // Unreported, it is the writer's assessment; negated, hedged or in the
 // future it is no act; said of the speaker's own side, or of a state only
 // as the place of what is judged ("the situation in Lebanon is
-// dangerous"), it is none either.
+// dangerous"), it is none either. A verdict on a demonstrative subject
+// ("'this is a travesty,' the envoy said", "such intimidation is
+// intolerable") judges the act told before: it is aimed at whoever last
+// acted against the speaker's side, else at the party of the speaker's
+// own last act; with neither in the article it is none.
 func moodReportedContent(sc *sentCtx, k *cand, id string) (bool, string) {
 	if !isContent(k.p) {
 		return false, ""
@@ -960,12 +966,50 @@ func moodReportedContent(sc *sentCtx, k *cand, id string) (bool, string) {
 			to = append(to, r)
 		}
 	}
+	if len(to) == 0 && sc.demonstrativeSubject(sc.contentSubject(k.clause)) {
+		// "'this is a travesty,' the envoy said": the act the article
+		// told last against the speaker's side is what is judged, and its
+		// doer the one criticised; else the party of the speaker's own
+		// last act ("X slapped tariffs on Y ... 'this is blackmail,' Y's
+		// minister said" when only Y's answer was told)
+		rep := []actorRef{*k.md.reporter}
+		r, ok := sc.art.lastSourceAgainst(rep)
+		if !ok {
+			r, ok = sc.art.lastTargetOf(rep)
+		}
+		if ok {
+			r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, id, false
+			to = []actorRef{recalled(r)}
+		}
+	}
 	if len(to) == 0 {
 		return true, "said of no other actor"
 	}
 	k.step(id, "said by "+k.md.reporter.actor.Code+" of "+to[0].actor.Code)
 	k.addressees, k.addresseeRule = to, id
 	return true, ""
+}
+
+// demonstrativeSubject reports whether s, the subject of a content
+// predicate, only points back at something told before: a demonstrative
+// pronoun ("this is unacceptable", "that was a provocation") or a noun
+// under a demonstrative determiner ("this incident", "such moves", the
+// parse's "such" an adjective too), not
+// "the" (a description of its own: "the situation is dangerous").
+func (sc *sentCtx) demonstrativeSubject(s int) bool {
+	if s < 0 {
+		return false
+	}
+	demo := func(t int) bool { l := sc.lemmas[t]; return l != "the" && sc.c.lex.definite[l] }
+	if sc.upos(s) == "PRON" || sc.upos(s) == "DET" {
+		return demo(s)
+	}
+	for _, k := range sc.tree.Children(s) {
+		if r := sc.rel(k); (r == "det" || r == "amod") && demo(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedIntent reports whether an intent or willingness is negated: its
