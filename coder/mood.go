@@ -972,12 +972,7 @@ func moodReportedContent(sc *sentCtx, k *cand, id string) (bool, string) {
 		// doer the one criticised; else the party of the speaker's own
 		// last act ("X slapped tariffs on Y ... 'this is blackmail,' Y's
 		// minister said" when only Y's answer was told)
-		rep := []actorRef{*k.md.reporter}
-		r, ok := sc.art.lastSourceAgainst(rep)
-		if !ok {
-			r, ok = sc.art.lastTargetOf(rep)
-		}
-		if ok {
+		if r, ok := sc.art.opposingParty([]actorRef{*k.md.reporter}); ok {
 			r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, id, false
 			to = []actorRef{recalled(r)}
 		}
@@ -1011,6 +1006,22 @@ func (sc *sentCtx) demonstrativeSubject(s int) bool {
 	}
 	return false
 }
+
+// ownSide reports whether noun or pronoun p names the side of speaker
+// rep: the state or organisation of rep's code itself (or its
+// government), or "we"/"us" (first person plural).
+func (sc *sentCtx) ownSide(p int, rep actorRef) bool {
+	if l := sc.lemmas[p]; sc.upos(p) == "PRON" && (l == "we" || l == "us") {
+		return true
+	}
+	// the state or organisation itself, not some of its people ("foreign
+	// firms would not be harassed")
+	rs := sc.actorsAt(p)
+	return len(rs) > 0 && rs[0].actor.Code == rep.actor.Code && (rs[0].actor.Role == "" || rs[0].actor.Role == "GOV")
+}
+
+// codeRefuseYield: refuse to yield (124).
+const codeRefuseYield = "124"
 
 // negatedIntent reports whether an intent or willingness is negated: its
 // clause, or for a noun of willingness its own determiner ("little
@@ -1089,9 +1100,33 @@ func moodPredicted(sc *sentCtx, k *cand, _ string) (bool, string) {
 // moodRefusal: cooperation negated in the future ("will not withdraw") is a
 // refusal under root 12; force negated in the future ("would not open
 // fire") an intent to de-escalate (0356).
+//
+// Coercion negated in the future with the speaker's own side as its
+// patient ("'we will not be blackmailed,' the minister said", "X said
+// the alliance would not be intimidated") is the speaker's refusal to
+// yield (124) to the coercer: the passive's agent, else the party of the
+// article's last act against (or by) the speaker's side
+// (art.opposingParty); with none it is no event.
 func moodRefusal(sc *sentCtx, k *cand, id string) (bool, string) {
 	if k.kind != dict.EmbedNone || k.md.mood != moodNegFuture {
 		return false, ""
+	}
+	if strings.HasPrefix(k.code, "17") && k.md.reporter != nil {
+		if pat := sc.tree.ChildWith(k.clause, "nsubj:pass"); pat >= 0 && sc.ownSide(pat, *k.md.reporter) {
+			var to []actorRef
+			if a := sc.byAgent(k.clause); a >= 0 {
+				to = sc.actorsAt(a)
+			} else if r, ok := sc.art.opposingParty([]actorRef{*k.md.reporter}); ok {
+				r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, id, false
+				to = []actorRef{recalled(r)}
+			}
+			if len(to) == 0 || to[0].actor.Code == "" || to[0].actor.Code == k.md.reporter.actor.Code {
+				return false, ""
+			}
+			k.step(id, k.code+" -> "+codeRefuseYield+": the speaker's side will not yield to "+to[0].actor.Code)
+			k.code, k.addressees, k.addresseeRule = codeRefuseYield, to, id
+			return true, ""
+		}
 	}
 	c := sc.c.negFutureCode(k.code)
 	if c == "" {
