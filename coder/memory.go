@@ -159,7 +159,9 @@ func memContext(sc *sentCtx, _ []*coded, id string) {
 
 // memNames remembers the names of people and groups the sentence named,
 // for when they come back alone: a person of the dictionary by the last
-// word of their name ("Komura" after "Masahiko Komura"); an organisation,
+// word of their name ("Komura" after "Masahiko Komura"), or by the first
+// when a hyphenated given name follows the family name ("Moon" after "Moon
+// Jae-in"); an organisation,
 // armed group or party of the dictionary by the noun its name ends in
 // ("the council" after "the UN Security Council"); a name the
 // dictionaries lack that the sentence made an actor of (described or
@@ -185,7 +187,13 @@ func memNames(sc *sentCtx, _ []*coded, id string) {
 		}
 		switch m.Kind {
 		case dict.KindPerson:
-			keep(strings.ToLower(sc.words[m.End-1]), actorRef{actor: m.Actor, kind: m.Kind, person: true})
+			last := m.End - 1
+			if m.End-m.Start == 4 && sc.words[m.Start+2] == "-" {
+				// the family name first, the given name hyphenated
+				// ("Moon Jae-in", "Tsai Ing-wen"): "Moon said"
+				last = m.Start
+			}
+			keep(strings.ToLower(sc.words[last]), actorRef{actor: m.Actor, kind: m.Kind, person: true})
 		case dict.KindOrganisation, dict.KindGroup, dict.KindParty:
 			// "the council" after "the UN Security Council"; the acronym
 			// in brackets after the name ("... Party (BNP)")

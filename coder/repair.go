@@ -32,6 +32,7 @@ func repairRules() []repairRule {
 		{"repair.progressive-modifier", (*sentCtx).repairProgressiveModifiers},
 		{"repair.comma-participle", (*sentCtx).repairCommaParticiples},
 		{"repair.coordinated-verb", (*sentCtx).repairCoordinatedVerbs},
+		{"repair.verb-compound-subject", (*sentCtx).repairVerbCompoundSubjects},
 		{"repair.subject-verb-modifier", (*sentCtx).repairSubjectVerbModifiers},
 		{"repair.reduced-relative", (*sentCtx).repairReducedRelatives},
 		{"repair.object-predicate", (*sentCtx).repairObjectPredicates},
@@ -491,6 +492,33 @@ func (sc *sentCtx) repairSubjectVerbModifiers() []int {
 				toks[j].Head, toks[j].DepRel = v, "obl"
 			}
 		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// repairVerbCompoundSubjects mends the parse of absolute clauses ("with
+// riot police firing tear gas", "without troops crossing the line"): the
+// noun before the participle taken for a compound of it. A noun hung as a
+// compound on an event-pattern -ing verb after it that "with" or
+// "without" introduces, when the verb has no subject, is its subject.
+func (sc *sentCtx) repairVerbCompoundSubjects() []int {
+	var out []int
+	toks := sc.s.Tokens
+	n := len(toks)
+	for c := 0; c+1 < n; c++ {
+		t := &toks[c]
+		if t.DepRel != "compound" || (t.UPOS != "NOUN" && t.UPOS != "PROPN") {
+			continue
+		}
+		v := t.Head
+		if v <= c || v >= n || toks[v].UPOS != "VERB" || toks[v].XPOS != "VBG" || len(sc.c.idx[sc.lemmas[v]]) == 0 || sc.tree.ChildWith(v, "nsubj") >= 0 {
+			continue
+		}
+		if m := sc.tree.ChildWith(v, "mark"); m < 0 || m > c || (sc.lemmas[m] != "with" && sc.lemmas[m] != "without") {
+			continue
+		}
+		t.DepRel = "nsubj"
 		out = append(out, v)
 	}
 	return out
