@@ -437,6 +437,16 @@ func (art *article) lastSourceAgainst(srcs []actorRef) (actorRef, bool) {
 	return actorRef{}, false
 }
 
+// opposingParty returns the party the article set against side: the
+// source of its last act against side, else the target of side's own
+// last act (whom a speaker's verdict or defiance answers).
+func (art *article) opposingParty(side []actorRef) (actorRef, bool) {
+	if r, ok := art.lastSourceAgainst(side); ok {
+		return r, true
+	}
+	return art.lastTargetOf(side)
+}
+
 // lastTargetOfRoot returns the target, not one of the sources, of the
 // last event of root the article told, whoever did it.
 func (art *article) lastTargetOfRoot(root string, srcs []actorRef) (actorRef, bool) {

@@ -3,6 +3,8 @@ package coder
 import (
 	"strings"
 
+	"github.com/dyad-events/dyad"
+
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/nlp"
@@ -938,7 +940,11 @@ func moodThreatenedAct(sc *sentCtx, k *cand, id string) (bool, string) {
 // Unreported, it is the writer's assessment; negated, hedged or in the
 // future it is no act; said of the speaker's own side, or of a state only
 // as the place of what is judged ("the situation in Lebanon is
-// dangerous"), it is none either.
+// dangerous"), it is none either. A verdict on a demonstrative subject
+// ("'this is a travesty,' the envoy said", "such intimidation is
+// intolerable") judges the act told before: it is aimed at whoever last
+// acted against the speaker's side, else at the party of the speaker's
+// own last act; with neither in the article it is none.
 func moodReportedContent(sc *sentCtx, k *cand, id string) (bool, string) {
 	if !isContent(k.p) {
 		return false, ""
@@ -960,6 +966,17 @@ func moodReportedContent(sc *sentCtx, k *cand, id string) (bool, string) {
 			to = append(to, r)
 		}
 	}
+	if len(to) == 0 && sc.demonstrativeSubject(sc.contentSubject(k.clause)) {
+		// "'this is a travesty,' the envoy said": the act the article
+		// told last against the speaker's side is what is judged, and its
+		// doer the one criticised; else the party of the speaker's own
+		// last act ("X slapped tariffs on Y ... 'this is blackmail,' Y's
+		// minister said" when only Y's answer was told)
+		if r, ok := sc.art.opposingParty([]actorRef{*k.md.reporter}); ok {
+			r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, id, false
+			to = []actorRef{recalled(r)}
+		}
+	}
 	if len(to) == 0 {
 		return true, "said of no other actor"
 	}
@@ -967,6 +984,44 @@ func moodReportedContent(sc *sentCtx, k *cand, id string) (bool, string) {
 	k.addressees, k.addresseeRule = to, id
 	return true, ""
 }
+
+// demonstrativeSubject reports whether s, the subject of a content
+// predicate, only points back at something told before: a demonstrative
+// pronoun ("this is unacceptable", "that was a provocation") or a noun
+// under a demonstrative determiner ("this incident", "such moves", the
+// parse's "such" an adjective too), not
+// "the" (a description of its own: "the situation is dangerous").
+func (sc *sentCtx) demonstrativeSubject(s int) bool {
+	if s < 0 {
+		return false
+	}
+	demo := func(t int) bool { l := sc.lemmas[t]; return l != "the" && sc.c.lex.definite[l] }
+	if sc.upos(s) == "PRON" || sc.upos(s) == "DET" {
+		return demo(s)
+	}
+	for _, k := range sc.tree.Children(s) {
+		if r := sc.rel(k); (r == "det" || r == "amod") && demo(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownSide reports whether noun or pronoun p names the side of speaker
+// rep: the state or organisation of rep's code itself (or its
+// government), or "we"/"us" (first person plural).
+func (sc *sentCtx) ownSide(p int, rep actorRef) bool {
+	if l := sc.lemmas[p]; sc.upos(p) == "PRON" && (l == "we" || l == "us") {
+		return true
+	}
+	// the state or organisation itself, not some of its people ("foreign
+	// firms would not be harassed")
+	rs := sc.actorsAt(p)
+	return len(rs) > 0 && rs[0].actor.Code == rep.actor.Code && (rs[0].actor.Role == "" || rs[0].actor.Role == "GOV")
+}
+
+// codeRefuseYield: refuse to yield (124).
+const codeRefuseYield = "124"
 
 // negatedIntent reports whether an intent or willingness is negated: its
 // clause, or for a noun of willingness its own determiner ("little
@@ -1045,9 +1100,33 @@ func moodPredicted(sc *sentCtx, k *cand, _ string) (bool, string) {
 // moodRefusal: cooperation negated in the future ("will not withdraw") is a
 // refusal under root 12; force negated in the future ("would not open
 // fire") an intent to de-escalate (0356).
+//
+// Coercion negated in the future with the speaker's own side as its
+// patient ("'we will not be blackmailed,' the minister said", "X said
+// the alliance would not be intimidated") is the speaker's refusal to
+// yield (124) to the coercer: the passive's agent, else the party of the
+// article's last act against (or by) the speaker's side
+// (art.opposingParty); with none it is no event.
 func moodRefusal(sc *sentCtx, k *cand, id string) (bool, string) {
 	if k.kind != dict.EmbedNone || k.md.mood != moodNegFuture {
 		return false, ""
+	}
+	if strings.HasPrefix(k.code, "17") && k.md.reporter != nil {
+		if pat := sc.tree.ChildWith(k.clause, "nsubj:pass"); pat >= 0 && sc.ownSide(pat, *k.md.reporter) {
+			var to []actorRef
+			if a := sc.byAgent(k.clause); a >= 0 {
+				to = sc.actorsAt(a)
+			} else if r, ok := sc.art.opposingParty([]actorRef{*k.md.reporter}); ok {
+				r.tok, r.span, r.resolved, r.rule, r.place = -1, dyad.Span{}, true, id, false
+				to = []actorRef{recalled(r)}
+			}
+			if len(to) == 0 || to[0].actor.Code == "" || to[0].actor.Code == k.md.reporter.actor.Code {
+				return false, ""
+			}
+			k.step(id, k.code+" -> "+codeRefuseYield+": the speaker's side will not yield to "+to[0].actor.Code)
+			k.code, k.addressees, k.addresseeRule = codeRefuseYield, to, id
+			return true, ""
+		}
 	}
 	c := sc.c.negFutureCode(k.code)
 	if c == "" {
