@@ -1748,7 +1748,8 @@ func (sc *sentCtx) target(k *cand, byTok []*match) (string, string) {
 	case cameo.Statements.Has(k.code), pairs:
 	case cameo.Appeals.Has(k.code) && p.TargetMode != dict.TargetRequired && sc.addressee(m):
 		k.step(ruleAddressee, "addressed to no actor: null target")
-	case cameo.Undirected.Has(k.code) && p.TargetMode != dict.TargetRequired:
+	case (cameo.Undirected.Has(k.code) || p == contentMeasuresPattern) && p.TargetMode != dict.TargetRequired:
+		// (further measures threatened with no "against": null target)
 		k.step(ruleUndirected, "an act with no addressee: null target")
 	default:
 		return ruleNoTarget, "no target actor"

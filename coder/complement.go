@@ -680,8 +680,22 @@ const ruleContentThreat = "complement.content-threat"
 // response will be painful", "there will be consequences for Russia"): a
 // threat (130) the mood stage codes as contentThreat's, aimed at the
 // noun's "for", "against" or "on" phrase. nil when c is none.
+//
+// Further measures a speaker says it will or may take, a countermeasure
+// noun with an escalation modifier as the object of a verb ("would look at
+// additional measures", "will take tougher steps against X"), are a
+// threat too (contentMeasuresPattern), aimed at their "against" or "on"
+// phrase, else at no one named; measures with a purpose ("further steps
+// to protect residents", "measures for the economy") are policy, not a
+// threat, and measures taken are no threat (mood.threatened-act).
 func (sc *sentCtx) contentRetaliation(c int) *match {
-	if sc.upos(c) != "NOUN" || !sc.c.lex.retaliation[sc.lemmas[c]] {
+	if sc.upos(c) != "NOUN" {
+		return nil
+	}
+	if sc.c.lex.countermeasure[sc.lemmas[c]] {
+		return sc.furtherMeasures(c)
+	}
+	if !sc.c.lex.retaliation[sc.lemmas[c]] {
 		return nil
 	}
 	if sc.tree.ChildWith(c, "expl") >= 0 && sc.tree.ChildWith(c, "cop") >= 0 {
@@ -702,6 +716,54 @@ func (sc *sentCtx) contentRetaliation(c int) *match {
 		return nil
 	}
 	return sc.threatMatch(c, v, contentThreatPattern)
+}
+
+// furtherMeasures is contentRetaliation's threat of further measures at
+// countermeasure noun c; nil when c is none.
+func (sc *sentCtx) furtherMeasures(c int) *match {
+	r := sc.rel(c)
+	if r != "obj" && r != "obl" {
+		return nil
+	}
+	v := sc.tree.Head(c)
+	if v < 0 || !isVerbal(sc.upos(v)) || sc.c.lex.speech[sc.lemmas[v]] {
+		return nil
+	}
+	escalated := false
+	for _, k := range sc.tree.Children(c) {
+		switch sc.rel(k) {
+		case "amod", "compound":
+			// ("tougher" parsed as a compound noun)
+			escalated = escalated || sc.c.lex.escalation[sc.lemmas[k]]
+		case "acl", "nmod":
+			if sc.tree.ChildWith(k, "mark") >= 0 || sc.hasMark(k, "for") {
+				// a purpose: "measures to protect", "steps for recovery"
+				return nil
+			}
+		}
+	}
+	if !escalated {
+		return nil
+	}
+	for _, k := range sc.tree.Children(v) {
+		if sc.rel(k) == "advcl" && sc.hasMark(k, "to") {
+			// "will take further steps to protect residents"
+			return nil
+		}
+	}
+	return sc.threatMatch(c, v, contentMeasuresPattern)
+}
+
+// contentMeasuresPattern is the pattern of a threat of further measures
+// (furtherMeasures): their "against" or "on" phrase is the target, else
+// none is named.
+var contentMeasuresPattern = &dict.Pattern{ID: "content.threat", Code: cameo.CodeThreaten,
+	Target: []dict.Slot{{Prep: "against"}, {Prep: "on"}}}
+
+// retaliatory reports whether p is a threat already (a retaliation or
+// further measures), not an act threatened.
+func retaliatory(p *dict.Pattern) bool {
+	return p == contentThreatPattern || p == contentMeasuresPattern
 }
 
 // contentThreatPattern is the pattern of a threat of retaliation

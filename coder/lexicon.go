@@ -68,6 +68,9 @@ type lexicon struct {
 	// retaliation nouns name an answer a speaker threatens
 	// (complement.content-threat).
 	retaliation set
+	// countermeasure nouns with an escalation modifier name further
+	// measures a speaker threatens (complement.content-threat).
+	countermeasure, escalation set
 	// ordinals make "it was the Nth time that" a cleft (mood.cleft).
 	ordinals set
 	// labelling verbs name a thing by a description ("what it called a
@@ -158,6 +161,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"occurrence_verbs", &lx.occurrence}, {"onset_verbs", &lx.onset}, {"means_markers", &lx.meansMarkers},
 		{"decision_verbs", &lx.decision}, {"harm_nouns", &lx.harm},
 		{"retaliation_nouns", &lx.retaliation}, {"cleft_ordinals", &lx.ordinals},
+		{"countermeasure_nouns", &lx.countermeasure}, {"escalation_modifiers", &lx.escalation},
 		{"labelling_verbs", &lx.labelling},
 		{"collective_nouns", &lx.collectiveNouns}, {"international_modifiers", &lx.internationalModifiers},
 	}

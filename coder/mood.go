@@ -593,8 +593,25 @@ func moodConjunct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 		w.note(id, "a content clause coordinated with \""+sc.words[p]+"\"")
 		return linkClimb
 	}
+	if h := sc.tree.Head(p); h >= 0 && sc.rel(p) == "ccomp" && sc.c.lex.speech[sc.lemmas[h]] && !sc.hasOwnSubject(w.cur) {
+		// "said the bloc would watch closely and would look at ...": a
+		// second verb of the reported subject, with its own auxiliary,
+		// is reported as the first is
+		w.note(id, "a second verb of the content of \""+sc.words[h]+"\"")
+		return linkClimb
+	}
 	w.note(id, "a conjunct with its own auxiliary or subject")
 	return linkStop
+}
+
+// hasOwnSubject reports whether verb v has a subject of its own.
+func (sc *sentCtx) hasOwnSubject(v int) bool {
+	for _, k := range sc.tree.Children(v) {
+		if nlp.RelIs(sc.rel(k), "nsubj") {
+			return true
+		}
+	}
+	return false
 }
 
 // moodQuote: a quotation before "..., the minister said" is reported by
@@ -882,25 +899,33 @@ func moodThreatenedAct(sc *sentCtx, k *cand, id string) (bool, string) {
 	if k.content != ruleContentThreat {
 		return false, ""
 	}
+	if k.md.mood == moodFuture && k.md.reporter == nil && k.p == contentMeasuresPattern {
+		// "the bloc would look at further measures, she said": the
+		// party that says it will take them, named as their taker,
+		// threatens them
+		if rs := sc.speakerOf(k.clause); len(rs) > 0 && rs[0].actor.Code != "" {
+			k.md.reporter = &rs[0]
+		}
+	}
 	if k.md.mood != moodFuture || k.md.reporter == nil {
 		return true, "an act only said to happen"
 	}
 	c := sc.c.cb.Parallel(cameo.ModeThreat, k.code)
-	if k.p == contentThreatPattern {
-		// a threat of retaliation: a threat already
+	if retaliatory(k.p) {
+		// a threat of retaliation or of further measures: a threat already
 		c = k.code
 	}
 	if c == "" {
 		return true, "an act with no threat code"
 	}
 	rep := *k.md.reporter
-	if transnational(rep.actor.Code) || rep.actor.Role == "MED" {
+	if (transnational(rep.actor.Code) && k.p != contentMeasuresPattern) || rep.actor.Role == "MED" {
 		// an organisation or the press that says attacks will go on
 		// foresees them; it threatens no one
 		return true, "an act foreseen by an observer"
 	}
 	var doers []actorRef
-	if k.p != contentThreatPattern {
+	if !retaliatory(k.p) {
 		doers = sc.npFallback(k.trig)
 	} else if p := sc.tree.ChildWith(k.trig, "nmod:poss"); p >= 0 {
 		// "our response": a retaliation's "for" phrase is its target

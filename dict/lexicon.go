@@ -74,6 +74,8 @@ func WordClasses() []WordClass {
 		{"means_markers", TagNone, "markers of a participle that says how an act was done (violated the truce by shelling the town): the act itself, not its consequence"},
 		{"decision_verbs", TagNone, "verbs of an authority's decision (decided to expel, voted to suspend): a sanction or coercion decided is done, not only intended"},
 		{"harm_nouns", TagNone, "nouns of a harm one is blamed for, beside the event nouns (responsible for the deaths, behind the violence): blame, not praise"},
+		{"countermeasure_nouns", TagNone, "nouns of a measure one side takes against another (measures, steps, action): with an escalation modifier and said of the future, a threat (would consider further measures against X)"},
+		{"escalation_modifiers", TagNone, "adjectives that make measures an escalation (further, additional, tougher measures): with a countermeasure noun said of the future, a threat"},
 		{"retaliation_nouns", TagNone, "nouns of an answer a speaker threatens (our response will be painful, there will be consequences for X): said of the future, a threat"},
 		{"labelling_verbs", TagNone, "verbs that name a thing by a description (condemned what it called a coup, rejected what he described as interference): a free relative on one is the thing it names"},
 		{"cleft_ordinals", TagNone, "ordinals of the focus of a cleft (it was the fourth month that ...): the that-clause is asserted"},
