@@ -1075,6 +1075,51 @@ func (sc *sentCtx) international(h int) string {
 	return ""
 }
 
+// embassyCountry returns, for a diplomat with no country of his own
+// (diplomat_nouns: "Ambassador First Last", "the envoy"), the country of
+// the one state's mission the sentence names (mission_nouns: "at the
+// Swedish Embassy", "Sweden's consulate"), else "" (actor.title-embassy):
+// an ambassador speaking at an embassy is its state's, not the story's.
+func (sc *sentCtx) embassyCountry(n *nominal) string {
+	lx := sc.c.lex
+	if !lx.diplomats[n.lemma] && !lx.diplomats[sc.lemmas[n.h]] {
+		diplomat := false
+		for _, c := range sc.tree.Children(n.h) {
+			if c < n.h && (sc.rel(c) == "compound" || sc.rel(c) == "nmod:desc") && lx.diplomats[sc.lemmas[c]] {
+				diplomat = true
+			}
+		}
+		if !diplomat {
+			return ""
+		}
+	}
+	code := ""
+	for j := 0; j < sc.n; j++ {
+		if !lx.missions[sc.lemmas[j]] {
+			continue
+		}
+		for _, c := range sc.tree.Children(j) {
+			switch sc.rel(c) {
+			case "amod", "compound", "nmod:poss":
+			default:
+				continue
+			}
+			m, ok := sc.mentionAt(c)
+			if !ok || m.Actor.Code == "" || transnational(m.Actor.Code) {
+				continue
+			}
+			switch m.Kind {
+			case dict.KindState, dict.KindDemonym:
+				if code != "" && code != m.Actor.Code {
+					return "" // two states' missions: no telling
+				}
+				code = m.Actor.Code
+			}
+		}
+	}
+	return code
+}
+
 // countryRule gives an agent or title without a country of its own a
 // country: fn returns it, or "".
 type countryRule struct {
@@ -1088,6 +1133,7 @@ func titleCountryRules() []countryRule {
 	return []countryRule{
 		{"actor.title-international", func(sc *sentCtx, n *nominal) string { return sc.international(n.h) }},
 		{"actor.title-place", func(sc *sentCtx, n *nominal) string { return sc.placeInPhrase(n.h) }},
+		{"actor.title-embassy", func(sc *sentCtx, n *nominal) string { return sc.embassyCountry(n) }},
 		{ruleTitleArticle, func(sc *sentCtx, _ *nominal) string { return sc.art.focus() }},
 		{"actor.title-before", func(sc *sentCtx, n *nominal) string { return sc.localFocus(n.h) }},
 	}

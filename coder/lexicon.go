@@ -37,6 +37,9 @@ type lexicon struct {
 	// localModifiers make a people named by its demonym the locals of
 	// where the story happens (local Serbs).
 	localModifiers set
+	// diplomats are the diplomat_nouns; missions the mission_nouns
+	// (actor.title-embassy).
+	diplomats, missions set
 	// blame and condemnation are the predicates of what a statement says
 	// of an actor (complement.content-blame, .content-criticism).
 	blame, condemnation set
@@ -164,6 +167,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"countermeasure_nouns", &lx.countermeasure}, {"escalation_modifiers", &lx.escalation},
 		{"labelling_verbs", &lx.labelling},
 		{"collective_nouns", &lx.collectiveNouns}, {"international_modifiers", &lx.internationalModifiers},
+		{"mission_nouns", &lx.missions},
 	}
 }
 
@@ -190,5 +194,7 @@ func newLexicon(d *dict.Dictionary) *lexicon {
 	// (and the light verbs of a stated attitude, for
 	// filter.attitude-participle)
 	lx.expressing = d.Words("expressing_verbs")
+	// (and the diplomats of the patterns, for actor.title-embassy)
+	lx.diplomats = d.Words("diplomat_nouns")
 	return lx
 }

@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
@@ -167,7 +168,11 @@ func memContext(sc *sentCtx, _ []*coded, id string) {
 // dictionaries lack that the sentence made an actor of (described or
 // given a country by its modifiers) by its full name, a person's by the
 // last word too, and by the acronym in brackets after it ("... Army
-// (IRLA)"). The actors are added to the history as the names are.
+// (IRLA)"); a person the dictionaries lack named in apposition to a
+// title of an organisation ("the chairman of the commission, First
+// Last," / "the alliance's envoy, First Last,": orgTitleAppos) as that
+// organisation's, by full and last name. The actors are added to the
+// history as the names are.
 func memNames(sc *sentCtx, _ []*coded, id string) {
 	var kept []string
 	keep := func(key string, r actorRef) {
@@ -201,6 +206,13 @@ func memNames(sc *sentCtx, _ []*coded, id string) {
 			keep(headKey(sc.lemmas[m.End-1]), r)
 			if l := m.End - 1; l+3 < sc.n && sc.words[l+1] == "(" && sc.words[l+3] == ")" && acronym(sc.words[l+2]) && sc.tokMen[l+2] < 0 {
 				keep(strings.ToLower(sc.words[l+2]), r)
+			}
+			if f, l, ok := sc.orgTitleAppos(m); ok && m.Actor.Code != "" {
+				// "the secretary-general of the alliance, First Last,":
+				// the name the dictionaries lack is the organisation's
+				p := actorRef{actor: m.Actor, kind: dict.KindPerson, person: true}
+				keep(sc.nameKey(f, l), p)
+				keep(strings.ToLower(sc.words[l]), p)
 			}
 		}
 	}
@@ -681,4 +693,66 @@ func (art *article) focus() string {
 		}
 	}
 	return ""
+}
+
+// orgTitleAppos returns the name run in apposition to a title of
+// organisation mention m, written "TITLE of [the] ORG [(ACR)], First
+// Last," or "ORG's TITLE, First Last,": a title is a person noun or an
+// agent noun of the dictionaries; the name is two or more proper nouns the
+// dictionaries lack, closed by a comma or the sentence's end. Read on
+// the words, not the parse, which often hangs such a name elsewhere.
+func (sc *sentCtx) orgTitleAppos(m dict.Mention) (first, last int, ok bool) {
+	title := func(j int) bool {
+		if j < 0 || j >= sc.n {
+			return false
+		}
+		if mm, ok := sc.mentionAt(j); ok && mm.Kind == dict.KindAgent && mm.End-1 == j {
+			return true
+		}
+		_, agent := sc.role(sc.lemmas[j])
+		return agent || sc.c.lex.personNouns[sc.lemmas[j]]
+	}
+	after := m.End
+	if after+2 < sc.n && sc.words[after] == "(" && sc.words[after+2] == ")" {
+		after += 3
+	}
+	b := m.Start - 1
+	for k := 0; k < 5 && b >= 1 && sc.lemmas[b] != "of"; k++ {
+		// the organisation's own modifiers: "the", "Russia-led", "regional"
+		switch u := sc.upos(b); {
+		case u == "DET" || u == "ADJ" || u == "PROPN" || sc.words[b] == "-":
+		case u == "VERB" && sc.words[b-1] == "-":
+		default:
+			k = 5
+			continue
+		}
+		b--
+	}
+	switch {
+	case b >= 1 && sc.lemmas[b] == "of" && title(b-1):
+		// "the secretary-general of the bloc, First Last,"
+	case after+1 < sc.n && (sc.words[after] == "'s" || sc.words[after] == "’s" || sc.words[after] == "'") && title(after+1):
+		// "the bloc's envoy, First Last,"
+		after += 2
+	default:
+		return 0, 0, false
+	}
+	if after+2 >= sc.n || sc.words[after] != "," {
+		return 0, 0, false
+	}
+	first = after + 1
+	last = first
+	isName := func(j int) bool {
+		return j < sc.n && sc.upos(j) == "PROPN" && sc.tokMen[j] < 0 && sc.words[j] != "" && unicode.IsUpper([]rune(sc.words[j])[0])
+	}
+	if !isName(first) {
+		return 0, 0, false
+	}
+	for isName(last + 1) {
+		last++
+	}
+	if last == first || last-first > 3 || !(last+1 >= sc.n || sc.words[last+1] == "," || sc.upos(last+1) == "PUNCT") {
+		return 0, 0, false
+	}
+	return first, last, true
 }

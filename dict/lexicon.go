@@ -114,6 +114,7 @@ func WordClasses() []WordClass {
 		{"future_speech_verbs", TagNone, "verbs besides the speech verbs that report a future as said (warned that ... would)"},
 		{"gathering_nouns", TagNone, "meetings and occasions whose venue is not a party (a summit in Switzerland)"},
 		{"group_head_nouns", TagNone, "nouns that a group noun before them makes an armed group (the paramilitary force, rebel fighters)"},
+		{"mission_nouns", TagNone, "a state's diplomatic missions abroad, whose country a diplomat with no country of his own named in the same sentence takes (the ambassador, at the Swedish embassy)"},
 		{"international_modifiers", TagNone, "modifiers that make an envoy, monitor or force with no country of its own one of an international organisation (an international envoy, multinational peacekeepers)"},
 		{"collective_nouns", TagNone, "nouns of a body of people whose \"of\" names who they are (a force of 600 rebels, a band of gunmen): the body takes its members' role"},
 		{"group_nouns", TagNone, "nouns that describe an armed group (the rebels, the militia): a definite one is the group named last"},
