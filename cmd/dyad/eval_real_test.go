@@ -11,13 +11,14 @@ import (
 // development sets (`dyad eval`, (source, target, root)): the floor of
 // each set sits a little under the figure last measured, so that a change
 // that loses real-news accuracy fails here. They rise as the coder does;
-// issue 14's target is F1 0.60 on both real sets.
+// they assert issue 14's acceptance (F1 >= 0.60 on both real sets,
+// precision >= 0.65, FPR <= 0.10).
 var realNewsFloors = []struct {
 	file                string
 	minF1, minP, maxFPR float64
 }{
 	{"real-dev.jsonl", 0.68, 0.87, 0.10},
-	{"real-articles-dev.jsonl", 0.59, 0.82, 0.10},
+	{"real-articles-dev.jsonl", 0.60, 0.82, 0.10},
 }
 
 // TestEvalRealNews scores the coder on the real-news development sets
