@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 
@@ -1490,14 +1491,7 @@ func actorPronounArticle(sc *sentCtx, _ int, l string) (actorRef, bool, bool) {
 // earlierInSentence finds the antecedent of a pronoun earlier in the same
 // sentence: the nearest preceding subject actor.
 func (sc *sentCtx) earlierInSentence(h int, l string) (actorRef, bool) {
-	for j := h - 1; j >= 0; j-- {
-		if !nlp.RelIs(sc.rel(j), "nsubj") || sc.upos(j) == "PRON" {
-			continue
-		}
-		rs := sc.actorsAt(j)
-		if len(rs) == 0 {
-			continue
-		}
+	for j, rs := range sc.earlierSubjects(h) {
 		r := rs[0]
 		switch {
 		case sc.c.lex.personPronouns[l]:
@@ -1514,6 +1508,22 @@ func (sc *sentCtx) earlierInSentence(h int, l string) (actorRef, bool) {
 		return r, true
 	}
 	return actorRef{}, false
+}
+
+// earlierSubjects yields, nearest first, the subjects before token h that
+// are not pronouns and name actors, with their actors: the antecedents a
+// pronoun of the same sentence may take.
+func (sc *sentCtx) earlierSubjects(h int) iter.Seq2[int, []actorRef] {
+	return func(yield func(int, []actorRef) bool) {
+		for j := h - 1; j >= 0; j-- {
+			if !nlp.RelIs(sc.rel(j), "nsubj") || sc.upos(j) == "PRON" {
+				continue
+			}
+			if rs := sc.actorsAt(j); len(rs) > 0 && !yield(j, rs) {
+				return
+			}
+		}
+	}
 }
 
 // onlyUnder reports whether every ref is a word under token p (a
@@ -1560,14 +1570,7 @@ func (sc *sentCtx) otherSide(poss int) (actorRef, bool) {
 // in the coordination ("Pompeo and Canadian minister Freeland"), when they
 // are more than one.
 func (sc *sentCtx) earlierGroup(h int, l string) []actorRef {
-	for j := h - 1; j >= 0; j-- {
-		if !nlp.RelIs(sc.rel(j), "nsubj") || sc.upos(j) == "PRON" {
-			continue
-		}
-		rs := sc.actorsAt(j)
-		if len(rs) == 0 {
-			continue
-		}
+	for _, rs := range sc.earlierSubjects(h) {
 		var out []actorRef
 		for _, r := range rs {
 			if r.kind == dict.KindDemonym && countCode(rs, r.actor.Code) > 1 {

@@ -232,7 +232,7 @@ func matchLightVerb(sc *sentCtx, m *match) string {
 		// taken for its head; a verb with an auxiliary of its own is a
 		// predicate, not a modifier ("announced the US is lifting
 		// sanctions" does not announce sanctions)
-		if g := sc.tree.Head(v); g >= 0 && g < v && contains(p.Light, sc.lemmas[g]) && !sc.hasAuxiliary(v) {
+		if g := sc.tree.Head(v); g >= 0 && g < v && contains(p.Light, sc.lemmas[g]) && sc.tree.ChildWith(v, "aux") < 0 {
 			mid = sc.tree.Children(v)
 			v, r = g, "obj"
 		}
@@ -295,17 +295,6 @@ func (sc *sentCtx) afterTalks(m *match) int {
 		return -1
 	}
 	return v
-}
-
-// hasAuxiliary reports whether verb v has an auxiliary of its own: it
-// heads a clause rather than modifying a noun.
-func (sc *sentCtx) hasAuxiliary(v int) bool {
-	for _, c := range sc.tree.Children(v) {
-		if nlp.RelIs(sc.rel(c), "aux") {
-			return true
-		}
-	}
-	return false
 }
 
 // agentParticiple returns the participle among light verbs that modifies

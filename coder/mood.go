@@ -593,7 +593,7 @@ func moodConjunct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 		w.note(id, "a content clause coordinated with \""+sc.words[p]+"\"")
 		return linkClimb
 	}
-	if h := sc.tree.Head(p); h >= 0 && sc.rel(p) == "ccomp" && sc.c.lex.speech[sc.lemmas[h]] && !sc.hasOwnSubject(w.cur) {
+	if h := sc.tree.Head(p); h >= 0 && sc.rel(p) == "ccomp" && sc.c.lex.speech[sc.lemmas[h]] && sc.tree.ChildWith(w.cur, "nsubj") < 0 {
 		// "said the bloc would watch closely and would look at ...": a
 		// second verb of the reported subject, with its own auxiliary,
 		// is reported as the first is
@@ -602,16 +602,6 @@ func moodConjunct(sc *sentCtx, w *moodWalk, p int, id string) linkAction {
 	}
 	w.note(id, "a conjunct with its own auxiliary or subject")
 	return linkStop
-}
-
-// hasOwnSubject reports whether verb v has a subject of its own.
-func (sc *sentCtx) hasOwnSubject(v int) bool {
-	for _, k := range sc.tree.Children(v) {
-		if nlp.RelIs(sc.rel(k), "nsubj") {
-			return true
-		}
-	}
-	return false
 }
 
 // moodQuote: a quotation before "..., the minister said" is reported by
