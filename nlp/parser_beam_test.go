@@ -169,3 +169,28 @@ func BenchmarkEmbeddedBeam(b *testing.B) {
 		b.Run(fmt.Sprint(k), func(b *testing.B) { benchParse(b, q, ins) })
 	}
 }
+
+// TestParseStateResetAfterCopy checks that a configuration reused for a
+// new sentence grows every array it needs: a copy in a beam shares the
+// token arrays of the configuration it was copied from, which may be
+// shorter than its own arc arrays (beam training once panicked here on a
+// sentence a little longer than one before it).
+func TestParseStateResetAfterCopy(t *testing.T) {
+	words := func(n int) []string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = "towns"
+		}
+		return w
+	}
+	var src, x parseState
+	src.reset(73)
+	src.setWords(words(73), words(73), words(73), nil, false)
+	x.reset(100)
+	x.copyConfig(&src) // x's arc arrays hold 101, its token arrays 74
+	x.reset(91)
+	x.setWords(words(91), words(91), words(91), nil, false)
+	if x.n != 91 || len(x.head) != 92 || len(x.w) != 92 || len(x.a) != 92 {
+		t.Fatalf("after reset(91): n %d, %d heads, %d word hashes, %d tag hashes; want 91, 92, 92, 92", x.n, len(x.head), len(x.w), len(x.a))
+	}
+}

@@ -54,6 +54,7 @@ type beamTrainer struct {
 	labm  *sparseTrainer
 	k     int
 
+	words parseState // the sentence's token hashes, shared by the items
 	arena []uint64
 	nodes []histNode
 	cands []trainCand
@@ -146,9 +147,10 @@ func (tr *beamTrainer) sentence(ts *parserTrainSent) {
 	}
 	tr.arena, tr.nodes = tr.arena[:0], tr.nodes[:0]
 	tr.free = append(tr.free, tr.cur...)
+	tr.words.reset(n)
+	tr.words.setWords(ts.words, ts.upos, ts.xpos, ts.alt, p.alt)
 	first := tr.free.state()
-	first.reset(n)
-	first.setWords(ts.words, ts.upos, ts.xpos, ts.alt, p.alt)
+	first.copyConfig(&tr.words)
 	tr.cur = append(tr.cur[:0], first)
 	tr.score = append(tr.score[:0], 0)
 	tr.node = append(tr.node[:0], -1)

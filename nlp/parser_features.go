@@ -75,43 +75,15 @@ type parseState struct {
 // reset sizes the state for a sentence of n words and clears it.
 func (s *parseState) reset(n int) {
 	m := n + 1
-	if cap(s.head) < m {
-		c := max(m, 64)
-		s.head = make([]int, c)
-		s.label = make([]int, c)
-		s.lc1 = make([]int, c)
-		s.lc2 = make([]int, c)
-		s.rc1 = make([]int, c)
-		s.rc2 = make([]int, c)
-		s.nl = make([]int, c)
-		s.nr = make([]int, c)
-		s.lset = make([]uint64, c)
-		s.rset = make([]uint64, c)
-		s.w = make([]uint64, c)
-		s.p = make([]uint64, c)
-		s.u = make([]uint64, c)
-		s.x = make([]uint64, c)
-		s.h = make([]uint64, c)
-		s.alt = make([]int, c)
-		s.a = make([]uint64, c)
-	}
-	s.head = s.head[:m]
-	s.label = s.label[:m]
-	s.lc1 = s.lc1[:m]
-	s.lc2 = s.lc2[:m]
-	s.rc1 = s.rc1[:m]
-	s.rc2 = s.rc2[:m]
-	s.nl = s.nl[:m]
-	s.nr = s.nr[:m]
-	s.lset = s.lset[:m]
-	s.rset = s.rset[:m]
-	s.w = s.w[:m]
-	s.p = s.p[:m]
-	s.u = s.u[:m]
-	s.x = s.x[:m]
-	s.h = s.h[:m]
-	s.alt = s.alt[:m]
-	s.a = s.a[:m]
+	// Each array is sized on its own: a configuration copied in a beam
+	// shares the token arrays of another (copyConfig), so their
+	// capacities need not agree with its own arc arrays'.
+	s.head, s.label = resetSlice(s.head, m), resetSlice(s.label, m)
+	s.lc1, s.lc2, s.rc1, s.rc2 = resetSlice(s.lc1, m), resetSlice(s.lc2, m), resetSlice(s.rc1, m), resetSlice(s.rc2, m)
+	s.nl, s.nr = resetSlice(s.nl, m), resetSlice(s.nr, m)
+	s.lset, s.rset = resetSlice(s.lset, m), resetSlice(s.rset, m)
+	s.w, s.p, s.u, s.x, s.h = resetSlice(s.w, m), resetSlice(s.p, m), resetSlice(s.u, m), resetSlice(s.x, m), resetSlice(s.h, m)
+	s.alt, s.a = resetSlice(s.alt, m), resetSlice(s.a, m)
 	for i := 0; i < m; i++ {
 		s.head[i], s.label[i] = -1, -1
 		s.lc1[i], s.lc2[i], s.rc1[i], s.rc2[i] = pNoTok, pNoTok, pNoTok, pNoTok
