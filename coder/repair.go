@@ -769,10 +769,12 @@ func (sc *sentCtx) repairTemporalSubjects() []int {
 				if k := sc.phraseEndingAt(e); k >= 0 && sc.tree.ChildWith(k, "case") < 0 {
 					if !sc.tree.Dominates(k, v) {
 						subj = k
-					} else if sc.reRoot(k, v) {
+					} else if sc.bareRelative(k, v) && sc.reRoot(k, v) {
 						// "President X today threatened Y": the parse hung
-						// the verb on the name (appos); the verb takes the
-						// name's place and the name is its subject
+						// the verb on the name (appos, or a relative clause
+						// with no relative word: "the group yesterday
+						// claimed"); the verb takes the name's place and the
+						// name is its subject
 						subj = k
 					}
 				}
@@ -888,6 +890,29 @@ func (sc *sentCtx) reRoot(k, v int) bool {
 			toks[c].DepRel = "obl"
 		}
 	}
+	return true
+}
+
+// bareRelative readies verb v for reRoot(k, v): a relative clause
+// (acl:relcl) of k with no relative word of its own ("which", "who",
+// "whose", "in which") is relabelled acl. It reports false for a relative
+// clause that has one.
+func (sc *sentCtx) bareRelative(k, v int) bool {
+	toks := sc.s.Tokens
+	if toks[v].DepRel != "acl:relcl" || toks[v].Head != k {
+		return true
+	}
+	for _, c := range sc.tree.Children(v) {
+		if x := toks[c].XPOS; x == "WDT" || x == "WP" || x == "WP$" || x == "WRB" || toks[c].DepRel == "mark" {
+			return false
+		}
+		for _, g := range sc.tree.Children(c) {
+			if x := toks[g].XPOS; x == "WDT" || x == "WP" || x == "WP$" {
+				return false
+			}
+		}
+	}
+	toks[v].DepRel = "acl"
 	return true
 }
 
