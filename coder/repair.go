@@ -570,13 +570,22 @@ func (sc *sentCtx) repairReducedRelatives() []int {
 // a pattern of the verb asks for that very word as its predicative
 // complement (xcomp) with the target in the object (call, term, brand...
 // obj=T xcomp=@condemnation_words), the word is the verb's complement and
-// the infinitive the object's modifier (acl).
+// the infinitive the object's modifier (acl). The same word hung after the
+// object as its modifier ("called Iran's move "regrettable"", amod) is the
+// verb's complement too.
 func (sc *sentCtx) repairObjectPredicates() []int {
 	var out []int
 	toks := sc.s.Tokens
 	for x := range toks {
 		t := &toks[x]
 		h := t.Head
+		if t.DepRel == "amod" && h >= 0 && h < x && toks[h].DepRel == "obj" && toks[h].Head >= 0 && toks[h].Head < h {
+			if v := toks[h].Head; toks[v].UPOS == "VERB" && sc.wantsPredicate(v, sc.lemmas[x]) {
+				t.Head, t.DepRel = v, "xcomp"
+				out = append(out, x)
+			}
+			continue
+		}
 		if (t.DepRel != "xcomp" && t.DepRel != "advcl") || t.UPOS != "VERB" || h < 0 || h >= x || toks[h].UPOS != "VERB" {
 			continue
 		}
