@@ -1298,12 +1298,28 @@ func argJoinedClause(sc *sentCtx, tc *targetCtx) bool {
 	if h < 0 || tc.byTok[h] == nil || tc.byTok[h] == m || sc.c.lex.speech[sc.lemmas[h]] {
 		return false
 	}
+	if sc.rel(m.clause) == "conj" && sc.ownSubjectOf(m.clause) && sc.targetWord(m) >= 0 {
+		// a clause with a subject and people or property of its own
+		// acted on is another actor's act on them ("militants released
+		// hostages, and troops freed prisoners": argument.population)
+		return false
+	}
 	if tc.byTok[h].tgts != nil {
 		tc.tgts = removeSame(tc.byTok[h].tgts, tc.srcs)
 	} else {
 		tc.tgts = removeSame(sc.targetOf(tc.byTok[h], false), tc.srcs)
 	}
 	return true
+}
+
+// ownSubjectOf reports whether clause v has a nominal subject of its own.
+func (sc *sentCtx) ownSubjectOf(v int) bool {
+	for _, k := range sc.tree.Children(v) {
+		if nlp.RelIs(sc.rel(k), "nsubj") {
+			return true
+		}
+	}
+	return false
 }
 
 // argReportedAct: condemning reports of an act ("condemned reports of mass
