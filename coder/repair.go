@@ -1104,27 +1104,43 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 // "asked Manila to free the crew": "free" as ADJ, so no verb pattern
 // triggers). A word tagged ADJ that has a modal auxiliary or the
 // infinitive marker "to" and an object of its own, and whose lemma is the
-// trigger of a verb pattern, becomes the verb it is.
+// trigger of a verb pattern, becomes the verb it is. So does an event verb
+// (tagged verb or adjective) taken for a modifier of its own object after
+// a modal, after "to" ("threatened to halt palm-oil exports", with "to"
+// a preposition of "exports") or, as a gerund, right after a verb of
+// aspect ("began investigating reports").
 func (sc *sentCtx) repairModalVerbs() []int {
 	var out []int
 	for v := 0; v < sc.n; v++ {
 		t := &sc.s.Tokens[v]
-		if t.UPOS != "ADJ" || !sc.verbTrigger(sc.lemmas[v]) {
+		if (t.UPOS != "ADJ" && t.UPOS != "VERB") || !sc.verbTrigger(sc.lemmas[v]) {
 			continue
 		}
-		if o := t.Head; t.DepRel == "amod" && o > v && sc.modalBefore(o, v) {
+		if o := t.Head; t.DepRel == "amod" && o > v && (sc.modalBefore(o, v) || sc.toBefore(o, v) || sc.aspectBefore(o, v)) {
 			// "Togo should free the traders" parsed as a noun phrase
 			// "free the traders" with the modal and subject on the noun:
 			// the verb takes the noun's place, the noun is its object
 			ot := &sc.s.Tokens[o]
 			for _, k := range sc.tree.Children(o) {
-				if r := sc.rel(k); (r == "aux" || nlp.RelIs(r, "nsubj") || r == "mark") && k < v {
+				if r := sc.rel(k); (r == "aux" || nlp.RelIs(r, "nsubj") || r == "mark" || r == "case") && k < v {
 					sc.s.Tokens[k].Head = v
 				}
 			}
-			t.UPOS, t.XPOS, t.Head, t.DepRel = "VERB", "VB", ot.Head, ot.DepRel
+			if t.UPOS == "ADJ" {
+				t.XPOS = "VB"
+			}
+			t.UPOS, t.Head, t.DepRel = "VERB", ot.Head, ot.DepRel
+			if k := v - 1; sc.lemmas[k] == "to" {
+				sc.s.Tokens[k].UPOS, sc.s.Tokens[k].XPOS, sc.s.Tokens[k].DepRel = "PART", "TO", "mark"
+			}
+			if r := t.DepRel; nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obj") {
+				t.DepRel = "xcomp"
+			}
 			ot.Head, ot.DepRel = v, "obj"
 			out = append(out, v)
+			continue
+		}
+		if t.UPOS != "ADJ" {
 			continue
 		}
 		if sc.tree.ChildWith(v, "obj") < 0 {
@@ -1161,6 +1177,20 @@ func (sc *sentCtx) repairModalVerbs() []int {
 func (sc *sentCtx) modalBefore(o, v int) bool {
 	k := v - 1
 	return k >= 0 && sc.tree.Head(k) == o && sc.rel(k) == "aux" && sc.c.lex.modal[sc.lemmas[k]]
+}
+
+// toBefore reports whether the word before v is a "to" hung on noun o
+// that v modifies ("to halt exports" parsed as "to [halt exports]").
+func (sc *sentCtx) toBefore(o, v int) bool {
+	k := v - 1
+	return k >= 0 && sc.lemmas[k] == "to" && sc.tree.Head(k) == o && (sc.rel(k) == "case" || sc.rel(k) == "mark") && sc.upos(v) == "VERB"
+}
+
+// aspectBefore reports whether gerund v, a modifier of noun o, follows a
+// verb of aspect whose object o is ("began [investigating reports]").
+func (sc *sentCtx) aspectBefore(o, v int) bool {
+	k := v - 1
+	return k >= 0 && strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") && sc.upos(k) == "VERB" && sc.c.lex.aspect[sc.lemmas[k]] && sc.tree.Head(o) == k && nlp.RelIs(sc.rel(o), "obj")
 }
 
 // verbTrigger reports whether lemma triggers a verb pattern.
