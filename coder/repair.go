@@ -140,7 +140,9 @@ func (c *Coder) verbLemma(lemma, form string) string {
 // repairVerbModifiers mends a common tagging error: a past-tense verb
 // between two nouns taken for an adjective ("police fired tear gas",
 // "the rebels resumed talks" parsed as "fired gas", "resumed talks"
-// noun phrases) in a sentence whose clause has no verb. The verb becomes
+// noun phrases; a present tense after a plural agent noun, "prosecutors
+// allege irregularities", taken for an adjective too) in a sentence whose
+// clause has no verb. The verb becomes
 // the predicate, the noun before it its subject and the noun after it its
 // object. Only event-pattern verbs are repaired.
 func (sc *sentCtx) repairVerbModifiers() []int {
@@ -149,7 +151,7 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 	n := len(toks)
 	for v := 1; v+1 < n; v++ {
 		t := &toks[v]
-		if t.DepRel != "amod" || !(t.UPOS == "VERB" || (t.UPOS == "ADJ" && strings.HasSuffix(strings.ToLower(t.Text), "ed"))) {
+		if t.DepRel != "amod" || !(t.UPOS == "VERB" || (t.UPOS == "ADJ" && (strings.HasSuffix(strings.ToLower(t.Text), "ed") || sc.agentAgrees(v)))) {
 			continue
 		}
 		lemma := sc.lemmas[v]
@@ -235,6 +237,20 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 		out = append(out, v)
 	}
 	return out
+}
+
+// agentAgrees reports whether the adjective at v has a present tense
+// verb's form after a plural agent noun ("prosecutors allege
+// irregularities", with "allege" an adjective): the form is its lemma, the
+// lemma a verb pattern's trigger, and the noun before it a plural noun of
+// an agent (one with a role: prosecutors, police, rebels).
+func (sc *sentCtx) agentAgrees(v int) bool {
+	x := sc.s.Tokens[v-1].XPOS
+	if x != "NNS" || strings.ToLower(sc.words[v]) != sc.lemmas[v] || !sc.verbTrigger(sc.lemmas[v]) {
+		return false
+	}
+	r, _ := sc.role(sc.lemmas[v-1])
+	return r != ""
 }
 
 // repairHaveVerbs mends a tagging error of "have" as a main verb: before
