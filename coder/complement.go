@@ -162,7 +162,7 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 	deps:
 		for _, c := range m.deps {
 			switch r := sc.rel(c); {
-			case nlp.RelIs(r, "nsubj"), r == "csubj", r == "conj" && !sc.prepositionalGerund(c), r == "parataxis", r == "punct", r == "cc":
+			case nlp.RelIs(r, "nsubj") && !sc.secondSubject(m.trig, c), r == "csubj", r == "conj" && !sc.prepositionalGerund(c), r == "parataxis", r == "punct", r == "cc":
 				continue
 			}
 			for _, sr := range spareRules() {
@@ -232,6 +232,22 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 	for _, c := range comps {
 		sc.consumeIn(c, byTok, m, "complement.embedded")
 	}
+}
+
+// secondSubject reports whether subject c of verb v comes after it while
+// another subject precedes it: no subject of v, but a phrase of what
+// follows ("accused rebels of attacking soldiers, the first skirmish
+// acknowledged by the military", with "skirmish" a second subject).
+func (sc *sentCtx) secondSubject(v, c int) bool {
+	if c < v {
+		return false
+	}
+	for _, k := range sc.tree.Children(v) {
+		if k < v && nlp.RelIs(sc.rel(k), "nsubj") {
+			return true
+		}
+	}
+	return false
 }
 
 // prepositionalGerund reports whether conjunct c is a gerund that no
