@@ -253,7 +253,11 @@ func (sc *sentCtx) agentAgrees(v int) bool {
 	return r != ""
 }
 
-// repairHaveVerbs mends a tagging error of "have" as a main verb: before
+// repairHaveVerbs mends a tagging error of a main verb taken for an
+// auxiliary. A verb tagged as one and hung as the auxiliary of a
+// participle with an object ("imposed targeted sanctions") is the
+// predicate, the participle a modifier of the object (mainVerbAux). And
+// "have" as a main verb: before
 // a noun phrase whose adjective is quoted or stressed ("they had "useful"
 // talks", "had productive talks") the parse takes "have" for an auxiliary
 // of the adjective or of the noun. An auxiliary "have" precedes a
@@ -266,6 +270,26 @@ func (sc *sentCtx) repairHaveVerbs() []int {
 	toks := sc.s.Tokens
 	n := len(toks)
 	for a := 0; a+1 < n; a++ {
+		if sc.mainVerbAux(a) {
+			// "Australia imposed targeted sanctions" parsed as a passive
+			// "imposed targeted": a verb tagged as a verb is no
+			// auxiliary; the participle modifies its object
+			h, o := toks[a].Head, sc.tree.ChildWith(toks[a].Head, "obj")
+			toks[a].Head, toks[a].DepRel = toks[h].Head, toks[h].DepRel
+			for _, k := range sc.tree.Children(h) {
+				switch {
+				case k == a || k == o:
+				case nlp.RelIs(toks[k].DepRel, "nsubj"):
+					toks[k].Head, toks[k].DepRel = a, "nsubj"
+				default:
+					toks[k].Head = a
+				}
+			}
+			toks[o].Head, toks[o].DepRel = a, "obj"
+			toks[h].Head, toks[h].DepRel = o, "amod"
+			out = append(out, a)
+			continue
+		}
 		if sc.lemmas[a] != "have" || toks[a].UPOS != "AUX" || toks[a].DepRel != "aux" {
 			continue
 		}
@@ -331,6 +355,27 @@ func (sc *sentCtx) repairHaveVerbs() []int {
 		out = append(out, a)
 	}
 	return out
+}
+
+// mainVerbAux reports whether token a, tagged a verb (not an auxiliary)
+// and no form of be, have, do or get, is hung as the auxiliary of a
+// participle right after it that has an object of its own ("imposed
+// targeted sanctions" parsed as "imposed" aux:pass of "targeted").
+func (sc *sentCtx) mainVerbAux(a int) bool {
+	t := sc.s.Tokens[a]
+	if t.UPOS != "VERB" || (t.DepRel != "aux" && t.DepRel != "aux:pass") || t.Head != a+1 {
+		return false
+	}
+	switch sc.lemmas[a] {
+	case "be", "have", "do", "get":
+		return false
+	}
+	h := t.Head
+	if x := sc.s.Tokens[h].XPOS; x != "VBN" && x != "VBD" {
+		return false
+	}
+	o := sc.tree.ChildWith(h, "obj")
+	return o > h && isNominal(sc.upos(o))
 }
 
 // repairProgressiveModifiers mends a tagging error of progressive verbs:
