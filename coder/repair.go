@@ -562,7 +562,11 @@ func (sc *sentCtx) repairSubjectVerbModifiers() []int {
 // riot police firing tear gas", "without troops crossing the line"): the
 // noun before the participle taken for a compound of it. A noun hung as a
 // compound on an event-pattern -ing verb after it that "with" or
-// "without" introduces, when the verb has no subject, is its subject.
+// "without" introduces, when the verb has no subject, is its subject. And
+// a "with" that the verb before it asks for its target ("cut ties with
+// Kenya accusing her", with "Kenya" taken for the subject of an absolute
+// clause) opens no absolute clause: the noun is the object's complement
+// (falseAbsolute).
 func (sc *sentCtx) repairVerbCompoundSubjects() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -582,7 +586,57 @@ func (sc *sentCtx) repairVerbCompoundSubjects() []int {
 		t.DepRel = "nsubj"
 		out = append(out, v)
 	}
+	for v := 0; v < n; v++ {
+		// no absolute clause: "cut ties with Kenya accusing her of ...",
+		// with "Kenya" taken for the subject of "accusing": the noun is
+		// the target the verb's pattern asks for with "with"
+		w, k, o := sc.falseAbsolute(v)
+		if w < 0 {
+			continue
+		}
+		toks[w].Head, toks[w].DepRel, toks[w].UPOS, toks[w].XPOS = k, "case", "ADP", "IN"
+		toks[k].Head, toks[k].DepRel = o, "nmod"
+		out = append(out, k)
+	}
 	return out
+}
+
+// falseAbsolute returns, for an -ing clause v that "with" and a noun
+// subject open ("with Kenya accusing"), the "with", the noun and the
+// object of v's head verb right before them, when a pattern of the head
+// verb wants that object and its target after "with" ("cut ties with=T");
+// else -1s.
+func (sc *sentCtx) falseAbsolute(v int) (int, int, int) {
+	toks := sc.s.Tokens
+	if toks[v].XPOS != "VBG" || toks[v].DepRel != "advcl" {
+		return -1, -1, -1
+	}
+	w := sc.tree.ChildWith(v, "mark")
+	k := sc.tree.ChildWith(v, "nsubj")
+	h := toks[v].Head
+	if w < 0 || sc.lemmas[w] != "with" || k != w+1 || k > v || h < 0 || h > w || !isNominal(toks[k].UPOS) {
+		return -1, -1, -1
+	}
+	o := sc.tree.ChildWith(h, "obj")
+	if o < 0 || o > w {
+		return -1, -1, -1
+	}
+	if _, l := sc.tree.Subtree(o); l+1 != w {
+		return -1, -1, -1
+	}
+	for _, p := range sc.c.idx[sc.lemmas[h]] {
+		with, obj := false, false
+		for _, sl := range p.Target {
+			with = with || sl.Prep == "with"
+		}
+		for _, d := range p.Require {
+			obj = obj || (d.Rel == "obj" && contains(d.Lemmas, sc.lemmas[o]))
+		}
+		if with && obj {
+			return w, k, o
+		}
+	}
+	return -1, -1, -1
 }
 
 // repairReducedRelatives mends a parse error of reduced relative clauses:
