@@ -1247,7 +1247,8 @@ func argComplementAgainst(sc *sentCtx, tc *targetCtx) bool {
 
 // argComplementEvent: the act in the complement of an investigation or an
 // acknowledgement: the perpetrator of what is investigated, the victims of
-// what is acknowledged.
+// what is acknowledged (the object of an acknowledged act no pattern
+// codes).
 func argComplementEvent(sc *sentCtx, tc *targetCtx) bool {
 	code := tc.code
 	if len(tc.tgts) > 0 || tc.m.p.Embed != dict.EmbedNone || !(code == cameo.CodeAcknowledge || cameo.Investigations.Has(code)) {
@@ -1255,6 +1256,12 @@ func argComplementEvent(sc *sentCtx, tc *targetCtx) bool {
 	}
 	e := sc.complementEvent(tc.m, tc.byTok)
 	if e == nil {
+		if code == cameo.CodeAcknowledge {
+			// an act no pattern codes ("acknowledged inflicting
+			// civilian casualties"): the victims are its object
+			tc.tgts = removeSame(sc.complementObject(tc.m), tc.srcs)
+			return len(tc.tgts) > 0
+		}
 		return false
 	}
 	if cameo.Investigations.Has(code) {
@@ -1266,6 +1273,20 @@ func argComplementEvent(sc *sentCtx, tc *targetCtx) bool {
 		tc.tgts = removeSame(t, tc.srcs)
 	}
 	return true
+}
+
+// complementObject returns the actors of the object of a gerund that
+// complements m's verb with no marker or subject of its own.
+func (sc *sentCtx) complementObject(m *match) []actorRef {
+	for _, c := range m.deps {
+		if r := sc.rel(c); (r != "xcomp" && r != "ccomp" && r != "advcl") || !strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG") || sc.hasAnyMark(c) || sc.ownSubjectOf(c) {
+			continue
+		}
+		if o := sc.tree.ChildWith(c, "obj"); o >= 0 {
+			return sc.actorsAt(o)
+		}
+	}
+	return nil
 }
 
 // argAccuser: a denial in answer to an accusation ("X accused Y of ..., a
@@ -1298,12 +1319,28 @@ func argJoinedClause(sc *sentCtx, tc *targetCtx) bool {
 	if h < 0 || tc.byTok[h] == nil || tc.byTok[h] == m || sc.c.lex.speech[sc.lemmas[h]] {
 		return false
 	}
+	if sc.rel(m.clause) == "conj" && sc.ownSubjectOf(m.clause) && sc.targetWord(m) >= 0 {
+		// a clause with a subject and people or property of its own
+		// acted on is another actor's act on them ("militants released
+		// hostages, and troops freed prisoners": argument.population)
+		return false
+	}
 	if tc.byTok[h].tgts != nil {
 		tc.tgts = removeSame(tc.byTok[h].tgts, tc.srcs)
 	} else {
 		tc.tgts = removeSame(sc.targetOf(tc.byTok[h], false), tc.srcs)
 	}
 	return true
+}
+
+// ownSubjectOf reports whether clause v has a nominal subject of its own.
+func (sc *sentCtx) ownSubjectOf(v int) bool {
+	for _, k := range sc.tree.Children(v) {
+		if nlp.RelIs(sc.rel(k), "nsubj") {
+			return true
+		}
+	}
+	return false
 }
 
 // argReportedAct: condemning reports of an act ("condemned reports of mass

@@ -155,11 +155,14 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 	comps := sc.complements(m)
 	if p.Embed == "" {
 		// an accusation, denial, refusal or appeal codes only itself:
-		// nothing said inside it is an event (coordinated clauses are)
+		// nothing said inside it is an event (coordinated clauses are;
+		// a gerund with a preposition of its own is none, but a second
+		// thing said that the parse coordinated with the verb: "accused
+		// X of A and of mocking B")
 	deps:
 		for _, c := range m.deps {
 			switch r := sc.rel(c); {
-			case nlp.RelIs(r, "nsubj"), r == "csubj", r == "conj", r == "parataxis", r == "punct", r == "cc":
+			case nlp.RelIs(r, "nsubj") && !sc.secondSubject(m.trig, c), r == "csubj", r == "conj" && !sc.prepositionalGerund(c), r == "parataxis", r == "punct", r == "cc":
 				continue
 			}
 			for _, sr := range spareRules() {
@@ -229,6 +232,45 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 	for _, c := range comps {
 		sc.consumeIn(c, byTok, m, "complement.embedded")
 	}
+}
+
+// secondSubject reports whether subject c of verb v comes after it while
+// another subject precedes it: no subject of v, but a phrase of what
+// follows ("accused rebels of attacking soldiers, the first skirmish
+// acknowledged by the military", with "skirmish" a second subject).
+func (sc *sentCtx) secondSubject(v, c int) bool {
+	if c < v {
+		return false
+	}
+	for _, k := range sc.tree.Children(v) {
+		if k < v && nlp.RelIs(sc.rel(k), "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+// prepositionalGerund reports whether conjunct c is a gerund that no
+// clause coordinated with its head verb is: one introduced by a
+// preposition of its own ("of mocking"), or a bare one without an
+// auxiliary on a verb in another form ("accused them of attacking and
+// killing soldiers", with "killing" a conjunct of "accused").
+func (sc *sentCtx) prepositionalGerund(c int) bool {
+	if !strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG") {
+		return false
+	}
+	aux := false
+	for _, k := range sc.tree.Children(c) {
+		r := sc.rel(k)
+		if (r == "case" || r == "mark") && sc.upos(k) == "ADP" && k < c {
+			return true
+		}
+		if r == "aux" || r == "aux:pass" || nlp.RelIs(r, "nsubj") {
+			aux = true
+		}
+	}
+	h := sc.tree.Head(c)
+	return !aux && h >= 0 && strings.HasPrefix(sc.s.Tokens[h].XPOS, "VB") && sc.s.Tokens[h].XPOS != "VBG"
 }
 
 // consumeIn marks every plain event in the subtree of c as consumed by m,

@@ -474,6 +474,11 @@ func matchParticle(sc *sentCtx, m *match) string {
 			return ""
 		}
 	}
+	if sc.tree.ChildWith(i, "obj") >= 0 {
+		// a verb with an object of its own has its phrases beside it:
+		// "have given notices in the upper house" is no "give in"
+		return "no particle " + p.Particle
+	}
 	for _, c := range sc.tree.Children(i) {
 		if nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == p.Particle && !sc.inDate(c) {
 			// not a date: "called by the opposition on Monday" has no

@@ -242,6 +242,11 @@ func memNames(sc *sentCtx, _ []*coded, id string) {
 		keep(sc.nameKey(f, l), r)
 		if r.person && l > f {
 			keep(strings.ToLower(sc.words[l]), r)
+			if l-f == 2 {
+				// a name of three words may put the family name first
+				// ("Yu Myung Hwan", "Lee Myung Bak": "Yu said")
+				keep(strings.ToLower(sc.words[f]), r)
+			}
 		}
 		if l+3 < sc.n && sc.words[l+1] == "(" && sc.words[l+3] == ")" && sc.upos(l+2) == "PROPN" {
 			keep(strings.ToLower(sc.words[l+2]), r)

@@ -140,7 +140,9 @@ func (c *Coder) verbLemma(lemma, form string) string {
 // repairVerbModifiers mends a common tagging error: a past-tense verb
 // between two nouns taken for an adjective ("police fired tear gas",
 // "the rebels resumed talks" parsed as "fired gas", "resumed talks"
-// noun phrases) in a sentence whose clause has no verb. The verb becomes
+// noun phrases; a present tense after a plural agent noun, "prosecutors
+// allege irregularities", taken for an adjective too) in a sentence whose
+// clause has no verb. The verb becomes
 // the predicate, the noun before it its subject and the noun after it its
 // object. Only event-pattern verbs are repaired.
 func (sc *sentCtx) repairVerbModifiers() []int {
@@ -149,7 +151,7 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 	n := len(toks)
 	for v := 1; v+1 < n; v++ {
 		t := &toks[v]
-		if t.DepRel != "amod" || !(t.UPOS == "VERB" || (t.UPOS == "ADJ" && strings.HasSuffix(strings.ToLower(t.Text), "ed"))) {
+		if t.DepRel != "amod" || !(t.UPOS == "VERB" || (t.UPOS == "ADJ" && (strings.HasSuffix(strings.ToLower(t.Text), "ed") || sc.agentAgrees(v)))) {
 			continue
 		}
 		lemma := sc.lemmas[v]
@@ -237,7 +239,25 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 	return out
 }
 
-// repairHaveVerbs mends a tagging error of "have" as a main verb: before
+// agentAgrees reports whether the adjective at v has a present tense
+// verb's form after a plural agent noun ("prosecutors allege
+// irregularities", with "allege" an adjective): the form is its lemma, the
+// lemma a verb pattern's trigger, and the noun before it a plural noun of
+// an agent (one with a role: prosecutors, police, rebels).
+func (sc *sentCtx) agentAgrees(v int) bool {
+	x := sc.s.Tokens[v-1].XPOS
+	if x != "NNS" || strings.ToLower(sc.words[v]) != sc.lemmas[v] || !sc.verbTrigger(sc.lemmas[v]) {
+		return false
+	}
+	r, _ := sc.role(sc.lemmas[v-1])
+	return r != ""
+}
+
+// repairHaveVerbs mends a tagging error of a main verb taken for an
+// auxiliary. A verb tagged as one and hung as the auxiliary of a
+// participle with an object ("imposed targeted sanctions") is the
+// predicate, the participle a modifier of the object (mainVerbAux). And
+// "have" as a main verb: before
 // a noun phrase whose adjective is quoted or stressed ("they had "useful"
 // talks", "had productive talks") the parse takes "have" for an auxiliary
 // of the adjective or of the noun. An auxiliary "have" precedes a
@@ -250,6 +270,26 @@ func (sc *sentCtx) repairHaveVerbs() []int {
 	toks := sc.s.Tokens
 	n := len(toks)
 	for a := 0; a+1 < n; a++ {
+		if sc.mainVerbAux(a) {
+			// "Australia imposed targeted sanctions" parsed as a passive
+			// "imposed targeted": a verb tagged as a verb is no
+			// auxiliary; the participle modifies its object
+			h, o := toks[a].Head, sc.tree.ChildWith(toks[a].Head, "obj")
+			toks[a].Head, toks[a].DepRel = toks[h].Head, toks[h].DepRel
+			for _, k := range sc.tree.Children(h) {
+				switch {
+				case k == a || k == o:
+				case nlp.RelIs(toks[k].DepRel, "nsubj"):
+					toks[k].Head, toks[k].DepRel = a, "nsubj"
+				default:
+					toks[k].Head = a
+				}
+			}
+			toks[o].Head, toks[o].DepRel = a, "obj"
+			toks[h].Head, toks[h].DepRel = o, "amod"
+			out = append(out, a)
+			continue
+		}
 		if sc.lemmas[a] != "have" || toks[a].UPOS != "AUX" || toks[a].DepRel != "aux" {
 			continue
 		}
@@ -315,6 +355,27 @@ func (sc *sentCtx) repairHaveVerbs() []int {
 		out = append(out, a)
 	}
 	return out
+}
+
+// mainVerbAux reports whether token a, tagged a verb (not an auxiliary)
+// and no form of be, have, do or get, is hung as the auxiliary of a
+// participle right after it that has an object of its own ("imposed
+// targeted sanctions" parsed as "imposed" aux:pass of "targeted").
+func (sc *sentCtx) mainVerbAux(a int) bool {
+	t := sc.s.Tokens[a]
+	if t.UPOS != "VERB" || (t.DepRel != "aux" && t.DepRel != "aux:pass") || t.Head != a+1 {
+		return false
+	}
+	switch sc.lemmas[a] {
+	case "be", "have", "do", "get":
+		return false
+	}
+	h := t.Head
+	if x := sc.s.Tokens[h].XPOS; x != "VBN" && x != "VBD" {
+		return false
+	}
+	o := sc.tree.ChildWith(h, "obj")
+	return o > h && isNominal(sc.upos(o))
 }
 
 // repairProgressiveModifiers mends a tagging error of progressive verbs:
@@ -501,7 +562,11 @@ func (sc *sentCtx) repairSubjectVerbModifiers() []int {
 // riot police firing tear gas", "without troops crossing the line"): the
 // noun before the participle taken for a compound of it. A noun hung as a
 // compound on an event-pattern -ing verb after it that "with" or
-// "without" introduces, when the verb has no subject, is its subject.
+// "without" introduces, when the verb has no subject, is its subject. And
+// a "with" that the verb before it asks for its target ("cut ties with
+// Kenya accusing her", with "Kenya" taken for the subject of an absolute
+// clause) opens no absolute clause: the noun is the object's complement
+// (falseAbsolute).
 func (sc *sentCtx) repairVerbCompoundSubjects() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -521,7 +586,57 @@ func (sc *sentCtx) repairVerbCompoundSubjects() []int {
 		t.DepRel = "nsubj"
 		out = append(out, v)
 	}
+	for v := 0; v < n; v++ {
+		// no absolute clause: "cut ties with Kenya accusing her of ...",
+		// with "Kenya" taken for the subject of "accusing": the noun is
+		// the target the verb's pattern asks for with "with"
+		w, k, o := sc.falseAbsolute(v)
+		if w < 0 {
+			continue
+		}
+		toks[w].Head, toks[w].DepRel, toks[w].UPOS, toks[w].XPOS = k, "case", "ADP", "IN"
+		toks[k].Head, toks[k].DepRel = o, "nmod"
+		out = append(out, k)
+	}
 	return out
+}
+
+// falseAbsolute returns, for an -ing clause v that "with" and a noun
+// subject open ("with Kenya accusing"), the "with", the noun and the
+// object of v's head verb right before them, when a pattern of the head
+// verb wants that object and its target after "with" ("cut ties with=T");
+// else -1s.
+func (sc *sentCtx) falseAbsolute(v int) (int, int, int) {
+	toks := sc.s.Tokens
+	if toks[v].XPOS != "VBG" || toks[v].DepRel != "advcl" {
+		return -1, -1, -1
+	}
+	w := sc.tree.ChildWith(v, "mark")
+	k := sc.tree.ChildWith(v, "nsubj")
+	h := toks[v].Head
+	if w < 0 || sc.lemmas[w] != "with" || k != w+1 || k > v || h < 0 || h > w || !isNominal(toks[k].UPOS) {
+		return -1, -1, -1
+	}
+	o := sc.tree.ChildWith(h, "obj")
+	if o < 0 || o > w {
+		return -1, -1, -1
+	}
+	if _, l := sc.tree.Subtree(o); l+1 != w {
+		return -1, -1, -1
+	}
+	for _, p := range sc.c.idx[sc.lemmas[h]] {
+		with, obj := false, false
+		for _, sl := range p.Target {
+			with = with || sl.Prep == "with"
+		}
+		for _, d := range p.Require {
+			obj = obj || (d.Rel == "obj" && contains(d.Lemmas, sc.lemmas[o]))
+		}
+		if with && obj {
+			return w, k, o
+		}
+	}
+	return -1, -1, -1
 }
 
 // repairReducedRelatives mends a parse error of reduced relative clauses:
@@ -570,13 +685,22 @@ func (sc *sentCtx) repairReducedRelatives() []int {
 // a pattern of the verb asks for that very word as its predicative
 // complement (xcomp) with the target in the object (call, term, brand...
 // obj=T xcomp=@condemnation_words), the word is the verb's complement and
-// the infinitive the object's modifier (acl).
+// the infinitive the object's modifier (acl). The same word hung after the
+// object as its modifier ("called Iran's move "regrettable"", amod) is the
+// verb's complement too.
 func (sc *sentCtx) repairObjectPredicates() []int {
 	var out []int
 	toks := sc.s.Tokens
 	for x := range toks {
 		t := &toks[x]
 		h := t.Head
+		if t.DepRel == "amod" && h >= 0 && h < x && toks[h].DepRel == "obj" && toks[h].Head >= 0 && toks[h].Head < h {
+			if v := toks[h].Head; toks[v].UPOS == "VERB" && sc.wantsPredicate(v, sc.lemmas[x]) {
+				t.Head, t.DepRel = v, "xcomp"
+				out = append(out, x)
+			}
+			continue
+		}
 		if (t.DepRel != "xcomp" && t.DepRel != "advcl") || t.UPOS != "VERB" || h < 0 || h >= x || toks[h].UPOS != "VERB" {
 			continue
 		}
@@ -769,10 +893,12 @@ func (sc *sentCtx) repairTemporalSubjects() []int {
 				if k := sc.phraseEndingAt(e); k >= 0 && sc.tree.ChildWith(k, "case") < 0 {
 					if !sc.tree.Dominates(k, v) {
 						subj = k
-					} else if sc.reRoot(k, v) {
+					} else if sc.bareRelative(k, v) && sc.reRoot(k, v) {
 						// "President X today threatened Y": the parse hung
-						// the verb on the name (appos); the verb takes the
-						// name's place and the name is its subject
+						// the verb on the name (appos, or a relative clause
+						// with no relative word: "the group yesterday
+						// claimed"); the verb takes the name's place and the
+						// name is its subject
 						subj = k
 					}
 				}
@@ -888,6 +1014,29 @@ func (sc *sentCtx) reRoot(k, v int) bool {
 			toks[c].DepRel = "obl"
 		}
 	}
+	return true
+}
+
+// bareRelative readies verb v for reRoot(k, v): a relative clause
+// (acl:relcl) of k with no relative word of its own ("which", "who",
+// "whose", "in which") is relabelled acl. It reports false for a relative
+// clause that has one.
+func (sc *sentCtx) bareRelative(k, v int) bool {
+	toks := sc.s.Tokens
+	if toks[v].DepRel != "acl:relcl" || toks[v].Head != k {
+		return true
+	}
+	for _, c := range sc.tree.Children(v) {
+		if x := toks[c].XPOS; x == "WDT" || x == "WP" || x == "WP$" || x == "WRB" || toks[c].DepRel == "mark" {
+			return false
+		}
+		for _, g := range sc.tree.Children(c) {
+			if x := toks[g].XPOS; x == "WDT" || x == "WP" || x == "WP$" {
+				return false
+			}
+		}
+	}
+	toks[v].DepRel = "acl"
 	return true
 }
 
@@ -1070,27 +1219,43 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 // "asked Manila to free the crew": "free" as ADJ, so no verb pattern
 // triggers). A word tagged ADJ that has a modal auxiliary or the
 // infinitive marker "to" and an object of its own, and whose lemma is the
-// trigger of a verb pattern, becomes the verb it is.
+// trigger of a verb pattern, becomes the verb it is. So does an event verb
+// (tagged verb or adjective) taken for a modifier of its own object after
+// a modal, after "to" ("threatened to halt palm-oil exports", with "to"
+// a preposition of "exports") or, as a gerund, right after a verb of
+// aspect ("began investigating reports").
 func (sc *sentCtx) repairModalVerbs() []int {
 	var out []int
 	for v := 0; v < sc.n; v++ {
 		t := &sc.s.Tokens[v]
-		if t.UPOS != "ADJ" || !sc.verbTrigger(sc.lemmas[v]) {
+		if (t.UPOS != "ADJ" && t.UPOS != "VERB") || !sc.verbTrigger(sc.lemmas[v]) {
 			continue
 		}
-		if o := t.Head; t.DepRel == "amod" && o > v && sc.modalBefore(o, v) {
+		if o := t.Head; t.DepRel == "amod" && o > v && (sc.modalBefore(o, v) || sc.toBefore(o, v) || sc.aspectBefore(o, v)) {
 			// "Togo should free the traders" parsed as a noun phrase
 			// "free the traders" with the modal and subject on the noun:
 			// the verb takes the noun's place, the noun is its object
 			ot := &sc.s.Tokens[o]
 			for _, k := range sc.tree.Children(o) {
-				if r := sc.rel(k); (r == "aux" || nlp.RelIs(r, "nsubj") || r == "mark") && k < v {
+				if r := sc.rel(k); (r == "aux" || nlp.RelIs(r, "nsubj") || r == "mark" || r == "case") && k < v {
 					sc.s.Tokens[k].Head = v
 				}
 			}
-			t.UPOS, t.XPOS, t.Head, t.DepRel = "VERB", "VB", ot.Head, ot.DepRel
+			if t.UPOS == "ADJ" {
+				t.XPOS = "VB"
+			}
+			t.UPOS, t.Head, t.DepRel = "VERB", ot.Head, ot.DepRel
+			if k := v - 1; sc.lemmas[k] == "to" {
+				sc.s.Tokens[k].UPOS, sc.s.Tokens[k].XPOS, sc.s.Tokens[k].DepRel = "PART", "TO", "mark"
+			}
+			if r := t.DepRel; nlp.RelIs(r, "obl") || nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obj") {
+				t.DepRel = "xcomp"
+			}
 			ot.Head, ot.DepRel = v, "obj"
 			out = append(out, v)
+			continue
+		}
+		if t.UPOS != "ADJ" {
 			continue
 		}
 		if sc.tree.ChildWith(v, "obj") < 0 {
@@ -1127,6 +1292,20 @@ func (sc *sentCtx) repairModalVerbs() []int {
 func (sc *sentCtx) modalBefore(o, v int) bool {
 	k := v - 1
 	return k >= 0 && sc.tree.Head(k) == o && sc.rel(k) == "aux" && sc.c.lex.modal[sc.lemmas[k]]
+}
+
+// toBefore reports whether the word before v is a "to" hung on noun o
+// that v modifies ("to halt exports" parsed as "to [halt exports]").
+func (sc *sentCtx) toBefore(o, v int) bool {
+	k := v - 1
+	return k >= 0 && sc.lemmas[k] == "to" && sc.tree.Head(k) == o && (sc.rel(k) == "case" || sc.rel(k) == "mark") && sc.upos(v) == "VERB"
+}
+
+// aspectBefore reports whether gerund v, a modifier of noun o, follows a
+// verb of aspect whose object o is ("began [investigating reports]").
+func (sc *sentCtx) aspectBefore(o, v int) bool {
+	k := v - 1
+	return k >= 0 && strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") && sc.upos(k) == "VERB" && sc.c.lex.aspect[sc.lemmas[k]] && sc.tree.Head(o) == k && nlp.RelIs(sc.rel(o), "obj")
 }
 
 // verbTrigger reports whether lemma triggers a verb pattern.

@@ -414,12 +414,24 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 			}
 		}
 	}
-	if rel == "" && prep != "" && len(lemmas) > 0 {
-		// "slapped American exports with tariffs": the verb's required
-		// phrase parsed on its object (nmod, or obl when the object is
-		// misread as a verb)
+	if rel == "" && prep != "" && (len(lemmas) > 0 || prep != "of") {
+		// "slapped American exports with tariffs", "warned activists
+		// against violence": the verb's required phrase parsed on its
+		// object (nmod, or obl when the object is misread as a verb). A
+		// phrase the pattern asks for by its preposition alone is taken
+		// from the object itself only, and never an of-phrase ("accused
+		// the head of the agency" is no "accuse X of Y"), nor a phrase
+		// inside a name ("called the Front for Change")
 		for _, o := range m.deps {
 			if o == m.trig || !nlp.RelIs(sc.rel(o), "obj") {
+				continue
+			}
+			if len(lemmas) == 0 {
+				for _, c := range sc.tree.Children(o) {
+					if r := sc.rel(c); (nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obl")) && sc.caseOf(c) == prep && !sc.inDate(c) && !(sc.upos(o) == "PROPN" && sc.upos(c) == "PROPN") {
+						return c
+					}
+				}
 				continue
 			}
 			// also on an of-phrase of the object ("slapped a number of
