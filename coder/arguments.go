@@ -1285,16 +1285,18 @@ func argAccuser(sc *sentCtx, tc *targetCtx) bool {
 
 // argJoinedClause: a coordinated clause or a participle without a slot
 // word takes the target of the clause it joins ("..., threatening to block
-// highways", "accused X ... and seized four trawlers").
+// highways", "accused X ... and seized four trawlers"). A participle set
+// before its clause only sets the scene ("Speaking at a news conference,
+// the minister accused Y"): it does not take the clause's target.
 func argJoinedClause(sc *sentCtx, tc *targetCtx) bool {
 	m := tc.m
 	if len(tc.tgts) > 0 || cameo.Statements.Has(tc.code) || m.p.TargetMode == dict.TargetRequired {
 		return false
 	}
-	if r := sc.rel(m.clause); !(r == "conj" || (r == "advcl" && !sc.hasSlotWord(m))) {
+	h := sc.tree.Head(m.clause)
+	if r := sc.rel(m.clause); !(r == "conj" || (r == "advcl" && !sc.hasSlotWord(m) && !(m.clause < h && sc.s.Tokens[m.clause].XPOS == "VBG"))) {
 		return false
 	}
-	h := sc.tree.Head(m.clause)
 	if h < 0 || tc.byTok[h] == nil || tc.byTok[h] == m || sc.c.lex.speech[sc.lemmas[h]] {
 		return false
 	}

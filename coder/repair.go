@@ -45,6 +45,8 @@ func repairRules() []repairRule {
 		{"repair.modal-verb", (*sentCtx).repairModalVerbs},
 		{"repair.attribution-root", (*sentCtx).repairAttributionRoots},
 		{"repair.onset-subject", (*sentCtx).repairOnsetSubjects},
+		{"repair.split-title", (*sentCtx).repairSplitTitles},
+		{"repair.object-oblique", (*sentCtx).repairObjectObliques},
 	}
 }
 
@@ -1134,6 +1136,112 @@ func (sc *sentCtx) verbTrigger(lemma string) bool {
 	for _, p := range sc.c.idx[lemma] {
 		if p.Trigger == lemma && !p.Nominal && len(p.Light) == 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// repairSplitTitles mends a parse that splits a title from the name it
+// describes, both taken for subjects of one verb ("EU foreign policy chief
+// Catherine Ashton expressed ...", with "chief" and "Catherine" each a
+// subject of "expressed"): a clause has one subject, so a title noun (a
+// role, person or political noun) whose phrase ends right before a name
+// that is a subject of the same verb describes that name, as the parse
+// writes a title it reads whole ("Ambassador Ivan Vujacic": nmod:desc).
+func (sc *sentCtx) repairSplitTitles() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for a := 0; a+1 < len(toks); a++ {
+		t := &toks[a]
+		if !nlp.RelIs(t.DepRel, "nsubj") || (t.UPOS != "NOUN" && t.UPOS != "PROPN") || t.Head <= a {
+			continue
+		}
+		if _, l := sc.tree.Subtree(a); l != a {
+			continue
+		}
+		b := a + 1
+		if toks[b].UPOS != "PROPN" || toks[b].Head != t.Head || toks[b].DepRel != t.DepRel {
+			continue
+		}
+		lem := sc.lemmas[a]
+		if r, ok := sc.role(lem); !(ok && r != "") && !sc.c.lex.personNouns[lem] && !sc.c.lex.politicalNouns[lem] {
+			continue
+		}
+		t.Head, t.DepRel = b, "nmod:desc"
+		out = append(out, a)
+	}
+	return out
+}
+
+// repairObjectObliques mends a parse that hangs the phrase of an event
+// noun on the verb whose object the noun is: its doer ("rebuffing protests
+// by Serbia and Russia", with "by Serbia" an oblique of "rebuffing") or
+// its place ("would stop their offensive in Syria"). An active verb takes
+// no agent, so a "by" phrase naming a name or an agent (a role noun) right
+// after an event-noun object is the noun's; a place preposition with a
+// name right after it is the noun's too, unless a pattern of the verb
+// reads that preposition on the verb. The phrase becomes the noun's nmod,
+// as the coder reads a doer or a place of an event noun.
+func (sc *sentCtx) repairObjectObliques() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for c := range toks {
+		t := &toks[c]
+		v := t.Head
+		if t.DepRel != "obl" || v < 0 || v > c || toks[v].UPOS != "VERB" || toks[v].XPOS == "VBN" || sc.tree.ChildWith(v, "aux:pass") >= 0 {
+			continue
+		}
+		cs := sc.caseOf(c)
+		by := cs == "by"
+		if !by && !sc.c.lex.placePreps[cs] {
+			continue
+		}
+		if r, ok := sc.role(sc.lemmas[c]); t.UPOS != "PROPN" && !(by && ok && r != "") {
+			continue
+		}
+		o := sc.tree.ChildWith(v, "obj")
+		if o < 0 || o > c {
+			continue
+		}
+		f, _ := sc.tree.Subtree(c)
+		if _, l := sc.tree.Subtree(o); l+1 != f {
+			continue
+		}
+		// an event noun among the object's conjuncts; the phrase goes on
+		// the first, as a phrase shared by a coordination does
+		event := false
+		for _, k := range sc.conjuncts(o) {
+			if sc.isEventNoun(k) || len(sc.c.lex.eventAnaphors[sc.lemmas[k]]) > 0 {
+				event = true
+			}
+		}
+		if !event || (!by && sc.verbReads(v, cs)) {
+			continue
+		}
+		t.Head, t.DepRel = o, "nmod"
+		out = append(out, c)
+	}
+	return out
+}
+
+// verbReads reports whether a pattern of verb v names preposition prep
+// among its slots or required dependents.
+func (sc *sentCtx) verbReads(v int, prep string) bool {
+	for _, p := range sc.c.idx[sc.lemmas[v]] {
+		for _, sl := range p.Target {
+			if sl.Prep == prep {
+				return true
+			}
+		}
+		for _, sl := range p.Source {
+			if sl.Prep == prep {
+				return true
+			}
+		}
+		for _, d := range p.Require {
+			if d.Prep == prep {
+				return true
+			}
 		}
 	}
 	return false
