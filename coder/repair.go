@@ -47,6 +47,7 @@ func repairRules() []repairRule {
 		{"repair.onset-subject", (*sentCtx).repairOnsetSubjects},
 		{"repair.split-title", (*sentCtx).repairSplitTitles},
 		{"repair.object-oblique", (*sentCtx).repairObjectObliques},
+		{"repair.tensed-conjunct", (*sentCtx).repairTensedConjuncts},
 	}
 }
 
@@ -1245,4 +1246,42 @@ func (sc *sentCtx) verbReads(v int, prep string) bool {
 		}
 	}
 	return false
+}
+
+// repairTensedConjuncts mends a parse that coordinates a finite verb with
+// the bare infinitive of the clause before it ("Tehran said it could close
+// the strait and warned it would retaliate", with "warned" a conjunct of
+// "close"): a past or present-tense verb cannot share a modal or "to", so
+// a conjunct in that tense, with no auxiliary or subject of its own, of a
+// bare verb under a modal or "to" is a conjunct of the verb that governs
+// that clause.
+func (sc *sentCtx) repairTensedConjuncts() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for c := range toks {
+		t := &toks[c]
+		h := t.Head
+		if t.DepRel != "conj" || t.UPOS != "VERB" || (t.XPOS != "VBD" && t.XPOS != "VBZ") || h < 0 || h > c || toks[h].UPOS != "VERB" || toks[h].XPOS != "VB" {
+			continue
+		}
+		if r := toks[h].DepRel; r != "ccomp" && r != "xcomp" {
+			continue
+		}
+		g := toks[h].Head
+		if g < 0 || toks[g].UPOS != "VERB" || sc.tree.ChildWith(c, "nsubj") >= 0 || sc.tree.ChildWith(c, "nsubj:pass") >= 0 || sc.tree.ChildWith(c, "aux") >= 0 {
+			continue
+		}
+		bound := false
+		for _, k := range sc.tree.Children(h) {
+			if k < h && ((toks[k].DepRel == "aux" && toks[k].XPOS == "MD") || (toks[k].DepRel == "mark" && sc.lemmas[k] == "to")) {
+				bound = true
+			}
+		}
+		if !bound {
+			continue
+		}
+		t.Head = g
+		out = append(out, c)
+	}
+	return out
 }
