@@ -45,9 +45,9 @@ func repairRules() []repairRule {
 		{"repair.modal-verb", (*sentCtx).repairModalVerbs},
 		{"repair.attribution-root", (*sentCtx).repairAttributionRoots},
 		{"repair.onset-subject", (*sentCtx).repairOnsetSubjects},
-		{"repair.split-title", (*sentCtx).repairSplitTitles},
 		{"repair.object-oblique", (*sentCtx).repairObjectObliques},
 		{"repair.tensed-conjunct", (*sentCtx).repairTensedConjuncts},
+		{"repair.subject-participle", (*sentCtx).repairSubjectParticiples},
 	}
 }
 
@@ -370,11 +370,35 @@ func (sc *sentCtx) repairProgressiveModifiers() []int {
 // (", rebuffing protests by Serbia", ", imposing curbs on imports" parsed
 // as the noun phrase "[rebuffing protests]" hung on the clause). The verb
 // becomes an adverbial clause of what the noun hung on, and the noun its
-// object. Only event-pattern and light verbs are repaired.
+// object. Only event-pattern and light verbs are repaired. The same
+// clause hung as a modifier (acl) on the object or oblique before the
+// comma ('recognised X as "a sovereign state," rebuffing protests by
+// Serbia', with "rebuffing" a modifier of "state") is an adverbial clause
+// of that noun's verb too.
 func (sc *sentCtx) repairCommaParticiples() []int {
 	var out []int
 	toks := sc.s.Tokens
 	n := len(toks)
+	for v := 2; v < n; v++ {
+		t := &toks[v]
+		h := t.Head
+		if t.DepRel != "acl" || t.XPOS != "VBG" || h < 0 || h >= v || sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "aux") >= 0 {
+			continue
+		}
+		comma := v - 1
+		if toks[comma].UPOS == "PUNCT" && toks[comma].Text != "," && toks[comma-1].Text == "," {
+			comma--
+		}
+		if toks[comma].Text != "," || !(toks[h].DepRel == "obj" || nlp.RelIs(toks[h].DepRel, "obl")) {
+			continue
+		}
+		g := toks[h].Head
+		if g < 0 || toks[g].UPOS != "VERB" || (len(sc.c.idx[sc.lemmas[v]]) == 0 && !sc.c.lightVerbs[sc.lemmas[v]]) {
+			continue
+		}
+		t.Head, t.DepRel = g, "advcl"
+		out = append(out, v)
+	}
 	for v := 1; v+1 < n; v++ {
 		t := &toks[v]
 		if t.DepRel != "amod" || (t.UPOS != "VERB" && t.UPOS != "ADJ") {
@@ -741,12 +765,19 @@ func (sc *sentCtx) repairClauseSubjects() []int {
 // group tonight threatened", "officials said Thursday"): the date becomes
 // a temporal modifier, and when the verb has no other subject the noun
 // phrase right before the date (or before the verb, for a date after it)
-// is its subject.
+// is its subject. A date the parse took for an apposition of the verb's
+// object ("extended recognition Monday to Kosovo", with "Monday" an appos
+// of "recognition") is a temporal modifier of the verb.
 func (sc *sentCtx) repairTemporalSubjects() []int {
 	var out []int
 	toks := sc.s.Tokens
 	for d := range toks {
 		t := &toks[d]
+		if o := t.Head; t.DepRel == "appos" && o >= 0 && o < d && toks[o].DepRel == "obj" && toks[o].Head >= 0 && toks[toks[o].Head].UPOS == "VERB" && isNominal(t.UPOS) && sc.tree.ChildWith(d, "case") < 0 && sc.inDate(d) {
+			t.Head, t.DepRel = toks[o].Head, "obl:unmarked"
+			out = append(out, d)
+			continue
+		}
 		v := t.Head
 		if !nlp.RelIs(t.DepRel, "nsubj") || v < 0 || toks[v].UPOS != "VERB" || !isNominal(t.UPOS) || sc.tree.ChildWith(d, "case") >= 0 || !sc.inDate(d) {
 			continue
@@ -1142,38 +1173,6 @@ func (sc *sentCtx) verbTrigger(lemma string) bool {
 	return false
 }
 
-// repairSplitTitles mends a parse that splits a title from the name it
-// describes, both taken for subjects of one verb ("EU foreign policy chief
-// Catherine Ashton expressed ...", with "chief" and "Catherine" each a
-// subject of "expressed"): a clause has one subject, so a title noun (a
-// role, person or political noun) whose phrase ends right before a name
-// that is a subject of the same verb describes that name, as the parse
-// writes a title it reads whole ("Ambassador Ivan Vujacic": nmod:desc).
-func (sc *sentCtx) repairSplitTitles() []int {
-	var out []int
-	toks := sc.s.Tokens
-	for a := 0; a+1 < len(toks); a++ {
-		t := &toks[a]
-		if !nlp.RelIs(t.DepRel, "nsubj") || (t.UPOS != "NOUN" && t.UPOS != "PROPN") || t.Head <= a {
-			continue
-		}
-		if _, l := sc.tree.Subtree(a); l != a {
-			continue
-		}
-		b := a + 1
-		if toks[b].UPOS != "PROPN" || toks[b].Head != t.Head || toks[b].DepRel != t.DepRel {
-			continue
-		}
-		lem := sc.lemmas[a]
-		if r, ok := sc.role(lem); !(ok && r != "") && !sc.c.lex.personNouns[lem] && !sc.c.lex.politicalNouns[lem] {
-			continue
-		}
-		t.Head, t.DepRel = b, "nmod:desc"
-		out = append(out, a)
-	}
-	return out
-}
-
 // repairObjectObliques mends a parse that hangs the phrase of an event
 // noun on the verb whose object the noun is: its doer ("rebuffing protests
 // by Serbia and Russia", with "by Serbia" an oblique of "rebuffing") or
@@ -1189,7 +1188,7 @@ func (sc *sentCtx) repairObjectObliques() []int {
 	for c := range toks {
 		t := &toks[c]
 		v := t.Head
-		if t.DepRel != "obl" || v < 0 || v > c || toks[v].UPOS != "VERB" || toks[v].XPOS == "VBN" || sc.tree.ChildWith(v, "aux:pass") >= 0 {
+		if v < 0 || v > c || toks[v].UPOS != "VERB" || !(t.DepRel == "obl" || (t.DepRel == "obl:agent" && toks[v].XPOS == "VBG")) || toks[v].XPOS == "VBN" || sc.tree.ChildWith(v, "aux:pass") >= 0 {
 			continue
 		}
 		cs := sc.caseOf(c)
@@ -1252,9 +1251,9 @@ func (sc *sentCtx) verbReads(v int, prep string) bool {
 // the bare infinitive of the clause before it ("Tehran said it could close
 // the strait and warned it would retaliate", with "warned" a conjunct of
 // "close"): a past or present-tense verb cannot share a modal or "to", so
-// a conjunct in that tense, with no auxiliary or subject of its own, of a
-// bare verb under a modal or "to" is a conjunct of the verb that governs
-// that clause.
+// a conjunct in that tense, joined by a conjunction, with no auxiliary or
+// subject of its own, of a bare verb under a modal or "to" is a conjunct of
+// the verb that governs that clause.
 func (sc *sentCtx) repairTensedConjuncts() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -1268,7 +1267,7 @@ func (sc *sentCtx) repairTensedConjuncts() []int {
 			continue
 		}
 		g := toks[h].Head
-		if g < 0 || toks[g].UPOS != "VERB" || sc.tree.ChildWith(c, "nsubj") >= 0 || sc.tree.ChildWith(c, "nsubj:pass") >= 0 || sc.tree.ChildWith(c, "aux") >= 0 {
+		if g < 0 || toks[g].UPOS != "VERB" || sc.tree.ChildWith(c, "cc") < 0 || sc.tree.ChildWith(c, "nsubj") >= 0 || sc.tree.ChildWith(c, "nsubj:pass") >= 0 || sc.tree.ChildWith(c, "aux") >= 0 {
 			continue
 		}
 		bound := false
@@ -1282,6 +1281,77 @@ func (sc *sentCtx) repairTensedConjuncts() []int {
 		}
 		t.Head = g
 		out = append(out, c)
+	}
+	return out
+}
+
+// repairSubjectParticiples mends a parse that hangs the clause's verb
+// inside a participle on its subject ("A bomber pretending to wait in
+// line detonated her explosives, police said", with "detonated" an
+// adverbial of "wait"), the participle either taken for the clause's verb
+// with the noun its subject, or kept on the noun while the noun is made
+// the subject of the verb of saying after it. An -ing verb with no
+// auxiliary, copula or marker is no finite clause, so the first past or
+// present-tense verb inside it with no subject, auxiliary, marker or
+// conjunction of its own is the clause's verb: it takes the participle's
+// place (or, for the noun of a verb of saying after it, becomes that
+// verb's complement) and the noun for its subject; the participle is the
+// noun's modifier (acl), and what the parse hung after that verb on the
+// participle's words goes on the verb.
+func (sc *sentCtx) repairSubjectParticiples() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for p := range toks {
+		t := &toks[p]
+		if t.UPOS != "VERB" || t.XPOS != "VBG" {
+			continue
+		}
+		if sc.tree.ChildWith(p, "aux") >= 0 || sc.tree.ChildWith(p, "aux:pass") >= 0 || sc.tree.ChildWith(p, "cop") >= 0 || sc.tree.ChildWith(p, "mark") >= 0 {
+			continue
+		}
+		n := sc.tree.ChildWith(p, "nsubj")
+		onNoun := false
+		if n < 0 && t.DepRel == "acl" && t.Head >= 0 && t.Head < p {
+			// the participle on its noun, the noun the subject of a verb
+			// of saying after the participle's phrase
+			n, onNoun = t.Head, true
+			if g := toks[n].Head; toks[n].DepRel != "nsubj" || g < p || !sc.c.lex.speech[sc.lemmas[g]] {
+				continue
+			}
+		}
+		if n < 0 || n > p || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN") {
+			continue
+		}
+		_, last := sc.tree.Subtree(p)
+		f := -1
+		for j := p + 1; j <= last; j++ {
+			if x := toks[j].XPOS; toks[j].UPOS != "VERB" || (x != "VBD" && x != "VBZ") {
+				continue
+			}
+			if r := toks[j].DepRel; r != "advcl" && r != "conj" && r != "parataxis" && r != "ccomp" && r != "dep" {
+				break
+			}
+			if sc.tree.ChildWith(j, "nsubj") < 0 && sc.tree.ChildWith(j, "nsubj:pass") < 0 && sc.tree.ChildWith(j, "aux") < 0 && sc.tree.ChildWith(j, "mark") < 0 && sc.tree.ChildWith(j, "cc") < 0 {
+				f = j
+			}
+			break
+		}
+		if f < 0 {
+			continue
+		}
+		for j := f + 1; j <= last; j++ {
+			if h := toks[j].Head; h >= p && h < f {
+				toks[j].Head = f
+			}
+		}
+		if onNoun {
+			toks[f].Head, toks[f].DepRel = toks[n].Head, "ccomp"
+		} else {
+			toks[f].Head, toks[f].DepRel = t.Head, t.DepRel
+			t.Head, t.DepRel = n, "acl"
+		}
+		toks[n].Head, toks[n].DepRel = f, "nsubj"
+		out = append(out, f)
 	}
 	return out
 }
