@@ -377,12 +377,20 @@ func (sc *sentCtx) punctBefore(v int) bool {
 }
 
 // argAdverbial: a participle or infinitive adverbial clause shares the
-// subject of the clause it depends on ("..., killing four").
+// subject of the clause it depends on ("..., killing four"). A gerund of
+// reason after "for" on a verb with an object is the object's act
+// ("sanctioned five officers for threatening Ukraine", "praised Ghana for
+// hosting the talks"): its source is what the object names, none when
+// the object names no actor.
 func argAdverbial(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
 	if !sc.adverbialClause(v) {
 		return subjectResult{}, false
 	}
-	s, _ := sc.subjectOf(sc.tree.Head(v), depth+1)
+	h := sc.tree.Head(v)
+	if o := sc.tree.ChildWith(h, "obj"); o >= 0 && o < v && sc.hasMark(v, "for") && strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") {
+		return subjectResult{refs: sc.actorsAt(o)}, true
+	}
+	s, _ := sc.subjectOf(h, depth+1)
 	return subjectResult{refs: s}, true
 }
 

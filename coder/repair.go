@@ -48,6 +48,7 @@ func repairRules() []repairRule {
 		{"repair.object-oblique", (*sentCtx).repairObjectObliques},
 		{"repair.tensed-conjunct", (*sentCtx).repairTensedConjuncts},
 		{"repair.subject-participle", (*sentCtx).repairSubjectParticiples},
+		{"repair.object-conjunct", (*sentCtx).repairObjectConjuncts},
 	}
 }
 
@@ -1352,6 +1353,45 @@ func (sc *sentCtx) repairSubjectParticiples() []int {
 		}
 		toks[n].Head, toks[n].DepRel = f, "nsubj"
 		out = append(out, f)
+	}
+	return out
+}
+
+// repairObjectConjuncts mends a parse that hangs a later item of a list of
+// objects on the verb as a conjunct ("would send helicopters, medical
+// teams and two tonnes of medicine", with "teams" a conjunct of "send"): a
+// noun conjunct of a verb, or a bare oblique after a comma, after the
+// verb's object, with no case marker, is a conjunct of the object.
+func (sc *sentCtx) repairObjectConjuncts() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for c := range toks {
+		t := &toks[c]
+		v := t.Head
+		if (t.UPOS != "NOUN" && t.UPOS != "PROPN") || v < 0 || v > c || toks[v].UPOS != "VERB" || sc.tree.ChildWith(c, "case") >= 0 {
+			continue
+		}
+		if f, _ := sc.tree.Subtree(c); !(t.DepRel == "conj" || (t.DepRel == "obl" && f > 0 && (toks[f].Text == "," || toks[f-1].Text == ",") && !sc.inDate(c))) {
+			// (or a bare oblique after a comma: "send trucks, medical
+			// teams and fuel", with "teams" an oblique)
+			continue
+		}
+		o := sc.tree.ChildWith(v, "obj")
+		if o < 0 || o > c {
+			continue
+		}
+		// nothing of the verb's between the object and the conjunct
+		ok := true
+		for j := o + 1; j < c; j++ {
+			if toks[j].Head == v && toks[j].DepRel != "punct" {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		t.Head, t.DepRel = o, "conj"
+		out = append(out, c)
 	}
 	return out
 }
