@@ -1038,7 +1038,11 @@ func (sc *sentCtx) speechAct(lemma string) bool {
 // the reported clause (mood.speech-aside then makes its subject the
 // reporter). Only a finite verb of saying that ends the sentence and has
 // no subject is repaired; an aside already (parataxis) whose speaker the
-// parse hung on the clause beside it is repaired the same way.
+// parse hung on the clause beside it is repaired the same way, and so is
+// a verb the parse hung inside the speaker's name (on "Protect" of "the
+// Committee to Protect Journalists"): it goes on the clause the name hangs
+// on; its subject may be the last word of that name, the rest hung on the
+// clause before the comma.
 func (sc *sentCtx) repairTrailingAttributions() []int {
 	toks := sc.s.Tokens
 	for v := 2; v < sc.n; v++ {
@@ -1051,7 +1055,7 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 		default:
 			continue
 		}
-		if sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "nsubj:pass") >= 0 {
+		if sc.tree.ChildWith(v, "nsubj:pass") >= 0 {
 			continue
 		}
 		tail := true
@@ -1070,6 +1074,21 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 		if !tail || comma < 0 || comma+1 >= v || !isNominal(toks[v-1].UPOS) {
 			continue
 		}
+		if n := sc.tree.ChildWith(v, "nsubj"); n >= 0 {
+			// a subject of its own: only the last word of a name the
+			// parse broke up, the rest hung on the clause before the
+			// comma ("the Committee to Protect Journalists said", with
+			// "Journalists" the subject)
+			broken := false
+			for j := comma + 1; j < v; j++ {
+				if h := toks[j].Head; h >= 0 && h < comma {
+					broken = true
+				}
+			}
+			if n <= comma || !broken {
+				continue
+			}
+		}
 		subj, ok := -1, true
 		for j := comma + 1; j < v; j++ {
 			switch toks[j].XPOS {
@@ -1085,6 +1104,22 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 		}
 		if !ok || subj < 0 || (toks[subj].UPOS != "NOUN" && toks[subj].UPOS != "PROPN") {
 			continue
+		}
+		// the verb's head inside the speaker's name ("said" hung on
+		// "Protect" of "the Committee to Protect Journalists"): the
+		// clause the name's phrase hangs on
+		for h := t.Head; h > comma && h < v; h = toks[h].Head {
+			t.Head = toks[h].Head
+		}
+		if t.Head < 0 {
+			continue
+		}
+		// an attribution at the end of the sentence reports all of it:
+		// it goes on the top clause ("should drop the charges and allow
+		// the station to reopen, the group said": on "drop", not on
+		// "reopen")
+		for toks[t.Head].Head >= 0 && toks[t.Head].Head != v {
+			t.Head = toks[t.Head].Head
 		}
 		out := []int{v, subj}
 		for j := comma + 1; j < v; j++ {
