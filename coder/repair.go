@@ -994,7 +994,8 @@ func (sc *sentCtx) phraseEndingAt(e int) int {
 // reported clause, whose subject and mood it then takes; it is the
 // speaker's act, hung on the verb of saying. Speech acts are the verbs
 // with an appeal, accusation, demand, threat, rejection or denial
-// pattern (cameo.Embedding).
+// pattern (cameo.Embedding), or one of praise or verbal defence (051,
+// 052: "announced the sanctions would be lifted, hailing the ceasefire").
 func (sc *sentCtx) repairSpeechParticiples() []int {
 	var out []int
 	for v := 1; v < sc.n; v++ {
@@ -1019,10 +1020,11 @@ func (sc *sentCtx) repairSpeechParticiples() []int {
 }
 
 // speechAct reports whether a verb has a pattern of a speech act: an
-// appeal, accusation, demand, threat, rejection or denial.
+// appeal, accusation, demand, threat, rejection or denial, praise or
+// verbal defence.
 func (sc *sentCtx) speechAct(lemma string) bool {
 	for _, p := range sc.c.idx[lemma] {
-		if cameo.Embedding.Has(p.Code) {
+		if cameo.Embedding.Has(p.Code) || cameo.Under(p.Code, "051") || cameo.Under(p.Code, "052") {
 			return true
 		}
 	}
