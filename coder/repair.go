@@ -49,6 +49,7 @@ func repairRules() []repairRule {
 		{"repair.tensed-conjunct", (*sentCtx).repairTensedConjuncts},
 		{"repair.subject-participle", (*sentCtx).repairSubjectParticiples},
 		{"repair.object-conjunct", (*sentCtx).repairObjectConjuncts},
+		{"repair.subordinate-subject", (*sentCtx).repairSubordinateSubjects},
 	}
 }
 
@@ -1429,6 +1430,65 @@ func (sc *sentCtx) repairObjectConjuncts() []int {
 		}
 		t.Head, t.DepRel = o, "conj"
 		out = append(out, c)
+	}
+	return out
+}
+
+// repairSubordinateSubjects mends a parse that reads a subordinating
+// "after", "before", "since" or "until" as a preposition on the subject
+// of its clause ("the attack came after US and Iraqi officials held
+// talks", with "after US" an oblique of "came" and "officials" and "held"
+// conjuncts of "came"; "resumed after Armenia and Azerbaijan signed a
+// truce", with "signed" a complement of "resumed"): a finite verb without
+// a subject or marker, coordinated with (or a complement of) the verb the
+// phrase hangs on, that follows the phrase and the nouns coordinated with
+// it, is the clause's verb; the noun its subject, the
+// nouns its conjuncts, the word its marker, the clause an adverbial.
+func (sc *sentCtx) repairSubordinateSubjects() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for a := range toks {
+		switch sc.lemmas[a] {
+		case "after", "before", "since", "until":
+		default:
+			continue
+		}
+		n := toks[a].Head
+		if toks[a].DepRel != "case" || n <= a || !nlp.RelIs(toks[n].DepRel, "obl") || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" && toks[n].UPOS != "PRON") {
+			continue
+		}
+		h := toks[n].Head
+		if h < 0 || toks[h].UPOS != "VERB" {
+			continue
+		}
+		_, e := sc.tree.Subtree(n)
+		// the nouns coordinated with the phrase, then the verb
+		var nouns []int
+		v := -1
+		for j := e + 1; j < len(toks); j++ {
+			if toks[j].Head != h {
+				continue
+			}
+			if toks[j].DepRel == "conj" && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN") {
+				nouns = append(nouns, j)
+				continue
+			}
+			r := toks[j].DepRel
+			if x := toks[j].XPOS; (r == "conj" || r == "xcomp" || r == "ccomp" || r == "parataxis" || r == "dep") && toks[j].UPOS == "VERB" && (x == "VBD" || x == "VBZ" || x == "VBP") && sc.tree.ChildWith(j, "nsubj") < 0 && sc.tree.ChildWith(j, "cc") < 0 && sc.tree.ChildWith(j, "mark") < 0 {
+				v = j
+			}
+			break
+		}
+		if v < 0 {
+			continue
+		}
+		toks[v].Head, toks[v].DepRel = h, "advcl"
+		toks[a].Head, toks[a].DepRel, toks[a].UPOS = v, "mark", "SCONJ"
+		toks[n].Head, toks[n].DepRel = v, "nsubj"
+		for _, k := range nouns {
+			toks[k].Head = n
+		}
+		out = append(out, v)
 	}
 	return out
 }
