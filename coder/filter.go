@@ -237,7 +237,9 @@ func filterAttributionClause(sc *sentCtx, k *cand, _ []*match) (string, string) 
 // filterConsequence: a participle of force after another attack
 // ("shelled a village, killing four civilians") is its consequence, not
 // an event of its own; a participle of means ("by shelling the
-// villages", lexicon means_markers) is the act itself.
+// villages", lexicon means_markers) is the act itself, and one with a
+// subject of its own ("clashes broke out, with police using batons") its
+// subject's act.
 func filterConsequence(sc *sentCtx, k *cand, byTok []*match) (string, string) {
 	if k.kind == dict.EmbedNone && sc.isConsequence(k.match, byTok) {
 		return "", "participle consequence of another attack"
@@ -322,6 +324,11 @@ func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
 		return false
 	}
 	if !strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
+		return false
+	}
+	if sc.tree.ChildWith(m.clause, "nsubj") >= 0 {
+		// "clashes broke out, with police using batons": a clause with
+		// its own subject is its subject's act
 		return false
 	}
 	h := sc.tree.Head(m.clause)
