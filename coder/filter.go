@@ -258,17 +258,44 @@ func filterDocumentSubject(sc *sentCtx, k *cand, _ []*match) (string, string) {
 }
 
 // filterVisitPolitical: hosting and visiting are diplomacy: a company
-// touring or an embassy hosting journalists is not a visit. It keeps the
-// political actors of a visit, and drops a visit without one on each side.
+// touring or an embassy hosting journalists is not a visit, nor troops or
+// police arriving abroad (a deployment). It keeps the political actors of
+// a visit, and drops a visit without one on each side.
 func filterVisitPolitical(sc *sentCtx, k *cand, _ []*match) (string, string) {
 	if !isVisit(k.p, k.code) {
 		return "", ""
 	}
 	k.srcs, k.tgts = sc.political(k.srcs), sc.political(k.tgts)
+	if k.code == cameo.CodeVisit {
+		k.srcs = sc.notForces(k.srcs)
+	} else if k.code == cameo.CodeHostVisit {
+		k.tgts = sc.notForces(k.tgts)
+	}
 	if len(k.srcs) == 0 || len(k.tgts) == 0 {
 		return "", "a visit needs a political actor on both sides"
 	}
 	return "", ""
+}
+
+// notForces drops from the visitors of a visit the forces sent abroad:
+// troops or police named by a plural noun or a mass noun ("hundreds of
+// Kenyan police officers arrived in Haiti", "the police") are deployed,
+// not visiting; an officer or a commander visits.
+func (sc *sentCtx) notForces(rs []actorRef) []actorRef {
+	var out []actorRef
+	for _, r := range rs {
+		if (r.actor.Role == "MIL" || r.actor.Role == "COP") && r.tok >= 0 && r.tok < sc.n {
+			h := r.tok
+			if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindDemonym {
+				h = sc.tree.Head(h)
+			}
+			if h >= 0 && (sc.s.Tokens[h].XPOS == "NNS" || sc.lemmas[h] == "police") {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // isTopic reports whether gerund clause v is what talks, statements or
