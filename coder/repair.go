@@ -1045,7 +1045,9 @@ func (sc *sentCtx) speechAct(lemma string) bool {
 // a verb the parse hung inside the speaker's name (on "Protect" of "the
 // Committee to Protect Journalists"): it goes on the clause the name hangs
 // on; its subject may be the last word of that name, the rest hung on the
-// clause before the comma.
+// clause before the comma. So is a verb of saying with its own subject
+// that the parse hung on a noun of the quotation as a relative clause
+// ('... stability," the news agency quoted a spokesperson as saying').
 func (sc *sentCtx) repairTrailingAttributions() []int {
 	toks := sc.s.Tokens
 	for v := 2; v < sc.n; v++ {
@@ -1077,7 +1079,14 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 		if !tail || comma < 0 || comma+1 >= v || !isNominal(toks[v-1].UPOS) {
 			continue
 		}
-		if n := sc.tree.ChildWith(v, "nsubj"); n >= 0 {
+		if w := toks[comma+1].Text; comma+2 < v && (w == "\"" || w == "”" || w == "'" || w == "’") {
+			// the closing quote after the comma
+			comma++
+		}
+		if n := sc.tree.ChildWith(v, "nsubj"); n >= 0 && !(n > comma && (nlp.RelIs(t.DepRel, "acl") || t.DepRel == "advcl:relcl")) {
+			// (a verb of saying with its subject hung on a noun of the
+			// quotation as a relative clause: ', the agency quoted a
+			// spokesman as saying' is an attribution still)
 			// a subject of its own: only the last word of a name the
 			// parse broke up, the rest hung on the clause before the
 			// comma ("the Committee to Protect Journalists said", with
