@@ -377,12 +377,20 @@ func (sc *sentCtx) punctBefore(v int) bool {
 }
 
 // argAdverbial: a participle or infinitive adverbial clause shares the
-// subject of the clause it depends on ("..., killing four").
+// subject of the clause it depends on ("..., killing four"). A gerund of
+// reason after "for" on a verb with an object is the object's act
+// ("sanctioned five officers for threatening Ukraine", "praised Ghana for
+// hosting the talks"): its source is what the object names, none when
+// the object names no actor.
 func argAdverbial(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
 	if !sc.adverbialClause(v) {
 		return subjectResult{}, false
 	}
-	s, _ := sc.subjectOf(sc.tree.Head(v), depth+1)
+	h := sc.tree.Head(v)
+	if o := sc.tree.ChildWith(h, "obj"); o >= 0 && o < v && sc.hasMark(v, "for") && strings.HasPrefix(sc.s.Tokens[v].XPOS, "VBG") {
+		return subjectResult{refs: sc.actorsAt(o)}, true
+	}
+	s, _ := sc.subjectOf(h, depth+1)
 	return subjectResult{refs: s}, true
 }
 
@@ -1306,16 +1314,18 @@ func argAccuser(sc *sentCtx, tc *targetCtx) bool {
 
 // argJoinedClause: a coordinated clause or a participle without a slot
 // word takes the target of the clause it joins ("..., threatening to block
-// highways", "accused X ... and seized four trawlers").
+// highways", "accused X ... and seized four trawlers"). A participle set
+// before its clause only sets the scene ("Speaking at a news conference,
+// the minister accused Y"): it does not take the clause's target.
 func argJoinedClause(sc *sentCtx, tc *targetCtx) bool {
 	m := tc.m
 	if len(tc.tgts) > 0 || cameo.Statements.Has(tc.code) || m.p.TargetMode == dict.TargetRequired {
 		return false
 	}
-	if r := sc.rel(m.clause); !(r == "conj" || (r == "advcl" && !sc.hasSlotWord(m))) {
+	h := sc.tree.Head(m.clause)
+	if r := sc.rel(m.clause); !(r == "conj" || (r == "advcl" && !sc.hasSlotWord(m) && !(m.clause < h && sc.s.Tokens[m.clause].XPOS == "VBG"))) {
 		return false
 	}
-	h := sc.tree.Head(m.clause)
 	if h < 0 || tc.byTok[h] == nil || tc.byTok[h] == m || sc.c.lex.speech[sc.lemmas[h]] {
 		return false
 	}

@@ -237,7 +237,9 @@ func filterAttributionClause(sc *sentCtx, k *cand, _ []*match) (string, string) 
 // filterConsequence: a participle of force after another attack
 // ("shelled a village, killing four civilians") is its consequence, not
 // an event of its own; a participle of means ("by shelling the
-// villages", lexicon means_markers) is the act itself.
+// villages", lexicon means_markers) is the act itself, and one with a
+// subject of its own ("clashes broke out, with police using batons") its
+// subject's act.
 func filterConsequence(sc *sentCtx, k *cand, byTok []*match) (string, string) {
 	if k.kind == dict.EmbedNone && sc.isConsequence(k.match, byTok) {
 		return "", "participle consequence of another attack"
@@ -256,17 +258,44 @@ func filterDocumentSubject(sc *sentCtx, k *cand, _ []*match) (string, string) {
 }
 
 // filterVisitPolitical: hosting and visiting are diplomacy: a company
-// touring or an embassy hosting journalists is not a visit. It keeps the
-// political actors of a visit, and drops a visit without one on each side.
+// touring or an embassy hosting journalists is not a visit, nor troops or
+// police arriving abroad (a deployment). It keeps the political actors of
+// a visit, and drops a visit without one on each side.
 func filterVisitPolitical(sc *sentCtx, k *cand, _ []*match) (string, string) {
 	if !isVisit(k.p, k.code) {
 		return "", ""
 	}
 	k.srcs, k.tgts = sc.political(k.srcs), sc.political(k.tgts)
+	if k.code == cameo.CodeVisit {
+		k.srcs = sc.notForces(k.srcs)
+	} else if k.code == cameo.CodeHostVisit {
+		k.tgts = sc.notForces(k.tgts)
+	}
 	if len(k.srcs) == 0 || len(k.tgts) == 0 {
 		return "", "a visit needs a political actor on both sides"
 	}
 	return "", ""
+}
+
+// notForces drops from the visitors of a visit the forces sent abroad:
+// troops or police named by a plural noun or a mass noun ("hundreds of
+// Kenyan police officers arrived in Haiti", "the police") are deployed,
+// not visiting; an officer or a commander visits.
+func (sc *sentCtx) notForces(rs []actorRef) []actorRef {
+	var out []actorRef
+	for _, r := range rs {
+		if (r.actor.Role == "MIL" || r.actor.Role == "COP") && r.tok >= 0 && r.tok < sc.n {
+			h := r.tok
+			if mm, ok := sc.mentionAt(h); ok && mm.Kind == dict.KindDemonym {
+				h = sc.tree.Head(h)
+			}
+			if h >= 0 && (sc.s.Tokens[h].XPOS == "NNS" || sc.lemmas[h] == "police") {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // isTopic reports whether gerund clause v is what talks, statements or
@@ -322,6 +351,11 @@ func (sc *sentCtx) isConsequence(m *match, byTok []*match) bool {
 		return false
 	}
 	if !strings.HasPrefix(sc.s.Tokens[m.clause].XPOS, "VBG") {
+		return false
+	}
+	if sc.tree.ChildWith(m.clause, "nsubj") >= 0 {
+		// "clashes broke out, with police using batons": a clause with
+		// its own subject is its subject's act
 		return false
 	}
 	h := sc.tree.Head(m.clause)

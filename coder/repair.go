@@ -45,6 +45,11 @@ func repairRules() []repairRule {
 		{"repair.modal-verb", (*sentCtx).repairModalVerbs},
 		{"repair.attribution-root", (*sentCtx).repairAttributionRoots},
 		{"repair.onset-subject", (*sentCtx).repairOnsetSubjects},
+		{"repair.object-oblique", (*sentCtx).repairObjectObliques},
+		{"repair.tensed-conjunct", (*sentCtx).repairTensedConjuncts},
+		{"repair.subject-participle", (*sentCtx).repairSubjectParticiples},
+		{"repair.object-conjunct", (*sentCtx).repairObjectConjuncts},
+		{"repair.subordinate-subject", (*sentCtx).repairSubordinateSubjects},
 	}
 }
 
@@ -428,11 +433,35 @@ func (sc *sentCtx) repairProgressiveModifiers() []int {
 // (", rebuffing protests by Serbia", ", imposing curbs on imports" parsed
 // as the noun phrase "[rebuffing protests]" hung on the clause). The verb
 // becomes an adverbial clause of what the noun hung on, and the noun its
-// object. Only event-pattern and light verbs are repaired.
+// object. Only event-pattern and light verbs are repaired. The same
+// clause hung as a modifier (acl) on the object or oblique before the
+// comma ('recognised X as "a sovereign state," rebuffing protests by
+// Serbia', with "rebuffing" a modifier of "state") is an adverbial clause
+// of that noun's verb too.
 func (sc *sentCtx) repairCommaParticiples() []int {
 	var out []int
 	toks := sc.s.Tokens
 	n := len(toks)
+	for v := 2; v < n; v++ {
+		t := &toks[v]
+		h := t.Head
+		if t.DepRel != "acl" || t.XPOS != "VBG" || h < 0 || h >= v || sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "aux") >= 0 {
+			continue
+		}
+		comma := v - 1
+		if toks[comma].UPOS == "PUNCT" && toks[comma].Text != "," && toks[comma-1].Text == "," {
+			comma--
+		}
+		if toks[comma].Text != "," || !(toks[h].DepRel == "obj" || nlp.RelIs(toks[h].DepRel, "obl")) {
+			continue
+		}
+		g := toks[h].Head
+		if g < 0 || toks[g].UPOS != "VERB" || (len(sc.c.idx[sc.lemmas[v]]) == 0 && !sc.c.lightVerbs[sc.lemmas[v]]) {
+			continue
+		}
+		t.Head, t.DepRel = g, "advcl"
+		out = append(out, v)
+	}
 	for v := 1; v+1 < n; v++ {
 		t := &toks[v]
 		if t.DepRel != "amod" || (t.UPOS != "VERB" && t.UPOS != "ADJ") {
@@ -862,12 +891,19 @@ func (sc *sentCtx) repairClauseSubjects() []int {
 // group tonight threatened", "officials said Thursday"): the date becomes
 // a temporal modifier, and when the verb has no other subject the noun
 // phrase right before the date (or before the verb, for a date after it)
-// is its subject.
+// is its subject. A date the parse took for an apposition of the verb's
+// object ("extended recognition Monday to Kosovo", with "Monday" an appos
+// of "recognition") is a temporal modifier of the verb.
 func (sc *sentCtx) repairTemporalSubjects() []int {
 	var out []int
 	toks := sc.s.Tokens
 	for d := range toks {
 		t := &toks[d]
+		if o := t.Head; t.DepRel == "appos" && o >= 0 && o < d && toks[o].DepRel == "obj" && toks[o].Head >= 0 && toks[toks[o].Head].UPOS == "VERB" && isNominal(t.UPOS) && sc.tree.ChildWith(d, "case") < 0 && sc.inDate(d) {
+			t.Head, t.DepRel = toks[o].Head, "obl:unmarked"
+			out = append(out, d)
+			continue
+		}
 		v := t.Head
 		if !nlp.RelIs(t.DepRel, "nsubj") || v < 0 || toks[v].UPOS != "VERB" || !isNominal(t.UPOS) || sc.tree.ChildWith(d, "case") >= 0 || !sc.inDate(d) {
 			continue
@@ -1108,7 +1144,8 @@ func (sc *sentCtx) phraseEndingAt(e int) int {
 // reported clause, whose subject and mood it then takes; it is the
 // speaker's act, hung on the verb of saying. Speech acts are the verbs
 // with an appeal, accusation, demand, threat, rejection or denial
-// pattern (cameo.Embedding).
+// pattern (cameo.Embedding), or one of praise or verbal defence (051,
+// 052: "announced the sanctions would be lifted, hailing the ceasefire").
 func (sc *sentCtx) repairSpeechParticiples() []int {
 	var out []int
 	for v := 1; v < sc.n; v++ {
@@ -1133,10 +1170,11 @@ func (sc *sentCtx) repairSpeechParticiples() []int {
 }
 
 // speechAct reports whether a verb has a pattern of a speech act: an
-// appeal, accusation, demand, threat, rejection or denial.
+// appeal, accusation, demand, threat, rejection or denial, praise or
+// verbal defence.
 func (sc *sentCtx) speechAct(lemma string) bool {
 	for _, p := range sc.c.idx[lemma] {
-		if cameo.Embedding.Has(p.Code) {
+		if cameo.Embedding.Has(p.Code) || cameo.Under(p.Code, "051") || cameo.Under(p.Code, "052") {
 			return true
 		}
 	}
@@ -1152,7 +1190,13 @@ func (sc *sentCtx) speechAct(lemma string) bool {
 // the reported clause (mood.speech-aside then makes its subject the
 // reporter). Only a finite verb of saying that ends the sentence and has
 // no subject is repaired; an aside already (parataxis) whose speaker the
-// parse hung on the clause beside it is repaired the same way.
+// parse hung on the clause beside it is repaired the same way, and so is
+// a verb the parse hung inside the speaker's name (on "Protect" of "the
+// Committee to Protect Journalists"): it goes on the clause the name hangs
+// on; its subject may be the last word of that name, the rest hung on the
+// clause before the comma. So is a verb of saying with its own subject
+// that the parse hung on a noun of the quotation as a relative clause
+// ('... stability," the news agency quoted a spokesperson as saying').
 func (sc *sentCtx) repairTrailingAttributions() []int {
 	toks := sc.s.Tokens
 	for v := 2; v < sc.n; v++ {
@@ -1165,7 +1209,7 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 		default:
 			continue
 		}
-		if sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "nsubj:pass") >= 0 {
+		if sc.tree.ChildWith(v, "nsubj:pass") >= 0 {
 			continue
 		}
 		tail := true
@@ -1184,6 +1228,28 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 		if !tail || comma < 0 || comma+1 >= v || !isNominal(toks[v-1].UPOS) {
 			continue
 		}
+		if w := toks[comma+1].Text; comma+2 < v && (w == "\"" || w == "”" || w == "'" || w == "’") {
+			// the closing quote after the comma
+			comma++
+		}
+		if n := sc.tree.ChildWith(v, "nsubj"); n >= 0 && !(n > comma && (nlp.RelIs(t.DepRel, "acl") || t.DepRel == "advcl:relcl")) {
+			// (a verb of saying with its subject hung on a noun of the
+			// quotation as a relative clause: ', the agency quoted a
+			// spokesman as saying' is an attribution still)
+			// a subject of its own: only the last word of a name the
+			// parse broke up, the rest hung on the clause before the
+			// comma ("the Committee to Protect Journalists said", with
+			// "Journalists" the subject)
+			broken := false
+			for j := comma + 1; j < v; j++ {
+				if h := toks[j].Head; h >= 0 && h < comma {
+					broken = true
+				}
+			}
+			if n <= comma || !broken {
+				continue
+			}
+		}
 		subj, ok := -1, true
 		for j := comma + 1; j < v; j++ {
 			switch toks[j].XPOS {
@@ -1199,6 +1265,22 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 		}
 		if !ok || subj < 0 || (toks[subj].UPOS != "NOUN" && toks[subj].UPOS != "PROPN") {
 			continue
+		}
+		// the verb's head inside the speaker's name ("said" hung on
+		// "Protect" of "the Committee to Protect Journalists"): the
+		// clause the name's phrase hangs on
+		for h := t.Head; h > comma && h < v; h = toks[h].Head {
+			t.Head = toks[h].Head
+		}
+		if t.Head < 0 {
+			continue
+		}
+		// an attribution at the end of the sentence reports all of it:
+		// it goes on the top clause ("should drop the charges and allow
+		// the station to reopen, the group said": on "drop", not on
+		// "reopen")
+		for toks[t.Head].Head >= 0 && toks[t.Head].Head != v {
+			t.Head = toks[t.Head].Head
 		}
 		out := []int{v, subj}
 		for j := comma + 1; j < v; j++ {
@@ -1316,4 +1398,285 @@ func (sc *sentCtx) verbTrigger(lemma string) bool {
 		}
 	}
 	return false
+}
+
+// repairObjectObliques mends a parse that hangs the phrase of an event
+// noun on the verb whose object the noun is: its doer ("rebuffing protests
+// by Serbia and Russia", with "by Serbia" an oblique of "rebuffing") or
+// its place ("would stop their offensive in Syria"). An active verb takes
+// no agent, so a "by" phrase naming a name or an agent (a role noun) right
+// after an event-noun object is the noun's; a place preposition with a
+// name right after it is the noun's too, unless a pattern of the verb
+// reads that preposition on the verb. The phrase becomes the noun's nmod,
+// as the coder reads a doer or a place of an event noun.
+func (sc *sentCtx) repairObjectObliques() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for c := range toks {
+		t := &toks[c]
+		v := t.Head
+		if v < 0 || v > c || toks[v].UPOS != "VERB" || !(t.DepRel == "obl" || (t.DepRel == "obl:agent" && toks[v].XPOS == "VBG")) || toks[v].XPOS == "VBN" || sc.tree.ChildWith(v, "aux:pass") >= 0 {
+			continue
+		}
+		cs := sc.caseOf(c)
+		by := cs == "by"
+		if !by && !sc.c.lex.placePreps[cs] {
+			continue
+		}
+		if r, ok := sc.role(sc.lemmas[c]); t.UPOS != "PROPN" && !(by && ok && r != "") {
+			continue
+		}
+		o := sc.tree.ChildWith(v, "obj")
+		if o < 0 || o > c {
+			continue
+		}
+		f, _ := sc.tree.Subtree(c)
+		if _, l := sc.tree.Subtree(o); l+1 != f {
+			continue
+		}
+		// an event noun among the object's conjuncts; the phrase goes on
+		// the first, as a phrase shared by a coordination does
+		event := false
+		for _, k := range sc.conjuncts(o) {
+			if sc.isEventNoun(k) || len(sc.c.lex.eventAnaphors[sc.lemmas[k]]) > 0 {
+				event = true
+			}
+		}
+		if !event || (!by && sc.verbReads(v, cs)) {
+			continue
+		}
+		t.Head, t.DepRel = o, "nmod"
+		out = append(out, c)
+	}
+	return out
+}
+
+// verbReads reports whether a pattern of verb v names preposition prep
+// among its slots or required dependents.
+func (sc *sentCtx) verbReads(v int, prep string) bool {
+	for _, p := range sc.c.idx[sc.lemmas[v]] {
+		for _, sl := range p.Target {
+			if sl.Prep == prep {
+				return true
+			}
+		}
+		for _, sl := range p.Source {
+			if sl.Prep == prep {
+				return true
+			}
+		}
+		for _, d := range p.Require {
+			if d.Prep == prep {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// repairTensedConjuncts mends a parse that coordinates a finite verb with
+// the bare infinitive of the clause before it ("Tehran said it could close
+// the strait and warned it would retaliate", with "warned" a conjunct of
+// "close"): a past or present-tense verb cannot share a modal or "to", so
+// a conjunct in that tense, joined by a conjunction, with no auxiliary or
+// subject of its own, of a bare verb under a modal or "to" is a conjunct of
+// the verb that governs that clause.
+func (sc *sentCtx) repairTensedConjuncts() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for c := range toks {
+		t := &toks[c]
+		h := t.Head
+		if t.DepRel != "conj" || t.UPOS != "VERB" || (t.XPOS != "VBD" && t.XPOS != "VBZ") || h < 0 || h > c || toks[h].UPOS != "VERB" || toks[h].XPOS != "VB" {
+			continue
+		}
+		if r := toks[h].DepRel; r != "ccomp" && r != "xcomp" {
+			continue
+		}
+		g := toks[h].Head
+		if g < 0 || toks[g].UPOS != "VERB" || sc.tree.ChildWith(c, "cc") < 0 || sc.tree.ChildWith(c, "nsubj") >= 0 || sc.tree.ChildWith(c, "nsubj:pass") >= 0 || sc.tree.ChildWith(c, "aux") >= 0 {
+			continue
+		}
+		bound := false
+		for _, k := range sc.tree.Children(h) {
+			if k < h && ((toks[k].DepRel == "aux" && toks[k].XPOS == "MD") || (toks[k].DepRel == "mark" && sc.lemmas[k] == "to")) {
+				bound = true
+			}
+		}
+		if !bound {
+			continue
+		}
+		t.Head = g
+		out = append(out, c)
+	}
+	return out
+}
+
+// repairSubjectParticiples mends a parse that hangs the clause's verb
+// inside a participle on its subject ("A bomber pretending to wait in
+// line detonated her explosives, police said", with "detonated" an
+// adverbial of "wait"), the participle either taken for the clause's verb
+// with the noun its subject, or kept on the noun while the noun is made
+// the subject of the verb of saying after it. An -ing verb with no
+// auxiliary, copula or marker is no finite clause, so the first past or
+// present-tense verb inside it with no subject, auxiliary, marker or
+// conjunction of its own is the clause's verb: it takes the participle's
+// place (or, for the noun of a verb of saying after it, becomes that
+// verb's complement) and the noun for its subject; the participle is the
+// noun's modifier (acl), and what the parse hung after that verb on the
+// participle's words goes on the verb.
+func (sc *sentCtx) repairSubjectParticiples() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for p := range toks {
+		t := &toks[p]
+		if t.UPOS != "VERB" || t.XPOS != "VBG" {
+			continue
+		}
+		if sc.tree.ChildWith(p, "aux") >= 0 || sc.tree.ChildWith(p, "aux:pass") >= 0 || sc.tree.ChildWith(p, "cop") >= 0 || sc.tree.ChildWith(p, "mark") >= 0 {
+			continue
+		}
+		n := sc.tree.ChildWith(p, "nsubj")
+		onNoun := false
+		if n < 0 && t.DepRel == "acl" && t.Head >= 0 && t.Head < p {
+			// the participle on its noun, the noun the subject of a verb
+			// of saying after the participle's phrase
+			n, onNoun = t.Head, true
+			if g := toks[n].Head; toks[n].DepRel != "nsubj" || g < p || !sc.c.lex.speech[sc.lemmas[g]] {
+				continue
+			}
+		}
+		if n < 0 || n > p || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN") {
+			continue
+		}
+		_, last := sc.tree.Subtree(p)
+		f := -1
+		for j := p + 1; j <= last; j++ {
+			if x := toks[j].XPOS; toks[j].UPOS != "VERB" || (x != "VBD" && x != "VBZ") {
+				continue
+			}
+			if r := toks[j].DepRel; r != "advcl" && r != "conj" && r != "parataxis" && r != "ccomp" && r != "dep" {
+				break
+			}
+			if sc.tree.ChildWith(j, "nsubj") < 0 && sc.tree.ChildWith(j, "nsubj:pass") < 0 && sc.tree.ChildWith(j, "aux") < 0 && sc.tree.ChildWith(j, "mark") < 0 && sc.tree.ChildWith(j, "cc") < 0 {
+				f = j
+			}
+			break
+		}
+		if f < 0 {
+			continue
+		}
+		for j := f + 1; j <= last; j++ {
+			if h := toks[j].Head; h >= p && h < f {
+				toks[j].Head = f
+			}
+		}
+		if onNoun {
+			toks[f].Head, toks[f].DepRel = toks[n].Head, "ccomp"
+		} else {
+			toks[f].Head, toks[f].DepRel = t.Head, t.DepRel
+			t.Head, t.DepRel = n, "acl"
+		}
+		toks[n].Head, toks[n].DepRel = f, "nsubj"
+		out = append(out, f)
+	}
+	return out
+}
+
+// repairObjectConjuncts mends a parse that hangs a later item of a list of
+// objects on the verb as a conjunct ("would send helicopters, medical
+// teams and two tonnes of medicine", with "teams" a conjunct of "send"): a
+// noun conjunct of a verb, or a bare oblique after a comma, after the
+// verb's object, with no case marker, is a conjunct of the object.
+func (sc *sentCtx) repairObjectConjuncts() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for c := range toks {
+		t := &toks[c]
+		v := t.Head
+		if (t.UPOS != "NOUN" && t.UPOS != "PROPN") || v < 0 || v > c || toks[v].UPOS != "VERB" || sc.tree.ChildWith(c, "case") >= 0 {
+			continue
+		}
+		if f, _ := sc.tree.Subtree(c); !(t.DepRel == "conj" || (t.DepRel == "obl" && f > 0 && (toks[f].Text == "," || toks[f-1].Text == ",") && !sc.inDate(c))) {
+			// (or a bare oblique after a comma: "send trucks, medical
+			// teams and fuel", with "teams" an oblique)
+			continue
+		}
+		o := sc.tree.ChildWith(v, "obj")
+		if o < 0 || o > c {
+			continue
+		}
+		// nothing of the verb's between the object and the conjunct
+		ok := true
+		for j := o + 1; j < c; j++ {
+			if toks[j].Head == v && toks[j].DepRel != "punct" {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		t.Head, t.DepRel = o, "conj"
+		out = append(out, c)
+	}
+	return out
+}
+
+// repairSubordinateSubjects mends a parse that reads a subordinating
+// "after", "before", "since" or "until" as a preposition on the subject
+// of its clause ("the attack came after US and Iraqi officials held
+// talks", with "after US" an oblique of "came" and "officials" and "held"
+// conjuncts of "came"; "resumed after Armenia and Azerbaijan signed a
+// truce", with "signed" a complement of "resumed"): a finite verb without
+// a subject or marker, coordinated with (or a complement of) the verb the
+// phrase hangs on, that follows the phrase and the nouns coordinated with
+// it, is the clause's verb; the noun its subject, the
+// nouns its conjuncts, the word its marker, the clause an adverbial.
+func (sc *sentCtx) repairSubordinateSubjects() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for a := range toks {
+		switch sc.lemmas[a] {
+		case "after", "before", "since", "until":
+		default:
+			continue
+		}
+		n := toks[a].Head
+		if toks[a].DepRel != "case" || n <= a || !nlp.RelIs(toks[n].DepRel, "obl") || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" && toks[n].UPOS != "PRON") {
+			continue
+		}
+		h := toks[n].Head
+		if h < 0 || toks[h].UPOS != "VERB" {
+			continue
+		}
+		_, e := sc.tree.Subtree(n)
+		// the nouns coordinated with the phrase, then the verb
+		var nouns []int
+		v := -1
+		for j := e + 1; j < len(toks); j++ {
+			if toks[j].Head != h {
+				continue
+			}
+			if toks[j].DepRel == "conj" && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN") {
+				nouns = append(nouns, j)
+				continue
+			}
+			r := toks[j].DepRel
+			if x := toks[j].XPOS; (r == "conj" || r == "xcomp" || r == "ccomp" || r == "parataxis" || r == "dep") && toks[j].UPOS == "VERB" && (x == "VBD" || x == "VBZ" || x == "VBP") && sc.tree.ChildWith(j, "nsubj") < 0 && sc.tree.ChildWith(j, "cc") < 0 && sc.tree.ChildWith(j, "mark") < 0 {
+				v = j
+			}
+			break
+		}
+		if v < 0 {
+			continue
+		}
+		toks[v].Head, toks[v].DepRel = h, "advcl"
+		toks[a].Head, toks[a].DepRel, toks[a].UPOS = v, "mark", "SCONJ"
+		toks[n].Head, toks[n].DepRel = v, "nsubj"
+		for _, k := range nouns {
+			toks[k].Head = n
+		}
+		out = append(out, v)
+	}
+	return out
 }

@@ -401,6 +401,19 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 		}
 	}
 	if rel == "obj" && len(lemmas) > 0 {
+		// "would send helicopters, medical teams and medicine": a later
+		// item of a list of objects (the parse makes each an object, or
+		// a conjunct of the first)
+		for _, o := range m.deps {
+			if o == m.trig || !nlp.RelIs(sc.rel(o), "obj") {
+				continue
+			}
+			for _, k := range sc.conjuncts(o)[1:] {
+				if sc.lemmaIn(k, lemmas) {
+					return k
+				}
+			}
+		}
 		// "rejected as baseless allegations": the object parsed inside a
 		// phrase that should have been its sister
 		for _, d := range m.deps {
