@@ -520,7 +520,10 @@ func (sc *sentCtx) repairSubjectVerbModifiers() []int {
 // riot police firing tear gas", "without troops crossing the line"): the
 // noun before the participle taken for a compound of it. A noun hung as a
 // compound on an event-pattern -ing verb after it that "with" or
-// "without" introduces, when the verb has no subject, is its subject.
+// "without" introduces, when the verb has no subject, is its subject. A
+// ", with N V-ing" parsed as a "with" phrase whose noun the participle
+// modifies (acl) is the same clause: the participle becomes an adverbial
+// clause of the verb above, "with" its mark and the noun its subject.
 func (sc *sentCtx) repairVerbCompoundSubjects() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -538,6 +541,32 @@ func (sc *sentCtx) repairVerbCompoundSubjects() []int {
 			continue
 		}
 		t.DepRel = "nsubj"
+		out = append(out, v)
+	}
+	// the EWT+GUM parse: ", with customs officers resuming patrols" as a
+	// "with" phrase on the noun before it and the participle a modifier
+	// (acl) of its noun; set off by a comma, it is the absolute clause
+	for v := 2; v < n; v++ {
+		t := &toks[v]
+		c := t.Head
+		if t.DepRel != "acl" || t.UPOS != "VERB" || t.XPOS != "VBG" || c < 2 || c >= v || len(sc.c.idx[sc.lemmas[v]]) == 0 || sc.tree.ChildWith(v, "nsubj") >= 0 || !isNominal(toks[c].UPOS) {
+			continue
+		}
+		m := sc.tree.ChildWith(c, "case")
+		if m < 1 || (sc.lemmas[m] != "with" && sc.lemmas[m] != "without") || toks[m-1].Text != "," || !(nlp.RelIs(toks[c].DepRel, "nmod") || nlp.RelIs(toks[c].DepRel, "obl")) {
+			continue
+		}
+		h := toks[c].Head
+		for h >= 0 && toks[h].UPOS != "VERB" {
+			h = toks[h].Head
+		}
+		if h < 0 {
+			continue
+		}
+		t.Head, t.DepRel = h, "advcl"
+		toks[m].Head, toks[m].DepRel = v, "mark"
+		toks[m-1].Head = v
+		toks[c].Head, toks[c].DepRel = v, "nsubj"
 		out = append(out, v)
 	}
 	return out
