@@ -618,7 +618,9 @@ func (sc *sentCtx) repairReducedRelatives() []int {
 // a pattern of the verb asks for that very word as its predicative
 // complement (xcomp) with the target in the object (call, term, brand...
 // obj=T xcomp=@condemnation_words), the word is the verb's complement and
-// the infinitive the object's modifier (acl).
+// the infinitive the object's modifier (acl). Such a word that the parse
+// hung on the object, or on a phrase after it, as nmod:unmarked ("called
+// the exercise near the islands a provocation") is the verb's too.
 func (sc *sentCtx) repairObjectPredicates() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -648,6 +650,29 @@ func (sc *sentCtx) repairObjectPredicates() []int {
 		toks[pred[0]].Head = h
 		t.Head, t.DepRel = o, "acl"
 		out = append(out, pred[0])
+	}
+	// the EWT+GUM parse hangs a predicative noun without a preposition on
+	// the object, or on a phrase after it, as nmod:unmarked
+	// ("called the exercise near the islands a provocation")
+	for x := range toks {
+		t := &toks[x]
+		h := t.Head
+		if t.DepRel != "nmod:unmarked" || !isNominal(t.UPOS) || h < 0 || h >= x {
+			continue
+		}
+		v := toks[h].Head
+		if v < 0 || v >= h || toks[v].UPOS != "VERB" {
+			continue
+		}
+		if r := toks[h].DepRel; r != "obj" {
+			if o := sc.tree.ChildWith(v, "obj"); !nlp.RelIs(r, "obl") || o < 0 || o > h {
+				continue
+			}
+		}
+		if sc.wantsPredicate(v, sc.lemmas[x]) {
+			t.Head, t.DepRel = v, "xcomp"
+			out = append(out, x)
+		}
 	}
 	return out
 }
