@@ -753,6 +753,27 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		}
 	}
 	rule := ruleModifier
+	if len(owners) > 1 {
+		// "NATO Secretary General Mark Rutte" with the name hung on the
+		// title (the EWT+GUM parse, nameOnTitle): the title names that
+		// person; a modifier of the person's own country or body only
+		// repeats it
+		named := map[string]bool{}
+		for _, o := range owners {
+			if o.kind == dict.KindPerson && o.actor.Code != "" && o.tok > h && sc.tree.Head(o.tok) == h && sc.nameOnTitle(o.tok) {
+				named[o.actor.Code] = true
+			}
+		}
+		if len(named) > 0 {
+			var keep []actorRef
+			for _, o := range owners {
+				if o.kind == dict.KindPerson || !named[o.actor.Code] {
+					keep = append(keep, o)
+				}
+			}
+			owners = keep
+		}
+	}
 	if len(owners) == 0 && !(role == "" && sc.c.lex.gathering[lemma]) {
 		owners, rule = places, rulePlaceModifier
 	}
@@ -1609,6 +1630,20 @@ func (sc *sentCtx) byOnOf(h int) int {
 		}
 	}
 	return -1
+}
+
+// nameOnTitle reports whether name k hangs on the title before it as the
+// title's own name: flat, or an apposition with no comma ("NATO Secretary
+// General Mark Rutte", both EWT+GUM parses).
+func (sc *sentCtx) nameOnTitle(k int) bool {
+	switch sc.rel(k) {
+	case "flat":
+		return true
+	case "appos":
+		f, _ := sc.tree.Subtree(k)
+		return f > 0 && sc.upos(f-1) != "PUNCT"
+	}
+	return false
 }
 
 // npFallback returns actors named inside a non-actor nominal: its
