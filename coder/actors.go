@@ -753,6 +753,27 @@ func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		}
 	}
 	rule := ruleModifier
+	if len(owners) > 1 {
+		// "NATO Secretary General Mark Rutte" with the name hung on the
+		// title (the EWT+GUM parse, nameOnTitle): the title names that
+		// person; a modifier of the person's own country or body only
+		// repeats it
+		named := map[string]bool{}
+		for _, o := range owners {
+			if o.kind == dict.KindPerson && o.actor.Code != "" && o.tok > h && sc.tree.Head(o.tok) == h && sc.nameOnTitle(o.tok) {
+				named[o.actor.Code] = true
+			}
+		}
+		if len(named) > 0 {
+			var keep []actorRef
+			for _, o := range owners {
+				if o.kind == dict.KindPerson || !named[o.actor.Code] {
+					keep = append(keep, o)
+				}
+			}
+			owners = keep
+		}
+	}
 	if len(owners) == 0 && !(role == "" && sc.c.lex.gathering[lemma]) {
 		owners, rule = places, rulePlaceModifier
 	}
@@ -1594,9 +1615,40 @@ func countCode(rs []actorRef, c string) int {
 	return n
 }
 
+// byOnOf returns the "by" phrase that the parse hung on the "of"
+// complement of noun h rather than on h ("the sinking of a trawler by
+// Chinese vessels", the EWT+GUM parse), or -1.
+func (sc *sentCtx) byOnOf(h int) int {
+	for _, c := range sc.tree.Children(h) {
+		if c < h || !nlp.RelIs(sc.rel(c), "nmod") || sc.caseOf(c) != "of" {
+			continue
+		}
+		for _, b := range sc.tree.Children(c) {
+			if b > c && nlp.RelIs(sc.rel(b), "nmod") && sc.caseOf(b) == "by" {
+				return b
+			}
+		}
+	}
+	return -1
+}
+
+// nameOnTitle reports whether name k hangs on the title before it as the
+// title's own name: flat, or an apposition with no comma ("NATO Secretary
+// General Mark Rutte", both EWT+GUM parses).
+func (sc *sentCtx) nameOnTitle(k int) bool {
+	switch sc.rel(k) {
+	case "flat":
+		return true
+	case "appos":
+		f, _ := sc.tree.Subtree(k)
+		return f > 0 && sc.upos(f-1) != "PUNCT"
+	}
+	return false
+}
+
 // npFallback returns actors named inside a non-actor nominal: its
 // possessor or "of" complement ("Ghana's handling", "the resignation of
-// the minister").
+// the minister"), or a "by" phrase hung on that complement (byOnOf).
 func (sc *sentCtx) npFallback(h int) []actorRef {
 	if sc.c.lex.documents[sc.lemmas[h]] && sc.upos(h) == "NOUN" {
 		// a statement, communique or resolution speaks for whoever
@@ -1630,7 +1682,11 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 		}
 		return nil
 	}
-	for _, c := range sc.tree.Children(h) {
+	kids := sc.tree.Children(h)
+	if b := sc.byOnOf(h); b >= 0 && sc.c.lex.nounActorPreps["by"] {
+		kids = append(kids[:len(kids):len(kids)], b)
+	}
+	for _, c := range kids {
 		r := sc.rel(c)
 		if r == "nmod:poss" || (nlp.RelIs(r, "nmod") && sc.c.lex.nounActorPreps[sc.caseOf(c)]) {
 			var out []actorRef
@@ -1651,8 +1707,9 @@ func (sc *sentCtx) npFallback(h int) []actorRef {
 
 // doer returns who did the act or issued the document that noun h names
 // (actor.event-doer): its possessor or "by" phrase (or a phrase of a
-// preposition in preps: "a statement from the ministry"), else the agent
-// of a participle on it ("the attacks carried out by Russian forces", "a
+// preposition in preps: "a statement from the ministry"; a "by" phrase
+// hung on its "of" complement: "the sinking of a trawler by X"), else the
+// agent of a participle on it ("the attacks carried out by Russian forces", "a
 // communique released by the bloc").
 func (sc *sentCtx) doer(h int, preps set) []actorRef {
 	tag := func(rs []actorRef) []actorRef {
@@ -1666,6 +1723,11 @@ func (sc *sentCtx) doer(h int, preps set) []actorRef {
 			if rs := sc.single(c, 0); len(rs) > 0 {
 				return tag(rs)
 			}
+		}
+	}
+	if b := sc.byOnOf(h); b >= 0 {
+		if rs := sc.single(b, 0); len(rs) > 0 {
+			return tag(rs)
 		}
 	}
 	for _, c := range sc.tree.Children(h) {

@@ -2429,11 +2429,27 @@ func (sc *sentCtx) perfect(v int) bool {
 // statement, report or resolution ("a statement condemning the raid"):
 // what the document does.
 func (sc *sentCtx) documentParticiple(v int) bool {
+	return sc.participleDocument(v) >= 0
+}
+
+// participleDocument returns the document that participle v is on, or -1:
+// its head, or the document object before it of the verb the parse hung
+// it on ("issued a communique on Thursday criticising X", acl on
+// "issued" in the EWT+GUM parse).
+func (sc *sentCtx) participleDocument(v int) int {
 	if sc.rel(v) != "acl" || !sc.gerund(v) {
-		return false
+		return -1
 	}
 	p := sc.tree.Head(v)
-	return p >= 0 && isNominal(sc.upos(p)) && sc.c.lex.documents[sc.lemmas[p]]
+	if p >= 0 && sc.upos(p) == "VERB" {
+		if o := sc.tree.ChildWith(p, "obj"); o >= 0 && o < v {
+			p = o
+		}
+	}
+	if p >= 0 && isNominal(sc.upos(p)) && sc.c.lex.documents[sc.lemmas[p]] {
+		return p
+	}
+	return -1
 }
 
 // argDocumentIssuer: a participle on a statement or resolution is the act
@@ -2442,10 +2458,10 @@ func (sc *sentCtx) documentParticiple(v int) bool {
 // calling for"), else the subject of the verb whose object it is
 // ("issued a statement condemning", "adopted a resolution criticizing").
 func argDocumentIssuer(sc *sentCtx, v, depth int, _ bool) (subjectResult, bool) {
-	if !sc.documentParticiple(v) {
+	p := sc.participleDocument(v)
+	if p < 0 {
 		return subjectResult{}, false
 	}
-	p := sc.tree.Head(v)
 	for _, c := range sc.tree.Children(p) {
 		if r := sc.rel(c); r == "nmod:poss" || (nlp.RelIs(r, "nmod") && sc.caseOf(c) == "by") {
 			if rs := sc.actorsAt(c); len(rs) > 0 {

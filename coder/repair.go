@@ -41,6 +41,7 @@ func repairRules() []repairRule {
 		{"repair.temporal-subject", (*sentCtx).repairTemporalSubjects},
 		{"repair.schedule-infinitive", (*sentCtx).repairScheduleInfinitives},
 		{"repair.speech-participle", (*sentCtx).repairSpeechParticiples},
+		{"repair.quoted-content", (*sentCtx).repairQuotedContents},
 		{"repair.trailing-attribution", (*sentCtx).repairTrailingAttributions},
 		{"repair.modal-verb", (*sentCtx).repairModalVerbs},
 		{"repair.attribution-root", (*sentCtx).repairAttributionRoots},
@@ -511,7 +512,12 @@ func (sc *sentCtx) repairCommaParticiples() []int {
 // object for a conjunct of the first verb's object or oblique ("fought
 // with guards and seized the town hall" parsed as "guards and
 // [seized hall]"). The verb becomes a conjunct of the first verb and
-// the noun its object. Only event-pattern verbs are repaired.
+// the noun its object. The first conjunct may be a noun inside a phrase of
+// the first verb's object ("committed atrocities in Tigray and imposed
+// sanctions"), and a phrase after the object that the parse hung on the
+// first verb or on the first object goes to the second ("and imposed
+// sanctions on X", "on X" an oblique of the first verb in the EWT+GUM
+// parse). Only event-pattern verbs are repaired.
 func (sc *sentCtx) repairCoordinatedVerbs() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -529,6 +535,12 @@ func (sc *sentCtx) repairCoordinatedVerbs() []int {
 		if x < 0 || x >= v-1 {
 			continue
 		}
+		// the first conjunct may sit in a phrase of the first verb's
+		// object ("committed atrocities in Tigray and imposed sanctions")
+		x0 := x
+		for nlp.RelIs(toks[x].DepRel, "nmod") && toks[x].Head >= 0 && toks[x].Head < x {
+			x = toks[x].Head
+		}
 		v0 := toks[x].Head
 		if r := toks[x].DepRel; v0 < 0 || v0 >= x || toks[v0].UPOS != "VERB" || !(nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl")) {
 			continue
@@ -539,6 +551,13 @@ func (sc *sentCtx) repairCoordinatedVerbs() []int {
 		}
 		toks[v-1].Head, toks[v-1].DepRel = v, "cc"
 		toks[h].Head, toks[h].DepRel = v, "obj"
+		// a phrase after the new object hung on the first verb is the
+		// second verb's ("... and imposed sanctions on two generals")
+		for j := h + 1; j < n; j++ {
+			if hj := toks[j].Head; hj == v0 && nlp.RelIs(toks[j].DepRel, "obl") || hj >= x && hj <= x0 && hj < v && nlp.RelIs(toks[j].DepRel, "nmod") && sc.tree.Dominates(x, hj) {
+				toks[j].Head, toks[j].DepRel = v, "obl"
+			}
+		}
 		out = append(out, v)
 	}
 	return out
@@ -595,7 +614,9 @@ func (sc *sentCtx) repairSubjectVerbModifiers() []int {
 // a "with" that the verb before it asks for its target ("cut ties with
 // Kenya accusing her", with "Kenya" taken for the subject of an absolute
 // clause) opens no absolute clause: the noun is the object's complement
-// (falseAbsolute).
+// (falseAbsolute). A ", with N V-ing" parsed as a "with" phrase whose noun the participle
+// modifies (acl) is the same clause: the participle becomes an adverbial
+// clause of the verb above, "with" its mark and the noun its subject.
 func (sc *sentCtx) repairVerbCompoundSubjects() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -626,6 +647,32 @@ func (sc *sentCtx) repairVerbCompoundSubjects() []int {
 		toks[w].Head, toks[w].DepRel, toks[w].UPOS, toks[w].XPOS = k, "case", "ADP", "IN"
 		toks[k].Head, toks[k].DepRel = o, "nmod"
 		out = append(out, k)
+	}
+	// the EWT+GUM parse: ", with customs officers resuming patrols" as a
+	// "with" phrase on the noun before it and the participle a modifier
+	// (acl) of its noun; set off by a comma, it is the absolute clause
+	for v := 2; v < n; v++ {
+		t := &toks[v]
+		c := t.Head
+		if t.DepRel != "acl" || t.UPOS != "VERB" || t.XPOS != "VBG" || c < 2 || c >= v || len(sc.c.idx[sc.lemmas[v]]) == 0 || sc.tree.ChildWith(v, "nsubj") >= 0 || !isNominal(toks[c].UPOS) {
+			continue
+		}
+		m := sc.tree.ChildWith(c, "case")
+		if m < 1 || (sc.lemmas[m] != "with" && sc.lemmas[m] != "without") || toks[m-1].Text != "," || !(nlp.RelIs(toks[c].DepRel, "nmod") || nlp.RelIs(toks[c].DepRel, "obl")) {
+			continue
+		}
+		h := toks[c].Head
+		for h >= 0 && toks[h].UPOS != "VERB" {
+			h = toks[h].Head
+		}
+		if h < 0 {
+			continue
+		}
+		t.Head, t.DepRel = h, "advcl"
+		toks[m].Head, toks[m].DepRel = v, "mark"
+		toks[m-1].Head = v
+		toks[c].Head, toks[c].DepRel = v, "nsubj"
+		out = append(out, v)
 	}
 	return out
 }
@@ -716,7 +763,9 @@ func (sc *sentCtx) repairReducedRelatives() []int {
 // obj=T xcomp=@condemnation_words), the word is the verb's complement and
 // the infinitive the object's modifier (acl). The same word hung after the
 // object as its modifier ("called Iran's move "regrettable"", amod) is the
-// verb's complement too.
+// verb's complement too, and so is such a word that the parse hung on the
+// object, or on a phrase after it, as nmod:unmarked ("called the exercise
+// near the islands a provocation").
 func (sc *sentCtx) repairObjectPredicates() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -753,6 +802,29 @@ func (sc *sentCtx) repairObjectPredicates() []int {
 		toks[pred[0]].Head = h
 		t.Head, t.DepRel = o, "acl"
 		out = append(out, pred[0])
+	}
+	// the EWT+GUM parse hangs a predicative noun without a preposition on
+	// the object, or on a phrase after it, as nmod:unmarked
+	// ("called the exercise near the islands a provocation")
+	for x := range toks {
+		t := &toks[x]
+		h := t.Head
+		if t.DepRel != "nmod:unmarked" || !isNominal(t.UPOS) || h < 0 || h >= x {
+			continue
+		}
+		v := toks[h].Head
+		if v < 0 || v >= h || toks[v].UPOS != "VERB" {
+			continue
+		}
+		if r := toks[h].DepRel; r != "obj" {
+			if o := sc.tree.ChildWith(v, "obj"); !nlp.RelIs(r, "obl") || o < 0 || o > h {
+				continue
+			}
+		}
+		if sc.wantsPredicate(v, sc.lemmas[x]) {
+			t.Head, t.DepRel = v, "xcomp"
+			out = append(out, x)
+		}
 	}
 	return out
 }
@@ -906,6 +978,15 @@ func (sc *sentCtx) repairTemporalSubjects() []int {
 		}
 		v := t.Head
 		if !nlp.RelIs(t.DepRel, "nsubj") || v < 0 || toks[v].UPOS != "VERB" || !isNominal(t.UPOS) || sc.tree.ChildWith(d, "case") >= 0 || !sc.inDate(d) {
+			continue
+		}
+		if p := d - 1; p >= 0 && toks[p].Head == v && toks[p].DepRel == "mark" && toks[p].UPOS == "ADP" {
+			// "a statement on Sunday condemning X": the date's own
+			// preposition, taken for the participle's mark, is the date's
+			// case; the date is a modifier, no subject
+			toks[p].Head, toks[p].DepRel = d, "case"
+			t.DepRel = "obl"
+			out = append(out, d)
 			continue
 		}
 		rel := t.DepRel
@@ -1179,6 +1260,53 @@ func (sc *sentCtx) speechAct(lemma string) bool {
 		}
 	}
 	return false
+}
+
+// repairQuotedContents mends a reported clause that opens the sentence
+// ("\"Argentina should revise its tariffs,\" the minister said") hung on
+// the verb of saying as an adverbial clause (advcl, the EWT+GUM parse)
+// rather than as its content (ccomp, as the old parse and UD have it): a
+// clause with a subject of its own and no subordinating word, before a
+// comma, on a verb of saying whose subject comes after it, is the verb's
+// content.
+func (sc *sentCtx) repairQuotedContents() []int {
+	var out []int
+	toks := sc.s.Tokens
+	for c := range toks {
+		t := &toks[c]
+		v := t.Head
+		if t.DepRel != "advcl" || v <= c || t.UPOS != "VERB" && t.UPOS != "AUX" && t.UPOS != "ADJ" && t.UPOS != "NOUN" || !sc.c.lex.speech[sc.lemmas[v]] {
+			continue
+		}
+		if sc.tree.ChildWith(c, "mark") >= 0 || sc.tree.ChildWith(c, "nsubj") < 0 && sc.tree.ChildWith(c, "nsubj:pass") < 0 {
+			continue
+		}
+		first, last := sc.tree.Subtree(c)
+		if !sc.sentenceInitial(first) {
+			continue
+		}
+		// a comma that closes the clause, before or after its quote mark
+		comma := false
+		for j := c + 1; j < v && j <= last+1; j++ {
+			if toks[j].Text != "," {
+				continue
+			}
+			k := j + 1
+			for k < v && toks[k].UPOS == "PUNCT" {
+				k++
+			}
+			if k > last {
+				comma = true
+			}
+		}
+		s := sc.tree.ChildWith(v, "nsubj")
+		if !comma || s < last {
+			continue
+		}
+		t.DepRel = "ccomp"
+		out = append(out, c)
+	}
+	return out
 }
 
 // repairTrailingAttributions mends an attribution set off by a comma at the
