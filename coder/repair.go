@@ -891,21 +891,36 @@ func (sc *sentCtx) reRoot(k, v int) bool {
 	return true
 }
 
-// repairScheduleInfinitives mends a parse that reads "due to" as a
-// preposition ("are due to meet army leaders", with "meet" a modifier of
-// "leaders"): after a head of schedule (the lexicon's schedule_heads: due,
-// set), "to" and a verb in its base form are an infinitive, the verb the
-// head's complement (xcomp) and the noun it was hung on its object.
+// repairScheduleInfinitives mends a parse that reads the "to" of an
+// infinitive as a preposition ("are due to meet army leaders", with "meet"
+// a modifier of "leaders"; "threatened to cut aid", with "to" the case of
+// "aid" and "cut" its modifier; "threatened to occupy Kosovo", with
+// "occupy" an oblique): after a head of schedule (the lexicon's
+// schedule_heads: due, set) or a verb, "to" and a verb in its base form
+// are an infinitive, the verb the head's complement (xcomp) and the noun
+// it was hung on its object. After a verb, only a verb the parse hung as a
+// noun's modifier or an oblique is mended (an infinitive of purpose parsed
+// as a clause is left as it is).
 func (sc *sentCtx) repairScheduleInfinitives() []int {
 	var out []int
 	toks := sc.s.Tokens
 	for h := 0; h+2 < len(toks); h++ {
 		to, v := h+1, h+2
-		if !sc.c.lex.schedule[sc.lemmas[h]] || sc.lemmas[to] != "to" || toks[v].UPOS != "VERB" || toks[v].XPOS != "VB" {
+		if sc.lemmas[to] != "to" || toks[v].UPOS != "VERB" || toks[v].XPOS != "VB" {
 			continue
 		}
 		if toks[v].Head == h && toks[v].DepRel == "xcomp" {
 			continue
+		}
+		if !sc.c.lex.schedule[sc.lemmas[h]] {
+			if toks[h].UPOS != "VERB" {
+				continue
+			}
+			switch toks[v].DepRel {
+			case "amod", "compound", "obl", "nmod", "obj":
+			default:
+				continue
+			}
 		}
 		n := toks[v].Head
 		if sc.tree.Dominates(v, h) {
