@@ -1018,18 +1018,34 @@ func (sc *sentCtx) speechAct(lemma string) bool {
 // the reported clause (mood.speech-aside then makes its subject the
 // reporter). Only a finite verb of saying that ends the sentence and has
 // no subject is repaired; an aside already (parataxis) whose speaker the
-// parse hung on the clause beside it is repaired the same way.
+// parse hung on the clause beside it is repaired the same way, and so is a
+// root verb of saying with no subject whose reported clause (ccomp) comes
+// before it, the speaker's name hung on the clause's last noun ("..., the
+// painter Luis Otero, Human Rights Watch said": only the subject is
+// mended).
 func (sc *sentCtx) repairTrailingAttributions() []int {
 	toks := sc.s.Tokens
 	for v := 2; v < sc.n; v++ {
 		t := &toks[v]
-		if !sc.c.lex.speech[sc.lemmas[v]] || t.Head < 0 || t.Head >= v || t.DepRel == "root" {
+		if !sc.c.lex.speech[sc.lemmas[v]] {
+			continue
+		}
+		// a root verb of saying whose reported clause comes before it
+		root := t.DepRel == "root"
+		if root {
+			if c := sc.tree.ChildWith(v, "ccomp"); c < 0 || c > v {
+				continue
+			}
+		} else if t.Head < 0 || t.Head >= v {
 			continue
 		}
 		switch t.XPOS {
 		case "VBD", "VBZ", "VBP":
 		default:
 			continue
+		}
+		if sc.splitAttribution(v) {
+			return []int{v, v - 1}
 		}
 		if sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "nsubj:pass") >= 0 {
 			continue
@@ -1074,10 +1090,78 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 			}
 		}
 		toks[subj].Head, toks[subj].DepRel = v, "nsubj"
-		t.DepRel = "parataxis"
+		if !root {
+			t.DepRel = "parataxis"
+		}
 		return out
 	}
 	return nil
+}
+
+// splitAttribution mends the other shape of a trailing attribution: the
+// speaker's name split in two ("..., Human Rights Watch said today" with
+// "Rights" hung on the clause and "said" a relative clause on it, or on
+// the noun before the comma, whose subject is "Watch"). A finite verb of
+// saying hung as a relative clause, its subject the word just before it
+// and the words from a comma to it a name, and nothing after it but its own dependents: the last
+// word is the head of the speaker's name and the subject, the other words
+// of the name hang on it, and the verb is an aside on the clause the name
+// was hung on.
+func (sc *sentCtx) splitAttribution(v int) bool {
+	toks := sc.s.Tokens
+	t := &toks[v]
+	h, s := t.Head, v-1
+	if t.DepRel != "acl:relcl" || h < 0 || h >= s || toks[s].Head != v || toks[s].DepRel != "nsubj" {
+		return false
+	}
+	comma := -1
+	for j := s - 1; j > 0 && v-j <= 8; j-- {
+		if toks[j].Text == "," {
+			comma = j
+			break
+		}
+	}
+	if comma < 0 {
+		return false
+	}
+	// the clause is the nearest verb above the word the verb hangs on
+	clause := h
+	if h > comma {
+		clause = toks[h].Head
+	}
+	for steps := 0; clause >= 0 && steps < sc.n && toks[clause].UPOS != "VERB" && toks[clause].DepRel != "root"; steps++ {
+		clause = toks[clause].Head
+	}
+	if clause < 0 || clause >= comma {
+		return false
+	}
+	for j := comma + 1; j < v; j++ {
+		switch toks[j].UPOS {
+		case "NOUN", "PROPN", "ADJ", "DET":
+		case "PRON":
+			// a capitalised word of a name tagged as a pronoun
+			if w := toks[j].Text; j != s || w == "I" || w[0] < 'A' || w[0] > 'Z' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	for j := v + 1; j < sc.n; j++ {
+		if toks[j].UPOS != "PUNCT" && !sc.tree.Dominates(v, j) {
+			return false
+		}
+	}
+	for j := comma + 1; j < s; j++ {
+		if hj := toks[j].Head; hj <= comma || hj >= v {
+			toks[j].Head, toks[j].DepRel = s, "dep"
+		}
+	}
+	if toks[s].UPOS == "PRON" {
+		toks[s].UPOS, toks[s].XPOS = "PROPN", "NNP"
+	}
+	t.Head, t.DepRel = clause, "parataxis"
+	return true
 }
 
 // repairModalVerbs mends a tagging error: an event verb after a modal or
