@@ -528,7 +528,8 @@ func (sc *sentCtx) repairVerbCompoundSubjects() []int {
 // a past participle without an auxiliary taken for the clausal complement
 // of a verb, with the noun it modifies as its subject ("welcomed the steps
 // taken by Kyiv" parsed as "welcomed [the steps taken]"). The noun becomes
-// the verb's object and the participle its modifier (acl).
+// the verb's object and the participle its modifier (acl). The shape on
+// the subject is mended too (subjectRelatives).
 func (sc *sentCtx) repairReducedRelatives() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -559,7 +560,46 @@ func (sc *sentCtx) repairReducedRelatives() []int {
 		}
 		out = append(out, v)
 	}
-	return out
+	return append(out, sc.subjectRelatives()...)
+}
+
+// subjectRelatives mends the other shape of a reduced relative clause: one
+// set off by commas on the subject, the main verb taken for its conjunct
+// and the subject for the root ("Ethiopian troops, backed by Eritrea,
+// attacked Kenyan villages": "troops" the root, "backed" its acl,
+// "attacked" a conjunct of "backed"). A finite verb after a comma, with no
+// subject or coordinator of its own, conjunct of a past participle hung
+// on a root noun, is the root and the noun its subject.
+func (sc *sentCtx) subjectRelatives() []int {
+	toks := sc.s.Tokens
+	for v := 3; v < sc.n; v++ {
+		t := &toks[v]
+		switch t.XPOS {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		p := t.Head
+		if t.DepRel != "conj" || p < 0 || toks[p].DepRel != "acl" || toks[p].XPOS != "VBN" || toks[v-1].Text != "," {
+			continue
+		}
+		n := toks[p].Head
+		if n < 0 || n >= p || toks[n].DepRel != "root" || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN") {
+			continue
+		}
+		if sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "nsubj:pass") >= 0 || sc.tree.ChildWith(v, "cc") >= 0 {
+			continue
+		}
+		for j := v + 1; j < sc.n; j++ {
+			if toks[j].Head == n {
+				toks[j].Head = v // the clause's own dependents (the final stop)
+			}
+		}
+		t.Head, t.DepRel = -1, "root"
+		toks[n].Head, toks[n].DepRel = v, "nsubj"
+		return []int{v}
+	}
+	return nil
 }
 
 // repairObjectPredicates mends a parse error of labelling verbs whose
