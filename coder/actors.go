@@ -704,6 +704,11 @@ func actorEventNoun(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 // (actor.word-before). A role the modifier names is kept for the rules
 // below ("an army base", "rebel leaders").
 func actorModifier(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if _, ok := sc.appositionPerson(n, true); ok {
+		// "the paramilitary leader, Mohamed Hamdan Dagalo,": the person
+		// named (actor.title-apposition), not a modifier of the title
+		return nil, false
+	}
 	h, depth, lemma, role := n.h, n.depth, n.lemma, n.role
 	var owners, places []actorRef
 	for _, c := range sc.tree.Children(h) {
@@ -1052,17 +1057,46 @@ func actorGroupDescription(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 // the top of its phrase: a title alone or an unnamed agent.
 func (n *nominal) agentOrTitle() bool { return (n.role != "" || n.isMention) && n.depth == 0 }
 
-// actorTitleApposition: a title with its name in apposition that the
-// parse hung elsewhere ("the group's leader, Mohamed Hamdan Dagalo") is
-// that person.
+// actorTitleApposition: a title with its name in apposition ("the
+// group's leader, Mohamed Hamdan Dagalo") is that person, whether the
+// parse hung the name elsewhere or on the title (appos).
 func actorTitleApposition(sc *sentCtx, n *nominal) ([]actorRef, bool) {
-	if !n.agentOrTitle() || !n.personLike || n.last+2 >= sc.n || sc.words[n.last+1] != "," {
-		return nil, false
+	if mm, ok := sc.appositionPerson(n, false); ok {
+		return []actorRef{{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: n.h, kind: mm.Kind, person: true, rule: ruleTitleAppos}}, true
 	}
-	if mm, ok := sc.mentionAt(n.last + 2); ok && mm.Start == n.last+2 && mm.Kind == dict.KindPerson && mm.Actor.Code != "" {
+	if mm, ok := sc.appositionPerson(n, true); ok {
 		return []actorRef{{actor: mm.Actor, span: sc.span(mm.Start, mm.End-1), tok: n.h, kind: mm.Kind, person: true, rule: ruleTitleAppos}}, true
 	}
 	return nil, false
+}
+
+// appositionPerson returns the known person named after a comma that
+// follows a title (actor.title-apposition): right after the title's
+// phrase, or, with onTitle, the name the parse hung on the title as its
+// apposition.
+func (sc *sentCtx) appositionPerson(n *nominal, onTitle bool) (dict.Mention, bool) {
+	if !n.agentOrTitle() || !n.personLike {
+		return dict.Mention{}, false
+	}
+	at := n.last + 2
+	if onTitle {
+		// one title, one name ("foreign ministers, X and Y" are two)
+		a := sc.tree.ChildWith(n.h, "appos")
+		if a < n.h || sc.s.Tokens[n.h].XPOS == "NNS" || sc.tree.ChildWith(a, "conj") >= 0 {
+			return dict.Mention{}, false
+		}
+		at, _ = sc.tree.Subtree(a)
+		for at < a && sc.upos(at) == "PUNCT" {
+			at++ // the comma hung on the name
+		}
+	}
+	if at >= sc.n || at < 1 || sc.words[at-1] != "," {
+		return dict.Mention{}, false
+	}
+	if mm, ok := sc.mentionAt(at); ok && mm.Start == at && mm.Kind == dict.KindPerson && mm.Actor.Code != "" {
+		return mm, true
+	}
+	return dict.Mention{}, false
 }
 
 // actorTitle: a definite title alone ("the president", "the foreign

@@ -216,7 +216,7 @@ func (sc *sentCtx) attachComplement(m *match, byTok []*match) {
 			continue
 		}
 		for _, ch := range sc.tree.Children(t) {
-			if nlp.RelIs(sc.rel(ch), "nsubj") || sc.rel(ch) == "punct" {
+			if nlp.RelIs(sc.rel(ch), "nsubj") || sc.rel(ch) == "punct" || sc.conditionalClause(ch) {
 				continue
 			}
 			queue = append(queue, ch)
@@ -244,6 +244,20 @@ func (sc *sentCtx) secondSubject(v, c int) bool {
 	}
 	for _, k := range sc.tree.Children(v) {
 		if k < v && nlp.RelIs(sc.rel(k), "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalClause reports whether t is an adverbial clause with a
+// conditional subordinator ("if", "unless").
+func (sc *sentCtx) conditionalClause(t int) bool {
+	if sc.rel(t) != "advcl" {
+		return false
+	}
+	for _, k := range sc.tree.Children(t) {
+		if sc.rel(k) == "mark" && sc.c.lex.condMark[sc.lemmas[k]] {
 			return true
 		}
 	}
@@ -284,6 +298,11 @@ func (sc *sentCtx) consumeIn(c int, byTok []*match, by *match, rule string) {
 			// a participle with its own agent on a noun ("agreed to
 			// reopen embassies after talks brokered by Qatar") states an
 			// act of that agent, not part of what is agreed or intended
+			continue
+		}
+		if rule == "complement.embedded" && t != c && sc.conditionalClause(t) {
+			// "threatened to close the strait if the US attacked": the
+			// condition on the act is no part of it (mood.conditional)
 			continue
 		}
 		if em := byTok[t]; em != nil && em != by && !em.consumed {

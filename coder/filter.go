@@ -160,10 +160,15 @@ func filterAudience(sc *sentCtx, k *cand, _ []*match) (string, string) {
 // coded by that content instead (filter.statement-content); one to
 // reporters, the press or an audience is no event between actors
 // (filter.statement-to-press). The first dependent that shows either
-// decides.
+// decides. A verb of saying the parse hung as an aside (parataxis) on
+// its content clause ("India may impose tariffs, officials said", the new
+// parser's reading) has its content in that clause.
 func filterStatement(sc *sentCtx, k *cand, _ []*match) (string, string) {
 	if k.code != cameo.CodeStatement {
 		return "", ""
+	}
+	if h := sc.tree.Head(k.trig); sc.rel(k.trig) == "parataxis" && h >= 0 && h < k.trig && isVerbal(sc.upos(h)) && sc.tree.ChildWith(k.trig, "obj") < 0 {
+		return "", "the statement's content is coded instead"
 	}
 	for _, d := range k.deps {
 		if r := sc.rel(d); r == "ccomp" || r == "parataxis" || (r == "advcl" && d < k.trig && isVerbal(sc.upos(d))) {

@@ -1206,7 +1206,8 @@ func (sc *sentCtx) underSpeech(v int) bool {
 
 // linearHedge finds a verb of belief or estimate before v whose clause the
 // parse failed to connect to v ("Observers believe the conversation may
-// have ..."): -1 when none, or when v governs it.
+// have ..."), or hung on v as an unmarked adverbial with its own subject:
+// -1 when none, or when v otherwise governs it.
 func (sc *sentCtx) linearHedge(v int) int {
 	for j := v - 1; j >= 0; j-- {
 		l := sc.lemmas[j]
@@ -1215,6 +1216,12 @@ func (sc *sentCtx) linearHedge(v int) int {
 		}
 		if sc.upos(j) != "VERB" || !sc.c.lex.strongBelief[l] {
 			continue
+		}
+		if sc.tree.Head(j) == v && sc.rel(j) == "advcl" && !sc.hasAnyMark(j) && sc.tree.ChildWith(j, "nsubj") >= 0 {
+			// "Diplomats suspect, in private, Rwanda armed ...": the
+			// parse hung the believing clause on its own content as an
+			// unmarked adverbial
+			return j
 		}
 		if sc.tree.Dominates(v, j) || sc.tree.Dominates(j, v) {
 			// v governs the hedge, or the tree already links them (and

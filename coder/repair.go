@@ -719,7 +719,8 @@ func (sc *sentCtx) falseAbsolute(v int) (int, int, int) {
 // a past participle without an auxiliary taken for the clausal complement
 // of a verb, with the noun it modifies as its subject ("welcomed the steps
 // taken by Kyiv" parsed as "welcomed [the steps taken]"). The noun becomes
-// the verb's object and the participle its modifier (acl).
+// the verb's object and the participle its modifier (acl). The shape on
+// the subject is mended too (subjectRelatives).
 func (sc *sentCtx) repairReducedRelatives() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -750,7 +751,46 @@ func (sc *sentCtx) repairReducedRelatives() []int {
 		}
 		out = append(out, v)
 	}
-	return out
+	return append(out, sc.subjectRelatives()...)
+}
+
+// subjectRelatives mends the other shape of a reduced relative clause: one
+// set off by commas on the subject, the main verb taken for its conjunct
+// and the subject for the root ("Ethiopian troops, backed by Eritrea,
+// attacked Kenyan villages": "troops" the root, "backed" its acl,
+// "attacked" a conjunct of "backed"). A finite verb after a comma, with no
+// subject or coordinator of its own, conjunct of a past participle hung
+// on a root noun, is the root and the noun its subject.
+func (sc *sentCtx) subjectRelatives() []int {
+	toks := sc.s.Tokens
+	for v := 3; v < sc.n; v++ {
+		t := &toks[v]
+		switch t.XPOS {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		p := t.Head
+		if t.DepRel != "conj" || p < 0 || toks[p].DepRel != "acl" || toks[p].XPOS != "VBN" || toks[v-1].Text != "," {
+			continue
+		}
+		n := toks[p].Head
+		if n < 0 || n >= p || toks[n].DepRel != "root" || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN") {
+			continue
+		}
+		if sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "nsubj:pass") >= 0 || sc.tree.ChildWith(v, "cc") >= 0 {
+			continue
+		}
+		for j := v + 1; j < sc.n; j++ {
+			if toks[j].Head == n {
+				toks[j].Head = v // the clause's own dependents (the final stop)
+			}
+		}
+		t.Head, t.DepRel = -1, "root"
+		toks[n].Head, toks[n].DepRel = v, "nsubj"
+		return []int{v}
+	}
+	return nil
 }
 
 // repairObjectPredicates mends a parse error of labelling verbs whose
@@ -1157,21 +1197,36 @@ func (sc *sentCtx) bareRelative(k, v int) bool {
 	return true
 }
 
-// repairScheduleInfinitives mends a parse that reads "due to" as a
-// preposition ("are due to meet army leaders", with "meet" a modifier of
-// "leaders"): after a head of schedule (the lexicon's schedule_heads: due,
-// set), "to" and a verb in its base form are an infinitive, the verb the
-// head's complement (xcomp) and the noun it was hung on its object.
+// repairScheduleInfinitives mends a parse that reads the "to" of an
+// infinitive as a preposition ("are due to meet army leaders", with "meet"
+// a modifier of "leaders"; "threatened to cut aid", with "to" the case of
+// "aid" and "cut" its modifier; "threatened to occupy Kosovo", with
+// "occupy" an oblique): after a head of schedule (the lexicon's
+// schedule_heads: due, set) or a verb, "to" and a verb in its base form
+// are an infinitive, the verb the head's complement (xcomp) and the noun
+// it was hung on its object. After a verb, only a verb the parse hung as a
+// noun's modifier or an oblique is mended (an infinitive of purpose parsed
+// as a clause is left as it is).
 func (sc *sentCtx) repairScheduleInfinitives() []int {
 	var out []int
 	toks := sc.s.Tokens
 	for h := 0; h+2 < len(toks); h++ {
 		to, v := h+1, h+2
-		if !sc.c.lex.schedule[sc.lemmas[h]] || sc.lemmas[to] != "to" || toks[v].UPOS != "VERB" || toks[v].XPOS != "VB" {
+		if sc.lemmas[to] != "to" || toks[v].UPOS != "VERB" || toks[v].XPOS != "VB" {
 			continue
 		}
 		if toks[v].Head == h && toks[v].DepRel == "xcomp" {
 			continue
+		}
+		if !sc.c.lex.schedule[sc.lemmas[h]] {
+			if toks[h].UPOS != "VERB" {
+				continue
+			}
+			switch toks[v].DepRel {
+			case "amod", "compound", "obl", "nmod", "obj":
+			default:
+				continue
+			}
 		}
 		n := toks[v].Head
 		if sc.tree.Dominates(v, h) {
@@ -1325,17 +1380,33 @@ func (sc *sentCtx) repairQuotedContents() []int {
 // clause before the comma. So is a verb of saying with its own subject
 // that the parse hung on a noun of the quotation as a relative clause
 // ('... stability," the news agency quoted a spokesperson as saying').
+// So is a root verb of saying with no subject whose reported clause (ccomp)
+// comes before it, the speaker's name hung on the clause's last noun
+// ("..., the painter Luis Otero, Human Rights Watch said": only the
+// subject is mended).
 func (sc *sentCtx) repairTrailingAttributions() []int {
 	toks := sc.s.Tokens
 	for v := 2; v < sc.n; v++ {
 		t := &toks[v]
-		if !sc.c.lex.speech[sc.lemmas[v]] || t.Head < 0 || t.Head >= v || t.DepRel == "root" {
+		if !sc.c.lex.speech[sc.lemmas[v]] {
+			continue
+		}
+		// a root verb of saying whose reported clause comes before it
+		root := t.DepRel == "root"
+		if root {
+			if c := sc.tree.ChildWith(v, "ccomp"); c < 0 || c > v {
+				continue
+			}
+		} else if t.Head < 0 || t.Head >= v {
 			continue
 		}
 		switch t.XPOS {
 		case "VBD", "VBZ", "VBP":
 		default:
 			continue
+		}
+		if sc.splitAttribution(v) {
+			return []int{v, v - 1}
 		}
 		if sc.tree.ChildWith(v, "nsubj:pass") >= 0 {
 			continue
@@ -1418,10 +1489,78 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 			}
 		}
 		toks[subj].Head, toks[subj].DepRel = v, "nsubj"
-		t.DepRel = "parataxis"
+		if !root {
+			t.DepRel = "parataxis"
+		}
 		return out
 	}
 	return nil
+}
+
+// splitAttribution mends the other shape of a trailing attribution: the
+// speaker's name split in two ("..., Human Rights Watch said today" with
+// "Rights" hung on the clause and "said" a relative clause on it, or on
+// the noun before the comma, whose subject is "Watch"). A finite verb of
+// saying hung as a relative clause, its subject the word just before it
+// and the words from a comma to it a name, and nothing after it but its own dependents: the last
+// word is the head of the speaker's name and the subject, the other words
+// of the name hang on it, and the verb is an aside on the clause the name
+// was hung on.
+func (sc *sentCtx) splitAttribution(v int) bool {
+	toks := sc.s.Tokens
+	t := &toks[v]
+	h, s := t.Head, v-1
+	if t.DepRel != "acl:relcl" || h < 0 || h >= s || toks[s].Head != v || toks[s].DepRel != "nsubj" {
+		return false
+	}
+	comma := -1
+	for j := s - 1; j > 0 && v-j <= 8; j-- {
+		if toks[j].Text == "," {
+			comma = j
+			break
+		}
+	}
+	if comma < 0 {
+		return false
+	}
+	// the clause is the nearest verb above the word the verb hangs on
+	clause := h
+	if h > comma {
+		clause = toks[h].Head
+	}
+	for steps := 0; clause >= 0 && steps < sc.n && toks[clause].UPOS != "VERB" && toks[clause].DepRel != "root"; steps++ {
+		clause = toks[clause].Head
+	}
+	if clause < 0 || clause >= comma {
+		return false
+	}
+	for j := comma + 1; j < v; j++ {
+		switch toks[j].UPOS {
+		case "NOUN", "PROPN", "ADJ", "DET":
+		case "PRON":
+			// a capitalised word of a name tagged as a pronoun
+			if w := toks[j].Text; j != s || w == "I" || w[0] < 'A' || w[0] > 'Z' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	for j := v + 1; j < sc.n; j++ {
+		if toks[j].UPOS != "PUNCT" && !sc.tree.Dominates(v, j) {
+			return false
+		}
+	}
+	for j := comma + 1; j < s; j++ {
+		if hj := toks[j].Head; hj <= comma || hj >= v {
+			toks[j].Head, toks[j].DepRel = s, "dep"
+		}
+	}
+	if toks[s].UPOS == "PRON" {
+		toks[s].UPOS, toks[s].XPOS = "PROPN", "NNP"
+	}
+	t.Head, t.DepRel = clause, "parataxis"
+	return true
 }
 
 // repairModalVerbs mends a tagging error: an event verb after a modal or

@@ -522,15 +522,24 @@ func (sc *sentCtx) lemmaIn(c int, lemmas []string) bool {
 		// a plural the lemmatizer left alone ("troops")
 		return true
 	}
+	if sc.nounFormIn(c, lemmas) {
+		return true
+	}
 	for _, k := range sc.tree.Children(c) {
 		r := sc.rel(k)
 		if r == "conj" || r == "compound" || r == "amod" || r == "flat" || r == "nummod" {
-			if contains(lemmas, sc.lemmas[k]) {
+			if contains(lemmas, sc.lemmas[k]) || sc.nounFormIn(k, lemmas) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// nounFormIn reports whether noun c is, as written, one of the words: a
+// noun the lemmatizer cut down ("basing" -> "bas").
+func (sc *sentCtx) nounFormIn(c int, lemmas []string) bool {
+	return sc.upos(c) == "NOUN" && sc.lemmas[c] != sc.words[c] && contains(lemmas, strings.ToLower(sc.words[c]))
 }
 
 // verbParticle returns the particle of verb v ("off" in "called off the
