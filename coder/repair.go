@@ -1854,7 +1854,9 @@ func (sc *sentCtx) repairSubjectParticiples() []int {
 // objects on the verb as a conjunct ("would send helicopters, medical
 // teams and two tonnes of medicine", with "teams" a conjunct of "send"): a
 // noun conjunct of a verb, or a bare oblique after a comma, after the
-// verb's object, with no case marker, is a conjunct of the object.
+// verb's object, with no case marker, is a conjunct of the object. A
+// contrasting conjunction ("but", "yet") opens a clause, not a list item
+// ("opposed the plan, yet Peru, which ..., ranks first": no target).
 func (sc *sentCtx) repairObjectConjuncts() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -1867,6 +1869,9 @@ func (sc *sentCtx) repairObjectConjuncts() []int {
 		if f, _ := sc.tree.Subtree(c); !(t.DepRel == "conj" || (t.DepRel == "obl" && f > 0 && (toks[f].Text == "," || toks[f-1].Text == ",") && !sc.inDate(c))) {
 			// (or a bare oblique after a comma: "send trucks, medical
 			// teams and fuel", with "teams" an oblique)
+			continue
+		}
+		if cc := sc.tree.ChildWith(c, "cc"); cc >= 0 && sc.lemmas[cc] != "and" && sc.lemmas[cc] != "or" {
 			continue
 		}
 		o := sc.tree.ChildWith(v, "obj")
