@@ -1298,12 +1298,18 @@ func (sc *sentCtx) complementObject(m *match) []actorRef {
 }
 
 // argAccuser: a denial in answer to an accusation ("X accused Y of ..., a
-// charge Y rejected") answers the accuser.
+// charge Y rejected") answers the accuser, also when the parse hung the
+// answer's noun inside what the accusation says ("charge" a conjunct of
+// "backing": the nearest event above that is not said is the accusation).
 func argAccuser(sc *sentCtx, tc *targetCtx) bool {
 	if len(tc.tgts) > 0 || tc.code != cameo.CodeDeny {
 		return false
 	}
-	if h := sc.tree.Head(tc.m.clause); h >= 0 && tc.byTok[h] != nil && cameo.Disapprovals.Has(tc.byTok[h].p.Code) {
+	h := sc.tree.Head(tc.m.clause)
+	for steps := 0; steps < 4 && h >= 0 && (tc.byTok[h] == nil || tc.byTok[h].consumed) && sc.rel(h) != "root"; steps++ {
+		h = sc.tree.Head(h)
+	}
+	if h >= 0 && tc.byTok[h] != nil && cameo.Disapprovals.Has(tc.byTok[h].p.Code) {
 		if s, _ := sc.subjectOf(h, 0); len(s) > 0 {
 			tc.tgts = removeSame(s, tc.srcs)
 			return true

@@ -98,6 +98,23 @@ func complementAnswer(sc *sentCtx, m *match, c int) bool {
 	return sc.rel(c) == "acl:relcl" && sc.tree.ChildWith(c, "nsubj") >= 0 && c > m.trig
 }
 
+// setOffAnswer reports whether t is another actor's answer that the parse
+// hung deeper inside what m says: a relative clause with its own subject
+// after the trigger, on a noun set off by a comma as a conjunct or
+// apposition ("accused India of backing militants, a charge New Delhi
+// rejected", with "charge" a conjunct of "backing").
+func (sc *sentCtx) setOffAnswer(m *match, t int) bool {
+	if !complementAnswer(sc, m, t) {
+		return false
+	}
+	h := sc.tree.Head(t)
+	if h < 0 || h > t || !(sc.rel(h) == "conj" || sc.rel(h) == "appos") || (sc.upos(h) != "NOUN") {
+		return false
+	}
+	f, _ := sc.tree.Subtree(h)
+	return sc.words[f] == "," || (f > 0 && sc.words[f-1] == ",")
+}
+
 // ruleCoordinatedAct spares a verb coordinated with what an accusation says.
 const ruleCoordinatedAct = "complement.coordinated-act"
 
@@ -303,6 +320,15 @@ func (sc *sentCtx) consumeIn(c int, byTok []*match, by *match, rule string) {
 		if rule == "complement.embedded" && t != c && sc.conditionalClause(t) {
 			// "threatened to close the strait if the US attacked": the
 			// condition on the act is no part of it (mood.conditional)
+			continue
+		}
+		if rule == "complement.said" && t != c && sc.setOffAnswer(by, t) {
+			// "accused India of backing militants, a charge New Delhi
+			// rejected": the answer the parse hung inside what is said
+			// (complement.answer)
+			if em := byTok[t]; em != nil && sc.rec != nil {
+				em.steps = append(em.steps, "complement.answer: an act of its own beside "+by.p.ID+" at \""+sc.words[by.trig]+"\"")
+			}
 			continue
 		}
 		if em := byTok[t]; em != nil && em != by && !em.consumed {

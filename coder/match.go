@@ -250,8 +250,14 @@ func matchLightVerb(sc *sentCtx, m *match) string {
 			// "told reporters after talks with Y": the clause's subject
 			// held the talks (match.light-verb)
 			// (the verb's object is no party: "told reporters")
+			// (the talks' with-phrase may hang on the verb, right after
+			// the noun: "told reporters after talks with his counterpart
+			// that ...")
 			m.clause = v
 			m.deps = append(append([]int{}, sc.tree.Children(i)...), sc.tree.ChildWith(v, "nsubj"))
+			if w := sc.withAfter(v, i); w >= 0 {
+				m.deps = append(m.deps, w)
+			}
 			return ""
 		}
 		if a := sc.agentParticiple(i, p.Light); a >= 0 {
@@ -271,7 +277,8 @@ func matchLightVerb(sc *sentCtx, m *match) string {
 // afterTalks returns the verb whose subject held the talks or meeting
 // that noun m.trig names, when the noun is a bare adjunct of time past
 // of that verb ("said after talks with Y", "signed the deal following
-// negotiations in Doha", "agreed during talks"), for a pattern of talks
+// negotiations in Doha", "agreed during talks"; the adjunct may hang on the
+// verb's object: "told reporters after talks"), for a pattern of talks
 // held (its light verbs hold them; roots 040 and 046): or -1. "Before
 // talks" have not happened; a noun with a possessor is another's talks.
 func (sc *sentCtx) afterTalks(m *match) int {
@@ -279,8 +286,14 @@ func (sc *sentCtx) afterTalks(m *match) int {
 	if !(m.p.Code == cameo.CodeNegotiate || m.p.Code == cameo.CodeConsult) || !contains(m.p.Light, "hold") || sc.upos(i) != "NOUN" {
 		return -1
 	}
+	v := sc.tree.Head(i)
 	if r := sc.rel(i); !nlp.RelIs(r, "obl") {
-		return -1
+		// the adjunct hung on the verb's object ("told reporters after
+		// talks with Y": "talks" an nmod of "reporters")
+		if !nlp.RelIs(r, "nmod") || v < 0 || !(nlp.RelIs(sc.rel(v), "obj") || sc.rel(v) == "iobj") {
+			return -1
+		}
+		v = sc.tree.Head(v)
 	}
 	switch sc.caseOf(i) {
 	case "after", "following", "during":
@@ -290,11 +303,25 @@ func (sc *sentCtx) afterTalks(m *match) int {
 	if sc.tree.ChildWith(i, "nmod:poss") >= 0 {
 		return -1
 	}
-	v := sc.tree.Head(i)
 	if v < 0 || sc.upos(v) != "VERB" || sc.tree.ChildWith(v, "nsubj") < 0 {
 		return -1
 	}
 	return v
+}
+
+// withAfter returns the "with" oblique of verb v that follows noun i's
+// phrase with nothing between ("after talks with Y" with "with Y" hung on
+// the verb), or -1.
+func (sc *sentCtx) withAfter(v, i int) int {
+	_, last := sc.tree.Subtree(i)
+	for _, c := range sc.tree.Children(v) {
+		if c > i && nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == "with" {
+			if f, _ := sc.tree.Subtree(c); f == last+1 {
+				return c
+			}
+		}
+	}
+	return -1
 }
 
 // agentParticiple returns the participle among light verbs that modifies

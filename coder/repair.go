@@ -1468,18 +1468,22 @@ func (sc *sentCtx) repairTrailingAttributions() []int {
 		// the verb's head inside the speaker's name ("said" hung on
 		// "Protect" of "the Committee to Protect Journalists"): the
 		// clause the name's phrase hangs on
-		for h := t.Head; h > comma && h < v; h = toks[h].Head {
-			t.Head = toks[h].Head
-		}
-		if t.Head < 0 {
-			continue
-		}
-		// an attribution at the end of the sentence reports all of it:
-		// it goes on the top clause ("should drop the charges and allow
-		// the station to reopen, the group said": on "drop", not on
-		// "reopen")
-		for toks[t.Head].Head >= 0 && toks[t.Head].Head != v {
-			t.Head = toks[t.Head].Head
+		// (a root verb of saying stays the root: only its subject is
+		// mended)
+		if !root {
+			for h := t.Head; h > comma && h < v; h = toks[h].Head {
+				t.Head = toks[h].Head
+			}
+			if t.Head < 0 {
+				continue
+			}
+			// an attribution at the end of the sentence reports all of
+			// it: it goes on the top clause ("should drop the charges
+			// and allow the station to reopen, the group said": on
+			// "drop", not on "reopen")
+			for toks[t.Head].Head >= 0 && toks[t.Head].Head != v {
+				t.Head = toks[t.Head].Head
+			}
 		}
 		out := []int{v, subj}
 		for j := comma + 1; j < v; j++ {

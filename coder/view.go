@@ -112,6 +112,12 @@ func (sc *sentCtx) conjuncts(i int) []int {
 		coordinated := false
 		for _, c := range sc.tree.Children(out[k]) {
 			if sc.rel(c) == "conj" && !isVerbal(sc.upos(c)) {
+				if cc := sc.tree.ChildWith(c, "cc"); cc >= 0 && (sc.lemmas[cc] == "yet" || sc.lemmas[cc] == "but") {
+					// a contrasting conjunction opens a clause, not a
+					// list item ("opposed the plan, yet Peru, which
+					// ..., ranks first")
+					continue
+				}
 				cs = append(cs, c)
 				if sc.listEnds(c, 0) {
 					coordinated = true
@@ -331,6 +337,17 @@ func (sc *sentCtx) inRelative(v int) bool {
 	return false
 }
 
+// relativeWordIn reports whether clause v has a relative word or "that"
+// among its dependents ("which", "who", "that").
+func (sc *sentCtx) relativeWordIn(v int) bool {
+	for _, k := range sc.tree.Children(v) {
+		if sc.c.lex.relativePronouns[sc.lemmas[k]] || (sc.rel(k) == "mark" && sc.lemmas[k] == "that") {
+			return true
+		}
+	}
+	return false
+}
+
 // hasOwnAux reports whether a clause has its own auxiliary or subject.
 func (sc *sentCtx) hasOwnAux(v int) bool {
 	for _, k := range sc.tree.Children(v) {
@@ -413,6 +430,13 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 					return k
 				}
 			}
+		}
+		// "a charge New Delhi rejected": a relative clause with no
+		// relative word whose gap is the object; its noun is the object
+		// (the parse hangs the clause on it, or makes it the object)
+		if h := sc.tree.Head(m.clause); h >= 0 && sc.rel(m.clause) == "acl:relcl" && sc.upos(m.clause) == "VERB" && h < m.clause &&
+			sc.tree.ChildWith(m.clause, "obj") < 0 && sc.tree.ChildWith(m.clause, "nsubj") > h && !sc.relativeWordIn(m.clause) && sc.lemmaIn(h, lemmas) {
+			return h
 		}
 		// "rejected as baseless allegations": the object parsed inside a
 		// phrase that should have been its sister
