@@ -118,6 +118,14 @@ func (sc *sentCtx) conjuncts(i int) []int {
 					// ..., ranks first")
 					continue
 				}
+				if sc.verbInside(c) {
+					// a noun with a subject and a verb of its own is a
+					// clause the parse coordinated with the noun
+					// ("ended its pact with France, and the EU
+					// expressed concern", with "concern" a conjunct of
+					// "France", "EU" its subject, "expressed" its amod)
+					continue
+				}
 				cs = append(cs, c)
 				if sc.listEnds(c, 0) {
 					coordinated = true
@@ -131,6 +139,21 @@ func (sc *sentCtx) conjuncts(i int) []int {
 		}
 	}
 	return out
+}
+
+// verbInside reports whether noun c has a subject of its own and a
+// dependent tagged as a verb between the subject and it: a clause.
+func (sc *sentCtx) verbInside(c int) bool {
+	s := sc.tree.ChildWith(c, "nsubj")
+	if s < 0 || s > c {
+		return false
+	}
+	for _, k := range sc.tree.Children(c) {
+		if k > s && k < c && sc.upos(k) == "VERB" {
+			return true
+		}
+	}
+	return false
 }
 
 // listEnds reports whether conjunct c, or a conjunct nested under it ("A,
