@@ -751,7 +751,61 @@ func (sc *sentCtx) repairReducedRelatives() []int {
 		}
 		out = append(out, v)
 	}
-	return append(out, sc.subjectRelatives()...)
+	out = append(out, sc.subjectRelatives()...)
+	return append(out, sc.predicateRelatives()...)
+}
+
+// predicateRelatives mends a third shape: the main verb of a sentence
+// taken for a reduced relative on its subject, the subject the root and
+// the sentence left without a predicate ("Argentine unions called off a
+// general strike ...": "unions" the root, "called" its acl, "strike" an
+// xcomp). A past participle with no auxiliary right after a root noun
+// that has no other predicate, the participle with a particle or a noun
+// complement after it (a reduced relative of a headline, "soldiers killed
+// in an ambush", has none), is the root in the past tense, the noun its
+// subject and the noun complement its object.
+func (sc *sentCtx) predicateRelatives() []int {
+	toks := sc.s.Tokens
+	for v := 1; v < sc.n; v++ {
+		t := &toks[v]
+		n := t.Head
+		if t.DepRel != "acl" || t.XPOS != "VBN" || n != v-1 || toks[n].DepRel != "root" || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN") {
+			continue
+		}
+		if sc.tree.ChildWith(v, "aux") >= 0 || sc.tree.ChildWith(v, "aux:pass") >= 0 || sc.tree.ChildWith(v, "nsubj") >= 0 || sc.tree.ChildWith(v, "mark") >= 0 {
+			continue
+		}
+		other := false
+		for _, k := range sc.tree.Children(n) {
+			if k != v && (isVerbal(toks[k].UPOS) || toks[k].DepRel == "cop" || nlp.RelIs(toks[k].DepRel, "nsubj")) {
+				other = true
+			}
+		}
+		if other {
+			continue
+		}
+		comp := -1
+		for _, k := range sc.tree.Children(v) {
+			if k > v && (toks[k].DepRel == "xcomp" || nlp.RelIs(toks[k].DepRel, "obj")) && (toks[k].UPOS == "NOUN" || toks[k].UPOS == "PROPN") {
+				comp = k
+				break
+			}
+		}
+		if comp < 0 || (sc.tree.ChildWith(v, "compound:prt") < 0 && !nlp.RelIs(toks[comp].DepRel, "obj")) {
+			// (a particle, or a noun that is the object already)
+			continue
+		}
+		for j := v + 1; j < sc.n; j++ {
+			if toks[j].Head == n {
+				toks[j].Head = v // the sentence's own dependents (the final stop)
+			}
+		}
+		t.Head, t.DepRel, t.XPOS = -1, "root", "VBD"
+		toks[n].Head, toks[n].DepRel = v, "nsubj"
+		toks[comp].DepRel = "obj"
+		return []int{v}
+	}
+	return nil
 }
 
 // subjectRelatives mends the other shape of a reduced relative clause: one
