@@ -388,6 +388,21 @@ func (sc *sentCtx) nameRun(h int) (first, last int, ok bool) {
 	return first, last, true
 }
 
+// bareCapitalNoun reports whether token h is a capitalised common noun
+// with no dependent but punctuation, not an actor mention: a word that
+// may be a name the tagger missed.
+func (sc *sentCtx) bareCapitalNoun(h int) bool {
+	if sc.upos(h) != "NOUN" || sc.tokMen[h] >= 0 || sc.words[h] == "" || !unicode.IsUpper([]rune(sc.words[h])[0]) {
+		return false
+	}
+	for _, c := range sc.tree.Children(h) {
+		if sc.rel(c) != "punct" {
+			return false
+		}
+	}
+	return true
+}
+
 // acronym reports whether w is written as an acronym ("SFF", "M23"):
 // two or more characters, capitals and digits, at least one capital.
 func acronym(w string) bool {
@@ -433,7 +448,13 @@ func actorArticleName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	}
 	f, l, ok := sc.nameRun(n.h)
 	if !ok {
-		return nil, false
+		// a name the tagger took for a capitalised common noun ("Moon
+		// held talks" after "President Moon Jae-in"): a bare word, no
+		// determiner or modifier, written as the name
+		if !sc.bareCapitalNoun(n.h) {
+			return nil, false
+		}
+		f, l = n.h, n.h
 	}
 	r, ok := sc.art.names[sc.nameKey(f, l)]
 	if !ok {
