@@ -1899,7 +1899,9 @@ func (sc *sentCtx) repairObjectConjuncts() []int {
 // of its clause ("the attack came after US and Iraqi officials held
 // talks", with "after US" an oblique of "came" and "officials" and "held"
 // conjuncts of "came"; "resumed after Armenia and Azerbaijan signed a
-// truce", with "signed" a complement of "resumed"): a finite verb without
+// truce", with "signed" a complement of "resumed"; "come a day before
+// the president visits Russia", with "before the president" on "day" and
+// "visits" an acl of "day"): a finite verb without
 // a subject or marker, coordinated with (or a complement of) the verb the
 // phrase hangs on, that follows the phrase and the nouns coordinated with
 // it, is the clause's verb; the noun its subject, the
@@ -1914,11 +1916,18 @@ func (sc *sentCtx) repairSubordinateSubjects() []int {
 			continue
 		}
 		n := toks[a].Head
-		if toks[a].DepRel != "case" || n <= a || !nlp.RelIs(toks[n].DepRel, "obl") || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" && toks[n].UPOS != "PRON") {
+		if toks[a].DepRel != "case" || n <= a || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" && toks[n].UPOS != "PRON") {
 			continue
 		}
+		// h: the word the phrase hangs on, a verb (obl) or, for a phrase
+		// on a noun of measure ("a day before the president visits", with
+		// "visits" an acl of "day"), that noun, itself on a verb (nmod)
 		h := toks[n].Head
-		if h < 0 || toks[h].UPOS != "VERB" {
+		nominal := nlp.RelIs(toks[n].DepRel, "nmod")
+		if h < 0 || !nominal && !nlp.RelIs(toks[n].DepRel, "obl") {
+			continue
+		}
+		if nominal && (toks[h].UPOS != "NOUN" || toks[h].Head < 0 || toks[toks[h].Head].UPOS != "VERB") || !nominal && toks[h].UPOS != "VERB" {
 			continue
 		}
 		_, e := sc.tree.Subtree(n)
@@ -1934,6 +1943,9 @@ func (sc *sentCtx) repairSubordinateSubjects() []int {
 				continue
 			}
 			r := toks[j].DepRel
+			if nominal {
+				r = strings.Replace(r, "acl", "conj", 1)
+			}
 			if x := toks[j].XPOS; (r == "conj" || r == "xcomp" || r == "ccomp" || r == "parataxis" || r == "dep") && toks[j].UPOS == "VERB" && (x == "VBD" || x == "VBZ" || x == "VBP") && sc.tree.ChildWith(j, "nsubj") < 0 && sc.tree.ChildWith(j, "cc") < 0 && sc.tree.ChildWith(j, "mark") < 0 {
 				v = j
 			}
@@ -1941,6 +1953,9 @@ func (sc *sentCtx) repairSubordinateSubjects() []int {
 		}
 		if v < 0 {
 			continue
+		}
+		if nominal {
+			h = toks[h].Head
 		}
 		toks[v].Head, toks[v].DepRel = h, "advcl"
 		toks[a].Head, toks[a].DepRel, toks[a].UPOS = v, "mark", "SCONJ"
