@@ -1217,18 +1217,32 @@ func argComplementActor(sc *sentCtx, tc *targetCtx) bool {
 }
 
 // argRefusedCall: a refusal of calls for something names the party in
-// what is refused ("rejecting calls for talks with Hamas").
+// what is refused ("rejecting calls for talks with Hamas"), also when the
+// parse hangs the "for" phrase on the refusing verb after its object
+// rather than on the object (the EWT+GUM parse).
 func argRefusedCall(sc *sentCtx, tc *targetCtx) bool {
 	if len(tc.tgts) > 0 || tc.m.p.Embed != dict.EmbedRefuse || tc.m.embedded != nil {
 		return false
 	}
+	obj := -1
 	for _, c := range tc.m.deps {
 		if nlp.RelIs(sc.rel(c), "obj") {
+			obj = c
 			for _, k := range sc.tree.Children(c) {
 				if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "for" {
 					if t := sc.firstActorIn(k, tc.srcs); len(t) > 0 {
 						tc.tgts = t
 					}
+				}
+			}
+		}
+	}
+	if len(tc.tgts) == 0 && obj >= 0 {
+		for _, c := range tc.m.deps {
+			if c > obj && nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == "for" {
+				if t := sc.firstActorIn(c, tc.srcs); len(t) > 0 {
+					tc.tgts = t
+					break
 				}
 			}
 		}

@@ -1856,7 +1856,10 @@ func (sc *sentCtx) repairSubjectParticiples() []int {
 // noun conjunct of a verb, or a bare oblique after a comma, after the
 // verb's object, with no case marker, is a conjunct of the object. A
 // contrasting conjunction ("but", "yet") opens a clause, not a list item
-// ("opposed the plan, yet Peru, which ..., ranks first": no target).
+// ("opposed the plan, yet Peru, which ..., ranks first": no target). A
+// noun conjunct that sums up the clause with another party's answer in a
+// relative clause (", a charge New Delhi rejected") is no list item
+// either: clauseSummary.
 func (sc *sentCtx) repairObjectConjuncts() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -1864,6 +1867,10 @@ func (sc *sentCtx) repairObjectConjuncts() []int {
 		t := &toks[c]
 		v := t.Head
 		if (t.UPOS != "NOUN" && t.UPOS != "PROPN") || v < 0 || v > c || toks[v].UPOS != "VERB" || sc.tree.ChildWith(c, "case") >= 0 {
+			continue
+		}
+		if r := sc.clauseSummary(c, v); r >= 0 {
+			out = append(out, r)
 			continue
 		}
 		if f, _ := sc.tree.Subtree(c); !(t.DepRel == "conj" || (t.DepRel == "obl" && f > 0 && (toks[f].Text == "," || toks[f-1].Text == ",") && !sc.inDate(c))) {
@@ -1966,4 +1973,53 @@ func (sc *sentCtx) repairSubordinateSubjects() []int {
 		out = append(out, v)
 	}
 	return out
+}
+
+// clauseSummary mends a noun conjunct of verb v that sums up the clause
+// before it and another party's answer to it (", a charge New Delhi
+// rejected as baseless", ", a claim the ministry denied"), the answer a
+// relative clause of the noun: no list item but the object of the
+// relative verb (with a subject of its own and no object), which goes on
+// the verb whose clause the noun sums up (the top of the chain of
+// complements and conjuncts v hangs in), as the relative clause of that
+// clause (as complement.answer and argument.accuser read the answer). It
+// reports the relative verb, or -1.
+func (sc *sentCtx) clauseSummary(n, v int) int {
+	toks := sc.s.Tokens
+	if toks[n].DepRel != "conj" || sc.tree.ChildWith(n, "cc") >= 0 {
+		return -1
+	}
+	f, _ := sc.tree.Subtree(n)
+	for f < n && toks[f].UPOS == "PUNCT" {
+		f++
+	}
+	if f < 1 || toks[f-1].Text != "," {
+		return -1
+	}
+	r := -1
+	for _, k := range sc.tree.Children(n) {
+		if k > n && toks[k].DepRel == "acl:relcl" && toks[k].UPOS == "VERB" {
+			r = k
+		}
+	}
+	if r < 0 || sc.tree.ChildWith(r, "obj") >= 0 {
+		return -1
+	}
+	if s := sc.tree.ChildWith(r, "nsubj"); s < n || toks[s].UPOS == "PRON" {
+		return -1
+	}
+	top := v
+	for steps := 0; steps < sc.n; steps++ {
+		h := toks[top].Head
+		if h < 0 || toks[h].UPOS != "VERB" {
+			break
+		}
+		if r := toks[top].DepRel; r != "advcl" && r != "xcomp" && r != "ccomp" && r != "conj" {
+			break
+		}
+		top = h
+	}
+	toks[r].Head = top
+	toks[n].Head, toks[n].DepRel = r, "obj"
+	return r
 }
