@@ -211,6 +211,20 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 			subj = v // done with the subject
 		} else {
 			t.Head, t.DepRel = toks[h].Head, toks[h].DepRel
+			if t.Head == subj && subj != h {
+				// the subject noun headed the verbless clause
+				// ("Opposition supporters [blocked roads] against the
+				// amendment", with "supporters" the root): what hung on
+				// it after the object hangs on the verb
+				for _, k := range sc.tree.Children(subj) {
+					if k > h {
+						toks[k].Head = v
+						if nlp.RelIs(toks[k].DepRel, "nmod") {
+							toks[k].DepRel = "obl"
+						}
+					}
+				}
+			}
 		}
 		if t.Head == v {
 			t.Head = -1
