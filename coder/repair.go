@@ -1337,14 +1337,26 @@ func (sc *sentCtx) speechAct(lemma string) bool {
 // rather than as its content (ccomp, as the old parse and UD have it): a
 // clause with a subject of its own and no subordinating word, before a
 // comma, on a verb of saying whose subject comes after it, is the verb's
-// content.
+// content; so is one the parse hung inside the speaker's phrase ("'This
+// is a sad day,' opposition leader X told reporters", with "day" a
+// compound of "leader"), whose title, hung on the verb as a bare oblique,
+// then describes the name.
 func (sc *sentCtx) repairQuotedContents() []int {
 	var out []int
 	toks := sc.s.Tokens
 	for c := range toks {
 		t := &toks[c]
 		v := t.Head
-		if t.DepRel != "advcl" || v <= c || t.UPOS != "VERB" && t.UPOS != "AUX" && t.UPOS != "ADJ" && t.UPOS != "NOUN" || !sc.c.lex.speech[sc.lemmas[v]] {
+		if v > c && t.DepRel != "advcl" && t.DepRel != "ccomp" && toks[v].UPOS == "NOUN" {
+			// the clause hung inside the speaker's phrase ("'This is a
+			// sad day,' opposition leader X told reporters", with "day"
+			// a compound of "leader"): the verb of saying that phrase
+			// hangs on
+			if w := toks[v].Head; w > v && w-v <= 4 && toks[w].UPOS == "VERB" {
+				v = w
+			}
+		}
+		if t.DepRel != "advcl" && v == t.Head || v <= c || t.UPOS != "VERB" && t.UPOS != "AUX" && t.UPOS != "ADJ" && t.UPOS != "NOUN" || !sc.c.lex.speech[sc.lemmas[v]] {
 			continue
 		}
 		if sc.tree.ChildWith(c, "mark") >= 0 || sc.tree.ChildWith(c, "nsubj") < 0 && sc.tree.ChildWith(c, "nsubj:pass") < 0 {
@@ -1372,7 +1384,13 @@ func (sc *sentCtx) repairQuotedContents() []int {
 		if !comma || s < last {
 			continue
 		}
-		t.DepRel = "ccomp"
+		t.Head, t.DepRel = v, "ccomp"
+		// the speaker's title, a bare noun right before the name, hung
+		// on the verb as an oblique ("opposition leader" of "opposition
+		// leader X told"): it describes the name
+		if k := s - 1; k > last && toks[s].UPOS == "PROPN" && toks[k].Head == v && isNominal(toks[k].UPOS) && nlp.RelIs(toks[k].DepRel, "obl") && sc.tree.ChildWith(k, "case") < 0 {
+			toks[k].Head, toks[k].DepRel = s, "nmod:desc"
+		}
 		out = append(out, c)
 	}
 	return out
