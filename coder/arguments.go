@@ -692,17 +692,39 @@ func (sc *sentCtx) slotTarget(m *match, passive bool) ([]actorRef, string) {
 	return nil, ""
 }
 
+// requiredObject reports whether the pattern of m requires an object by
+// its lemmas and dependent d has one of them.
+func (sc *sentCtx) requiredObject(m *match, d int) bool {
+	for _, r := range m.p.Require {
+		if r.Rel == "obj" && len(r.Lemmas) > 0 && sc.lemmaIn(d, r.Lemmas) {
+			return true
+		}
+	}
+	return false
+}
+
 // argTargetSlot: the target is the first dependent in one of the
 // pattern's slots that names an actor (also an object the parse put
 // inside a sister phrase: "rejected as baseless allegations by ..."; and
 // the one a legal act is aimed at: "a warrant for the arrest of X",
-// argument.legal-object).
+// argument.legal-object; and a phrase of a noun in -ing
+// the pattern took for its object: "demanded funding from X").
 func argTargetSlot(sc *sentCtx, m *match, slots []dict.Slot, passive bool) ([]actorRef, string) {
 	deps := m.deps
 	for _, d := range m.deps {
 		if nlp.RelIs(sc.rel(d), "obl") && d != m.trig {
 			for _, c := range sc.tree.Children(d) {
 				if nlp.RelIs(sc.rel(c), "obj") {
+					deps = append(deps[:len(deps):len(deps)], c)
+				}
+			}
+		}
+		if d != m.trig && sc.gerundObject(d) && sc.requiredObject(m, d) {
+			// "demanded funding from the World Bank", with "funding" a
+			// gerund that the pattern took for its object: its phrases
+			// are the object's
+			for _, c := range sc.tree.Children(d) {
+				if nlp.RelIs(sc.rel(c), "obl") {
 					deps = append(deps[:len(deps):len(deps)], c)
 				}
 			}
@@ -1217,18 +1239,32 @@ func argComplementActor(sc *sentCtx, tc *targetCtx) bool {
 }
 
 // argRefusedCall: a refusal of calls for something names the party in
-// what is refused ("rejecting calls for talks with Hamas").
+// what is refused ("rejecting calls for talks with Hamas"), also when the
+// parse hangs the "for" phrase on the refusing verb after its object
+// rather than on the object (the EWT+GUM parse).
 func argRefusedCall(sc *sentCtx, tc *targetCtx) bool {
 	if len(tc.tgts) > 0 || tc.m.p.Embed != dict.EmbedRefuse || tc.m.embedded != nil {
 		return false
 	}
+	obj := -1
 	for _, c := range tc.m.deps {
 		if nlp.RelIs(sc.rel(c), "obj") {
+			obj = c
 			for _, k := range sc.tree.Children(c) {
 				if nlp.RelIs(sc.rel(k), "nmod") && sc.caseOf(k) == "for" {
 					if t := sc.firstActorIn(k, tc.srcs); len(t) > 0 {
 						tc.tgts = t
 					}
+				}
+			}
+		}
+	}
+	if len(tc.tgts) == 0 && obj >= 0 {
+		for _, c := range tc.m.deps {
+			if c > obj && nlp.RelIs(sc.rel(c), "obl") && sc.caseOf(c) == "for" {
+				if t := sc.firstActorIn(c, tc.srcs); len(t) > 0 {
+					tc.tgts = t
+					break
 				}
 			}
 		}

@@ -211,6 +211,20 @@ func (sc *sentCtx) repairVerbModifiers() []int {
 			subj = v // done with the subject
 		} else {
 			t.Head, t.DepRel = toks[h].Head, toks[h].DepRel
+			if t.Head == subj && subj != h {
+				// the subject noun headed the verbless clause
+				// ("Opposition supporters [blocked roads] against the
+				// amendment", with "supporters" the root): what hung on
+				// it after the object hangs on the verb
+				for _, k := range sc.tree.Children(subj) {
+					if k > h {
+						toks[k].Head = v
+						if nlp.RelIs(toks[k].DepRel, "nmod") {
+							toks[k].DepRel = "obl"
+						}
+					}
+				}
+			}
 		}
 		if t.Head == v {
 			t.Head = -1
@@ -1377,14 +1391,26 @@ func (sc *sentCtx) speechAct(lemma string) bool {
 // rather than as its content (ccomp, as the old parse and UD have it): a
 // clause with a subject of its own and no subordinating word, before a
 // comma, on a verb of saying whose subject comes after it, is the verb's
-// content.
+// content; so is one the parse hung inside the speaker's phrase ("'This
+// is a sad day,' opposition leader X told reporters", with "day" a
+// compound of "leader"), whose title, hung on the verb as a bare oblique,
+// then describes the name.
 func (sc *sentCtx) repairQuotedContents() []int {
 	var out []int
 	toks := sc.s.Tokens
 	for c := range toks {
 		t := &toks[c]
 		v := t.Head
-		if t.DepRel != "advcl" || v <= c || t.UPOS != "VERB" && t.UPOS != "AUX" && t.UPOS != "ADJ" && t.UPOS != "NOUN" || !sc.c.lex.speech[sc.lemmas[v]] {
+		if v > c && t.DepRel != "advcl" && t.DepRel != "ccomp" && toks[v].UPOS == "NOUN" {
+			// the clause hung inside the speaker's phrase ("'This is a
+			// sad day,' opposition leader X told reporters", with "day"
+			// a compound of "leader"): the verb of saying that phrase
+			// hangs on
+			if w := toks[v].Head; w > v && w-v <= 4 && toks[w].UPOS == "VERB" {
+				v = w
+			}
+		}
+		if t.DepRel != "advcl" && v == t.Head || v <= c || t.UPOS != "VERB" && t.UPOS != "AUX" && t.UPOS != "ADJ" && t.UPOS != "NOUN" || !sc.c.lex.speech[sc.lemmas[v]] {
 			continue
 		}
 		if sc.tree.ChildWith(c, "mark") >= 0 || sc.tree.ChildWith(c, "nsubj") < 0 && sc.tree.ChildWith(c, "nsubj:pass") < 0 {
@@ -1412,7 +1438,13 @@ func (sc *sentCtx) repairQuotedContents() []int {
 		if !comma || s < last {
 			continue
 		}
-		t.DepRel = "ccomp"
+		t.Head, t.DepRel = v, "ccomp"
+		// the speaker's title, a bare noun right before the name, hung
+		// on the verb as an oblique ("opposition leader" of "opposition
+		// leader X told"): it describes the name
+		if k := s - 1; k > last && toks[s].UPOS == "PROPN" && toks[k].Head == v && isNominal(toks[k].UPOS) && nlp.RelIs(toks[k].DepRel, "obl") && sc.tree.ChildWith(k, "case") < 0 {
+			toks[k].Head, toks[k].DepRel = s, "nmod:desc"
+		}
 		out = append(out, c)
 	}
 	return out
@@ -1914,7 +1946,10 @@ func (sc *sentCtx) repairSubjectParticiples() []int {
 // noun conjunct of a verb, or a bare oblique after a comma, after the
 // verb's object, with no case marker, is a conjunct of the object. A
 // contrasting conjunction ("but", "yet") opens a clause, not a list item
-// ("opposed the plan, yet Peru, which ..., ranks first": no target).
+// ("opposed the plan, yet Peru, which ..., ranks first": no target). A
+// noun conjunct that sums up the clause with another party's answer in a
+// relative clause (", a charge New Delhi rejected") is no list item
+// either: clauseSummary.
 func (sc *sentCtx) repairObjectConjuncts() []int {
 	var out []int
 	toks := sc.s.Tokens
@@ -1922,6 +1957,10 @@ func (sc *sentCtx) repairObjectConjuncts() []int {
 		t := &toks[c]
 		v := t.Head
 		if (t.UPOS != "NOUN" && t.UPOS != "PROPN") || v < 0 || v > c || toks[v].UPOS != "VERB" || sc.tree.ChildWith(c, "case") >= 0 {
+			continue
+		}
+		if r := sc.clauseSummary(c, v); r >= 0 {
+			out = append(out, r)
 			continue
 		}
 		if f, _ := sc.tree.Subtree(c); !(t.DepRel == "conj" || (t.DepRel == "obl" && f > 0 && (toks[f].Text == "," || toks[f-1].Text == ",") && !sc.inDate(c))) {
@@ -1957,7 +1996,9 @@ func (sc *sentCtx) repairObjectConjuncts() []int {
 // of its clause ("the attack came after US and Iraqi officials held
 // talks", with "after US" an oblique of "came" and "officials" and "held"
 // conjuncts of "came"; "resumed after Armenia and Azerbaijan signed a
-// truce", with "signed" a complement of "resumed"): a finite verb without
+// truce", with "signed" a complement of "resumed"; "come a day before
+// the president visits Russia", with "before the president" on "day" and
+// "visits" an acl of "day"): a finite verb without
 // a subject or marker, coordinated with (or a complement of) the verb the
 // phrase hangs on, that follows the phrase and the nouns coordinated with
 // it, is the clause's verb; the noun its subject, the
@@ -1972,11 +2013,18 @@ func (sc *sentCtx) repairSubordinateSubjects() []int {
 			continue
 		}
 		n := toks[a].Head
-		if toks[a].DepRel != "case" || n <= a || !nlp.RelIs(toks[n].DepRel, "obl") || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" && toks[n].UPOS != "PRON") {
+		if toks[a].DepRel != "case" || n <= a || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" && toks[n].UPOS != "PRON") {
 			continue
 		}
+		// h: the word the phrase hangs on, a verb (obl) or, for a phrase
+		// on a noun of measure ("a day before the president visits", with
+		// "visits" an acl of "day"), that noun, itself on a verb (nmod)
 		h := toks[n].Head
-		if h < 0 || toks[h].UPOS != "VERB" {
+		nominal := nlp.RelIs(toks[n].DepRel, "nmod")
+		if h < 0 || !nominal && !nlp.RelIs(toks[n].DepRel, "obl") {
+			continue
+		}
+		if nominal && (toks[h].UPOS != "NOUN" || toks[h].Head < 0 || toks[toks[h].Head].UPOS != "VERB") || !nominal && toks[h].UPOS != "VERB" {
 			continue
 		}
 		_, e := sc.tree.Subtree(n)
@@ -1992,6 +2040,9 @@ func (sc *sentCtx) repairSubordinateSubjects() []int {
 				continue
 			}
 			r := toks[j].DepRel
+			if nominal {
+				r = strings.Replace(r, "acl", "conj", 1)
+			}
 			if x := toks[j].XPOS; (r == "conj" || r == "xcomp" || r == "ccomp" || r == "parataxis" || r == "dep") && toks[j].UPOS == "VERB" && (x == "VBD" || x == "VBZ" || x == "VBP") && sc.tree.ChildWith(j, "nsubj") < 0 && sc.tree.ChildWith(j, "cc") < 0 && sc.tree.ChildWith(j, "mark") < 0 {
 				v = j
 			}
@@ -1999,6 +2050,9 @@ func (sc *sentCtx) repairSubordinateSubjects() []int {
 		}
 		if v < 0 {
 			continue
+		}
+		if nominal {
+			h = toks[h].Head
 		}
 		toks[v].Head, toks[v].DepRel = h, "advcl"
 		toks[a].Head, toks[a].DepRel, toks[a].UPOS = v, "mark", "SCONJ"
@@ -2009,4 +2063,53 @@ func (sc *sentCtx) repairSubordinateSubjects() []int {
 		out = append(out, v)
 	}
 	return out
+}
+
+// clauseSummary mends a noun conjunct of verb v that sums up the clause
+// before it and another party's answer to it (", a charge New Delhi
+// rejected as baseless", ", a claim the ministry denied"), the answer a
+// relative clause of the noun: no list item but the object of the
+// relative verb (with a subject of its own and no object), which goes on
+// the verb whose clause the noun sums up (the top of the chain of
+// complements and conjuncts v hangs in), as the relative clause of that
+// clause (as complement.answer and argument.accuser read the answer). It
+// reports the relative verb, or -1.
+func (sc *sentCtx) clauseSummary(n, v int) int {
+	toks := sc.s.Tokens
+	if toks[n].DepRel != "conj" || sc.tree.ChildWith(n, "cc") >= 0 {
+		return -1
+	}
+	f, _ := sc.tree.Subtree(n)
+	for f < n && toks[f].UPOS == "PUNCT" {
+		f++
+	}
+	if f < 1 || toks[f-1].Text != "," {
+		return -1
+	}
+	r := -1
+	for _, k := range sc.tree.Children(n) {
+		if k > n && toks[k].DepRel == "acl:relcl" && toks[k].UPOS == "VERB" {
+			r = k
+		}
+	}
+	if r < 0 || sc.tree.ChildWith(r, "obj") >= 0 {
+		return -1
+	}
+	if s := sc.tree.ChildWith(r, "nsubj"); s < n || toks[s].UPOS == "PRON" {
+		return -1
+	}
+	top := v
+	for steps := 0; steps < sc.n; steps++ {
+		h := toks[top].Head
+		if h < 0 || toks[h].UPOS != "VERB" {
+			break
+		}
+		if r := toks[top].DepRel; r != "advcl" && r != "xcomp" && r != "ccomp" && r != "conj" {
+			break
+		}
+		top = h
+	}
+	toks[r].Head = top
+	toks[n].Head, toks[n].DepRel = r, "obj"
+	return r
 }

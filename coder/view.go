@@ -401,6 +401,14 @@ func (sc *sentCtx) relMatches(c int, rel string) bool {
 	return nlp.RelIs(r, rel)
 }
 
+// gerundObject reports whether dependent c is a bare gerund complement
+// (xcomp in -ing with no object or marker of its own: "demanded funding
+// from the World Bank", the EWT+GUM tagging), which may be the noun in
+// -ing that a pattern wants for its object.
+func (sc *sentCtx) gerundObject(c int) bool {
+	return sc.rel(c) == "xcomp" && strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG") && sc.tree.ChildWith(c, "obj") < 0 && sc.tree.ChildWith(c, "mark") < 0
+}
+
 // findDep returns the first dependent of the match satisfying rel/prep and
 // lemmas, or -1.
 func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
@@ -441,6 +449,14 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 		}
 	}
 	if rel == "obj" && len(lemmas) > 0 {
+		// "demanded funding from the World Bank": a noun in -ing of the
+		// object list tagged as a gerund complement (xcomp, no object or
+		// marker of its own) is the object
+		for _, c := range m.deps {
+			if c != m.trig && sc.gerundObject(c) && sc.lemmaIn(c, lemmas) {
+				return c
+			}
+		}
 		// "would send helicopters, medical teams and medicine": a later
 		// item of a list of objects (the parse makes each an object, or
 		// a conjunct of the first)
@@ -483,7 +499,7 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 		// the head of the agency" is no "accuse X of Y"), nor a phrase
 		// inside a name ("called the Front for Change")
 		for _, o := range m.deps {
-			if o == m.trig || !nlp.RelIs(sc.rel(o), "obj") {
+			if o == m.trig || !nlp.RelIs(sc.rel(o), "obj") && !sc.gerundObject(o) {
 				continue
 			}
 			if len(lemmas) == 0 {
