@@ -1323,7 +1323,7 @@ func argComplementEvent(sc *sentCtx, tc *targetCtx) bool {
 // complements m's verb with no marker or subject of its own.
 func (sc *sentCtx) complementObject(m *match) []actorRef {
 	for _, c := range m.deps {
-		if r := sc.rel(c); (r != "xcomp" && r != "ccomp" && r != "advcl") || !strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG") || sc.hasAnyMark(c) || sc.ownSubjectOf(c) {
+		if r := sc.rel(c); (r != "xcomp" && r != "ccomp" && r != "advcl") || !strings.HasPrefix(sc.s.Tokens[c].XPOS, "VBG") || sc.hasAnyMark(c) || sc.tree.ChildWith(c, "nsubj") >= 0 {
 			continue
 		}
 		if o := sc.tree.ChildWith(c, "obj"); o >= 0 {
@@ -1371,7 +1371,7 @@ func argJoinedClause(sc *sentCtx, tc *targetCtx) bool {
 	if h < 0 || tc.byTok[h] == nil || tc.byTok[h] == m || sc.c.lex.speech[sc.lemmas[h]] {
 		return false
 	}
-	if sc.rel(m.clause) == "conj" && sc.ownSubjectOf(m.clause) && sc.targetWord(m) >= 0 {
+	if sc.rel(m.clause) == "conj" && sc.tree.ChildWith(m.clause, "nsubj") >= 0 && sc.targetWord(m) >= 0 {
 		// a clause with a subject and people or property of its own
 		// acted on is another actor's act on them ("militants released
 		// hostages, and troops freed prisoners": argument.population)
@@ -1383,16 +1383,6 @@ func argJoinedClause(sc *sentCtx, tc *targetCtx) bool {
 		tc.tgts = removeSame(sc.targetOf(tc.byTok[h], false), tc.srcs)
 	}
 	return true
-}
-
-// ownSubjectOf reports whether clause v has a nominal subject of its own.
-func (sc *sentCtx) ownSubjectOf(v int) bool {
-	for _, k := range sc.tree.Children(v) {
-		if nlp.RelIs(sc.rel(k), "nsubj") {
-			return true
-		}
-	}
-	return false
 }
 
 // argReportedAct: condemning reports of an act ("condemned reports of mass
