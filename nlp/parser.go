@@ -535,13 +535,16 @@ func (p *Parser) ParseAlternatives(words, upos, xpos, alt []string, heads []int,
 	s.reset(n)
 	s.setWords(words, upos, xpos, alt, p.alt)
 	s.self[0] = s
+	if s.scores == nil {
+		s.scores = newSentenceScores(p)
+	}
+	ss := s.scores
+	ss.start(p.fast, s)
 	nl := len(p.labels)
+	var refs [1]groupRefs
 	for !s.terminal() {
-		feats := s.extract()
 		sc := &s.sc[0]
-		*sc = [numTransitions]int32{}
-		s.end[0] = int32(len(feats))
-		p.fast.scoreMany(feats, s.end[:], s.sc[:], s.self[:])
+		ss.scoreStep(p.fast, s, s.self[:], s.sc[:], refs[:])
 		best := -1
 		for t := 0; t < numTransitions; t++ {
 			if s.legal(t) && (best < 0 || sc[t] > sc[best]) {
@@ -558,6 +561,7 @@ func (p *Parser) ParseAlternatives(words, upos, xpos, alt []string, heads []int,
 				h, d, dir = d, h, 1
 			}
 			s.acc.clearLabels(2 * nl)
+			ss.addLabels(p.fast, &s.acc, refs[0], dir)
 			p.fast.scoreLabels(s.hits, dir, &s.acc)
 			l = p.bestLabelSum(&s.acc, dir)
 			if h == n {
@@ -810,9 +814,6 @@ type fastTable struct {
 	// number of left-arc cells, w = number of cells) then the cells,
 	// left-arc labels first.
 	cells []labelCell
-	// bloom is a Bloom filter of the keys; bmask masks a bit position.
-	bloom []uint64
-	bmask uint64
 }
 
 type fastSlot struct {
@@ -821,10 +822,18 @@ type fastSlot struct {
 	off uint32 // header of the label cells in cells; 0 when none
 }
 
-type labelCell struct {
-	class uint16
-	w     int16
-}
+// labelCell is a class (low 16 bits) and its weight (an int16, high 16
+// bits) in one word, so that adding a cell to a row takes one load.
+type labelCell uint32
+
+// newLabelCell packs class c and weight w.
+func newLabelCell(c uint16, w int16) labelCell { return labelCell(uint32(c) | uint32(uint16(w))<<16) }
+
+// class is the cell's class.
+func (c labelCell) class() uint16 { return uint16(c) }
+
+// w is the cell's weight.
+func (c labelCell) w() int16 { return int16(c >> 16) }
 
 // fingerprint is the part of key k kept in a slot; the slot index comes
 // from the low bits, the fingerprint from the high ones.
@@ -874,43 +883,21 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 		sl := find(ls.key)
 		hdr := len(ft.cells)
 		sl.off = uint32(hdr)
-		ft.cells = append(ft.cells, labelCell{})
+		ft.cells = append(ft.cells, 0)
 		nl := 0
 		for dir := 0; dir < 2; dir++ {
 			for _, c := range lab.row(i) {
 				if (int(c.cls) >= nlab) == (dir == 1) {
-					ft.cells = append(ft.cells, labelCell{c.cls, c.w})
+					ft.cells = append(ft.cells, newLabelCell(c.cls, c.w))
 					if dir == 0 {
 						nl++
 					}
 				}
 			}
 		}
-		ft.cells[hdr] = labelCell{uint16(nl), int16(len(ft.cells) - hdr - 1)}
-	}
-	nbits := uint64(1 << 12)
-	for nbits < uint64(len(ft.slots))*4 {
-		nbits <<= 1
-	}
-	ft.bloom, ft.bmask = make([]uint64, nbits/64), nbits-1
-	add := func(k uint64) {
-		p1, p2 := ft.bloomBits(k)
-		ft.bloom[p1>>6] |= 1 << (p1 & 63)
-		ft.bloom[p2>>6] |= 1 << (p2 & 63)
-	}
-	for _, tab := range []*weightTable{trans, lab} {
-		for _, sl := range tab.slots {
-			if sl.key != 0 {
-				add(sl.key)
-			}
-		}
+		ft.cells[hdr] = newLabelCell(uint16(nl), int16(len(ft.cells)-hdr-1))
 	}
 	p.fast = ft
-}
-
-// bloomBits returns the two filter bits of key k.
-func (t *fastTable) bloomBits(k uint64) (uint64, uint64) {
-	return (k >> 32) & t.bmask, ((k >> 16) ^ (k >> 50)) & t.bmask
 }
 
 // lookupBatch is how many features score and scoreLabels look up at a
@@ -935,7 +922,7 @@ func (a *labelAcc) clearLabels(n int) {
 }
 
 // scoreLabels adds the label weights of direction dir (0: left arc) of
-// the slots in hits to acc.
+// the label cells whose headers are in hits to acc.
 func (t *fastTable) scoreLabels(hits []int32, dir int, acc *labelAcc) {
 	var span [lookupBatch][2]uint32
 	for len(hits) > 0 {
@@ -943,12 +930,12 @@ func (t *fastTable) scoreLabels(hits []int32, dir int, acc *labelAcc) {
 		hits = hits[len(batch):]
 		// First the header cell of every feature (independent loads),
 		// then the cells.
-		for j, i := range batch {
-			off := t.slots[i].off
+		for j, o := range batch {
+			off := uint32(o)
 			h := t.cells[off]
-			lo, hi := off+1, off+1+uint32(h.class)
+			lo, hi := off+1, off+1+uint32(h.class())
 			if dir == 1 {
-				lo, hi = hi, off+1+uint32(uint16(h.w))
+				lo, hi = hi, off+1+uint32(uint16(h.w()))
 			}
 			span[j] = [2]uint32{lo, hi}
 		}
@@ -957,7 +944,7 @@ func (t *fastTable) scoreLabels(hits []int32, dir int, acc *labelAcc) {
 		var touch int16
 		for _, sp := range span[:len(batch)] {
 			if sp[0] < sp[1] {
-				touch |= t.cells[sp[0]].w | t.cells[sp[1]-1].w
+				touch |= t.cells[sp[0]].w() | t.cells[sp[1]-1].w()
 			}
 		}
 		acc[0][255] += int32(touch) // never a class; keeps the loads
@@ -965,16 +952,16 @@ func (t *fastTable) scoreLabels(hits []int32, dir int, acc *labelAcc) {
 		sp := span[:len(batch)]
 		for len(sp) >= 2 {
 			for _, c := range t.cells[sp[0][0]:sp[0][1]] {
-				a0[uint8(c.class)] += int32(c.w)
+				a0[uint8(c)] += int32(c) >> 16
 			}
 			for _, c := range t.cells[sp[1][0]:sp[1][1]] {
-				a1[uint8(c.class)] += int32(c.w)
+				a1[uint8(c)] += int32(c) >> 16
 			}
 			sp = sp[2:]
 		}
 		if len(sp) == 1 {
 			for _, c := range t.cells[sp[0][0]:sp[0][1]] {
-				a0[uint8(c.class)] += int32(c.w)
+				a0[uint8(c)] += int32(c) >> 16
 			}
 		}
 	}

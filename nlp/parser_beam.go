@@ -31,9 +31,11 @@ type beamScratch struct {
 	cand  []beamCand
 	kids  []int // per item of cur: how many candidates kept it as parent
 	taken []bool
-	feats []uint64 // the features of every item of cur, one after another
-	ends  []int32  // where each item's features end in feats
 	sc    [][numTransitions]int32
+	refs  []groupRefs // per item of cur: its sums' label rows
+	// labelled is the refs of the items whose arcs are labelled this step.
+	labelled []groupRefs
+	ss       *sentenceScores
 }
 
 // configPool is a free list of configurations, so that a beam reuses
@@ -98,15 +100,16 @@ func (p *Parser) parseBeam(b *beamScratch, k int) *parseState {
 	first.copyConfig(&b.words)
 	b.cur = append(b.cur, first)
 	b.score = append(b.score[:0], 0)
+	if b.ss == nil {
+		b.ss = newSentenceScores(p)
+	}
+	ss := b.ss
+	ss.start(p.fast, &b.words)
 	for step := 0; step < 2*n; step++ {
 		b.cand = b.cand[:0]
-		b.feats, b.ends = b.feats[:0], b.ends[:0]
-		for _, s := range b.cur {
-			b.feats = append(b.feats, s.extract()...)
-			b.ends = append(b.ends, int32(len(b.feats)))
-		}
 		b.sc = resetSlice(b.sc, len(b.cur))
-		p.fast.scoreMany(b.feats, b.ends, b.sc, b.cur)
+		b.refs = resetSlice(b.refs, len(b.cur))
+		ss.scoreStep(p.fast, &b.words, b.cur, b.sc, b.refs)
 		for i, s := range b.cur {
 			for t := 0; t < numTransitions; t++ {
 				if s.legal(t) {
@@ -118,6 +121,13 @@ func (p *Parser) parseBeam(b *beamScratch, k int) *parseState {
 		// Labels first, from the parents' feature lookups, before any
 		// parent changes.
 		b.kids = resetSlice(b.kids, len(b.cur))
+		b.labelled = b.labelled[:0]
+		for j := range keep {
+			if c := &keep[j]; c.t == trLeft || c.t == trRight {
+				b.labelled = append(b.labelled, b.refs[c.parent])
+			}
+		}
+		ss.labelRows(p.fast, b.labelled)
 		for j := range keep {
 			c := &keep[j]
 			b.kids[c.parent]++
@@ -130,6 +140,7 @@ func (p *Parser) parseBeam(b *beamScratch, k int) *parseState {
 				h, dir = s.top(), 1
 			}
 			s.acc.clearLabels(2 * nl)
+			ss.addLabels(p.fast, &s.acc, b.refs[c.parent], dir)
 			p.fast.scoreLabels(s.hits, dir, &s.acc)
 			c.label = p.bestLabelSum(&s.acc, dir)
 			if h == n {
@@ -222,81 +233,4 @@ func (p *Parser) Beam() int { return max(p.beam, 1) }
 // beam it was trained with, which is what ReadParser gives.
 func (p *Parser) WithBeam(k int) *Parser {
 	return &Parser{labels: p.labels, root: p.root, alt: p.alt, trans: p.trans, lab: p.lab, fast: p.fast, beam: min(max(k, 1), maxParserBeam)}
-}
-
-// scoreMany is score for the configurations states at once: feats holds
-// their features one after another, states[i]'s ending at ends[i]. Their
-// transition scores go to sc[i] and the slots found to states[i].hits, as
-// score would give them one by one, but the cache misses of all the
-// configurations' lookups overlap.
-func (t *fastTable) scoreMany(feats []uint64, ends []int32, sc [][numTransitions]int32, states []*parseState) {
-	for _, s := range states {
-		s.hits = s.hits[:0]
-	}
-	var cand [lookupBatch]uint64
-	var owner [lookupBatch]int32
-	var home [lookupBatch]uint32
-	bloom, bmask, mask := t.bloom, t.bmask, t.mask
-	item := int32(0)
-	for pos := 0; pos < len(feats); {
-		end := min(len(feats), pos+lookupBatch)
-		n := 0
-		for j := pos; j < end; j++ {
-			for int(ends[item]) <= j {
-				item++
-			}
-			k := feats[j]
-			p1, p2 := (k>>32)&bmask, ((k>>16)^(k>>50))&bmask
-			in := bloom[p1>>6] >> (p1 & 63) & (bloom[p2>>6] >> (p2 & 63)) & 1
-			cand[n&(lookupBatch-1)] = k
-			owner[n&(lookupBatch-1)] = item
-			n += int(in)
-		}
-		pos = end
-		for j, k := range cand[:n] {
-			home[j] = t.slots[k&mask].fp
-		}
-		// The features of a configuration are consecutive: their
-		// weights are summed in registers and stored when the next
-		// configuration's features begin (integer sums: the same in
-		// any order).
-		cur := int32(-1)
-		var w0, w1, w2, w3 int32
-		var s *parseState
-		for j, k := range cand[:n] {
-			i, fp := k&mask, fingerprint(k)
-			if home[j] == 0 {
-				continue
-			}
-			for {
-				sl := &t.slots[i]
-				if sl.fp == fp {
-					if o := owner[j]; o != cur {
-						if cur >= 0 {
-							acc := &sc[cur]
-							acc[0], acc[1], acc[2], acc[3] = acc[0]+w0, acc[1]+w1, acc[2]+w2, acc[3]+w3
-						}
-						cur, s = o, states[o]
-						w0, w1, w2, w3 = 0, 0, 0, 0
-					}
-					w0 += int32(sl.w[0])
-					w1 += int32(sl.w[1])
-					w2 += int32(sl.w[2])
-					w3 += int32(sl.w[3])
-					if sl.off > 0 {
-						s.hits = append(s.hits, int32(i))
-					}
-					break
-				}
-				if sl.fp == 0 {
-					break
-				}
-				i = (i + 1) & mask
-			}
-		}
-		if cur >= 0 {
-			acc := &sc[cur]
-			acc[0], acc[1], acc[2], acc[3] = acc[0]+w0, acc[1]+w1, acc[2]+w2, acc[3]+w3
-		}
-	}
 }

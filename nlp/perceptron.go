@@ -248,7 +248,16 @@ func (t *weightTable) score(feats []uint64, scores []float32) {
 			}
 		}
 		for _, sp := range span[:m] {
-			for _, c := range t.cells[sp[0]:sp[1]] {
+			// four cells a round, added in order (float sums depend on it)
+			cs := t.cells[sp[0]:sp[1]]
+			for ; len(cs) >= 4; cs = cs[4:] {
+				c0, c1, c2, c3 := cs[0], cs[1], cs[2], cs[3]
+				scores[c0.cls] += float32(c0.w)
+				scores[c1.cls] += float32(c1.w)
+				scores[c2.cls] += float32(c2.w)
+				scores[c3.cls] += float32(c3.w)
+			}
+			for _, c := range cs {
 				scores[c.cls] += float32(c.w)
 			}
 		}

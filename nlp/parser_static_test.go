@@ -1,0 +1,177 @@
+package nlp
+
+import (
+	"slices"
+	"testing"
+)
+
+// lookupAll is the reference the decoders' scoring must agree with: every
+// feature of a configuration looked up in the table one by one (no memo, no
+// static groups), its transition weights summed and its label weights
+// added to a row of both directions by class.
+func lookupAll(t *fastTable, feats []uint64, nl2 int) ([numTransitions]int32, []int32) {
+	var w [numTransitions]int32
+	row := make([]int32, nl2)
+	for _, k := range feats {
+		i, fp := k&t.mask, fingerprint(k)
+		for t.slots[i].fp != 0 && t.slots[i].fp != fp {
+			i = (i + 1) & t.mask
+		}
+		sl := &t.slots[i]
+		if sl.fp == 0 {
+			continue
+		}
+		for c := range w {
+			w[c] += int32(sl.w[c])
+		}
+		if sl.off > 0 {
+			h := t.cells[sl.off]
+			for _, c := range t.cells[sl.off+1 : sl.off+1+uint32(uint16(h.w()))] {
+				row[c.class()] += int32(c.w())
+			}
+		}
+	}
+	return w, row
+}
+
+// checkStaticScores walks the greedy parse of each sentence and checks at
+// every step that the static groups plus the arc features, memo and all,
+// give the transition and label (both directions) scores of lookupAll.
+func checkStaticScores(t *testing.T, p *Parser, sents [][3][]string) {
+	t.Helper()
+	ss := newSentenceScores(p)
+	nl := len(p.labels)
+	steps := 0
+	for si, sent := range sents {
+		words, upos, xpos := sent[0], sent[1], sent[2]
+		n := len(words)
+		s := &parseState{}
+		s.reset(n)
+		s.setWords(words, upos, xpos, nil, p.alt)
+		s.self[0] = s
+		ss.start(p.fast, s)
+		for !s.terminal() {
+			want, wantLab := lookupAll(p.fast, s.extract(), 2*nl)
+			var refs [1]groupRefs
+			ss.scoreStep(p.fast, s, s.self[:], s.sc[:], refs[:])
+			if s.sc[0] != want {
+				t.Fatalf("sentence %d step %d: transition scores %v, every feature looked up %v", si, steps, s.sc[0], want)
+			}
+			for dir := 0; dir < 2; dir++ {
+				s.acc.clearLabels(2 * nl)
+				ss.addLabels(p.fast, &s.acc, refs[0], dir)
+				p.fast.scoreLabels(s.hits, dir, &s.acc)
+				for l := 0; l < nl; l++ {
+					if got := s.acc[0][dir*nl+l] + s.acc[1][dir*nl+l]; got != wantLab[dir*nl+l] {
+						t.Fatalf("sentence %d step %d: label %s direction %d scores %d, every feature looked up %d", si, steps, p.labels[l], dir, got, wantLab[dir*nl+l])
+					}
+				}
+			}
+			// the parser's own choice, to walk on
+			best := -1
+			for tr := 0; tr < numTransitions; tr++ {
+				if s.legal(tr) && (best < 0 || want[tr] > want[best]) {
+					best = tr
+				}
+			}
+			l := -1
+			if best == trLeft || best == trRight {
+				l = 0
+			}
+			s.apply(best, l)
+			steps++
+		}
+	}
+	if steps == 0 {
+		t.Fatal("no configurations checked")
+	}
+}
+
+// TestStaticScoresMatchLookup checks that decoding's shortcuts — the memo
+// of lookups and the static template groups summed once per sentence —
+// score every configuration of real parses exactly as looking up each of
+// its features does, for the embedded model on EWT dev sentences (with
+// repeated words, long sentences and the root) and for a model with the
+// runner-up tag templates.
+func TestStaticScoresMatchLookup(t *testing.T) {
+	dev := loadTreebank(t, "ud-ewt", "en_ewt-ud-dev.conllu")
+	var sents [][3][]string
+	for i, s := range dev {
+		if i%5 != 0 {
+			continue
+		}
+		n := len(s.Words)
+		upos, xpos := make([]string, n), make([]string, n)
+		for j, w := range s.Words {
+			upos[j], xpos[j] = w.UPOS, w.XPOS
+		}
+		sents = append(sents, [3][]string{s.Forms(), upos, xpos})
+	}
+	checkStaticScores(t, testPipeline(t).parser, sents)
+
+	train := dev[:200]
+	alt, err := TrainParser(train, nil, ParserOptions{Iterations: 2, TagAlternatives: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !alt.alt {
+		t.Fatal("the parser trained with TagAlternatives does not read them")
+	}
+	checkStaticScores(t, alt, sents[:50])
+}
+
+// TestTemplateGroups checks that the groups share out the templates, each
+// exactly once, and that each group's writer writes its templates and no
+// others.
+func TestTemplateGroups(t *testing.T) {
+	for _, altOn := range []bool{false, true} {
+		g := templateGroups(altOn)
+		var all []int
+		for _, ids := range g {
+			all = append(all, ids...)
+		}
+		slices.Sort(all)
+		want := parserAltTemplates
+		if altOn {
+			want = parserTemplates
+		}
+		if len(all) != want || all[0] != 0 || all[len(all)-1] != want-1 || len(slices.Compact(all)) != want {
+			t.Fatalf("alt %v: the groups' templates are %v, want 0..%d once each", altOn, all, want-1)
+		}
+		s := &parseState{}
+		s.reset(6)
+		s.setWords([]string{"Rebels", "shelled", "the", "town", "on", "Monday"}, nil, nil, []string{"", "VBN", "", "", "", ""}, altOn)
+		s.apply(trShift, -1)
+		s.apply(trRight, 0)
+		// Each writer and the groups it writes.
+		writers := []struct {
+			write  func(f []uint64)
+			groups []int
+		}{
+			{func(f []uint64) { s.bufferFeatures(f, s.b) }, []int{groupBuffer}},
+			{func(f []uint64) { s.stackFeatures(f, s.top()) }, []int{groupStack}},
+			{func(f []uint64) { s.pairFeatures(f, s.top(), s.b) }, []int{groupPair}},
+			{func(f []uint64) { c := s.arcContext(); s.topFeatures(f, &c) }, []int{groupTop}},
+			{func(f []uint64) { c := s.arcContext(); s.frontFeatures(f, &c) }, []int{groupFront}},
+			{func(f []uint64) { c := s.arcContext(); s.restFeatures(f, &c) }, []int{groupRest}},
+			{s.arcFeatures, []int{groupTop, groupFront, groupRest}},
+		}
+		for _, w := range writers {
+			f := make([]uint64, parserTemplates)
+			w.write(f)
+			var wrote, want []int
+			for id, k := range f {
+				if k != 0 {
+					wrote = append(wrote, id)
+				}
+			}
+			for _, gi := range w.groups {
+				want = append(want, g[gi]...)
+			}
+			slices.Sort(want)
+			if !slices.Equal(wrote, want) {
+				t.Errorf("alt %v: the writer of groups %v writes templates %v, their lists %v", altOn, w.groups, wrote, want)
+			}
+		}
+	}
+}
