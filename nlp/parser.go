@@ -535,16 +535,19 @@ func (p *Parser) ParseAlternatives(words, upos, xpos, alt []string, heads []int,
 	s.reset(n)
 	s.setWords(words, upos, xpos, alt, p.alt)
 	s.self[0] = s
-	if s.scores == nil {
-		s.scores = newSentenceScores(p)
+	// One configuration a step asks for few features twice: greedy
+	// decoding looks every feature up, through the memo, and leaves the
+	// sums by group (sentenceScores) to the beam.
+	if s.memo == nil {
+		s.memo = new(lookupMemo)
 	}
-	ss := s.scores
-	ss.start(p.fast, s)
 	nl := len(p.labels)
-	var refs [1]groupRefs
 	for !s.terminal() {
+		feats := s.extract()
 		sc := &s.sc[0]
-		ss.scoreStep(p.fast, s, s.self[:], s.sc[:], refs[:])
+		*sc = [numTransitions]int32{}
+		s.end[0] = int32(len(feats))
+		p.fast.scoreMany(s.memo, feats, s.end[:], s.sc[:], s.self[:])
 		best := -1
 		for t := 0; t < numTransitions; t++ {
 			if s.legal(t) && (best < 0 || sc[t] > sc[best]) {
@@ -561,7 +564,6 @@ func (p *Parser) ParseAlternatives(words, upos, xpos, alt []string, heads []int,
 				h, d, dir = d, h, 1
 			}
 			s.acc.clearLabels(2 * nl)
-			ss.addLabels(p.fast, &s.acc, refs[0], dir)
 			p.fast.scoreLabels(s.hits, dir, &s.acc)
 			l = p.bestLabelSum(&s.acc, dir)
 			if h == n {

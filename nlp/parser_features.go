@@ -70,9 +70,9 @@ type parseState struct {
 	end  [1]int32
 	self [1]*parseState
 	alt  []int // per word: best non-root label, for the single-root repair
-	// scores is the decoding memory of greedy decoding (nil in a beam's
-	// items: the beam has its own).
-	scores *sentenceScores
+	// memo is greedy decoding's lookup memo (nil in a beam's items: the
+	// beam has its own).
+	memo *lookupMemo
 }
 
 // reset sizes the state for a sentence of n words and clears it.
