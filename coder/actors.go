@@ -472,8 +472,24 @@ func actorArticleName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 // else where an agent of its kind takes one from) and role. The article
 // remembers it by name (memory.names) for the sentences after.
 func actorDescribedName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
-	if n.isMention || n.depth > 1 {
+	if n.depth > 1 {
 		return nil, false
+	}
+	if n.isMention {
+		// the title the parse made the head of the name after it
+		// (titleName): the name, described by the title
+		a := sc.titleName(n)
+		if a < 0 {
+			return nil, false
+		}
+		ref, ok := sc.describe(n.h, n.depth+1)
+		if !ok {
+			return nil, false
+		}
+		f, l, _ := sc.nameRun(a)
+		ref.span, ref.tok, ref.rule, ref.provisional = n.sp, n.h, ruleDescribedName, true
+		ref.actor.Name = strings.Join(sc.words[f:l+1], " ")
+		return []actorRef{ref}, true
 	}
 	if _, _, ok := sc.nameRun(n.h); !ok {
 		return nil, false
@@ -496,6 +512,31 @@ func actorDescribedName(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 		}
 	}
 	return nil, false
+}
+
+// titleName returns the name the dictionaries lack that the parse hung
+// on title n as its apposition with no comma (nameOnTitle: "Swedish
+// Finance Minister Tomas Berglund" with "Finance" the head and "Tomas
+// Berglund" its appos), else -1: the phrase is that name, described by
+// the title before it (actor.described-name).
+func (sc *sentCtx) titleName(n *nominal) int {
+	if !n.isMention || n.m.Kind != dict.KindAgent || !n.personLike {
+		return -1
+	}
+	a := sc.tree.ChildWith(n.h, "appos")
+	if a < n.h || !sc.nameOnTitle(a) {
+		return -1
+	}
+	f, _, ok := sc.nameRun(a)
+	if !ok {
+		return -1
+	}
+	for j := n.h + 1; j < f; j++ {
+		if sc.upos(j) == "PUNCT" {
+			return -1 // "the court's chief prosecutor, Anna Weber": an apposition
+		}
+	}
+	return a
 }
 
 // describe resolves a description of a named actor (the title or agent
@@ -597,7 +638,7 @@ func (sc *sentCtx) placeInDescription(f, l int) string {
 // "Japanese Foreign Minister Masahiko Komura" by its modifiers), so that
 // the article knows it when it comes back alone.
 func (sc *sentCtx) noteName(n *nominal, out []actorRef) {
-	if len(out) != 1 || n.isMention || n.depth > 0 {
+	if len(out) != 1 || n.depth > 0 {
 		return
 	}
 	switch out[0].rule {
@@ -605,7 +646,14 @@ func (sc *sentCtx) noteName(n *nominal, out []actorRef) {
 	default:
 		return
 	}
-	f, l, ok := sc.nameRun(n.h)
+	name := n.h
+	if n.isMention {
+		// a title the parse made the head of its name (titleName)
+		if name = sc.titleName(n); name < 0 || out[0].rule != ruleDescribedName {
+			return
+		}
+	}
+	f, l, ok := sc.nameRun(name)
 	if !ok {
 		return
 	}
