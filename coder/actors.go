@@ -44,6 +44,11 @@ type actorRef struct {
 	// coordinated: one of coordinated owners a modifier names ("envoys
 	// from the African Union and the Arab League"), each its own actor.
 	coordinated bool
+	// country is the country rule a description took its country from
+	// (describe: "Ambassador X ... at the Swedish Embassy",
+	// actor.title-embassy), named in a step of the described name's
+	// event.
+	country string
 }
 
 // recalled marks an actor taken from the article's memory as inferred,
@@ -592,7 +597,7 @@ func (sc *sentCtx) describe(d, depth int) (actorRef, bool) {
 	if code == "" {
 		return actorRef{}, false
 	}
-	ref.actor = dyad.Actor{Code: code, Role: role}
+	ref.actor, ref.country = dyad.Actor{Code: code, Role: role}, rule
 	if rule == ruleTitleArticle || rule == ruleAgentArticle {
 		ref.sent, ref.inferred = sc.art.focusSentence(), true
 	}

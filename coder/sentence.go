@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -263,6 +264,19 @@ func (sc *sentCtx) firedEvents(d int, k *cand, out []*coded) {
 	}
 	for _, st := range k.steps {
 		sc.rec.printf("      step %s\n", st)
+	}
+	// the country rule a described name took its country from
+	for _, e := range out {
+		for _, r := range []actorRef{e.src, e.tgt} {
+			if r.rule != ruleDescribedName || r.country == "" || r.inferred {
+				continue
+			}
+			st := r.country + ": the country of " + r.actor.Name
+			if !slices.Contains(dec.Steps, st) {
+				dec.Steps = append(dec.Steps, st)
+				sc.rec.printf("      step %s\n", st)
+			}
+		}
 	}
 }
 
