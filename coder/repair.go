@@ -46,6 +46,7 @@ func repairRules() []repairRule {
 		{"repair.modal-verb", (*sentCtx).repairModalVerbs},
 		{"repair.attribution-root", (*sentCtx).repairAttributionRoots},
 		{"repair.onset-subject", (*sentCtx).repairOnsetSubjects},
+		{"repair.opening-participle", (*sentCtx).repairOpeningParticiples},
 		{"repair.object-oblique", (*sentCtx).repairObjectObliques},
 		{"repair.tensed-conjunct", (*sentCtx).repairTensedConjuncts},
 		{"repair.subject-participle", (*sentCtx).repairSubjectParticiples},
@@ -1755,6 +1756,61 @@ func (sc *sentCtx) verbTrigger(lemma string) bool {
 		}
 	}
 	return false
+}
+
+// repairOpeningParticiples mends a parse that takes a participle clause
+// opening the sentence for the main clause ("Expressing concern over the
+// fighting, the president left the summit", with "Expressing" the root
+// and "left" a relative clause of "fighting"): the first finite verb
+// after a comma in the participle's phrase with a subject of its own and
+// no conjunction, marker or relative word is the main verb. It becomes
+// the root, the participle its adverbial clause, and what the parse hung
+// on the participle after that verb goes on it.
+func (sc *sentCtx) repairOpeningParticiples() []int {
+	toks := sc.s.Tokens
+	p := 0
+	for p < sc.n && toks[p].UPOS == "PUNCT" {
+		p++
+	}
+	if p >= sc.n || toks[p].Head >= 0 || toks[p].UPOS != "VERB" || toks[p].XPOS != "VBG" {
+		return nil
+	}
+	for _, r := range []string{"nsubj", "nsubj:pass", "aux", "aux:pass", "cop", "mark"} {
+		if sc.tree.ChildWith(p, r) >= 0 {
+			return nil
+		}
+	}
+	_, last := sc.tree.Subtree(p)
+	for f := p + 1; f <= last; f++ {
+		if x := toks[f].XPOS; toks[f].UPOS != "VERB" || (x != "VBD" && x != "VBZ" && x != "VBP") || sc.tree.ChildWith(f, "nsubj") < 0 {
+			continue
+		}
+		switch toks[f].DepRel {
+		case "acl", "acl:relcl", "parataxis", "conj", "ccomp", "dep":
+		default:
+			return nil
+		}
+		if first, _ := sc.tree.Subtree(f); first < 1 || toks[first-1].Text != "," && toks[first].Text != "," {
+			return nil
+		}
+		if sc.tree.ChildWith(f, "cc") >= 0 || sc.tree.ChildWith(f, "mark") >= 0 {
+			return nil
+		}
+		for _, c := range sc.tree.Children(f) {
+			if x := toks[c].XPOS; x == "WDT" || x == "WP" || x == "WP$" || x == "WRB" {
+				return nil
+			}
+		}
+		for _, c := range sc.tree.Children(p) {
+			if c > f {
+				toks[c].Head = f
+			}
+		}
+		toks[f].Head, toks[f].DepRel = -1, "root"
+		toks[p].Head, toks[p].DepRel = f, "advcl"
+		return []int{f}
+	}
+	return nil
 }
 
 // repairObjectObliques mends a parse that hangs the phrase of an event
