@@ -1022,6 +1022,40 @@ func (sc *sentCtx) repairPluralNouns() []int {
 		}
 		out = append(out, v)
 	}
+	// the same noun taken for a verb in -s modifying the noun right before
+	// it ("Australian wine exports", with "exports" an acl of "wine"):
+	// with no subject, object, auxiliary or marker of its own it is the
+	// head noun of the phrase, the noun before it its compound
+	for v := 1; v < len(toks); v++ {
+		t := &toks[v]
+		h := v - 1
+		if t.UPOS != "VERB" || t.XPOS != "VBZ" || t.DepRel != "acl" || t.Head != h || toks[h].UPOS != "NOUN" {
+			continue
+		}
+		own := false
+		for _, c := range sc.tree.Children(v) {
+			if r := toks[c].DepRel; r == "mark" || r == "aux" || nlp.RelIs(r, "nsubj") || nlp.RelIs(r, "obj") || nlp.RelIs(r, "ccomp") || r == "xcomp" {
+				own = true
+			}
+		}
+		if own {
+			continue
+		}
+		t.Head, t.DepRel = toks[h].Head, toks[h].DepRel
+		t.UPOS, t.XPOS = "NOUN", "NNS"
+		for _, c := range sc.tree.Children(h) {
+			if c < h {
+				toks[c].Head = v
+			}
+		}
+		toks[h].Head, toks[h].DepRel = v, "compound"
+		for _, c := range sc.tree.Children(v) {
+			if nlp.RelIs(toks[c].DepRel, "obl") {
+				toks[c].DepRel = "nmod"
+			}
+		}
+		out = append(out, v)
+	}
 	return out
 }
 
