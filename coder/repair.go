@@ -2,9 +2,11 @@ package coder
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/nlp"
 )
 
@@ -27,6 +29,7 @@ func repairRules() []repairRule {
 	return []repairRule{
 		{"repair.verb-lemma", (*sentCtx).repairVerbLemmas},
 		{"repair.hyphen-word", (*sentCtx).repairHyphenWords},
+		{"repair.adjective-name", (*sentCtx).repairAdjectiveNames},
 		{"repair.verb-modifier", (*sentCtx).repairVerbModifiers},
 		{"repair.have-verb", (*sentCtx).repairHaveVerbs},
 		{"repair.progressive-modifier", (*sentCtx).repairProgressiveModifiers},
@@ -108,6 +111,67 @@ func (sc *sentCtx) repairHyphenWords() []int {
 		}
 		sc.lemmas[i] = w
 		out = append(out, i)
+	}
+	return out
+}
+
+// repairAdjectiveNames mends a tagging error: a name taken for an
+// adjective and coordinated with the modifier of the phrase after it
+// ("Blinken and Brazilian Foreign Minister Mauro Vieira held talks" read
+// as "[Blinken and Brazilian] ... Mauro Vieira"). An adjective with a
+// conjunct before the noun it modifies that the dictionaries name as an
+// actor (a person, state, organisation; no demonym or agent) is a name:
+// it takes the noun's place, the noun becomes its conjunct and the
+// adjective's conjunct a modifier of the noun again. The dictionaries are
+// looked up only when the shape is there.
+func (sc *sentCtx) repairAdjectiveNames() []int {
+	toks := sc.s.Tokens
+	var men []dict.Mention
+	looked := false
+	var out []int
+	for a := range toks {
+		t := &toks[a]
+		h := t.Head
+		if t.UPOS != "ADJ" || t.DepRel != "amod" || h <= a || !isNominal(toks[h].UPOS) || t.Text == "" || !unicode.IsUpper([]rune(t.Text)[0]) {
+			continue
+		}
+		b := sc.tree.ChildWith(a, "conj")
+		if b < a || b > h {
+			continue
+		}
+		if !looked {
+			looked = true
+			if sc.c.actors != nil {
+				men = sc.c.actors.FindActors(sc.words, sc.lemmas, sc.art.date)
+			}
+		}
+		named := false
+		for _, m := range men {
+			if m.Start <= a && a < m.End && m.End <= b && m.Kind != dict.KindDemonym && m.Kind != dict.KindAgent && m.Actor.Code != "" {
+				named = true
+			}
+		}
+		if !named {
+			continue
+		}
+		// the head of the phrase the modified word is in ("Minister"
+		// of "Mauro Vieira")
+		p := h
+		for {
+			g := toks[p].Head
+			if r := toks[p].DepRel; g <= p || !(r == "compound" || r == "nmod:desc" || r == "flat" || r == "amod") {
+				break
+			}
+			p = g
+		}
+		t.UPOS, t.XPOS = "PROPN", "NNP"
+		t.Head, t.DepRel = toks[p].Head, toks[p].DepRel
+		toks[p].Head, toks[p].DepRel = a, "conj"
+		toks[b].Head, toks[b].DepRel = h, "amod"
+		if c := sc.tree.ChildWith(b, "cc"); c >= 0 {
+			toks[c].Head = p
+		}
+		out = append(out, a)
 	}
 	return out
 }
