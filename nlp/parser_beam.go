@@ -140,7 +140,7 @@ func (p *Parser) parseBeam(b *beamScratch, k int) *parseState {
 				h, dir = s.top(), 1
 			}
 			s.acc.clearLabels(2 * nl)
-			ss.addLabels(p.fast, &s.acc, b.refs[c.parent], dir)
+			ss.addLabels(&s.acc, b.refs[c.parent], dir)
 			p.fast.scoreLabels(s.hits, dir, &s.acc)
 			c.label = p.bestLabelSum(&s.acc, dir)
 			if h == n {

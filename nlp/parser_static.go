@@ -93,9 +93,8 @@ type sentenceScores struct {
 	frontAt  []int32
 	ctx      []arcContext
 	owners   []*parseState
-	// Scratch of labelRows and addLabels.
+	// Scratch of labelRows.
 	rows, rowHits []int32
-	one           []groupRefs
 }
 
 // newSentenceScores returns the decoding memory for parser p's model.
@@ -158,14 +157,14 @@ func (ss *sentenceScores) queue(f []uint64, g int) {
 // lookups overlap, and returns the sums in the order the groups were
 // queued.
 func (ss *sentenceScores) flush(t *fastTable) []groupScore {
-	return ss.flushWith(t, nil, nil)
+	return ss.flushWith(t, nil, nil, nil)
 }
 
 // flushWith is flush, looking up in the same batch the features rest of
-// the configurations states (states[i]'s end at restEnds[i]): their weights
+// the configurations states (states[i]'s ending at ends[i]): their weights
 // go to ss.sc[m+i] (m: the groups queued) and their label cells to their
 // hits.
-func (ss *sentenceScores) flushWith(t *fastTable, states []*parseState, rest []uint64) []groupScore {
+func (ss *sentenceScores) flushWith(t *fastTable, states []*parseState, rest []uint64, ends []int32) []groupScore {
 	m := len(ss.ends)
 	for len(ss.probes) < m {
 		ss.probes = append(ss.probes, &parseState{})
@@ -174,7 +173,7 @@ func (ss *sentenceScores) flushWith(t *fastTable, states []*parseState, rest []u
 	if len(states) > 0 {
 		base := int32(len(ss.keys))
 		ss.keys = append(ss.keys, rest...)
-		for _, e := range ss.restEnds {
+		for _, e := range ends {
 			ss.ends = append(ss.ends, base+e)
 		}
 	}
@@ -243,7 +242,7 @@ func (ss *sentenceScores) scoreStep(t *fastTable, words *parseState, states []*p
 		ss.frontAt = append(ss.frontAt, i)
 	}
 	m := len(ss.ends)
-	done := ss.flushWith(t, states, ss.rest)
+	done := ss.flushWith(t, states, ss.rest, ss.restEnds)
 	np := int(next - nPair)
 	ss.pair = append(ss.pair, done[:np]...)
 	ss.top.sums = append(ss.top.sums, done[np:np+queuedTop]...)
@@ -299,10 +298,9 @@ func (ss *sentenceScores) labelRows(t *fastTable, refs []groupRefs) {
 }
 
 // addLabels adds the label weights of direction dir of the sums in refs to
-// acc, summing those not summed yet (labelRows).
-func (ss *sentenceScores) addLabels(t *fastTable, acc *labelAcc, refs groupRefs, dir int) {
+// acc; labelRows must have summed them.
+func (ss *sentenceScores) addLabels(acc *labelAcc, refs groupRefs, dir int) {
 	nl := ss.nl
-	ss.labelRows(t, append(ss.one[:0], refs))
 	a := acc[0][dir*nl : dir*nl+nl]
 	for g, at := range refs {
 		gs := ss.group(g, at)

@@ -57,9 +57,10 @@ func checkStaticScores(t *testing.T, p *Parser, sents [][3][]string) {
 			if s.sc[0] != want {
 				t.Fatalf("sentence %d step %d: transition scores %v, every feature looked up %v", si, steps, s.sc[0], want)
 			}
+			ss.labelRows(p.fast, refs[:])
 			for dir := 0; dir < 2; dir++ {
 				s.acc.clearLabels(2 * nl)
-				ss.addLabels(p.fast, &s.acc, refs[0], dir)
+				ss.addLabels(&s.acc, refs[0], dir)
 				p.fast.scoreLabels(s.hits, dir, &s.acc)
 				for l := 0; l < nl; l++ {
 					if got := s.acc[0][dir*nl+l] + s.acc[1][dir*nl+l]; got != wantLab[dir*nl+l] {
