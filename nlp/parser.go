@@ -824,18 +824,53 @@ type fastSlot struct {
 	off uint32 // header of the label cells in cells; 0 when none
 }
 
-// labelCell is a class (low 16 bits) and its weight (an int16, high 16
-// bits) in one word, so that adding a cell to a row takes one load.
-type labelCell uint32
+// labelCell is a class and its weight. addCells reads the two fields
+// straight from memory (a load each, no shifting or masking).
+type labelCell struct {
+	cls uint16
+	wt  int16
+}
 
 // newLabelCell packs class c and weight w.
-func newLabelCell(c uint16, w int16) labelCell { return labelCell(uint32(c) | uint32(uint16(w))<<16) }
+func newLabelCell(c uint16, w int16) labelCell { return labelCell{c, w} }
 
 // class is the cell's class.
-func (c labelCell) class() uint16 { return uint16(c) }
+func (c labelCell) class() uint16 { return c.cls }
 
 // w is the cell's weight.
-func (c labelCell) w() int16 { return int16(c >> 16) }
+func (c labelCell) w() int16 { return c.wt }
+
+// addCells adds the weights of cells cs to row by class (below 255, as
+// in labelAcc). It is out of line so that its loop keeps everything in
+// registers, and takes the cells four at a time through an array pointer,
+// which needs no bounds checks; the loop runs while more than four are
+// left, so that the slice after a round is never empty and moving past
+// the four costs one add: about four instructions a cell.
+//
+//go:noinline
+func addCells(row *labelRow, cs []labelCell) {
+	for len(cs) > 4 {
+		c := (*[4]labelCell)(cs)
+		row[uint8(c[0].cls)] += int32(c[0].wt)
+		row[uint8(c[1].cls)] += int32(c[1].wt)
+		row[uint8(c[2].cls)] += int32(c[2].wt)
+		row[uint8(c[3].cls)] += int32(c[3].wt)
+		cs = cs[4:]
+	}
+	switch len(cs) {
+	case 4:
+		row[uint8(cs[3].cls)] += int32(cs[3].wt)
+		fallthrough
+	case 3:
+		row[uint8(cs[2].cls)] += int32(cs[2].wt)
+		fallthrough
+	case 2:
+		row[uint8(cs[1].cls)] += int32(cs[1].wt)
+		fallthrough
+	case 1:
+		row[uint8(cs[0].cls)] += int32(cs[0].wt)
+	}
+}
 
 // fingerprint is the part of key k kept in a slot; the slot index comes
 // from the low bits, the fingerprint from the high ones.
@@ -885,7 +920,7 @@ func (p *Parser) setTables(trans, lab *weightTable) {
 		sl := find(ls.key)
 		hdr := len(ft.cells)
 		sl.off = uint32(hdr)
-		ft.cells = append(ft.cells, 0)
+		ft.cells = append(ft.cells, labelCell{})
 		nl := 0
 		for dir := 0; dir < 2; dir++ {
 			for _, c := range lab.row(i) {
@@ -950,21 +985,15 @@ func (t *fastTable) scoreLabels(hits []int32, dir int, acc *labelAcc) {
 			}
 		}
 		acc[0][255] += int32(touch) // never a class; keeps the loads
-		a0, a1 := &acc[0], &acc[1]
+		a0, a1 := (*labelRow)(&acc[0]), (*labelRow)(&acc[1])
 		sp := span[:len(batch)]
 		for len(sp) >= 2 {
-			for _, c := range t.cells[sp[0][0]:sp[0][1]] {
-				a0[uint8(c)] += int32(c) >> 16
-			}
-			for _, c := range t.cells[sp[1][0]:sp[1][1]] {
-				a1[uint8(c)] += int32(c) >> 16
-			}
+			addCells(a0, t.cells[sp[0][0]:sp[0][1]])
+			addCells(a1, t.cells[sp[1][0]:sp[1][1]])
 			sp = sp[2:]
 		}
 		if len(sp) == 1 {
-			for _, c := range t.cells[sp[0][0]:sp[0][1]] {
-				a0[uint8(c)] += int32(c) >> 16
-			}
+			addCells(a0, t.cells[sp[0][0]:sp[0][1]])
 		}
 	}
 }

@@ -339,18 +339,7 @@ func (t *fastTable) addLabelRows(hits, rows []int32, lab []labelRow, span *[look
 			}
 		}
 		for j, sp := range span[:len(batch)] {
-			row := &lab[at[j]]
-			cs := t.cells[sp[0]:sp[1]]
-			for ; len(cs) >= 4; cs = cs[4:] {
-				c0, c1, c2, c3 := cs[0], cs[1], cs[2], cs[3]
-				row[uint8(c0)] += int32(c0) >> 16
-				row[uint8(c1)] += int32(c1) >> 16
-				row[uint8(c2)] += int32(c2) >> 16
-				row[uint8(c3)] += int32(c3) >> 16
-			}
-			for _, c := range cs {
-				row[uint8(c)] += int32(c) >> 16
-			}
+			addCells(&lab[at[j]], t.cells[sp[0]:sp[1]])
 		}
 	}
 	return touch

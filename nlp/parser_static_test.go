@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -173,6 +174,30 @@ func TestTemplateGroups(t *testing.T) {
 			if !slices.Equal(wrote, want) {
 				t.Errorf("alt %v: the writer of groups %v writes templates %v, their lists %v", altOn, w.groups, wrote, want)
 			}
+		}
+	}
+}
+
+// TestAddCells checks addCells against adding the cells one by one, for
+// every length up to a few rounds.
+func TestAddCells(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	for n := range 20 {
+		cs := make([]labelCell, n)
+		for i := range cs {
+			cs[i] = newLabelCell(uint16(rng.IntN(255)), int16(rng.IntN(65536)-32768))
+		}
+		var got, want labelRow
+		for i := range got {
+			got[i] = int32(i)
+			want[i] = int32(i)
+		}
+		addCells(&got, cs)
+		for _, c := range cs {
+			want[c.class()] += int32(c.w())
+		}
+		if got != want {
+			t.Fatalf("%d cells: addCells differs from adding them one by one", n)
 		}
 	}
 }
