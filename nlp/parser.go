@@ -840,35 +840,41 @@ func (c labelCell) class() uint16 { return c.cls }
 // w is the cell's weight.
 func (c labelCell) w() int16 { return c.wt }
 
-// addCells adds the weights of cells cs to row by class (below 255, as
-// in labelAcc). It is out of line so that its loop keeps everything in
+// addCells adds the weights of the label cells cells[sp[0]:sp[1]] of
+// each span sp = spans[j] to the row rows[at[j]], by class (below 255, as
+// in labelAcc). It is out of line so that its loops keep everything in
 // registers, and takes the cells four at a time through an array pointer,
 // which needs no bounds checks; the loop runs while more than four are
 // left, so that the slice after a round is never empty and moving past
 // the four costs one add: about four instructions a cell.
 //
 //go:noinline
-func addCells(row *labelRow, cs []labelCell) {
-	for len(cs) > 4 {
-		c := (*[4]labelCell)(cs)
-		row[uint8(c[0].cls)] += int32(c[0].wt)
-		row[uint8(c[1].cls)] += int32(c[1].wt)
-		row[uint8(c[2].cls)] += int32(c[2].wt)
-		row[uint8(c[3].cls)] += int32(c[3].wt)
-		cs = cs[4:]
-	}
-	switch len(cs) {
-	case 4:
-		row[uint8(cs[3].cls)] += int32(cs[3].wt)
-		fallthrough
-	case 3:
-		row[uint8(cs[2].cls)] += int32(cs[2].wt)
-		fallthrough
-	case 2:
-		row[uint8(cs[1].cls)] += int32(cs[1].wt)
-		fallthrough
-	case 1:
-		row[uint8(cs[0].cls)] += int32(cs[0].wt)
+func addCells(rows []labelRow, at []int32, cells []labelCell, spans [][2]uint32) {
+	at = at[:len(spans)]
+	for j, sp := range spans {
+		row := &rows[at[j]]
+		cs := cells[sp[0]:sp[1]]
+		for len(cs) > 4 {
+			c := (*[4]labelCell)(cs)
+			row[uint8(c[0].cls)] += int32(c[0].wt)
+			row[uint8(c[1].cls)] += int32(c[1].wt)
+			row[uint8(c[2].cls)] += int32(c[2].wt)
+			row[uint8(c[3].cls)] += int32(c[3].wt)
+			cs = cs[4:]
+		}
+		switch len(cs) {
+		case 4:
+			row[uint8(cs[3].cls)] += int32(cs[3].wt)
+			fallthrough
+		case 3:
+			row[uint8(cs[2].cls)] += int32(cs[2].wt)
+			fallthrough
+		case 2:
+			row[uint8(cs[1].cls)] += int32(cs[1].wt)
+			fallthrough
+		case 1:
+			row[uint8(cs[0].cls)] += int32(cs[0].wt)
+		}
 	}
 }
 
@@ -950,7 +956,7 @@ const lookupBatch = 128
 // overlap the updates of a class that many features weigh, instead of
 // waiting for each one to be stored before the next; integer sums come
 // out the same in any order.
-type labelAcc [2][256]int32
+type labelAcc [2]labelRow
 
 // clearLabels zeroes the first n classes of both halves of a.
 func (a *labelAcc) clearLabels(n int) {
@@ -962,6 +968,7 @@ func (a *labelAcc) clearLabels(n int) {
 // the label cells whose headers are in hits to acc.
 func (t *fastTable) scoreLabels(hits []int32, dir int, acc *labelAcc) {
 	var span [lookupBatch][2]uint32
+	var half [lookupBatch]int32 // the half of acc each feature goes to
 	for len(hits) > 0 {
 		batch := hits[:min(len(hits), lookupBatch)]
 		hits = hits[len(batch):]
@@ -975,6 +982,7 @@ func (t *fastTable) scoreLabels(hits []int32, dir int, acc *labelAcc) {
 				lo, hi = hi, off+1+uint32(uint16(h.w()))
 			}
 			span[j] = [2]uint32{lo, hi}
+			half[j] = int32(j & 1)
 		}
 		// The first and last cell of each range may lie in other cache
 		// lines than the header: load them all before adding up.
@@ -985,15 +993,6 @@ func (t *fastTable) scoreLabels(hits []int32, dir int, acc *labelAcc) {
 			}
 		}
 		acc[0][255] += int32(touch) // never a class; keeps the loads
-		a0, a1 := (*labelRow)(&acc[0]), (*labelRow)(&acc[1])
-		sp := span[:len(batch)]
-		for len(sp) >= 2 {
-			addCells(a0, t.cells[sp[0][0]:sp[0][1]])
-			addCells(a1, t.cells[sp[1][0]:sp[1][1]])
-			sp = sp[2:]
-		}
-		if len(sp) == 1 {
-			addCells(a0, t.cells[sp[0][0]:sp[0][1]])
-		}
+		addCells(acc[:], half[:len(batch)], t.cells, span[:len(batch)])
 	}
 }

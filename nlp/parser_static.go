@@ -338,9 +338,7 @@ func (t *fastTable) addLabelRows(hits, rows []int32, lab []labelRow, span *[look
 				touch |= t.cells[sp[1]-1].w()
 			}
 		}
-		for j, sp := range span[:len(batch)] {
-			addCells(&lab[at[j]], t.cells[sp[0]:sp[1]])
-		}
+		addCells(lab, at, t.cells, span[:len(batch)])
 	}
 	return touch
 }

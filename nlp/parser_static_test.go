@@ -179,25 +179,36 @@ func TestTemplateGroups(t *testing.T) {
 }
 
 // TestAddCells checks addCells against adding the cells one by one, for
-// every length up to a few rounds.
+// rows of every length up to a few rounds, each to one of three rows.
 func TestAddCells(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
+	var cells []labelCell
+	var spans [][2]uint32
+	var at []int32
 	for n := range 20 {
-		cs := make([]labelCell, n)
-		for i := range cs {
-			cs[i] = newLabelCell(uint16(rng.IntN(255)), int16(rng.IntN(65536)-32768))
+		lo := uint32(len(cells))
+		for range n {
+			cells = append(cells, newLabelCell(uint16(rng.IntN(255)), int16(rng.IntN(65536)-32768)))
 		}
-		var got, want labelRow
-		for i := range got {
-			got[i] = int32(i)
-			want[i] = int32(i)
+		spans = append(spans, [2]uint32{lo, uint32(len(cells))})
+		at = append(at, int32(rng.IntN(3)))
+	}
+	got, want := make([]labelRow, 3), make([]labelRow, 3)
+	for r := range got {
+		for i := range got[r] {
+			got[r][i] = int32(i * r)
+			want[r][i] = int32(i * r)
 		}
-		addCells(&got, cs)
-		for _, c := range cs {
-			want[c.class()] += int32(c.w())
+	}
+	addCells(got, at, cells, spans)
+	for j, sp := range spans {
+		for _, c := range cells[sp[0]:sp[1]] {
+			want[at[j]][c.class()] += int32(c.w())
 		}
-		if got != want {
-			t.Fatalf("%d cells: addCells differs from adding them one by one", n)
+	}
+	for r := range got {
+		if got[r] != want[r] {
+			t.Fatalf("row %d: addCells differs from adding the cells one by one", r)
 		}
 	}
 }
