@@ -211,7 +211,8 @@ func (t *weightTable) quantise() {
 // weights are added in the order of feats and of each row's cells, so float
 // scores come out the same whatever the layout. Features are looked up in
 // batches: first every home slot (loads that do not depend on one another,
-// so their cache misses overlap), then the probing, then the rows.
+// so their cache misses overlap), then the probing, then the rows, which
+// addWeights adds.
 func (t *weightTable) score(feats []uint64, scores []float32) {
 	var home [tableBatch]uint64
 	var span [tableBatch][2]uint32
@@ -247,22 +248,33 @@ func (t *weightTable) score(feats []uint64, scores []float32) {
 				touch |= t.cells[sp[0]].w
 			}
 		}
-		for _, sp := range span[:m] {
-			// four cells a round, added in order (float sums depend on it)
-			cs := t.cells[sp[0]:sp[1]]
-			for ; len(cs) >= 4; cs = cs[4:] {
-				c0, c1, c2, c3 := cs[0], cs[1], cs[2], cs[3]
-				scores[c0.cls] += float32(c0.w)
-				scores[c1.cls] += float32(c1.w)
-				scores[c2.cls] += float32(c2.w)
-				scores[c3.cls] += float32(c3.w)
-			}
-			for _, c := range cs {
-				scores[c.cls] += float32(c.w)
-			}
-		}
+		addWeights(scores, t.cells, span[:m])
 		if touch == math.MinInt16 && len(scores) == 0 {
 			return // never: uses touch, so its loads stay
+		}
+	}
+}
+
+// addWeights adds the weights of the rows cells[sp[0]:sp[1]] of spans
+// to scores by class, in the order of the rows and of their cells (float
+// sums depend on it). Out of line, so that its loops keep everything in
+// registers, and four cells a round through an array pointer, which needs
+// no bounds checks for the cells.
+//
+//go:noinline
+func addWeights(scores []float32, cells []weightCell, spans [][2]uint32) {
+	for _, sp := range spans {
+		cs := cells[sp[0]:sp[1]]
+		for len(cs) > 4 {
+			c := (*[4]weightCell)(cs)
+			scores[c[0].cls] += float32(c[0].w)
+			scores[c[1].cls] += float32(c[1].w)
+			scores[c[2].cls] += float32(c[2].w)
+			scores[c[3].cls] += float32(c[3].w)
+			cs = cs[4:]
+		}
+		for _, c := range cs {
+			scores[c.cls] += float32(c.w)
 		}
 	}
 }
