@@ -532,6 +532,20 @@ func (sc *sentCtx) findDep(m *match, rel, prep string, lemmas []string) int {
 					}
 				}
 			}
+			// or on a date between the object and the phrase ("accused
+			// the rebels on Friday of attacking", "of attacking" a
+			// modifier of "Friday"): a date takes no such phrase
+			for _, d := range m.deps {
+				if d < o || !nlp.RelIs(sc.rel(d), "obl") || !sc.inDate(d) {
+					continue
+				}
+				for _, c := range sc.tree.Children(d) {
+					r := sc.rel(c)
+					if c > d && (nlp.RelIs(r, "nmod") || nlp.RelIs(r, "acl") || r == "advcl") && (sc.caseOf(c) == prep || sc.hasMark(c, prep)) && sc.lemmaIn(c, lemmas) {
+						return c
+					}
+				}
+			}
 		}
 	}
 	if rel == "ccomp" {
