@@ -9,7 +9,7 @@ package nlp
 // memo answers repeated keys from a few dozen kilobytes instead. It holds
 // the table's answer exactly (the key is compared whole), so scores are the
 // same with or without it; entries stay valid from sentence to sentence
-// because the model never changes.
+// while the model does not change (see lookupMemo.table).
 
 // memoBits is the base-2 logarithm of the number of memo entries.
 const memoBits = 12
@@ -26,6 +26,10 @@ type memoEntry struct {
 type lookupMemo struct {
 	e     [1 << memoBits]memoEntry
 	batch missBatch // scratch of scoreMany
+	// table is the table whose answers e holds: a parser's tables change
+	// while it trains (each pass is frozen to score the dev sentences),
+	// and a memo filled from other tables is emptied before use.
+	table *fastTable
 }
 
 // slot returns the entry key k would occupy. The table's slot index comes
@@ -42,6 +46,10 @@ func (m *lookupMemo) slot(k uint64) *memoEntry {
 // others are looked up in the table a batch at a time (resolve), and their
 // answers kept in memo.
 func (t *fastTable) scoreMany(memo *lookupMemo, feats []uint64, ends []int32, sc [][numTransitions]int32, states []*parseState) {
+	if memo.table != t {
+		clear(memo.e[:])
+		memo.table = t
+	}
 	b := &memo.batch
 	pos := 0
 	for item, s := range states {

@@ -212,3 +212,41 @@ func TestAddCells(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoFollowsTables checks that a parser whose tables change (as they
+// do after every training pass) parses with the new tables only: a memo
+// filled from the old ones must not answer for the new, in greedy and in
+// beam decoding alike.
+func TestMemoFollowsTables(t *testing.T) {
+	train := toyTreebank()
+	for _, beam := range []int{1, 3} {
+		old, err := TrainParser(train, nil, ParserOptions{Iterations: 2, Seed: 5, Beam: beam, MinWeight: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := TrainParser(train, nil, ParserOptions{Iterations: 6, Seed: 3, Beam: beam, MinWeight: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		old.Evaluate(train) // fills the old tables' memos
+		old.setTables(fresh.trans, fresh.lab)
+		differ := 0
+		for _, s := range train {
+			n := len(s.Words)
+			words, upos, xpos := make([]string, n), make([]string, n), make([]string, n)
+			for i, w := range s.Words {
+				words[i], upos[i], xpos[i] = w.Form, w.UPOS, w.XPOS
+			}
+			h1, r1 := make([]int, n), make([]string, n)
+			h2, r2 := make([]int, n), make([]string, n)
+			old.Parse(words, upos, xpos, h1, r1)
+			fresh.Parse(words, upos, xpos, h2, r2)
+			if !slices.Equal(h1, h2) || !slices.Equal(r1, r2) {
+				differ++
+			}
+		}
+		if differ > 0 {
+			t.Errorf("beam %d: after its tables changed, the parser parses %d of %d sentences unlike a parser built with the new tables", beam, differ, len(train))
+		}
+	}
+}
