@@ -38,6 +38,10 @@ type actorRef struct {
 	// subject: named as the subject of its clause (salience, for "the
 	// kingdom")
 	subject bool
+	// side tells apart the two sides of one state's conflict
+	// (actor.rival-sides: 1 and 2), which share a code and a role; 0 for
+	// any other actor.
+	side int
 	// provisional: a name the dictionaries lack, made an actor from what
 	// the article says of it (FlagProvisional).
 	provisional bool
@@ -209,7 +213,7 @@ func actorRules() []string {
 		ruleWordBefore, ruleCounterpart, rulePossessor, ruleBloc, ruleGroupDesc, ruleTitleAppos, ruleTitle,
 		ruleEventDoer, ruleEventPlace, ruleInsideNoun, ruleEventAnaphorAc, ruleOwnCapital, ruleForceVictims,
 		ruleForeignUnnamed, ruleArticleName, ruleDescribedName, ruleOrgDesc, ruleConductOf, ruleNameHead, ruleVictimCountry, ruleStateDesc,
-		ruleLocalPeople, ruleIncluding, ruleFreeRelative)
+		ruleLocalPeople, ruleIncluding, ruleFreeRelative, ruleRivalSides)
 }
 
 // nominal is one nominal being resolved, with what the rules before have
@@ -245,6 +249,7 @@ func nominalRules() []nominalRule {
 		{actorDescribedName},
 		{actorOrganisationKind},
 		{actorPair},
+		{actorRivalSides},
 		{actorEventNoun},
 		{actorIncluding},
 		{actorModifier},
@@ -722,6 +727,56 @@ func actorPair(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 			sent: p.sent, inferred: true, provisional: p.provisional}
 	}
 	return out, true
+}
+
+// ruleRivalSides: the two sides of one state's conflict.
+const ruleRivalSides = "actor.rival-sides"
+
+// actorRivalSides: a plural noun that a rival modifier (lexicon
+// rival_modifiers) makes two sides, in a phrase that names one state and
+// nothing else ("Libya's rival governments", "warring factions in
+// Sudan"), is two parties of that state: a mutual verb then gives an event
+// each way within it.
+func actorRivalSides(sc *sentCtx, n *nominal) ([]actorRef, bool) {
+	if (n.isMention && n.m.Kind != dict.KindAgent) || sc.s.Tokens[n.h].XPOS != "NNS" {
+		return nil, false
+	}
+	rival := false
+	for _, c := range sc.tree.Children(n.h) {
+		if r := sc.rel(c); (r == "amod" || r == "compound") && c < n.h && sc.c.lex.rivalModifiers[sc.lemmas[c]] {
+			rival = true
+		}
+	}
+	if !rival {
+		return nil, false
+	}
+	code := ""
+	for j := n.first; j <= n.last; j++ {
+		m, ok := sc.mentionAt(j)
+		if !ok || j == n.h {
+			continue
+		}
+		switch m.Kind {
+		case dict.KindState, dict.KindDemonym:
+			if code != "" && code != m.Actor.Code {
+				return nil, false
+			}
+			code = m.Actor.Code
+		case dict.KindAgent, dict.KindCity:
+		default:
+			return nil, false
+		}
+	}
+	if code == "" {
+		return nil, false
+	}
+	// the sides are named apart, so that the events each way between them
+	// read (and are stored) as two
+	name := phrase(sc.art.text[n.sp.Start:n.sp.End])
+	ref := actorRef{actor: dyad.Actor{Code: code, Role: n.role, Name: name + ", one side"}, span: n.sp, tok: n.h, resolved: true, rule: ruleRivalSides, side: 1}
+	other := ref
+	other.actor.Name, other.side = name+", the other side", 2
+	return []actorRef{ref, other}, true
 }
 
 // ruleIncluding: the members a plural description names.

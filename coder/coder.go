@@ -317,10 +317,16 @@ func cut(text string, max int) [][2]int {
 	return out
 }
 
-// eventID is the stable hash of article, sentence, source, target and code.
-func eventID(articleID string, sent int, src, tgt dyad.Actor, code string) string {
+// eventID is the stable hash of article, sentence, source, target and code;
+// sides, when not empty, tells apart the two directions of an event
+// between the two sides of one state's conflict (actor.rival-sides), whose
+// actors are the same.
+func eventID(articleID string, sent int, src, tgt dyad.Actor, code, sides string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%d\x00%s/%s\x00%s/%s\x00%s", articleID, sent, src.Code, src.Role, tgt.Code, tgt.Role, code)
+	if sides != "" {
+		fmt.Fprintf(h, "\x00%s", sides)
+	}
 	return hex.EncodeToString(h.Sum(nil))[:20]
 }
 
@@ -333,7 +339,11 @@ func (c *Coder) fill(art *article, s *nlp.Sentence, sentIdx int, ev *coded) dyad
 		e.Code, e.Root = ev.code, ev.code[:2]
 		e.QuadClass = cameo.QuadClass(e.Root)
 	}
-	e.ID = eventID(art.a.ID, sentIdx, e.Source, e.Target, e.Code)
+	sides := ""
+	if ev.src.side > 0 || ev.tgt.side > 0 {
+		sides = fmt.Sprintf("%d>%d", ev.src.side, ev.tgt.side)
+	}
+	e.ID = eventID(art.a.ID, sentIdx, e.Source, e.Target, e.Code, sides)
 	e.Date, e.DatePrecision = art.date, dyad.PrecisionArticle
 	if art.date.IsZero() {
 		e.DatePrecision = dyad.PrecisionUnknown // an undated article dates nothing

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -311,6 +312,10 @@ func (sc *sentCtx) collapse(out []*coded) []*coded {
 		// African Union and the Arab League") are two actors (convention
 		// 6), not one government's several voices
 		k += "|" + bodyName(e.src) + "|" + bodyName(e.tgt)
+		if e.src.side > 0 || e.tgt.side > 0 {
+			// the two sides of one state's conflict, each way
+			k += "|" + strconv.Itoa(e.src.side) + ">" + strconv.Itoa(e.tgt.side)
+		}
 		if trig, ok := byCodes[k]; ok && trig != e.trigger {
 			sc.drop(e, ruleCollapseGovt)
 			continue

@@ -432,11 +432,16 @@ func (sc *sentCtx) politicalHead(h int) bool {
 
 // distinctBodies reports whether two actors of one code and role are yet
 // two actors: armed groups, parties or organisations named differently
-// ("M23 rebels attacked Mai-Mai militiamen", "NATO criticised the EU").
+// ("M23 rebels attacked Mai-Mai militiamen", "NATO criticised the EU"),
+// and the two sides of one state's conflict.
 // The self-dyad filters (a target that is the source, a state and its own
 // government) drop only an actor acting on itself; domestic dyads between
 // different bodies are events.
 func distinctBodies(a, b actorRef) bool {
+	if a.side > 0 && b.side > 0 {
+		// the two sides of one state's conflict (actor.rival-sides)
+		return a.side != b.side
+	}
 	body := func(r actorRef) bool {
 		// (named in the sentence: a pronoun or description of a body is
 		// that body again)

@@ -83,6 +83,9 @@ type lexicon struct {
 	// sides); pairDefinite those whose definite plural alone is (the
 	// neighbours).
 	pairAll, pairDefinite set
+	// rivalModifiers make a plural noun the two sides of one state's
+	// conflict (actor.rival-sides).
+	rivalModifiers set
 	// appealModals and demandModals are the modals and heads of obligation
 	// that make a reported clause an appeal or a demand.
 	appealModals, demandModals set
@@ -155,6 +158,7 @@ func (lx *lexicon) plainClasses() []struct {
 		{"mass_killing_verbs", &lx.massKillingVerbs}, {"ordering_verbs", &lx.orderingVerbs},
 		{"state_nouns", &lx.stateNouns},
 		{"pair_all_nouns", &lx.pairAll}, {"pair_definite_nouns", &lx.pairDefinite},
+		{"rival_modifiers", &lx.rivalModifiers},
 		{"appeal_modals", &lx.appealModals}, {"demand_modals", &lx.demandModals},
 		{"capital_nouns", &lx.capitalNouns},
 		{"domestic_roles", &lx.domesticRoles}, {"local_modifiers", &lx.localModifiers},

@@ -3,6 +3,7 @@ package coder
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -33,6 +34,43 @@ func TestRequiredPhraseOnDate(t *testing.T) {
 				got = append(got, e.Code)
 			}
 			t.Errorf("%q: coded %v, want one event %s", tt.text, got, tt.code)
+		}
+	}
+}
+
+// TestRivalSides checks that the two sides of one state's conflict
+// (actor.rival-sides) give an event each way, told apart by their names
+// and IDs, and that a rival modifier does not join two states into one.
+func TestRivalSides(t *testing.T) {
+	c := testRealCoder(t)
+	date := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text string
+		want []string // source->target code, in order
+	}{
+		{"Libya's rival governments signed a ceasefire deal on Friday.", []string{"LBY->LBY 057", "LBY->LBY 057"}},
+		{"The warring factions in Sudan agreed to a truce on Monday.", []string{"SDN->SDN 0356", "SDN->SDN 0356"}},
+		{"Rival factions from Chad and Sudan signed a deal.", nil},
+	}
+	for i, tt := range tests {
+		evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: fmt.Sprintf("S%d", i), Text: tt.text, Published: date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		ids := map[string]bool{}
+		for _, e := range evs {
+			if e.Source.Code == e.Target.Code {
+				got = append(got, e.Source.Code+"->"+e.Target.Code+" "+e.Code)
+				ids[e.ID] = true
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: coded %v, want %v", tt.text, got, tt.want)
+			continue
+		}
+		if len(got) == 2 && (len(ids) != 2 || evs[0].Source.Name == evs[0].Target.Name) {
+			t.Errorf("%q: the two directions are not told apart (IDs %v, names %q, %q)", tt.text, ids, evs[0].Source.Name, evs[0].Target.Name)
 		}
 	}
 }

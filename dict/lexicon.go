@@ -143,6 +143,7 @@ func WordClasses() []WordClass {
 		{"pair_quantifiers", TagNone, "words that make a plural noun two parties (two, both)"},
 		{"pair_all_nouns", TagNone, "pair nouns that \"all\" makes the article's parties (all sides, all parties)"},
 		{"pair_definite_nouns", TagNone, "pair nouns whose definite plural alone is the article's two parties (the neighbours)"},
+		{"rival_modifiers", TagNone, "adjectives that make a plural noun the two sides of one state's conflict (Libya's rival governments)"},
 		{"person_nouns", TagNone, "nouns of people who speak for the actor they belong to (spokesman, envoy, official)"},
 		{"person_pronouns", TagNone, "pronouns of a person (he, her)"},
 		{"phrasal_particles", TagNone, "particles that make a phrasal verb of a light verb (call off, hold up)"},
