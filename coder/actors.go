@@ -743,7 +743,9 @@ func actorRivalSides(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	}
 	rival := false
 	for _, c := range sc.tree.Children(n.h) {
-		if r := sc.rel(c); (r == "amod" || r == "compound") && c < n.h && sc.c.lex.rivalModifiers[sc.lemmas[c]] {
+		// (the word as written too: "warring" tagged as a verb has the
+		// lemma "war")
+		if r := sc.rel(c); (r == "amod" || r == "compound") && c < n.h && (sc.c.lex.rivalModifiers[sc.lemmas[c]] || sc.c.lex.rivalModifiers[strings.ToLower(sc.words[c])]) {
 			rival = true
 		}
 	}
