@@ -735,10 +735,12 @@ const ruleRivalSides = "actor.rival-sides"
 // actorRivalSides: a plural noun that a rival modifier (lexicon
 // rival_modifiers) makes two sides, in a phrase that names one state and
 // nothing else ("Libya's rival governments", "warring factions in
-// Sudan"), is two parties of that state: a mutual verb then gives an event
-// each way within it.
+// Sudan"), is two parties of that state when it is the subject of its
+// clause: a mutual verb then gives an event each way within it.
 func actorRivalSides(sc *sentCtx, n *nominal) ([]actorRef, bool) {
-	if (n.isMention && n.m.Kind != dict.KindAgent) || sc.s.Tokens[n.h].XPOS != "NNS" {
+	if (n.isMention && n.m.Kind != dict.KindAgent) || sc.s.Tokens[n.h].XPOS != "NNS" || !nlp.RelIs(sc.rel(n.h), "nsubj") {
+		// (as the target of another's act the phrase is its state once:
+		// "talks between Sudan's warring parties")
 		return nil, false
 	}
 	rival := false

@@ -51,6 +51,7 @@ func TestRivalSides(t *testing.T) {
 		{"Libya's rival governments signed a ceasefire deal on Friday.", []string{"LBY->LBY 057", "LBY->LBY 057"}},
 		{"The warring factions in Sudan agreed to a truce on Monday.", []string{"SDN->SDN 0356", "SDN->SDN 0356"}},
 		{"Rival factions from Chad and Sudan signed a deal.", nil},
+		{"Chad offered to host talks between Sudan's warring parties.", nil},
 	}
 	for i, tt := range tests {
 		evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: fmt.Sprintf("S%d", i), Text: tt.text, Published: date})
