@@ -404,20 +404,27 @@ func dateFor(art *article, s *nlp.Sentence, sc *sentCtx, clause int, future bool
 	if art.date.IsZero() {
 		return nil
 	}
-	if sc.dates == nil {
-		sc.dates = timex.FindWithTense(art.text[s.Start:s.End], art.date, future)
-		if sc.dates == nil {
-			sc.dates = []timex.Expression{}
+	tense := 0
+	if future {
+		tense = 1
+	}
+	if sc.dates[tense] == nil {
+		// (each event of the sentence reads the dates in its own tense:
+		// "agreed on Monday that their envoys would meet in November")
+		sc.dates[tense] = timex.FindWithTense(art.text[s.Start:s.End], art.date, future)
+		if sc.dates[tense] == nil {
+			sc.dates[tense] = []timex.Expression{}
 		}
 	}
-	if len(sc.dates) == 0 {
+	dates := sc.dates[tense]
+	if len(dates) == 0 {
 		return nil
 	}
 	lo, hi := sc.subtreeBytes(clause)
 	lo -= s.Start
 	hi -= s.Start
-	for i := range sc.dates {
-		d := &sc.dates[i]
+	for i := range dates {
+		d := &dates[i]
 		if d.Start >= lo && d.End <= hi && sc.dateInClause(d, clause) && !sc.c.lex.boundDate(art.text[s.Start:s.End], d) {
 			return d
 		}

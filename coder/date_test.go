@@ -50,3 +50,32 @@ func TestEventDates(t *testing.T) {
 		}
 	}
 }
+
+// TestEventDatesEachTense checks that each event of a sentence reads its
+// dates in its own tense: a month named for a past act is the last one,
+// the same month named for an intended act the next one, whichever event
+// is dated first.
+func TestEventDatesEachTense(t *testing.T) {
+	c := testRealCoder(t)
+	pub := time.Date(2026, 10, 27, 0, 0, 0, 0, time.UTC)
+	text := "Ghana, which sent troops to Mali in March, said it will hold talks with Togo in March."
+	evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: "d", Text: text, Published: pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"154": "2026-03-01", "036": "2027-03-01"}
+	seen := 0
+	for _, e := range evs {
+		w, ok := want[e.Code]
+		if !ok {
+			continue
+		}
+		seen++
+		if got := e.Date.Format("2006-01-02"); got != w {
+			t.Errorf("%q: event %s dated %s, want %s", text, e.Code, got, w)
+		}
+	}
+	if seen < 2 {
+		t.Errorf("%q: coded %d of the two events", text, seen)
+	}
+}

@@ -27,10 +27,13 @@ type sentCtx struct {
 	mentions []dict.Mention
 	tokMen   []int // token -> mention index or -1
 	memo     map[int][]actorRef
-	dates    []timex.Expression
-	place    string              // country of a place named in the sentence
-	city     string              // country of a city named in the sentence
-	named    map[dyad.Actor]bool // the actors the sentence names (memory)
+	// dates holds the sentence's date expressions, read for past events
+	// (dates[0]) and for future ones (dates[1]: "in November" is the next
+	// November), each found when first asked for
+	dates [2][]timex.Expression
+	place string              // country of a place named in the sentence
+	city  string              // country of a city named in the sentence
+	named map[dyad.Actor]bool // the actors the sentence names (memory)
 	// described holds the names the dictionaries lack that the sentence
 	// made actors of (actor.described-name, noteName), for memory.names.
 	described []actorRef

@@ -75,3 +75,31 @@ func TestRivalSides(t *testing.T) {
 		}
 	}
 }
+
+// TestDefiniteTitlePair checks that "the presidents" or "the leaders"
+// alone, after a story of two states, are those two (lexicon
+// pair_definite_nouns), so that their agreement is coded each way.
+func TestDefiniteTitlePair(t *testing.T) {
+	c := testRealCoder(t)
+	date := time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"Ghana's president spoke with Togo's president by telephone on Monday. The presidents agreed to expand trade across the border.",
+		"Peru's president hosted Chile's president in Lima on Monday. The leaders agreed to expand trade across the border.",
+	} {
+		evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: "p", Text: text, Published: date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var second []string
+		for _, e := range evs {
+			if e.Provenance.Sentence == 1 {
+				second = append(second, e.Source.Code+"->"+e.Target.Code)
+			}
+		}
+		slices.Sort(second)
+		second = slices.Compact(second)
+		if len(second) != 2 || second[0][:3] == second[0][5:] {
+			t.Errorf("%q: second sentence coded %v, want the two states each way", text, second)
+		}
+	}
+}
