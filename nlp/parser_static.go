@@ -74,6 +74,7 @@ type sentenceScores struct {
 	front  keyedGroups[frontState]
 	hits   []int32 // the label cells of the sums' features
 	lab    []labelRow
+	zero   labelRow               // the label row of a sum without label weights
 	span   [lookupBatch][2]uint32 // scratch of addLabelRows
 
 	feats []uint64 // scratch: one configuration's features by template
@@ -297,22 +298,37 @@ func (ss *sentenceScores) labelRows(t *fastTable, refs []groupRefs) {
 	ss.sink |= t.addLabelRows(ss.rowHits, ss.rows, ss.lab, &ss.span)
 }
 
-// addLabels adds the label weights of direction dir of the sums in refs to
-// acc; labelRows must have summed them.
-func (ss *sentenceScores) addLabels(acc *labelAcc, refs groupRefs, dir int) {
+// bestLabel is bestLabelSum (with root, the root label) for a
+// configuration whose sums are refs, whose own label weights of direction
+// dir scoreLabels added to acc: it adds the label rows of the sums
+// (labelRows must have summed them) as it scans for the best label, in
+// one pass instead of a pass adding them to acc and one scanning acc.
+func (ss *sentenceScores) bestLabel(acc *labelAcc, refs groupRefs, dir, root int) int {
 	nl := ss.nl
-	a := acc[0][dir*nl : dir*nl+nl]
+	lo := dir * nl
+	var r [len(refs)][]int32
 	for g, at := range refs {
-		gs := ss.group(g, at)
-		if gs.lab < 0 {
+		row := &ss.zero // a sum without label weights
+		if gs := ss.group(g, at); gs.lab >= 0 {
+			row = &ss.lab[gs.lab]
+		}
+		r[g] = row[lo : lo+nl]
+	}
+	a0 := acc[0][lo : lo+nl]
+	a1, r0, r1, r2, r3, r4 := acc[1][lo:lo+len(a0)], r[0][:len(a0)], r[1][:len(a0)], r[2][:len(a0)], r[3][:len(a0)], r[4][:len(a0)]
+	best, bestV := -1, int32(0)
+	for l, v := range a0 {
+		if l == root {
 			continue
 		}
-		row := ss.lab[gs.lab][dir*nl : dir*nl+nl]
-		row = row[:len(a)]
-		for l := range a {
-			a[l] += row[l]
+		if v += a1[l] + r0[l] + r1[l] + r2[l] + r3[l] + r4[l]; best < 0 || v > bestV {
+			best, bestV = l, v
 		}
 	}
+	if best < 0 {
+		best = root
+	}
+	return best
 }
 
 // labelRow is the summed label weights of a group, by class (left-arc

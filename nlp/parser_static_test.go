@@ -61,12 +61,23 @@ func checkStaticScores(t *testing.T, p *Parser, sents [][3][]string) {
 			ss.labelRows(p.fast, refs[:])
 			for dir := 0; dir < 2; dir++ {
 				s.acc.clearLabels(2 * nl)
-				ss.addLabels(&s.acc, refs[0], dir)
 				p.fast.scoreLabels(s.hits, dir, &s.acc)
+				var ref labelAcc
+				copy(ref[0][:], wantLab)
 				for l := 0; l < nl; l++ {
-					if got := s.acc[0][dir*nl+l] + s.acc[1][dir*nl+l]; got != wantLab[dir*nl+l] {
-						t.Fatalf("sentence %d step %d: label %s direction %d scores %d, every feature looked up %d", si, steps, p.labels[l], dir, got, wantLab[dir*nl+l])
+					c := dir*nl + l
+					got := s.acc[0][c] + s.acc[1][c]
+					for g, at := range refs[0] {
+						if gs := ss.group(g, at); gs.lab >= 0 {
+							got += ss.lab[gs.lab][c]
+						}
 					}
+					if got != wantLab[c] {
+						t.Fatalf("sentence %d step %d: label %s direction %d scores %d, every feature looked up %d", si, steps, p.labels[l], dir, got, wantLab[c])
+					}
+				}
+				if got, want := ss.bestLabel(&s.acc, refs[0], dir, p.root), p.bestLabelSum(&ref, dir); got != want {
+					t.Fatalf("sentence %d step %d: direction %d: best label %s, every feature looked up %s", si, steps, dir, p.labels[got], p.labels[want])
 				}
 			}
 			// the parser's own choice, to walk on
