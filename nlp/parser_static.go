@@ -1,5 +1,7 @@
 package nlp
 
+import "slices"
+
 // This file holds what decoding remembers while it parses a sentence, so
 // that it looks up each group of features once instead of at every step
 // and for every item of the beam:
@@ -148,10 +150,20 @@ func pairKey(s0, n0 int) uint64 { return uint64(s0+1)<<32 | uint64(n0) }
 // queue adds the templates of group g written to f (by template id) to the
 // groups the next flush sums.
 func (ss *sentenceScores) queue(f []uint64, g int) {
-	for _, id := range ss.groups[g] {
-		ss.keys = append(ss.keys, f[id])
-	}
+	ss.keys = gather(ss.keys, f, ss.groups[g])
 	ss.ends = append(ss.ends, int32(len(ss.keys)))
+}
+
+// gather appends f[id] for each id of ids to dst, growing dst once rather
+// than checking its room at each id.
+func gather(dst, f []uint64, ids []int) []uint64 {
+	n := len(dst)
+	dst = slices.Grow(dst, len(ids))[:n+len(ids)]
+	out := dst[n:]
+	for j, id := range ids[:len(out)] {
+		out[j] = f[id]
+	}
+	return dst
 }
 
 // flush sums the queued groups together, so that the cache misses of their
@@ -227,9 +239,7 @@ func (ss *sentenceScores) scoreStep(t *fastTable, words *parseState, states []*p
 		}
 		ss.topAt = append(ss.topAt, i)
 		s.restFeatures(f, &c)
-		for _, id := range ss.groups[groupRest] {
-			ss.rest = append(ss.rest, f[id])
-		}
+		ss.rest = gather(ss.rest, f, ss.groups[groupRest])
 		ss.restEnds = append(ss.restEnds, int32(len(ss.rest)))
 	}
 	for j, s := range states {
