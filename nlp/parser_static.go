@@ -271,6 +271,17 @@ func (ss *sentenceScores) scoreStep(t *fastTable, words *parseState, states []*p
 	}
 }
 
+// fill appends n copies of v to dst, growing dst once.
+func fill(dst []int32, v int32, n int) []int32 {
+	m := len(dst)
+	dst = slices.Grow(dst, n)[:m+n]
+	tail := dst[m:]
+	for i := range tail {
+		tail[i] = v
+	}
+	return dst
+}
+
 // group returns the sum of kind g (a place in groupRefs) at place at.
 func (ss *sentenceScores) group(g int, at int32) *groupScore {
 	switch g {
@@ -298,11 +309,11 @@ func (ss *sentenceScores) labelRows(t *fastTable, refs []groupRefs) {
 				continue
 			}
 			gs.lab = int32(len(ss.lab))
-			ss.lab = append(ss.lab, labelRow{})
-			for _, o := range ss.hits[gs.hitLo:gs.hitHi] {
-				ss.rows = append(ss.rows, gs.lab)
-				ss.rowHits = append(ss.rowHits, o)
-			}
+			// a new row: only the classes of the labels are read
+			ss.lab = slices.Grow(ss.lab, 1)[:gs.lab+1]
+			clear(ss.lab[gs.lab][:2*ss.nl])
+			ss.rowHits = append(ss.rowHits, ss.hits[gs.hitLo:gs.hitHi]...)
+			ss.rows = fill(ss.rows, gs.lab, len(ss.rowHits)-len(ss.rows))
 		}
 	}
 	ss.sink |= t.addLabelRows(ss.rowHits, ss.rows, ss.lab, &ss.span)
