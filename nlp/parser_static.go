@@ -337,7 +337,21 @@ func (ss *sentenceScores) bestLabel(acc *labelAcc, refs groupRefs, dir, root int
 	}
 	a0 := acc[0][lo : lo+nl]
 	a1, r0, r1, r2, r3, r4 := acc[1][lo:lo+len(a0)], r[0][:len(a0)], r[1][:len(a0)], r[2][:len(a0)], r[3][:len(a0)], r[4][:len(a0)]
-	best, bestV := -1, int32(0)
+	if len(a0) == 0 {
+		return root
+	}
+	// The first best label of all; unless it is the root label, it is
+	// also the first best of the others, the label bestLabelSum picks.
+	best, bestV := 0, a0[0]+a1[0]+r0[0]+r1[0]+r2[0]+r3[0]+r4[0]
+	for l := 1; l < len(a0); l++ {
+		if v := a0[l] + a1[l] + r0[l] + r1[l] + r2[l] + r3[l] + r4[l]; v > bestV {
+			best, bestV = l, v
+		}
+	}
+	if best != root {
+		return best
+	}
+	best = -1
 	for l, v := range a0 {
 		if l == root {
 			continue

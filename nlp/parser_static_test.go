@@ -261,3 +261,34 @@ func TestMemoFollowsTables(t *testing.T) {
 		}
 	}
 }
+
+// TestBestLabelMatchesBestLabelSum checks that bestLabel, adding the rows
+// of a configuration's sums as it scans, picks the label bestLabelSum
+// picks from the scores summed first — the root label never, ties to the
+// first — on random scores with many ties, the root label often the best.
+func TestBestLabelMatchesBestLabelSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	const nl = 6
+	none := []groupScore{{lab: -1}}
+	ss := &sentenceScores{nl: nl, buffer: none, stack: none, pair: none, lab: make([]labelRow, 2)}
+	ss.top.sums, ss.front.sums = none, none
+	for trial := range 2000 {
+		p := &Parser{labels: make([]string, nl), root: rng.IntN(nl)}
+		dir := rng.IntN(2)
+		var acc, sum labelAcc
+		for c := range 2 * nl {
+			acc[0][c], acc[1][c] = rng.Int32N(3), rng.Int32N(3)
+			ss.lab[0][c], ss.lab[1][c] = rng.Int32N(3), rng.Int32N(3)
+			sum[0][c] = acc[0][c] + acc[1][c] + ss.lab[0][c] + ss.lab[1][c]
+		}
+		if trial%3 == 0 { // the root label the best
+			sum[0][dir*nl+p.root] += 100
+			acc[0][dir*nl+p.root] += 100
+		}
+		ss.buffer = []groupScore{{lab: 0}}
+		ss.pair = []groupScore{{lab: 1}}
+		if got, want := ss.bestLabel(&acc, groupRefs{}, dir, p.root), p.bestLabelSum(&sum, dir); got != want {
+			t.Fatalf("trial %d (root %d, direction %d): bestLabel %d, bestLabelSum %d", trial, p.root, dir, got, want)
+		}
+	}
+}
