@@ -147,17 +147,19 @@ type missBatch struct {
 }
 
 // resolve looks up the keys of b in the table, adds their weights to the
-// scores of their configurations and keeps the answers in memo: first the
-// home slot of every key (loads that do not depend on one another, so that
-// their cache misses overlap), then the probing.
+// scores of their configurations and keeps the answers in memo (that a key
+// is not in the table too): first the home slot of every key (loads that
+// do not depend on one another, so that their cache misses overlap), then
+// the probing.
 func (t *fastTable) resolve(memo *lookupMemo, b *missBatch, sc [][numTransitions]int32, states []*parseState) {
 	mask := t.mask
 	keys := b.keys[:b.n]
 	for j, k := range keys {
-		*memo.slot(k) = memoEntry{key: k, w01: weightBias | weightBias<<32, w23: weightBias | weightBias<<32}
 		b.home[j] = t.slots[k&mask].fp
 	}
 	for j, k := range keys {
+		// whole: another key of the batch may have taken the entry
+		*memo.slot(k) = memoEntry{key: k, w01: weightBias | weightBias<<32, w23: weightBias | weightBias<<32}
 		if b.home[j] == 0 {
 			continue
 		}
@@ -165,13 +167,12 @@ func (t *fastTable) resolve(memo *lookupMemo, b *missBatch, sc [][numTransitions
 		for {
 			sl := &t.slots[i]
 			if sl.fp == fp {
-				// whole: another key of the batch may have taken
-				// the entry since
-				w01, w23 := packWeights(sl.w)
+				w := sl.w
+				w01, w23 := packWeights(w)
 				*memo.slot(k) = memoEntry{key: k, w01: w01, w23: w23, off: sl.off}
 				o := b.owner[j]
 				a := &sc[o]
-				a[0], a[1], a[2], a[3] = a[0]+int32(sl.w[0]), a[1]+int32(sl.w[1]), a[2]+int32(sl.w[2]), a[3]+int32(sl.w[3])
+				a[0], a[1], a[2], a[3] = a[0]+int32(w[0]), a[1]+int32(w[1]), a[2]+int32(w[2]), a[3]+int32(w[3])
 				if sl.off > 0 {
 					states[o].hits = append(states[o].hits, int32(sl.off))
 				}
