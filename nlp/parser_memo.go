@@ -8,7 +8,7 @@ import "slices"
 // the buffer's front stay for several transitions, and the items of a beam
 // share most of their features — while the table is far larger than the
 // processor's caches, so nearly every lookup in it waits for memory. The
-// memo answers repeated keys from a few dozen kilobytes instead. It holds
+// memo answers repeated keys from 128 kilobytes instead. It holds
 // the table's answer exactly (the key is compared whole), so scores are the
 // same with or without it; entries stay valid from sentence to sentence
 // while the model does not change (see lookupMemo.table).
