@@ -140,9 +140,8 @@ func (p *Parser) parseBeam(b *beamScratch, k int) *parseState {
 				h, dir = s.top(), 1
 			}
 			s.acc.clearLabels(2 * nl)
-			ss.addLabels(&s.acc, b.refs[c.parent], dir)
 			p.fast.scoreLabels(s.hits, dir, &s.acc)
-			c.label = p.bestLabelSum(&s.acc, dir)
+			c.label = ss.bestLabel(&s.acc, b.refs[c.parent], dir, p.root)
 			if h == n {
 				c.label = -2 - c.label // an arc from the root: remembered for the repair
 			}

@@ -1,5 +1,7 @@
 package nlp
 
+import "slices"
+
 // This file holds what decoding remembers while it parses a sentence, so
 // that it looks up each group of features once instead of at every step
 // and for every item of the beam:
@@ -74,6 +76,7 @@ type sentenceScores struct {
 	front  keyedGroups[frontState]
 	hits   []int32 // the label cells of the sums' features
 	lab    []labelRow
+	zero   labelRow               // the label row of a sum without label weights
 	span   [lookupBatch][2]uint32 // scratch of addLabelRows
 
 	feats []uint64 // scratch: one configuration's features by template
@@ -147,10 +150,20 @@ func pairKey(s0, n0 int) uint64 { return uint64(s0+1)<<32 | uint64(n0) }
 // queue adds the templates of group g written to f (by template id) to the
 // groups the next flush sums.
 func (ss *sentenceScores) queue(f []uint64, g int) {
-	for _, id := range ss.groups[g] {
-		ss.keys = append(ss.keys, f[id])
-	}
+	ss.keys = gather(ss.keys, f, ss.groups[g])
 	ss.ends = append(ss.ends, int32(len(ss.keys)))
+}
+
+// gather appends f[id] for each id of ids to dst, growing dst once rather
+// than checking its room at each id.
+func gather(dst, f []uint64, ids []int) []uint64 {
+	n := len(dst)
+	dst = slices.Grow(dst, len(ids))[:n+len(ids)]
+	out := dst[n:]
+	for j, id := range ids[:len(out)] {
+		out[j] = f[id]
+	}
+	return dst
 }
 
 // flush sums the queued groups together, so that the cache misses of their
@@ -226,9 +239,7 @@ func (ss *sentenceScores) scoreStep(t *fastTable, words *parseState, states []*p
 		}
 		ss.topAt = append(ss.topAt, i)
 		s.restFeatures(f, &c)
-		for _, id := range ss.groups[groupRest] {
-			ss.rest = append(ss.rest, f[id])
-		}
+		ss.rest = gather(ss.rest, f, ss.groups[groupRest])
 		ss.restEnds = append(ss.restEnds, int32(len(ss.rest)))
 	}
 	for j, s := range states {
@@ -260,6 +271,17 @@ func (ss *sentenceScores) scoreStep(t *fastTable, words *parseState, states []*p
 	}
 }
 
+// fill appends n copies of v to dst, growing dst once.
+func fill(dst []int32, v int32, n int) []int32 {
+	m := len(dst)
+	dst = slices.Grow(dst, n)[:m+n]
+	tail := dst[m:]
+	for i := range tail {
+		tail[i] = v
+	}
+	return dst
+}
+
 // group returns the sum of kind g (a place in groupRefs) at place at.
 func (ss *sentenceScores) group(g int, at int32) *groupScore {
 	switch g {
@@ -287,32 +309,61 @@ func (ss *sentenceScores) labelRows(t *fastTable, refs []groupRefs) {
 				continue
 			}
 			gs.lab = int32(len(ss.lab))
-			ss.lab = append(ss.lab, labelRow{})
-			for _, o := range ss.hits[gs.hitLo:gs.hitHi] {
-				ss.rows = append(ss.rows, gs.lab)
-				ss.rowHits = append(ss.rowHits, o)
-			}
+			// a new row: only the classes of the labels are read
+			ss.lab = slices.Grow(ss.lab, 1)[:gs.lab+1]
+			clear(ss.lab[gs.lab][:2*ss.nl])
+			ss.rowHits = append(ss.rowHits, ss.hits[gs.hitLo:gs.hitHi]...)
+			ss.rows = fill(ss.rows, gs.lab, len(ss.rowHits)-len(ss.rows))
 		}
 	}
 	ss.sink |= t.addLabelRows(ss.rowHits, ss.rows, ss.lab, &ss.span)
 }
 
-// addLabels adds the label weights of direction dir of the sums in refs to
-// acc; labelRows must have summed them.
-func (ss *sentenceScores) addLabels(acc *labelAcc, refs groupRefs, dir int) {
+// bestLabel is bestLabelSum (with root, the root label) for a
+// configuration whose sums are refs, whose own label weights of direction
+// dir scoreLabels added to acc: it adds the label rows of the sums
+// (labelRows must have summed them) as it scans for the best label, in
+// one pass instead of a pass adding them to acc and one scanning acc.
+func (ss *sentenceScores) bestLabel(acc *labelAcc, refs groupRefs, dir, root int) int {
 	nl := ss.nl
-	a := acc[0][dir*nl : dir*nl+nl]
+	lo := dir * nl
+	var r [len(refs)][]int32
 	for g, at := range refs {
-		gs := ss.group(g, at)
-		if gs.lab < 0 {
-			continue
+		row := &ss.zero // a sum without label weights
+		if gs := ss.group(g, at); gs.lab >= 0 {
+			row = &ss.lab[gs.lab]
 		}
-		row := ss.lab[gs.lab][dir*nl : dir*nl+nl]
-		row = row[:len(a)]
-		for l := range a {
-			a[l] += row[l]
+		r[g] = row[lo : lo+nl]
+	}
+	a0 := acc[0][lo : lo+nl]
+	a1, r0, r1, r2, r3, r4 := acc[1][lo:lo+len(a0)], r[0][:len(a0)], r[1][:len(a0)], r[2][:len(a0)], r[3][:len(a0)], r[4][:len(a0)]
+	if len(a0) == 0 {
+		return root
+	}
+	// The first best label of all; unless it is the root label, it is
+	// also the first best of the others, the label bestLabelSum picks.
+	best, bestV := 0, a0[0]+a1[0]+r0[0]+r1[0]+r2[0]+r3[0]+r4[0]
+	for l := 1; l < len(a0); l++ {
+		if v := a0[l] + a1[l] + r0[l] + r1[l] + r2[l] + r3[l] + r4[l]; v > bestV {
+			best, bestV = l, v
 		}
 	}
+	if best != root {
+		return best
+	}
+	best = -1
+	for l, v := range a0 {
+		if l == root {
+			continue
+		}
+		if v += a1[l] + r0[l] + r1[l] + r2[l] + r3[l] + r4[l]; best < 0 || v > bestV {
+			best, bestV = l, v
+		}
+	}
+	if best < 0 {
+		best = root
+	}
+	return best
 }
 
 // labelRow is the summed label weights of a group, by class (left-arc

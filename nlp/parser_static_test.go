@@ -61,12 +61,23 @@ func checkStaticScores(t *testing.T, p *Parser, sents [][3][]string) {
 			ss.labelRows(p.fast, refs[:])
 			for dir := 0; dir < 2; dir++ {
 				s.acc.clearLabels(2 * nl)
-				ss.addLabels(&s.acc, refs[0], dir)
 				p.fast.scoreLabels(s.hits, dir, &s.acc)
+				var ref labelAcc
+				copy(ref[0][:], wantLab)
 				for l := 0; l < nl; l++ {
-					if got := s.acc[0][dir*nl+l] + s.acc[1][dir*nl+l]; got != wantLab[dir*nl+l] {
-						t.Fatalf("sentence %d step %d: label %s direction %d scores %d, every feature looked up %d", si, steps, p.labels[l], dir, got, wantLab[dir*nl+l])
+					c := dir*nl + l
+					got := s.acc[0][c] + s.acc[1][c]
+					for g, at := range refs[0] {
+						if gs := ss.group(g, at); gs.lab >= 0 {
+							got += ss.lab[gs.lab][c]
+						}
 					}
+					if got != wantLab[c] {
+						t.Fatalf("sentence %d step %d: label %s direction %d scores %d, every feature looked up %d", si, steps, p.labels[l], dir, got, wantLab[c])
+					}
+				}
+				if got, want := ss.bestLabel(&s.acc, refs[0], dir, p.root), p.bestLabelSum(&ref, dir); got != want {
+					t.Fatalf("sentence %d step %d: direction %d: best label %s, every feature looked up %s", si, steps, dir, p.labels[got], p.labels[want])
 				}
 			}
 			// the parser's own choice, to walk on
@@ -247,6 +258,37 @@ func TestMemoFollowsTables(t *testing.T) {
 		}
 		if differ > 0 {
 			t.Errorf("beam %d: after its tables changed, the parser parses %d of %d sentences unlike a parser built with the new tables", beam, differ, len(train))
+		}
+	}
+}
+
+// TestBestLabelMatchesBestLabelSum checks that bestLabel, adding the rows
+// of a configuration's sums as it scans, picks the label bestLabelSum
+// picks from the scores summed first — the root label never, ties to the
+// first — on random scores with many ties, the root label often the best.
+func TestBestLabelMatchesBestLabelSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	const nl = 6
+	none := []groupScore{{lab: -1}}
+	ss := &sentenceScores{nl: nl, buffer: none, stack: none, pair: none, lab: make([]labelRow, 2)}
+	ss.top.sums, ss.front.sums = none, none
+	for trial := range 2000 {
+		p := &Parser{labels: make([]string, nl), root: rng.IntN(nl)}
+		dir := rng.IntN(2)
+		var acc, sum labelAcc
+		for c := range 2 * nl {
+			acc[0][c], acc[1][c] = rng.Int32N(3), rng.Int32N(3)
+			ss.lab[0][c], ss.lab[1][c] = rng.Int32N(3), rng.Int32N(3)
+			sum[0][c] = acc[0][c] + acc[1][c] + ss.lab[0][c] + ss.lab[1][c]
+		}
+		if trial%3 == 0 { // the root label the best
+			sum[0][dir*nl+p.root] += 100
+			acc[0][dir*nl+p.root] += 100
+		}
+		ss.buffer = []groupScore{{lab: 0}}
+		ss.pair = []groupScore{{lab: 1}}
+		if got, want := ss.bestLabel(&acc, groupRefs{}, dir, p.root), p.bestLabelSum(&sum, dir); got != want {
+			t.Fatalf("trial %d (root %d, direction %d): bestLabel %d, bestLabelSum %d", trial, p.root, dir, got, want)
 		}
 	}
 }
