@@ -774,13 +774,28 @@ func actorRivalSides(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 	if code == "" {
 		return nil, false
 	}
-	// the sides are named apart, so that the events each way between them
-	// read (and are stored) as two
-	name := phrase(sc.art.text[n.sp.Start:n.sp.End])
-	ref := actorRef{actor: dyad.Actor{Code: code, Role: n.role, Name: name + ", one side"}, span: n.sp, tok: n.h, resolved: true, rule: ruleRivalSides, side: 1}
+	// (an event between the two sides names them apart: sideName)
+	ref := actorRef{actor: dyad.Actor{Code: code, Role: n.role, Name: phrase(sc.art.text[n.sp.Start:n.sp.End])}, span: n.sp, tok: n.h, resolved: true, rule: ruleRivalSides, side: 1}
 	other := ref
-	other.actor.Name, other.side = name+", the other side", 2
+	other.side = 2
 	return []actorRef{ref, other}, true
+}
+
+// betweenSides reports whether an event from src to tgt is between the
+// two sides of one state's conflict (actor.rival-sides), which share a
+// code and a role: such events each way are two, told apart by name and
+// ID; the sides' act on a third party is one event, as any state's.
+func betweenSides(src, tgt actorRef) bool {
+	return src.side > 0 && tgt.side > 0 && src.side != tgt.side
+}
+
+// sideName is what an event between the two sides adds to the name of
+// side s.
+func sideName(s int) string {
+	if s == 1 {
+		return ", one side"
+	}
+	return ", the other side"
 }
 
 // ruleIncluding: the members a plural description names.

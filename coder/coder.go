@@ -340,8 +340,10 @@ func (c *Coder) fill(art *article, s *nlp.Sentence, sentIdx int, ev *coded) dyad
 		e.QuadClass = cameo.QuadClass(e.Root)
 	}
 	sides := ""
-	if ev.src.side > 0 || ev.tgt.side > 0 {
+	if betweenSides(ev.src, ev.tgt) {
 		sides = fmt.Sprintf("%d>%d", ev.src.side, ev.tgt.side)
+		e.Source.Name += sideName(ev.src.side)
+		e.Target.Name += sideName(ev.tgt.side)
 	}
 	e.ID = eventID(art.a.ID, sentIdx, e.Source, e.Target, e.Code, sides)
 	e.Date, e.DatePrecision = art.date, dyad.PrecisionArticle

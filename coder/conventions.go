@@ -312,7 +312,7 @@ func (sc *sentCtx) collapse(out []*coded) []*coded {
 		// African Union and the Arab League") are two actors (convention
 		// 6), not one government's several voices
 		k += "|" + bodyName(e.src) + "|" + bodyName(e.tgt)
-		if e.src.side > 0 || e.tgt.side > 0 {
+		if betweenSides(e.src, e.tgt) {
 			// the two sides of one state's conflict, each way
 			k += "|" + strconv.Itoa(e.src.side) + ">" + strconv.Itoa(e.tgt.side)
 		}

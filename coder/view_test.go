@@ -74,6 +74,21 @@ func TestRivalSides(t *testing.T) {
 			t.Errorf("%q: the two directions are not told apart (IDs %v, names %q, %q)", tt.text, ids, evs[0].Source.Name, evs[0].Target.Name)
 		}
 	}
+	// the sides' act on a third party is one event each way, as any
+	// state's (convention 6)
+	text := "Libya's rival governments met the UN envoy in Tunis on Monday."
+	evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: "S9", Text: text, Published: date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range evs {
+		got = append(got, e.Source.Code+"->"+e.Target.Code+" "+e.Code)
+	}
+	slices.Sort(got)
+	if want := []string{"IGO->LBY 044", "LBY->IGO 044"}; !slices.Equal(got, want) {
+		t.Errorf("%q: coded %v, want %v", text, got, want)
+	}
 }
 
 // TestDefiniteTitlePair checks that "the presidents" or "the leaders"
