@@ -158,18 +158,16 @@ func (t *fastTable) resolve(memo *lookupMemo, b *missBatch, sc [][numTransitions
 		b.home[j] = t.slots[k&mask].fp
 	}
 	for j, k := range keys {
-		// whole: another key of the batch may have taken the entry
-		*memo.slot(k) = memoEntry{key: k, w01: weightBias | weightBias<<32, w23: weightBias | weightBias<<32}
-		if b.home[j] == 0 {
-			continue
-		}
-		i, fp := k&mask, fingerprint(k)
-		for {
+		// the entry is written whole, found or not: another key of the
+		// batch may have taken it
+		e := memoEntry{key: k, w01: weightBias | weightBias<<32, w23: weightBias | weightBias<<32}
+		for i, fp := k&mask, fingerprint(k); b.home[j] != 0; i = (i + 1) & mask {
+			// (an empty home slot: the key is not in the table)
 			sl := &t.slots[i]
 			if sl.fp == fp {
 				w := sl.w
-				w01, w23 := packWeights(w)
-				*memo.slot(k) = memoEntry{key: k, w01: w01, w23: w23, off: sl.off}
+				e.w01, e.w23 = packWeights(w)
+				e.off = sl.off
 				o := b.owner[j]
 				a := &sc[o]
 				a[0], a[1], a[2], a[3] = a[0]+int32(w[0]), a[1]+int32(w[1]), a[2]+int32(w[2]), a[3]+int32(w[3])
@@ -181,8 +179,8 @@ func (t *fastTable) resolve(memo *lookupMemo, b *missBatch, sc [][numTransitions
 			if sl.fp == 0 {
 				break
 			}
-			i = (i + 1) & mask
 		}
+		*memo.slot(k) = e
 	}
 	b.n = 0
 }

@@ -89,9 +89,10 @@ type sentenceScores struct {
 	done   []groupScore
 	sink   int16 // see addLabelRows
 	// The features of the configurations of a step looked up one by one,
-	// where each ends, and which sum of top and front each takes.
+	// where each ends, and which sum of pair, top and front each takes.
 	rest     []uint64
 	restEnds []int32
+	pairAt   []int32
 	topAt    []int32
 	frontAt  []int32
 	ctx      []arcContext
@@ -214,15 +215,18 @@ func (ss *sentenceScores) scoreStep(t *fastTable, words *parseState, states []*p
 	// looked up in one batch, so that their cache misses overlap.
 	nPair := int32(len(ss.pair))
 	next := nPair
+	ss.pairAt = ss.pairAt[:0]
 	for _, s := range states {
 		key := pairKey(s.top(), s.b)
-		if _, ok := ss.pairs[key]; ok {
-			continue
+		pi, ok := ss.pairs[key]
+		if !ok {
+			words.pairFeatures(ss.feats, s.top(), s.b)
+			ss.queue(ss.feats, groupPair)
+			pi = next
+			ss.pairs[key] = pi
+			next++
 		}
-		words.pairFeatures(ss.feats, s.top(), s.b)
-		ss.queue(ss.feats, groupPair)
-		ss.pairs[key] = next
-		next++
+		ss.pairAt = append(ss.pairAt, pi)
 	}
 	ss.rest, ss.restEnds = ss.rest[:0], ss.restEnds[:0]
 	ss.topAt, ss.frontAt = ss.topAt[:0], ss.frontAt[:0]
@@ -259,8 +263,7 @@ func (ss *sentenceScores) scoreStep(t *fastTable, words *parseState, states []*p
 	ss.top.sums = append(ss.top.sums, done[np:np+queuedTop]...)
 	ss.front.sums = append(ss.front.sums, done[np+queuedTop:]...)
 	for i, s := range states {
-		s0, n0 := s.top(), s.b
-		pi := ss.pairs[pairKey(s0, n0)]
+		s0, n0, pi := s.top(), s.b, ss.pairAt[i]
 		b, st, p := &ss.buffer[n0], &ss.stack[s0+1], &ss.pair[pi]
 		tp, fr := &ss.top.sums[ss.topAt[i]], &ss.front.sums[ss.frontAt[i]]
 		own := &ss.sc[m+i]
@@ -299,7 +302,7 @@ func (ss *sentenceScores) group(g int, at int32) *groupScore {
 
 // labelRows sums the label weights, both directions, of the sums in refs
 // that have none summed yet, together (so that the cache misses of their
-// label cells overlap), so that addLabels finds them.
+// label cells overlap), so that bestLabel finds them.
 func (ss *sentenceScores) labelRows(t *fastTable, refs []groupRefs) {
 	ss.rows, ss.rowHits = ss.rows[:0], ss.rowHits[:0]
 	for _, r := range refs {
