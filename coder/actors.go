@@ -783,8 +783,9 @@ func actorRivalSides(sc *sentCtx, n *nominal) ([]actorRef, bool) {
 
 // betweenSides reports whether an event from src to tgt is between the
 // two sides of one state's conflict (actor.rival-sides), which share a
-// code and a role: such events each way are two, told apart by name and
-// ID; the sides' act on a third party is one event, as any state's.
+// code and a role: such events each way are two, told apart by name (and
+// so by ID: eventID); the sides' act on a third party is one event, as any
+// state's.
 func betweenSides(src, tgt actorRef) bool {
 	return src.side > 0 && tgt.side > 0 && src.side != tgt.side
 }

@@ -317,15 +317,16 @@ func cut(text string, max int) [][2]int {
 	return out
 }
 
-// eventID is the stable hash of article, sentence, source, target and code;
-// sides, when not empty, tells apart the two directions of an event
-// between the two sides of one state's conflict (actor.rival-sides), whose
-// actors are the same.
-func eventID(articleID string, sent int, src, tgt dyad.Actor, code, sides string) string {
+// eventID is the stable hash of article, sentence, source, target and code.
+// When source and target share code and role yet are named apart (two
+// armed groups of one state, the two sides of its conflict), their names
+// are hashed too: the event each way between them is two events
+// ("M23 rebels and Mai-Mai militiamen clashed"), not one ID stored once.
+func eventID(articleID string, sent int, src, tgt dyad.Actor, code string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%d\x00%s/%s\x00%s/%s\x00%s", articleID, sent, src.Code, src.Role, tgt.Code, tgt.Role, code)
-	if sides != "" {
-		fmt.Fprintf(h, "\x00%s", sides)
+	if src.Code == tgt.Code && src.Role == tgt.Role && !strings.EqualFold(src.Name, tgt.Name) {
+		fmt.Fprintf(h, "\x00%s\x00%s", strings.ToLower(src.Name), strings.ToLower(tgt.Name))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:20]
 }
@@ -339,13 +340,11 @@ func (c *Coder) fill(art *article, s *nlp.Sentence, sentIdx int, ev *coded) dyad
 		e.Code, e.Root = ev.code, ev.code[:2]
 		e.QuadClass = cameo.QuadClass(e.Root)
 	}
-	sides := ""
 	if betweenSides(ev.src, ev.tgt) {
-		sides = fmt.Sprintf("%d>%d", ev.src.side, ev.tgt.side)
 		e.Source.Name += sideName(ev.src.side)
 		e.Target.Name += sideName(ev.tgt.side)
 	}
-	e.ID = eventID(art.a.ID, sentIdx, e.Source, e.Target, e.Code, sides)
+	e.ID = eventID(art.a.ID, sentIdx, e.Source, e.Target, e.Code)
 	e.Date, e.DatePrecision = art.date, dyad.PrecisionArticle
 	if art.date.IsZero() {
 		e.DatePrecision = dyad.PrecisionUnknown // an undated article dates nothing
