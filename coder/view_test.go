@@ -118,3 +118,22 @@ func TestDefiniteTitlePair(t *testing.T) {
 		}
 	}
 }
+
+// TestBodiesEachWayTwoIDs checks that the events each way between two
+// armed groups of one state (same code and role, named apart) have two
+// IDs, so that the store keeps both.
+func TestBodiesEachWayTwoIDs(t *testing.T) {
+	c := testRealCoder(t)
+	text := "M23 rebels and Mai-Mai militiamen clashed near Goma on Monday."
+	evs, err := c.CodeArticle(context.Background(), &dyad.Article{ID: "b", Text: text, Published: time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, e := range evs {
+		ids[e.ID] = true
+	}
+	if len(evs) != 2 || len(ids) != 2 {
+		t.Errorf("%q: %d events with %d IDs, want 2 and 2", text, len(evs), len(ids))
+	}
+}
